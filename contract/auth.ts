@@ -1,0 +1,57 @@
+import { z } from "zod";
+import { RoleAssignment } from "./people";
+
+/** Long enough to resist guessing; we do not impose composition rules (NIST SP 800-63B). */
+export const NewPassword = z.string().min(10, "Use at least 10 characters.").max(200);
+
+export const SignInInput = z.strictObject({
+  email: z.string().trim().min(1).max(254),
+  password: z.string().min(1).max(200),
+});
+
+export const Me = z.object({
+  id: z.uuid(),
+  email: z.string(),
+  displayName: z.string(),
+  preferredLanguage: z.string(),
+  district: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
+  /** Which areas of the app to show; the server decides from the policy module. */
+  navigation: z.array(z.enum(["home", "communities", "students", "interventions", "goals", "library", "admin"])),
+  can: z.object({
+    managePeople: z.boolean(),
+    manageSchools: z.boolean(),
+    readAudit: z.boolean(),
+    readOutbox: z.boolean(),
+  }),
+});
+export type Me = z.infer<typeof Me>;
+
+export const ChangePasswordInput = z.strictObject({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: NewPassword,
+});
+
+export const SessionInfo = z.object({
+  id: z.uuid(),
+  createdAt: z.string(),
+  lastSeenAt: z.string(),
+  ip: z.string().nullable(),
+  userAgent: z.string().nullable(),
+  current: z.boolean(),
+});
+export const SessionList = z.object({ items: z.array(SessionInfo) });
+
+export const TokenParams = z.strictObject({ token: z.string().min(20).max(200) });
+
+export const InviteInfo = z.object({
+  email: z.string(),
+  displayName: z.string(),
+  districtName: z.string(),
+});
+
+export const AcceptInviteInput = z.strictObject({ password: NewPassword });
+export const ResetRequestInput = z.strictObject({ email: z.string().trim().min(1).max(254) });
+export const ResetCompleteInput = z.strictObject({ token: z.string().min(20).max(200), password: NewPassword });
+
+export const RevokedCount = z.object({ revoked: z.number().int() });

@@ -1,0 +1,20 @@
+import { z } from "zod";
+
+/** RFC 9457 problem details, with the failing fields named in `errors`. */
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z
+    .array(
+      z.object({
+        pointer: z.string(),
+        detail: z.string(),
+      }),
+    )
+    .optional(),
+});
+export type Problem = z.infer<typeof Problem>;

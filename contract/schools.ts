@@ -1,0 +1,31 @@
+import { z } from "zod";
+import { Can, PageQuery, pageOf } from "./common";
+
+export const SchoolLevel = z.enum(["elementary", "middle", "high", "k12", "other"]);
+
+export const School = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  level: SchoolLevel,
+  archived: z.boolean(),
+  staffCount: z.number().int(),
+  can: Can,
+});
+export type School = z.infer<typeof School>;
+
+export const SchoolPage = pageOf(School);
+
+export const SchoolsQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  includeArchived: z.enum(["true", "false"]).default("false"),
+});
+
+export const SchoolInput = z.strictObject({
+  name: z.string().trim().min(1).max(160),
+  level: SchoolLevel,
+});
+export const SchoolPatch = z.strictObject({
+  name: z.string().trim().min(1).max(160).optional(),
+  level: SchoolLevel.optional(),
+  archived: z.boolean().optional(),
+});

@@ -1,0 +1,100 @@
+import { randomUUID } from "node:crypto";
+import cookie from "@fastify/cookie";
+import swagger from "@fastify/swagger";
+import Fastify, { type FastifyServerOptions } from "fastify";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
+import { auditRoutes } from "./audit/audit.routes";
+import { authRoutes } from "./auth/auth.routes";
+import { meRoutes } from "./auth/me.routes";
+import { findActorBySessionToken, SESSION_COOKIE } from "./auth/sessions";
+import { type Config, VERSION } from "./config";
+import type { Database } from "./db/client";
+import { registerErrorHandling, unauthorized } from "./errors";
+import { peopleRoutes } from "./features/people/people.routes";
+import { schoolsRoutes } from "./features/schools/schools.routes";
+import { healthRoutes } from "./health.routes";
+import { registerOriginCheck } from "./http/csrf";
+import { registerSecurityHeaders } from "./http/security-headers";
+import { registerWebApp } from "./http/web-app";
+import { outboxRoutes } from "./mail/outbox.routes";
+import type { App, RoutePolicy } from "./types";
+
+export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy | undefined };
+
+export type AppDeps = {
+  database: Database;
+  config: Config;
+  logger?: FastifyServerOptions["logger"];
+};
+
+/** Builds the whole HTTP application; tests call it and use inject(). */
+export async function buildApp(deps: AppDeps): Promise<App & { routeTable: RegisteredRoute[] }> {
+  const app = Fastify({
+    logger: deps.logger ?? { level: deps.config.logLevel },
+    genReqId: (request) => {
+      const incoming = request.headers["x-request-id"];
+      return typeof incoming === "string" && /^[\w-]{1,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+    bodyLimit: 1024 * 1024,
+    trustProxy: process.env.TRUST_PROXY === "true",
+    routerOptions: { ignoreTrailingSlash: true },
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate("db", deps.database.db);
+  app.decorate("dbKind", deps.database.kind);
+  app.decorate("config", deps.config);
+  app.decorateRequest("actor", null);
+
+  const routeTable: RegisteredRoute[] = [];
+  app.addHook("onRoute", (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      if (method === "HEAD") continue;
+      routeTable.push({ method, url: route.url, policy: route.config?.policy });
+    }
+  });
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app);
+  await app.register(cookie);
+  registerOriginCheck(app, deps.config.publicUrl);
+
+  app.addHook("onRequest", async (request, reply) => {
+    reply.header("x-request-id", request.id);
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) request.actor = await findActorBySessionToken(app.db, token);
+  });
+  // Deny by default: a route that names no policy is refused, and every non-public route needs a sign-in.
+  app.addHook("preHandler", async (request) => {
+    const policy = request.routeOptions.config.policy;
+    if (policy === undefined) throw new Error(`route ${request.routeOptions.url} declares no policy`);
+    if (policy !== "public" && !request.actor) unauthorized();
+  });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: "3.1.0",
+      info: { title: "Collective API", version: VERSION, license: { name: "AGPL-3.0-or-later" } },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes, { prefix: "/api/v1" });
+  await app.register(meRoutes, { prefix: "/api/v1" });
+  await app.register(peopleRoutes, { prefix: "/api/v1" });
+  await app.register(schoolsRoutes, { prefix: "/api/v1" });
+  await app.register(auditRoutes, { prefix: "/api/v1" });
+  await app.register(outboxRoutes, { prefix: "/api/v1" });
+  await registerWebApp(app);
+
+  await app.ready();
+  return Object.assign(app, { routeTable });
+}

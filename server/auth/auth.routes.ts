@@ -1,0 +1,207 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import type { FastifyReply, FastifyRequest } from "fastify";
+import {
+  AcceptInviteInput,
+  InviteInfo,
+  Me,
+  ResetCompleteInput,
+  ResetRequestInput,
+  SignInInput,
+  TokenParams,
+} from "../../contract/auth";
+import { Ok } from "../../contract/common";
+import { recordAudit } from "../audit/record-audit";
+import { districts, people } from "../db/schema";
+import { HttpProblem, notFound, tooManyRequests } from "../errors";
+import { sendMail } from "../mail/send-mail";
+import type { Actor } from "../policy/actor";
+import type { App } from "../types";
+import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./account-tokens";
+import { loadMe } from "./me";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
+import { hitRateLimit } from "./rate-limit";
+import { clearSessionCookie, publicBaseUrl, sessionToken, setSessionCookie } from "./session-cookie";
+import { createSession, findActorBySessionToken, revokeAllSessions, revokeSessionByToken } from "./sessions";
+
+const SIGN_IN_LIMIT = 10;
+const SIGN_IN_WINDOW_SECONDS = 600;
+
+function signInFailed(): never {
+  throw new HttpProblem(401, "Sign-in failed", "The email or password is incorrect.");
+}
+
+/** Sign-in and sign-out, invitations and password resets: the routes used before one is signed in. */
+export async function authRoutes(app: App) {
+  async function startSession(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    person: { id: string; districtId: string },
+  ) {
+    // Rotation: whatever session this browser had is ended, and a fresh token is issued.
+    const previous = sessionToken(request);
+    if (previous) await revokeSessionByToken(app.db, previous);
+    const session = await createSession(app.db, person, {
+      ip: request.ip,
+      userAgent: request.headers["user-agent"],
+      hours: app.config.sessionHours,
+    });
+    setSessionCookie(reply, app.config, session.token, session.expiresAt);
+    const actor = (await findActorBySessionToken(app.db, session.token)) as Actor;
+    request.actor = actor;
+    return actor;
+  }
+
+  app.post(
+    "/auth/sign-in",
+    { config: { policy: "public" }, schema: { body: SignInInput, response: { 200: Me } } },
+    async (request, reply) => {
+      const email = request.body.email.toLowerCase();
+      const byIp = await hitRateLimit(app.db, `sign-in:ip:${request.ip}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      const byAccount = await hitRateLimit(app.db, `sign-in:email:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      if (byIp.limited || byAccount.limited) {
+        await recordAudit(app.db, request, {
+          action: "auth.sign_in_limited",
+          subjectType: "account",
+          subjectId: email,
+        });
+        tooManyRequests(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
+      }
+      const [person] = await app.db
+        .select()
+        .from(people)
+        .where(eq(sql`lower(${people.email})`, email));
+      const isValid = await verifyPassword(person?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
+      if (!person?.passwordHash || !isValid || person.status !== "active") {
+        await recordAudit(app.db, request, {
+          action: "auth.sign_in_failed",
+          subjectType: "person",
+          subjectId: person?.id ?? null,
+          districtId: person?.districtId ?? null,
+        });
+        signInFailed();
+      }
+      const actor = await startSession(request, reply, person);
+      await recordAudit(app.db, request, { action: "auth.sign_in", subjectType: "person", subjectId: person.id });
+      return loadMe(app.db, actor);
+    },
+  );
+
+  app.post("/auth/sign-out", { config: { policy: "signed-in" } }, async (request, reply) => {
+    const token = sessionToken(request);
+    if (token) await revokeSessionByToken(app.db, token);
+    await recordAudit(app.db, request, {
+      action: "auth.sign_out",
+      subjectType: "person",
+      subjectId: request.actor?.personId,
+    });
+    clearSessionCookie(reply);
+    return reply.code(204).send();
+  });
+
+  app.post(
+    "/auth/password-reset",
+    { config: { policy: "public" }, schema: { body: ResetRequestInput, response: { 202: Ok } } },
+    async (request, reply) => {
+      const email = request.body.email.toLowerCase();
+      const limit = await hitRateLimit(app.db, `reset:ip:${request.ip}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
+      const [person] = await app.db
+        .select()
+        .from(people)
+        .where(eq(sql`lower(${people.email})`, email));
+      // The answer is the same whether or not the address has an account, so it cannot be used to probe.
+      if (person && person.status === "active") {
+        const { token } = await issueAccountToken(app.db, "password_reset", person, null);
+        const link = `${publicBaseUrl(request, app.config)}/reset-password/${token}`;
+        await sendMail(
+          app.db,
+          {
+            districtId: person.districtId,
+            to: person.email,
+            subject: "Reset your Collective password",
+            text: `Hello ${person.displayName},\n\nSomeone asked to reset the password of your Collective account. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+          },
+          { smtpConfigured: Boolean(app.config.smtpUrl) },
+        );
+        await recordAudit(app.db, request, {
+          action: "auth.password_reset_requested",
+          subjectType: "person",
+          subjectId: person.id,
+          districtId: person.districtId,
+        });
+      }
+      return reply.code(202).send({ ok: true as const });
+    },
+  );
+
+  app.post(
+    "/auth/password-reset/complete",
+    { config: { policy: "public" }, schema: { body: ResetCompleteInput, response: { 200: Ok } } },
+    async (request) => {
+      const row = await findLiveAccountToken(app.db, "password_reset", request.body.token);
+      if (!row) throw new HttpProblem(410, "Link expired", "This reset link has expired or was already used.");
+      const passwordHash = await hashPassword(request.body.password);
+      await app.db.transaction(async (tx) => {
+        if (!(await useAccountToken(tx, row.id))) {
+          throw new HttpProblem(410, "Link expired", "This reset link has expired or was already used.");
+        }
+        await tx.update(people).set({ passwordHash, updatedAt: sql`now()` }).where(eq(people.id, row.personId));
+        await revokeAllSessions(tx, row.personId);
+        await recordAudit(tx, request, {
+          action: "auth.password_reset",
+          subjectType: "person",
+          subjectId: row.personId,
+          districtId: row.districtId,
+        });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/invites/:token",
+    { config: { policy: "public" }, schema: { params: TokenParams, response: { 200: InviteInfo } } },
+    async (request) => {
+      const row = await findLiveAccountToken(app.db, "invite", request.params.token);
+      if (!row) notFound("invitation (it may have expired or been used)");
+      const [person] = await app.db
+        .select({ email: people.email, displayName: people.displayName, districtName: districts.name })
+        .from(people)
+        .innerJoin(districts, eq(districts.id, people.districtId))
+        .where(eq(people.id, row.personId));
+      if (!person) notFound("invitation");
+      return person;
+    },
+  );
+
+  app.post(
+    "/invites/:token/accept",
+    {
+      config: { policy: "public" },
+      schema: { params: TokenParams, body: AcceptInviteInput, response: { 200: Me } },
+    },
+    async (request, reply) => {
+      const row = await findLiveAccountToken(app.db, "invite", request.params.token);
+      if (!row) notFound("invitation (it may have expired or been used)");
+      const passwordHash = await hashPassword(request.body.password);
+      const person = await app.db.transaction(async (tx) => {
+        if (!(await useAccountToken(tx, row.id))) notFound("invitation (it may have expired or been used)");
+        const [updated] = await tx
+          .update(people)
+          .set({ passwordHash, status: "active", updatedAt: sql`now()` })
+          .where(and(eq(people.id, row.personId), ne(people.status, "deactivated")))
+          .returning();
+        if (!updated) notFound("invitation");
+        await recordAudit(tx, request, {
+          action: "person.invite_accepted",
+          subjectType: "person",
+          subjectId: updated.id,
+          districtId: updated.districtId,
+        });
+        return updated;
+      });
+      const actor = await startSession(request, reply, person);
+      return loadMe(app.db, actor);
+    },
+  );
+}

@@ -1,0 +1,101 @@
+import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
+import { ChangePasswordInput, Me, RevokedCount, SessionList } from "../../contract/auth";
+import { IdParams, Ok } from "../../contract/common";
+import { recordAudit } from "../audit/record-audit";
+import { people, sessions } from "../db/schema";
+import { HttpProblem, notFound } from "../errors";
+import type { Actor } from "../policy/actor";
+import type { App } from "../types";
+import { loadMe } from "./me";
+import { hashPassword, verifyPassword } from "./passwords";
+import { revokeAllSessions, revokeSession } from "./sessions";
+
+/** The signed-in person's own account: profile, password, and sessions. */
+export async function meRoutes(app: App) {
+  app.get("/me", { config: { policy: "signed-in" }, schema: { response: { 200: Me } } }, async (request) =>
+    loadMe(app.db, request.actor as Actor),
+  );
+
+  app.post(
+    "/me/password",
+    { config: { policy: "signed-in" }, schema: { body: ChangePasswordInput, response: { 200: Ok } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const [person] = await app.db.select().from(people).where(eq(people.id, actor.personId));
+      if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, request.body.currentPassword))) {
+        throw new HttpProblem(422, "Wrong password", "The current password is not correct.", [
+          { pointer: "/body/currentPassword", detail: "The current password is not correct." },
+        ]);
+      }
+      const passwordHash = await hashPassword(request.body.newPassword);
+      await app.db.transaction(async (tx) => {
+        await tx.update(people).set({ passwordHash, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));
+        // A changed password ends every other session: whoever knew the old one is signed out.
+        await revokeAllSessions(tx, actor.personId, actor.sessionId);
+        await recordAudit(tx, request, {
+          action: "auth.password_changed",
+          subjectType: "person",
+          subjectId: actor.personId,
+        });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    "/me/sessions",
+    { config: { policy: "signed-in" }, schema: { response: { 200: SessionList } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const rows = await app.db
+        .select()
+        .from(sessions)
+        .where(
+          and(eq(sessions.personId, actor.personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)),
+        )
+        .orderBy(desc(sessions.lastSeenAt))
+        .limit(100);
+      return {
+        items: rows.map((s) => ({
+          id: s.id,
+          createdAt: s.createdAt.toISOString(),
+          lastSeenAt: s.lastSeenAt.toISOString(),
+          ip: s.ip,
+          userAgent: s.userAgent,
+          current: s.id === actor.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    "/me/sessions/:id",
+    { config: { policy: "signed-in" }, schema: { params: IdParams } },
+    async (request, reply) => {
+      const actor = request.actor as Actor;
+      if (!(await revokeSession(app.db, actor.personId, request.params.id))) notFound("session");
+      await recordAudit(app.db, request, {
+        action: "auth.session_revoked",
+        subjectType: "session",
+        subjectId: request.params.id,
+      });
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    "/me/sessions/sign-out-everywhere",
+    { config: { policy: "signed-in" }, schema: { response: { 200: RevokedCount } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const revoked = await revokeAllSessions(app.db, actor.personId, actor.sessionId);
+      await recordAudit(app.db, request, {
+        action: "auth.signed_out_everywhere",
+        subjectType: "person",
+        subjectId: actor.personId,
+        details: { revoked },
+      });
+      return { revoked };
+    },
+  );
+}

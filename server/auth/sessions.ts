@@ -1,0 +1,90 @@
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { sessions } from "../db/schema";
+import type { Actor } from "../policy/actor";
+import { hashToken, newToken } from "./tokens";
+
+export const SESSION_COOKIE = "collective_session";
+
+/** Starts a session and returns the cookie token (only its hash is stored). */
+export async function createSession(
+  db: Db,
+  person: { id: string; districtId: string },
+  context: { ip: string; userAgent: string | undefined; hours: number },
+): Promise<{ token: string; expiresAt: Date }> {
+  const token = newToken();
+  const expiresAt = new Date(Date.now() + context.hours * 3_600_000);
+  await db.insert(sessions).values({
+    tokenHash: hashToken(token),
+    personId: person.id,
+    districtId: person.districtId,
+    ip: context.ip,
+    userAgent: context.userAgent?.slice(0, 400) ?? null,
+    expiresAt,
+  });
+  return { token, expiresAt };
+}
+
+type ActorRow = {
+  session_id: string;
+  person_id: string;
+  district_id: string;
+  email: string;
+  display_name: string;
+  stale: boolean;
+  roles: { role: Actor["roles"][number]["role"]; schoolId: string | null }[] | null;
+};
+
+/** The actor behind a session cookie, in one query; null when the session is unknown, expired or revoked. */
+export async function findActorBySessionToken(db: Db, token: string): Promise<Actor | null> {
+  const result = await db.execute<ActorRow>(sql`
+    select s.id as session_id, p.id as person_id, p.district_id, p.email, p.display_name,
+           s.last_seen_at < now() - interval '5 minutes' as stale,
+           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id))
+              from role_assignments ra where ra.person_id = p.id) as roles
+      from sessions s join people p on p.id = s.person_id
+     where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
+       and p.status = 'active'`);
+  const row = result.rows[0];
+  if (!row) return null;
+  // Touching last_seen on every request would turn each read into a write; five minutes is precise enough.
+  if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.session_id));
+  return {
+    sessionId: row.session_id,
+    personId: row.person_id,
+    districtId: row.district_id,
+    email: row.email,
+    displayName: row.display_name,
+    roles: row.roles ?? [],
+  };
+}
+
+/** Revokes one session of a person (their own); false when there was no such live session. */
+export async function revokeSession(db: Db, personId: string, sessionId: string): Promise<boolean> {
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.id, sessionId), eq(sessions.personId, personId), isNull(sessions.revokedAt)))
+    .returning({ id: sessions.id });
+  return revoked.length > 0;
+}
+
+/** Revokes every live session of a person except, optionally, one to keep. */
+export async function revokeAllSessions(db: Db, personId: string, keepSessionId?: string): Promise<number> {
+  const conditions = [eq(sessions.personId, personId), isNull(sessions.revokedAt)];
+  if (keepSessionId) conditions.push(ne(sessions.id, keepSessionId));
+  const revoked = await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(...conditions))
+    .returning({ id: sessions.id });
+  return revoked.length;
+}
+
+/** Revokes the session a cookie names, whoever it belongs to (used on sign-in rotation and sign-out). */
+export async function revokeSessionByToken(db: Db, token: string): Promise<void> {
+  await db
+    .update(sessions)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(sessions.tokenHash, hashToken(token)), isNull(sessions.revokedAt)));
+}

@@ -1,0 +1,154 @@
+import { once } from "node:events";
+import { createReadStream, createWriteStream } from "node:fs";
+import { createInterface } from "node:readline";
+import { sql } from "drizzle-orm";
+import type { Db } from "./client";
+
+const FORMAT = "collective-district-dump";
+const CHUNK_ROWS = 2000;
+
+type Header = { format: typeof FORMAT; version: 1; districtId: string; slug: string; exportedAt: string };
+type Chunk = { table: string; rows: Record<string, unknown>[] };
+
+/** The district-owned tables (those with a district_id column, and districts itself), parents before children. */
+export async function districtTablesInOrder(db: Db): Promise<string[]> {
+  const owned = await db.execute<{ table_name: string }>(sql`
+    select table_name from information_schema.columns
+     where table_schema = 'public' and column_name = 'district_id'
+     order by table_name`);
+  const tables = new Set(["districts", ...owned.rows.map((r) => r.table_name)]);
+  const edges = await db.execute<{ child: string; parent: string }>(sql`
+    select cl.relname as child, pcl.relname as parent
+      from pg_constraint c
+      join pg_class cl on cl.oid = c.conrelid
+      join pg_class pcl on pcl.oid = c.confrelid
+      join pg_namespace n on n.oid = cl.relnamespace
+     where c.contype = 'f' and n.nspname = 'public'`);
+  const parents = new Map<string, Set<string>>([...tables].map((t) => [t, new Set<string>()]));
+  for (const { child, parent } of edges.rows) {
+    if (tables.has(child) && tables.has(parent) && child !== parent) parents.get(child)?.add(parent);
+  }
+  const ordered: string[] = [];
+  const visit = (table: string, path: Set<string>) => {
+    if (ordered.includes(table)) return;
+    if (path.has(table)) throw new Error(`foreign keys form a cycle through ${table}`);
+    path.add(table);
+    for (const parent of [...(parents.get(table) ?? [])].sort()) visit(parent, path);
+    path.delete(table);
+    ordered.push(table);
+  };
+  for (const table of [...tables].sort()) visit(table, new Set());
+  return ordered;
+}
+
+function ident(name: string) {
+  return sql.raw(`"${name.replace(/"/g, '""')}"`);
+}
+
+/** Every district-owned row of one district, table by table, as JSON (times in UTC so dumps compare exactly). */
+export async function* readDistrictRows(db: Db, districtId: string): AsyncGenerator<Chunk> {
+  const tables = await districtTablesInOrder(db);
+  for (const table of tables) {
+    const key = table === "districts" ? sql`id` : sql`district_id`;
+    for (let offset = 0; ; offset += CHUNK_ROWS) {
+      const result = await db.execute<{ rows: Record<string, unknown>[] | null }>(sql`
+        select json_agg(t) as rows from (
+          select * from ${ident(table)} where ${key} = ${districtId} order by 1 limit ${CHUNK_ROWS} offset ${offset}
+        ) t`);
+      const rows = result.rows[0]?.rows ?? [];
+      if (rows.length) yield { table, rows };
+      if (rows.length < CHUNK_ROWS) break;
+    }
+  }
+}
+
+/** Writes a whole-district dump as newline-delimited JSON: a header line, then chunks of rows. */
+export async function exportDistrict(db: Db, slug: string, file: string): Promise<Record<string, number>> {
+  const out = createWriteStream(file);
+  const write = async (value: unknown) => {
+    if (!out.write(`${JSON.stringify(value)}\n`)) await once(out, "drain");
+  };
+  const counts: Record<string, number> = {};
+  // One snapshot, in UTC, so the dump is consistent and compares exactly across databases.
+  await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`set local time zone 'UTC'`);
+      const found = await tx.execute<{ id: string }>(sql`select id from districts where slug = ${slug}`);
+      const districtId = found.rows[0]?.id;
+      if (!districtId) throw new Error(`No district with slug "${slug}".`);
+      const header: Header = { format: FORMAT, version: 1, districtId, slug, exportedAt: new Date().toISOString() };
+      await write(header);
+      for await (const chunk of readDistrictRows(tx, districtId)) {
+        counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
+        await write(chunk);
+      }
+    },
+    { isolationLevel: "repeatable read", accessMode: "read only" },
+  );
+  out.end();
+  await once(out, "finish");
+  return counts;
+}
+
+/** Restores a dump into this database in one transaction: all of it lands, or none. */
+export async function importDistrict(
+  db: Db,
+  file: string,
+  options: { replace?: boolean } = {},
+): Promise<Record<string, number>> {
+  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+  let header: Header | undefined;
+  const counts: Record<string, number> = {};
+  await db.transaction(async (tx) => {
+    for await (const line of lines) {
+      if (!line.trim()) continue;
+      if (!header) {
+        header = JSON.parse(line) as Header;
+        if (header.format !== FORMAT) throw new Error("This file is not a Collective district dump.");
+        const existing = await tx.execute(
+          sql`select 1 from districts where id = ${header.districtId} or slug = ${header.slug}`,
+        );
+        if (existing.rows.length) {
+          if (!options.replace)
+            throw new Error(`District "${header.slug}" already exists here; use --replace to overwrite it.`);
+          await deleteDistrict(tx, header.slug);
+        }
+        continue;
+      }
+      const chunk = JSON.parse(line) as Chunk;
+      await tx.execute(sql`
+        insert into ${ident(chunk.table)}
+        select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
+      counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
+    }
+    if (!header) throw new Error("The dump is empty.");
+    await resetSequences(tx, Object.keys(counts));
+  });
+  return counts;
+}
+
+/** Removes every row of a district, children first. */
+export async function deleteDistrict(db: Db, slug: string): Promise<void> {
+  const found = await db.execute<{ id: string }>(sql`select id from districts where slug = ${slug}`);
+  const districtId = found.rows[0]?.id;
+  if (!districtId) return;
+  const tables = (await districtTablesInOrder(db)).reverse();
+  for (const table of tables) {
+    const key = table === "districts" ? sql`id` : sql`district_id`;
+    await db.execute(sql`delete from ${ident(table)} where ${key} = ${districtId}`);
+  }
+}
+
+// Serial ids came from the other database: move each sequence past the highest imported value.
+async function resetSequences(db: Db, tables: string[]): Promise<void> {
+  if (!tables.length) return;
+  const serials = await db.execute<{ table_name: string; column_name: string }>(sql`
+    select table_name, column_name from information_schema.columns
+     where table_schema = 'public' and column_default like 'nextval(%'`);
+  for (const { table_name, column_name } of serials.rows) {
+    if (!tables.includes(table_name)) continue;
+    await db.execute(sql`
+      select setval(pg_get_serial_sequence(${table_name}, ${column_name}),
+                    greatest((select max(${ident(column_name)}) from ${ident(table_name)}), 1))`);
+  }
+}

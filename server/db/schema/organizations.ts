@@ -1,0 +1,132 @@
+import { sql } from "drizzle-orm";
+import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+
+export const schoolLevel = pgEnum("school_level", ["elementary", "middle", "high", "k12", "other"]);
+
+export const roleName = pgEnum("role_name", [
+  "district_leader",
+  "school_leader",
+  "coach",
+  "teacher",
+  "support_staff",
+  "family_member",
+  "community_member",
+]);
+
+export const personStatus = pgEnum("person_status", ["invited", "active", "deactivated"]);
+
+export const districts = pgTable("districts", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const schools = pgTable(
+  "schools",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    name: text("name").notNull(),
+    level: schoolLevel("level").notNull().default("other"),
+    sourcedId: text("sourced_id"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("schools_district_idx").on(t.districtId),
+    uniqueIndex("schools_district_name_uq").on(t.districtId, sql`lower(${t.name})`),
+  ],
+);
+
+export const people = pgTable(
+  "people",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    email: text("email").notNull(),
+    displayName: text("display_name").notNull(),
+    passwordHash: text("password_hash"),
+    status: personStatus("status").notNull().default("invited"),
+    preferredLanguage: text("preferred_language").notNull().default("en"),
+    sourcedId: text("sourced_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One account per email address across the whole installation: an email names one sign-in.
+    uniqueIndex("people_email_uq").on(sql`lower(${t.email})`),
+    index("people_district_idx").on(t.districtId, t.displayName),
+  ],
+);
+
+/** A role held district-wide (schoolId null) or at one school. */
+export const roleAssignments = pgTable(
+  "role_assignments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    role: roleName("role").notNull(),
+    schoolId: uuid("school_id").references(() => schools.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("role_assignments_person_idx").on(t.personId),
+    index("role_assignments_school_idx").on(t.schoolId),
+    uniqueIndex("role_assignments_uq").on(
+      t.personId,
+      t.role,
+      sql`coalesce(${t.schoolId}, '00000000-0000-0000-0000-000000000000'::uuid)`,
+    ),
+  ],
+);
+
+/** Students arrive with rosters (learning-evidence issue); the row exists now so family links can point at it. */
+export const students = pgTable(
+  "students",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    schoolId: uuid("school_id").references(() => schools.id),
+    givenName: text("given_name").notNull(),
+    familyName: text("family_name").notNull(),
+    sourcedId: text("sourced_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("students_district_idx").on(t.districtId)],
+);
+
+/** A family member's link to their own child: the only path by which a family member sees a student. */
+export const familyLinks = pgTable(
+  "family_links",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    relationship: text("relationship").notNull().default("guardian"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex("family_links_uq").on(t.personId, t.studentId),
+    index("family_links_student_idx").on(t.studentId),
+  ],
+);

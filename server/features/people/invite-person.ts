@@ -1,0 +1,37 @@
+import type { FastifyRequest } from "fastify";
+import { recordAudit } from "../../audit/record-audit";
+import { issueAccountToken } from "../../auth/account-tokens";
+import { publicBaseUrl } from "../../auth/session-cookie";
+import type { Config } from "../../config";
+import type { Db } from "../../db/client";
+import { sendMail } from "../../mail/send-mail";
+
+/** Emails a person a link to set their password and join; earlier invitation links stop working. */
+export async function invitePerson(
+  db: Db,
+  config: Config,
+  request: FastifyRequest,
+  person: { id: string; districtId: string; email: string; displayName: string },
+  districtName: string,
+): Promise<{ expiresAt: Date }> {
+  const inviter = request.actor?.displayName ?? "Your district";
+  const { token, expiresAt } = await issueAccountToken(db, "invite", person, request.actor?.personId ?? null);
+  const link = `${publicBaseUrl(request, config)}/invite/${token}`;
+  await sendMail(
+    db,
+    {
+      districtId: person.districtId,
+      to: person.email,
+      subject: `You are invited to Collective (${districtName})`,
+      text: `Hello ${person.displayName},\n\n${inviter} invited you to Collective, where ${districtName}'s learning communities work together.\n\nSet your password and sign in here (the link works for 7 days):\n\n${link}\n`,
+    },
+    { smtpConfigured: Boolean(config.smtpUrl) },
+  );
+  await recordAudit(db, request, {
+    action: "person.invited",
+    subjectType: "person",
+    subjectId: person.id,
+    districtId: person.districtId,
+  });
+  return { expiresAt };
+}

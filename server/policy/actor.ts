@@ -1,0 +1,34 @@
+import type { RoleName } from "../../contract/people";
+
+/** The signed-in person, loaded once per request with everything the rules need. */
+export type Actor = {
+  personId: string;
+  districtId: string;
+  sessionId: string;
+  email: string;
+  displayName: string;
+  roles: { role: RoleName; schoolId: string | null }[];
+};
+
+const STAFF_ROLES: readonly RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
+
+export function hasRole(actor: Actor, role: RoleName): boolean {
+  return actor.roles.some((r) => r.role === role);
+}
+
+export function isDistrictLeader(actor: Actor): boolean {
+  return hasRole(actor, "district_leader");
+}
+
+/** Educators and staff: everyone but family and community members. */
+export function isStaff(actor: Actor): boolean {
+  return actor.roles.some((r) => STAFF_ROLES.includes(r.role));
+}
+
+export function schoolsLed(actor: Actor): Set<string> {
+  return new Set(actor.roles.filter((r) => r.role === "school_leader" && r.schoolId).map((r) => r.schoolId as string));
+}
+
+export function leadsSchool(actor: Actor, schoolId: string | null): boolean {
+  return schoolId !== null && schoolsLed(actor).has(schoolId);
+}

@@ -1,0 +1,58 @@
+import { existsSync } from "node:fs";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import { buildApp } from "./app";
+import type { Config } from "./config";
+import type { Db } from "./db/client";
+import { openDatabase } from "./db/client";
+import { migrateDatabase } from "./db/migrate";
+import { seedDemoDistrict } from "./demo/demo-district";
+import { WEB_DIST } from "./http/web-app";
+import { type JobHandler, startJobRunner } from "./jobs/queue";
+import { mailDeliveryJob } from "./mail/deliver-mail";
+
+/** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set). */
+export function openConfiguredDatabase(config: Config) {
+  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, "pglite") });
+}
+
+/** Builds the web app once if there is no build yet (a fresh clone), so `npm start` needs nothing else. */
+export async function ensureWebBuild(log: (line: string) => void): Promise<void> {
+  if (existsSync(path.join(WEB_DIST, "index.html"))) return;
+  log("Building the web app (first start only)…");
+  const { build } = await import("vite");
+  await build({ configFile: path.resolve(WEB_DIST, "../../vite.config.ts"), logLevel: "warn" });
+}
+
+/** Migrates, then serves the API and web app until the process is stopped. */
+export async function serve(
+  config: Config,
+  onListening?: (url: string) => Promise<void> | void,
+  options: { seedDemoOnFirstStart?: boolean } = {},
+) {
+  const database = await openConfiguredDatabase(config);
+  await migrateDatabase(database.db);
+  if (options.seedDemoOnFirstStart && (await isEmptyInstallation(database.db))) await seedDemoDistrict(database.db);
+  const app = await buildApp({ database, config });
+  const handlers: Record<string, JobHandler> = {};
+  if (config.smtpUrl) handlers["mail.deliver"] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
+  const stopJobs = startJobRunner(database.db, handlers, app.log);
+  const address = await app.listen({ port: config.port, host: config.host });
+  const url = config.publicUrl ?? address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  await onListening?.(url);
+  const shutdown = async () => {
+    stopJobs();
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  return { app, database, url };
+}
+
+/** First start: no district at all yet. */
+async function isEmptyInstallation(db: Db): Promise<boolean> {
+  const result = await db.execute(sql`select 1 from districts limit 1`);
+  return result.rows.length === 0;
+}

@@ -1,0 +1,36 @@
+import type { LightMyRequestResponse } from "fastify";
+import { buildApp } from "../app";
+import { loadConfig } from "../config";
+import type { Database } from "../db/client";
+import { createTestDatabase } from "./test-db";
+
+export type TestApp = Awaited<ReturnType<typeof buildApp>>;
+
+/** The whole application on a fresh database, for inject()-based tests. */
+export async function createTestApp(options: { database?: Database } = {}) {
+  const database = options.database ?? (await createTestDatabase());
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/tmp/collective-test-unused" });
+  const app = await buildApp({ database, config, logger: false });
+  return {
+    app,
+    database,
+    db: database.db,
+    close: async () => {
+      await app.close();
+      if (!options.database) await database.close();
+    },
+  };
+}
+
+/** The session cookie a response set, ready for a `cookie` request header. */
+export function sessionCookieFrom(response: LightMyRequestResponse): string {
+  const cookie = response.cookies.find((c) => c.name === "collective_session");
+  if (!cookie) throw new Error(`no session cookie in response ${response.statusCode}: ${response.body}`);
+  return `collective_session=${cookie.value}`;
+}
+
+/** Signs in through the API and returns the cookie header to send with later requests. */
+export async function signIn(app: TestApp, email: string, password: string): Promise<string> {
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password } });
+  return sessionCookieFrom(response);
+}

@@ -1,0 +1,47 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, openDatabase } from "../db/client";
+import { migrateDatabase } from "../db/migrate";
+
+/** Which database the integration tests run on: PGlite unless COLLECTIVE_TEST_DB=postgres. */
+export function testDatabaseKind(): "pglite" | "postgres" {
+  return process.env.COLLECTIVE_TEST_DB === "postgres" ? "postgres" : "pglite";
+}
+
+function adminUrl(): string {
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("COLLECTIVE_TEST_DB=postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
+  return url;
+}
+
+/**
+ * A fresh, migrated database for one test file: an in-memory PGlite, or a new PostgreSQL database
+ * created beside DATABASE_URL's and dropped again on close.
+ */
+export async function createTestDatabase(): Promise<Database & { url?: string }> {
+  if (testDatabaseKind() === "pglite") {
+    const database = await openDatabase({ pgliteDir: "memory://" });
+    await migrateDatabase(database.db);
+    return database;
+  }
+  const name = `collective_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl() });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 5 });
+  await migrateDatabase(database.db);
+  return {
+    ...database,
+    url: url.toString(),
+    close: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl() });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}
