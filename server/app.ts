@@ -73,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   });
   // Deny by default: a route that names no policy is refused, and every non-public route needs a sign-in.
   app.addHook("preHandler", async (request) => {
+    if (request.is404) return;
     const policy = request.routeOptions.config.policy;
     if (policy === undefined) throw new Error(`route ${request.routeOptions.url} declares no policy`);
     if (policy !== "public" && !request.actor) unauthorized();

@@ -96,30 +96,35 @@ export async function importDistrict(
   file: string,
   options: { replace?: boolean } = {},
 ): Promise<Record<string, number>> {
-  const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
   let header: Header | undefined;
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
-    for await (const line of lines) {
-      if (!line.trim()) continue;
-      if (!header) {
-        header = JSON.parse(line) as Header;
-        if (header.format !== FORMAT) throw new Error("This file is not a Collective district dump.");
-        const existing = await tx.execute(
-          sql`select 1 from districts where id = ${header.districtId} or slug = ${header.slug}`,
-        );
-        if (existing.rows.length) {
-          if (!options.replace)
-            throw new Error(`District "${header.slug}" already exists here; use --replace to overwrite it.`);
-          await deleteDistrict(tx, header.slug);
+    // Created right before the loop: readline drops lines emitted while nobody is iterating yet.
+    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+    try {
+      for await (const line of lines) {
+        if (!line.trim()) continue;
+        if (!header) {
+          header = JSON.parse(line) as Header;
+          if (header.format !== FORMAT) throw new Error("This file is not a Collective district dump.");
+          const existing = await tx.execute(
+            sql`select 1 from districts where id = ${header.districtId} or slug = ${header.slug}`,
+          );
+          if (existing.rows.length) {
+            if (!options.replace)
+              throw new Error(`District "${header.slug}" already exists here; use --replace to overwrite it.`);
+            await deleteDistrict(tx, header.slug);
+          }
+          continue;
         }
-        continue;
+        const chunk = JSON.parse(line) as Chunk;
+        await tx.execute(sql`
+          insert into ${ident(chunk.table)}
+          select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
+        counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
       }
-      const chunk = JSON.parse(line) as Chunk;
-      await tx.execute(sql`
-        insert into ${ident(chunk.table)}
-        select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
-      counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
+    } finally {
+      lines.close();
     }
     if (!header) throw new Error("The dump is empty.");
     await resetSequences(tx, Object.keys(counts));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type RoleName } from "../../contract/people";
-import { accountTokens, outbox } from "../db/schema";
-import { TEST_PASSWORD, type TestDistrict, type TestPerson, buildDistrict, buildPerson } from "../test/factories";
 import { createSession } from "../auth/sessions";
-import { type TestApp, createTestApp } from "../test/test-app";
+import { accountTokens, outbox } from "../db/schema";
+import { buildDistrict, buildPerson, TEST_PASSWORD, type TestDistrict, type TestPerson } from "../test/factories";
+import { createTestApp, type TestApp } from "../test/test-app";
 
 type Ctx = {
   own: Targets;
@@ -46,7 +46,10 @@ const cases: Record<string, Case> = {
   },
   "POST /api/v1/auth/password-reset/complete": {
     allowed: "public",
-    own: () => ({ url: "/api/v1/auth/password-reset/complete", payload: { token: "x".repeat(43), password: "long enough password" } }),
+    own: () => ({
+      url: "/api/v1/auth/password-reset/complete",
+      payload: { token: "x".repeat(43), password: "long enough password" },
+    }),
   },
   "GET /api/v1/invites/:token": { allowed: "public", own: () => ({ url: `/api/v1/invites/${"y".repeat(43)}` }) },
   "POST /api/v1/invites/:token/accept": {
@@ -56,7 +59,10 @@ const cases: Record<string, Case> = {
   "GET /api/v1/me": { allowed: "all", own: () => ({ url: "/api/v1/me" }) },
   "POST /api/v1/me/password": {
     allowed: "all",
-    own: () => ({ url: "/api/v1/me/password", payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD } }),
+    own: () => ({
+      url: "/api/v1/me/password",
+      payload: { currentPassword: TEST_PASSWORD, newPassword: TEST_PASSWORD },
+    }),
   },
   "GET /api/v1/me/sessions": { allowed: "all", own: () => ({ url: "/api/v1/me/sessions" }) },
   "DELETE /api/v1/me/sessions/:id": {
@@ -64,7 +70,10 @@ const cases: Record<string, Case> = {
     // Another person's session id is "not found" for everyone: one only ever sees one's own sessions.
     own: () => ({ url: "/api/v1/me/sessions/00000000-0000-4000-8000-000000000000" }),
   },
-  "POST /api/v1/me/sessions/sign-out-everywhere": { allowed: "all", own: () => ({ url: "/api/v1/me/sessions/sign-out-everywhere" }) },
+  "POST /api/v1/me/sessions/sign-out-everywhere": {
+    allowed: "all",
+    own: () => ({ url: "/api/v1/me/sessions/sign-out-everywhere" }),
+  },
   "GET /api/v1/people": {
     allowed: STAFF,
     own: () => ({ url: "/api/v1/people?pageSize=200" }),

@@ -16,7 +16,10 @@ export type TestDistrict = Awaited<ReturnType<typeof buildDistrict>>;
 /** A district with an elementary and a high school. */
 export async function buildDistrict(db: Db, name = "Test District") {
   const suffix = uniqueSuffix();
-  const [district] = await db.insert(districts).values({ slug: `test-${suffix}`, name }).returning();
+  const [district] = await db
+    .insert(districts)
+    .values({ slug: `test-${suffix}`, name })
+    .returning();
   if (!district) throw new Error("no district");
   const [elementary, high] = await db
     .insert(schools)
@@ -52,7 +55,11 @@ export async function buildPerson(
     .returning();
   if (!person) throw new Error("no person");
   const schoolId =
-    options.schoolId !== undefined ? options.schoolId : role === "district_leader" ? null : district.schools.elementary.id;
+    options.schoolId !== undefined
+      ? options.schoolId
+      : role === "district_leader"
+        ? null
+        : district.schools.elementary.id;
   await db.insert(roleAssignments).values({ districtId: district.id, personId: person.id, role, schoolId });
   return { ...person, role, schoolId };
 }

@@ -10,7 +10,8 @@ export function testDatabaseKind(): "pglite" | "postgres" {
 
 function adminUrl(): string {
   const url = process.env.DATABASE_URL;
-  if (!url) throw new Error("COLLECTIVE_TEST_DB=postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
+  if (!url)
+    throw new Error("COLLECTIVE_TEST_DB=postgres needs DATABASE_URL (e.g. postgres://postgres@127.0.0.1:5432/test)");
   return url;
 }
 
@@ -44,4 +45,23 @@ export async function createTestDatabase(): Promise<Database & { url?: string }>
       await cleanup.end();
     },
   };
+}
+
+/**
+ * A fresh migrated PostgreSQL database when DATABASE_URL is set, whatever COLLECTIVE_TEST_DB says;
+ * undefined otherwise. In CI a missing PostgreSQL is a failure, never a silent skip.
+ */
+export async function createPostgresTestDatabaseIfAvailable(): Promise<(Database & { url?: string }) | undefined> {
+  if (!process.env.DATABASE_URL) {
+    if (process.env.CI === "true")
+      throw new Error("CI=true but DATABASE_URL is not set: the PostgreSQL tests cannot run");
+    return undefined;
+  }
+  const previous = process.env.COLLECTIVE_TEST_DB;
+  process.env.COLLECTIVE_TEST_DB = "postgres";
+  try {
+    return await createTestDatabase();
+  } finally {
+    process.env.COLLECTIVE_TEST_DB = previous;
+  }
 }

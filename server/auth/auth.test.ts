@@ -1,0 +1,279 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { outbox, rateLimits } from "../db/schema";
+import { buildDistrict, buildPerson, TEST_PASSWORD, type TestDistrict } from "../test/factories";
+import { createTestApp, sessionCookieFrom, type TestApp } from "../test/test-app";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let app: TestApp;
+let district: TestDistrict;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  app = t.app;
+  district = await buildDistrict(t.db);
+});
+afterAll(async () => t?.close());
+
+function signInRequest(email: string, password: string, ip = "10.0.0.1") {
+  return app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password }, remoteAddress: ip });
+}
+
+function latestMailTo(email: string) {
+  return t.db.select().from(outbox).where(eq(outbox.toAddress, email));
+}
+
+function linkToken(text: string, path: string): string {
+  const match = text.match(new RegExp(`/${path}/([\\w-]+)`));
+  if (!match?.[1]) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+}
+
+describe("sign-in", () => {
+  it("signs in with an HTTP-only SameSite=Lax cookie and returns the person", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const response = await signInRequest(teacher.email.toUpperCase(), TEST_PASSWORD, "10.0.1.1");
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ email: teacher.email, roles: [{ role: "teacher" }] });
+    const cookie = response.cookies.find((c) => c.name === "collective_session");
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: "Lax", path: "/" });
+  });
+
+  it("answers the same generic error for an unknown email and a wrong password", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const unknown = await signInRequest("nobody@nowhere.example", TEST_PASSWORD, "10.0.2.1");
+    const wrong = await signInRequest(teacher.email, "wrong password!", "10.0.2.2");
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.statusCode).toBe(401);
+    const strip = (body: { requestId?: string; instance?: string }) => ({ ...body, requestId: undefined });
+    expect(strip(unknown.json())).toEqual(strip(wrong.json()));
+    expect(unknown.headers["content-type"]).toContain("application/problem+json");
+  });
+
+  it("refuses deactivated and not-yet-joined people with the same generic error", async () => {
+    const gone = await buildPerson(t.db, district, "teacher", { status: "deactivated" });
+    const response = await signInRequest(gone.email, TEST_PASSWORD, "10.0.3.1");
+    expect(response.statusCode).toBe(401);
+    expect(response.json().detail).toBe("The email or password is incorrect.");
+  });
+
+  it("limits sign-in to 10 attempts per 10 minutes per account, from any address", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    for (let i = 0; i < 10; i++) {
+      expect((await signInRequest(teacher.email, "wrong password!", `10.1.0.${i}`)).statusCode).toBe(401);
+    }
+    const limited = await signInRequest(teacher.email, TEST_PASSWORD, "10.1.1.1");
+    expect(limited.statusCode).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+  });
+
+  it("limits sign-in to 10 attempts per 10 minutes per IP address, across accounts", async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await signInRequest(`someone${i}@x.example`, "whatever!!", "10.2.0.1")).statusCode).toBe(401);
+    }
+    const teacher = await buildPerson(t.db, district, "teacher");
+    expect((await signInRequest(teacher.email, TEST_PASSWORD, "10.2.0.1")).statusCode).toBe(429);
+    expect((await signInRequest(teacher.email, TEST_PASSWORD, "10.2.0.2")).statusCode).toBe(200);
+  });
+
+  it("starts a new window after the old one has passed", async () => {
+    await t.db.update(rateLimits).set({ windowStart: new Date(Date.now() - 11 * 60_000) });
+    const teacher = await buildPerson(t.db, district, "teacher");
+    expect((await signInRequest(teacher.email, TEST_PASSWORD, "10.2.0.1")).statusCode).toBe(200);
+  });
+
+  it("rotates the session on sign-in: the browser's previous session ends", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const first = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.3.0.1"));
+    const again = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: teacher.email, password: TEST_PASSWORD },
+      headers: { cookie: first },
+      remoteAddress: "10.3.0.1",
+    });
+    const second = sessionCookieFrom(again);
+    expect(second).not.toBe(first);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: first } })).statusCode).toBe(401);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: second } })).statusCode).toBe(200);
+  });
+
+  it("signs out: the cookie stops working", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const cookie = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.3.1.1"));
+    expect((await app.inject({ method: "POST", url: "/api/v1/auth/sign-out", headers: { cookie } })).statusCode).toBe(
+      204,
+    );
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe("sessions and passwords", () => {
+  it("lists one's sessions, revokes one, and signs out everywhere else", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const a = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.4.0.1"));
+    const b = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.4.0.2"));
+    const c = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.4.0.3"));
+    const list = (await app.inject({ url: "/api/v1/me/sessions", headers: { cookie: a } })).json();
+    expect(list.items).toHaveLength(3);
+    expect(list.items.filter((s: { current: boolean }) => s.current)).toHaveLength(1);
+    const bId = list.items.find((s: { ip: string }) => s.ip === "10.4.0.2").id;
+    expect(
+      (await app.inject({ method: "DELETE", url: `/api/v1/me/sessions/${bId}`, headers: { cookie: a } })).statusCode,
+    ).toBe(204);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: b } })).statusCode).toBe(401);
+    const everywhere = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/sessions/sign-out-everywhere",
+      headers: { cookie: a },
+    });
+    expect(everywhere.json()).toEqual({ revoked: 1 });
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: c } })).statusCode).toBe(401);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: a } })).statusCode).toBe(200);
+  });
+
+  it("changes the password only with the current one, and ends other sessions", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const a = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.5.0.1"));
+    const b = sessionCookieFrom(await signInRequest(teacher.email, TEST_PASSWORD, "10.5.0.2"));
+    const wrong = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/password",
+      headers: { cookie: a },
+      payload: { currentPassword: "not it at all", newPassword: "a brand new password" },
+    });
+    expect(wrong.statusCode).toBe(422);
+    expect(wrong.json().errors[0].pointer).toBe("/body/currentPassword");
+    const short = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/password",
+      headers: { cookie: a },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "short" },
+    });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().errors[0].pointer).toBe("/body/newPassword");
+    const ok = await app.inject({
+      method: "POST",
+      url: "/api/v1/me/password",
+      headers: { cookie: a },
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "a brand new password" },
+    });
+    expect(ok.statusCode).toBe(200);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie: b } })).statusCode).toBe(401);
+    expect((await signInRequest(teacher.email, "a brand new password", "10.5.0.3")).statusCode).toBe(200);
+  });
+
+  it("resets a forgotten password through the emailed link, once", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const unknown = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset",
+      payload: { email: "ghost@x.example" },
+    });
+    const known = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset",
+      payload: { email: teacher.email },
+    });
+    expect(unknown.statusCode).toBe(202);
+    expect(known.statusCode).toBe(202);
+    expect(known.body).toBe(unknown.body);
+    const [mail] = await latestMailTo(teacher.email);
+    const token = linkToken(mail?.textBody ?? "", "reset-password");
+    const complete = () =>
+      app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password-reset/complete",
+        payload: { token, password: "reset to something new" },
+      });
+    expect((await complete()).statusCode).toBe(200);
+    expect((await complete()).statusCode).toBe(410);
+    expect((await signInRequest(teacher.email, "reset to something new", "10.6.0.1")).statusCode).toBe(200);
+  });
+});
+
+describe("invitations", () => {
+  it("invites a person who sets a password from the emailed link and is signed in", async () => {
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const cookie = sessionCookieFrom(await signInRequest(leader.email, TEST_PASSWORD, "10.7.0.1"));
+    const created = await app.inject({
+      method: "POST",
+      url: "/api/v1/people",
+      headers: { cookie },
+      payload: {
+        email: "New.Person@Test.example",
+        displayName: "New Person",
+        roles: [{ role: "teacher", schoolId: district.schools.high.id }],
+      },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json()).toMatchObject({ email: "new.person@test.example", status: "invited" });
+    const [mail] = await latestMailTo("new.person@test.example");
+    const token = linkToken(mail?.textBody ?? "", "invite");
+    const info = await app.inject({ url: `/api/v1/invites/${token}` });
+    expect(info.json()).toMatchObject({ email: "new.person@test.example", districtName: district.name });
+    const accepted = await app.inject({
+      method: "POST",
+      url: `/api/v1/invites/${token}/accept`,
+      payload: { password: "my first password" },
+    });
+    expect(accepted.statusCode).toBe(200);
+    const me = await app.inject({ url: "/api/v1/me", headers: { cookie: sessionCookieFrom(accepted) } });
+    expect(me.json()).toMatchObject({
+      displayName: "New Person",
+      roles: [{ role: "teacher", schoolId: district.schools.high.id }],
+    });
+    expect((await app.inject({ url: `/api/v1/invites/${token}` })).statusCode).toBe(404);
+  });
+
+  it("refuses an expired invitation", async () => {
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const cookie = sessionCookieFrom(await signInRequest(leader.email, TEST_PASSWORD, "10.7.1.1"));
+    const invited = await buildPerson(t.db, district, "teacher", { status: "invited" });
+    await app.inject({ method: "POST", url: `/api/v1/people/${invited.id}/invite`, headers: { cookie } });
+    const [mail] = await latestMailTo(invited.email);
+    const token = linkToken(mail?.textBody ?? "", "invite");
+    const { accountTokens } = await import("../db/schema");
+    await t.db
+      .update(accountTokens)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(accountTokens.personId, invited.id));
+    const accepted = await app.inject({
+      method: "POST",
+      url: `/api/v1/invites/${token}/accept`,
+      payload: { password: "my first password" },
+    });
+    expect(accepted.statusCode).toBe(404);
+  });
+});
+
+describe("cross-site requests", () => {
+  it("refuses a state-changing request from another origin", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: teacher.email, password: TEST_PASSWORD },
+      headers: { origin: "https://evil.example", host: "collective.example" },
+    });
+    expect(response.statusCode).toBe(403);
+  });
+
+  it("accepts the same origin", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const response = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/sign-in",
+      payload: { email: teacher.email, password: TEST_PASSWORD },
+      headers: { origin: "http://collective.example", host: "collective.example" },
+      remoteAddress: "10.8.0.1",
+    });
+    expect(response.statusCode).toBe(200);
+  });
+
+  it("sends a strict Content-Security-Policy", async () => {
+    const response = await app.inject({ url: "/api/health" });
+    expect(response.headers["content-security-policy"]).toContain("script-src 'self'");
+    expect(response.headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  });
+});
