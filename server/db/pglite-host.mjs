@@ -7,7 +7,9 @@ import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 const { dataDir, socketPath } = workerData;
 const db = await PGlite.create(dataDir);
-const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+// The app keeps one connection open at a time, but pg's pool replaces a connection after a failed query
+// before the old one has finished closing; a few slots let the replacement in (queries still run one by one).
+const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 });
 await server.start();
 parentPort.postMessage({ ready: true });
 parentPort.on("message", async (message) => {

@@ -1,0 +1,33 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { createTestDatabase } from "../test/test-db";
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>;
+beforeAll(async () => {
+  database = await createTestDatabase();
+});
+afterAll(async () => database?.close());
+
+it("keeps answering right after failed queries (the pool replaces the failed connection)", async () => {
+  for (let i = 0; i < 20; i++) {
+    await expect(database.db.execute(sql`do $$ begin raise exception 'boom'; end $$`)).rejects.toThrow();
+    const result = await database.db.execute<{ n: number }>(sql`select ${i}::int as n`);
+    expect(result.rows[0]?.n).toBe(i);
+  }
+});
+
+it("returns int8 values as numbers on either database", async () => {
+  const result = await database.db.execute<{ n: number }>(sql`select count(*) as n from generate_series(1, 3)`);
+  expect(result.rows[0]?.n).toBe(3);
+});
+
+it("does not block the event loop while a heavy query runs", async () => {
+  let ticks = 0;
+  const timer = setInterval(() => ticks++, 10);
+  const started = Date.now();
+  await database.db.execute(sql`select count(*) from generate_series(1, 2000000)`);
+  const elapsed = Date.now() - started;
+  clearInterval(timer);
+  // At least half of the 10 ms ticks fired while the query ran, so the main thread stayed free.
+  if (elapsed > 100) expect(ticks).toBeGreaterThan(elapsed / 20);
+});
