@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./db/client";
-import { TEST_PASSWORD, buildDistrict, buildPerson } from "./test/factories";
+import { buildDistrict, buildPerson, TEST_PASSWORD } from "./test/factories";
 import { createPostgresTestDatabaseIfAvailable } from "./test/test-db";
 
 const BIN = fileURLToPath(new URL("../bin/collective.mjs", import.meta.url));
@@ -37,7 +37,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const server of servers) server.kill("SIGTERM");
-  await Promise.all(servers.map((s) => new Promise((resolve) => (s.exitCode !== null ? resolve(null) : s.once("exit", resolve)))));
+  await Promise.all(
+    servers.map((s) => new Promise((resolve) => (s.exitCode !== null ? resolve(null) : s.once("exit", resolve)))),
+  );
   await database?.close();
 });
 

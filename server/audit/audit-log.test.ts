@@ -21,7 +21,9 @@ describe("audit log", () => {
       );
     expect(await failure(t.db.execute(sql`update audit_log set action = 'forged'`))).toMatch(/append-only/);
     expect(await failure(t.db.execute(sql`delete from audit_log`))).toMatch(/append-only/);
-    const rows = await t.db.execute<{ n: number }>(sql`select count(*) as n from audit_log where action = 'test.entry'`);
+    const rows = await t.db.execute<{ n: number }>(
+      sql`select count(*) as n from audit_log where action = 'test.entry'`,
+    );
     expect(rows.rows[0]?.n).toBe(1);
   });
 });

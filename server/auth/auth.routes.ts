@@ -19,7 +19,7 @@ import type { App } from "../types";
 import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./account-tokens";
 import { loadMe } from "./me";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
-import { hitRateLimit } from "./rate-limit";
+import { isRateLimited, recordFailedAttempt } from "./rate-limit";
 import { clearSessionCookie, publicBaseUrl, sessionToken, setSessionCookie } from "./session-cookie";
 import { createSession, findActorBySessionToken, revokeAllSessions, revokeSessionByToken } from "./sessions";
 
@@ -56,15 +56,15 @@ export async function authRoutes(app: App) {
     { config: { policy: "public" }, schema: { body: SignInInput, response: { 200: Me } } },
     async (request, reply) => {
       const email = request.body.email.toLowerCase();
-      const byIp = await hitRateLimit(app.db, `sign-in:ip:${request.ip}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
-      const byAccount = await hitRateLimit(app.db, `sign-in:email:${email}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
-      if (byIp.limited || byAccount.limited) {
+      const limitKeys = [`sign-in:ip:${request.ip}`, `sign-in:email:${email}`];
+      const limit = await isRateLimited(app.db, limitKeys, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      if (limit.limited) {
         await recordAudit(app.db, request, {
           action: "auth.sign_in_limited",
           subjectType: "account",
           subjectId: email,
         });
-        tooManyRequests(Math.max(byIp.retryAfterSeconds, byAccount.retryAfterSeconds));
+        tooManyRequests(limit.retryAfterSeconds);
       }
       const [person] = await app.db
         .select()
@@ -72,6 +72,7 @@ export async function authRoutes(app: App) {
         .where(eq(sql`lower(${people.email})`, email));
       const isValid = await verifyPassword(person?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
       if (!person?.passwordHash || !isValid || person.status !== "active") {
+        await recordFailedAttempt(app.db, limitKeys, SIGN_IN_WINDOW_SECONDS);
         await recordAudit(app.db, request, {
           action: "auth.sign_in_failed",
           subjectType: "person",
@@ -103,8 +104,11 @@ export async function authRoutes(app: App) {
     { config: { policy: "public" }, schema: { body: ResetRequestInput, response: { 202: Ok } } },
     async (request, reply) => {
       const email = request.body.email.toLowerCase();
-      const limit = await hitRateLimit(app.db, `reset:ip:${request.ip}`, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      // Every reset request counts: each one sends an email, so the limit also stops mail flooding.
+      const resetKeys = [`reset:ip:${request.ip}`, `reset:email:${email}`];
+      const limit = await isRateLimited(app.db, resetKeys, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
       if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
+      await recordFailedAttempt(app.db, resetKeys, SIGN_IN_WINDOW_SECONDS);
       const [person] = await app.db
         .select()
         .from(people)

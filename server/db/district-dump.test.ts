@@ -38,15 +38,13 @@ beforeAll(async () => {
   await pglite.db
     .insert(outbox)
     .values({ districtId, toAddress: "a@b.example", subject: "Ünïcödé ✓", textBody: 'line 1\nline "2"' });
-  await pglite.db
-    .insert(sessions)
-    .values({
-      tokenHash: "h1",
-      districtId,
-      personId: a?.id as string,
-      expiresAt: new Date("2030-01-01T00:00:00Z"),
-      ip: "192.0.2.1",
-    });
+  await pglite.db.insert(sessions).values({
+    tokenHash: "h1",
+    districtId,
+    personId: a?.id as string,
+    expiresAt: new Date("2030-01-01T00:00:00Z"),
+    ip: "192.0.2.1",
+  });
   // Where PostgreSQL is configured the round trip crosses databases; otherwise it goes PGlite to PGlite.
   second = (await createPostgresTestDatabaseIfAvailable()) ?? (await openDatabase({ pgliteDir: "memory://" }));
   if (second.kind === "pglite") await migrateDatabase(second.db);

@@ -43,7 +43,11 @@ afterAll(async () => {
 describe("email", () => {
   it("is held in the outbox when no SMTP server is configured", async () => {
     const district = await buildDistrict(database.db);
-    const id = await sendMail(database.db, { districtId: district.id, to: "a@x.example", subject: "Hi", text: "Body" }, { smtpConfigured: false });
+    const id = await sendMail(
+      database.db,
+      { districtId: district.id, to: "a@x.example", subject: "Hi", text: "Body" },
+      { smtpConfigured: false },
+    );
     const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
     expect(row?.status).toBe("held");
     expect(await database.db.select().from(jobs)).toHaveLength(0);
@@ -56,7 +60,11 @@ describe("email", () => {
       { districtId: district.id, to: "teacher@x.example", subject: "Your invitation", text: "Open the link" },
       { smtpConfigured: true },
     );
-    const ran = await runDueJobs(database.db, { "mail.deliver": mailDeliveryJob(smtpUrl, "Collective <c@x.example>") }, log);
+    const ran = await runDueJobs(
+      database.db,
+      { "mail.deliver": mailDeliveryJob(smtpUrl, "Collective <c@x.example>") },
+      log,
+    );
     expect(ran).toBe(1);
     expect(received.at(-1)).toContain("Subject: Your invitation");
     const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
@@ -66,7 +74,11 @@ describe("email", () => {
 
   it("marks a failed delivery and retries it later", async () => {
     const district = await buildDistrict(database.db);
-    const id = await sendMail(database.db, { districtId: district.id, to: "b@x.example", subject: "S", text: "T" }, { smtpConfigured: true });
+    const id = await sendMail(
+      database.db,
+      { districtId: district.id, to: "b@x.example", subject: "S", text: "T" },
+      { smtpConfigured: true },
+    );
     const deadServer = "smtp://127.0.0.1:1";
     await runDueJobs(database.db, { "mail.deliver": mailDeliveryJob(deadServer, "c@x.example") }, log);
     const [row] = await database.db.select().from(outbox).where(eq(outbox.id, id));
