@@ -14,13 +14,20 @@ function run(title, command, args, env = {}) {
   console.log(`\n=== ${title} ===`);
   const started = Date.now();
   const result = spawnSync(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
-  console.log(`=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`);
+  console.log(
+    `=== ${title}: ${result.status === 0 ? "ok" : "FAILED"} in ${((Date.now() - started) / 1000).toFixed(1)} s ===`,
+  );
   if (result.status !== 0) failures.push(title);
   return result.status === 0;
 }
 
 function vitest(title, args, report, env = {}) {
-  const ok = run(title, "npx", ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`], env);
+  const ok = run(
+    title,
+    "npx",
+    ["vitest", "run", ...args, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`],
+    env,
+  );
   if (existsSync(report)) {
     const summary = JSON.parse(readFileSync(report, "utf8"));
     totals.passed += summary.numPassedTests ?? 0;

@@ -48,6 +48,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", deps.database.db);
+  app.decorate("pool", deps.database.pool);
   app.decorate("dbKind", deps.database.kind);
   app.decorate("config", deps.config);
   app.decorateRequest("actor", null);
@@ -69,7 +70,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await findActorBySessionToken(app.db, token);
+    if (token) request.actor = await findActorBySessionToken(app.db, app.pool, token);
   });
   // Deny by default: a route that names no policy is refused, and every non-public route needs a sign-in.
   app.addHook("preHandler", async (request) => {

@@ -6,6 +6,7 @@ import type {
   RawServerDefault,
 } from "fastify";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
+import type { Pool } from "pg";
 import type { Config } from "./config";
 import type { Db, DbKind } from "./db/client";
 import type { Actor } from "./policy/actor";
@@ -17,6 +18,8 @@ export type RoutePolicy = Action | "signed-in" | "public";
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
+    /** The raw pool, for the few hot queries that are named prepared statements. */
+    pool: Pool;
     dbKind: DbKind;
     config: Config;
   }

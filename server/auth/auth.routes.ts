@@ -17,7 +17,7 @@ import { sendMail } from "../mail/send-mail";
 import type { Actor } from "../policy/actor";
 import type { App } from "../types";
 import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./account-tokens";
-import { loadMe } from "./me";
+import { presentMe } from "./me";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { isRateLimited, recordFailedAttempt } from "./rate-limit";
 import { clearSessionCookie, publicBaseUrl, sessionToken, setSessionCookie } from "./session-cookie";
@@ -46,7 +46,7 @@ export async function authRoutes(app: App) {
       hours: app.config.sessionHours,
     });
     setSessionCookie(reply, app.config, session.token, session.expiresAt);
-    const actor = (await findActorBySessionToken(app.db, session.token)) as Actor;
+    const actor = (await findActorBySessionToken(app.db, app.pool, session.token)) as Actor;
     request.actor = actor;
     return actor;
   }
@@ -83,7 +83,7 @@ export async function authRoutes(app: App) {
       }
       const actor = await startSession(request, reply, person);
       await recordAudit(app.db, request, { action: "auth.sign_in", subjectType: "person", subjectId: person.id });
-      return loadMe(app.db, actor);
+      return presentMe(actor);
     },
   );
 
@@ -205,7 +205,7 @@ export async function authRoutes(app: App) {
         return updated;
       });
       const actor = await startSession(request, reply, person);
-      return loadMe(app.db, actor);
+      return presentMe(actor);
     },
   );
 }

@@ -6,14 +6,14 @@ import { people, sessions } from "../db/schema";
 import { HttpProblem, notFound } from "../errors";
 import type { Actor } from "../policy/actor";
 import type { App } from "../types";
-import { loadMe } from "./me";
+import { presentMe } from "./me";
 import { hashPassword, verifyPassword } from "./passwords";
 import { revokeAllSessions, revokeSession } from "./sessions";
 
 /** The signed-in person's own account: profile, password, and sessions. */
 export async function meRoutes(app: App) {
   app.get("/me", { config: { policy: "signed-in" }, schema: { response: { 200: Me } } }, async (request) =>
-    loadMe(app.db, request.actor as Actor),
+    presentMe(request.actor as Actor),
   );
 
   app.post(

@@ -1,29 +1,9 @@
-import { sql } from "drizzle-orm";
 import type { Me } from "../../contract/auth";
-import type { RoleName } from "../../contract/people";
-import type { Db } from "../db/client";
 import { type Actor, isStaff } from "../policy/actor";
 import { can } from "../policy/authorize";
 
-type MeRow = {
-  preferred_language: string;
-  district_name: string;
-  district_slug: string;
-  roles: { role: RoleName; schoolId: string | null; schoolName: string | null }[] | null;
-};
-
 /** What the web app needs about the signed-in person: identity, roles, and which areas to show. */
-export async function loadMe(db: Db, actor: Actor): Promise<Me> {
-  const result = await db.execute<MeRow>(sql`
-    select p.preferred_language, d.name as district_name, d.slug as district_slug,
-           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', s.name)
-                            order by ra.role, s.name)
-              from role_assignments ra left join schools s on s.id = ra.school_id
-             where ra.person_id = p.id) as roles
-      from people p join districts d on d.id = p.district_id
-     where p.id = ${actor.personId}`);
-  const row = result.rows[0];
-  if (!row) throw new Error("signed-in person vanished");
+export function presentMe(actor: Actor): Me {
   const district = { districtId: actor.districtId };
   const capabilities = {
     managePeople: can(actor, "person.create", { ...district, id: "", roles: [] }) || managesAnySchool(actor),
@@ -35,9 +15,9 @@ export async function loadMe(db: Db, actor: Actor): Promise<Me> {
     id: actor.personId,
     email: actor.email,
     displayName: actor.displayName,
-    preferredLanguage: row.preferred_language,
-    district: { id: actor.districtId, name: row.district_name, slug: row.district_slug },
-    roles: row.roles ?? [],
+    preferredLanguage: actor.preferredLanguage,
+    district: { id: actor.districtId, name: actor.districtName, slug: actor.districtSlug },
+    roles: actor.roles.map((r) => ({ role: r.role, schoolId: r.schoolId, schoolName: r.schoolName ?? null })),
     navigation: navigationFor(actor, capabilities.managePeople || capabilities.readAudit),
     can: capabilities,
   };

@@ -1,4 +1,5 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import type { Pool } from "pg";
 import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import type { Actor } from "../policy/actor";
@@ -29,22 +30,36 @@ type ActorRow = {
   session_id: string;
   person_id: string;
   district_id: string;
+  district_name: string;
+  district_slug: string;
   email: string;
   display_name: string;
+  preferred_language: string;
   stale: boolean;
-  roles: { role: Actor["roles"][number]["role"]; schoolId: string | null }[] | null;
+  roles: Actor["roles"] | null;
+  memberships: Actor["memberships"] | null;
+};
+
+// The hottest query of the app (every signed-in request): a named statement, so it is planned once per connection.
+const ACTOR_BY_TOKEN = {
+  name: "actor_by_session_token",
+  text: `
+    select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug,
+           p.email, p.display_name, p.preferred_language,
+           s.last_seen_at < now() - interval '5 minutes' as stale,
+           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
+                            order by ra.role, sc.name)
+              from role_assignments ra left join schools sc on sc.id = ra.school_id
+             where ra.person_id = p.id) as roles,
+           (select json_object_agg(cm.community_id, cm.team_role)
+              from community_members cm where cm.person_id = p.id) as memberships
+      from sessions s join people p on p.id = s.person_id join districts d on d.id = p.district_id
+     where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and p.status = 'active'`,
 };
 
 /** The actor behind a session cookie, in one query; null when the session is unknown, expired or revoked. */
-export async function findActorBySessionToken(db: Db, token: string): Promise<Actor | null> {
-  const result = await db.execute<ActorRow>(sql`
-    select s.id as session_id, p.id as person_id, p.district_id, p.email, p.display_name,
-           s.last_seen_at < now() - interval '5 minutes' as stale,
-           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id))
-              from role_assignments ra where ra.person_id = p.id) as roles
-      from sessions s join people p on p.id = s.person_id
-     where s.token_hash = ${hashToken(token)} and s.revoked_at is null and s.expires_at > now()
-       and p.status = 'active'`);
+export async function findActorBySessionToken(db: Db, pool: Pool, token: string): Promise<Actor | null> {
+  const result = await pool.query<ActorRow>({ ...ACTOR_BY_TOKEN, values: [hashToken(token)] });
   const row = result.rows[0];
   if (!row) return null;
   // Touching last_seen on every request would turn each read into a write; five minutes is precise enough.
@@ -53,9 +68,13 @@ export async function findActorBySessionToken(db: Db, token: string): Promise<Ac
     sessionId: row.session_id,
     personId: row.person_id,
     districtId: row.district_id,
+    districtName: row.district_name,
+    districtSlug: row.district_slug,
     email: row.email,
     displayName: row.display_name,
+    preferredLanguage: row.preferred_language,
     roles: row.roles ?? [],
+    memberships: row.memberships ?? {},
   };
 }
 

@@ -1,3 +1,4 @@
+import type { TeamRole } from "../../contract/communities";
 import type { RoleName } from "../../contract/people";
 
 /** The signed-in person, loaded once per request with everything the rules need. */
@@ -5,9 +6,14 @@ export type Actor = {
   personId: string;
   districtId: string;
   sessionId: string;
+  districtName: string;
+  districtSlug: string;
   email: string;
   displayName: string;
-  roles: { role: RoleName; schoolId: string | null }[];
+  preferredLanguage: string;
+  roles: { role: RoleName; schoolId: string | null; schoolName?: string | null }[];
+  /** The communities the person belongs to, with their team role in each. */
+  memberships: Record<string, TeamRole>;
 };
 
 const STAFF_ROLES: readonly RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
@@ -31,4 +37,12 @@ export function schoolsLed(actor: Actor): Set<string> {
 
 export function leadsSchool(actor: Actor, schoolId: string | null): boolean {
   return schoolId !== null && schoolsLed(actor).has(schoolId);
+}
+
+export function isMemberOf(actor: Actor, communityId: string): boolean {
+  return communityId in actor.memberships;
+}
+
+export function teamRoleIn(actor: Actor, communityId: string): TeamRole | undefined {
+  return actor.memberships[communityId];
 }

@@ -1,8 +1,9 @@
 import type { RoleName } from "../../contract/people";
-import { type Actor, isDistrictLeader, isStaff, leadsSchool, schoolsLed } from "./actor";
+import { type Actor, isDistrictLeader, isMemberOf, isStaff, leadsSchool, schoolsLed, teamRoleIn } from "./actor";
 
 export type DistrictOwned = { districtId: string };
 export type PersonTarget = DistrictOwned & { id: string; roles: { role: RoleName; schoolId: string | null }[] };
+export type CommunityTarget = DistrictOwned & { id: string; schoolIds: string[] };
 
 function inDistrict(actor: Actor, target: DistrictOwned): boolean {
   return actor.districtId === target.districtId;
@@ -14,6 +15,24 @@ function managesPerson(actor: Actor, person: PersonTarget): boolean {
   if (isDistrictLeader(actor)) return true;
   if (schoolsLed(actor).size === 0 || person.roles.length === 0) return false;
   return person.roles.every((r) => r.role !== "district_leader" && leadsSchool(actor, r.schoolId));
+}
+
+/** Facilitators run their community; leaders of its schools and of the district may too. */
+function managesCommunity(actor: Actor, community: CommunityTarget): boolean {
+  if (!inDistrict(actor, community)) return false;
+  return (
+    isDistrictLeader(actor) ||
+    teamRoleIn(actor, community.id) === "facilitator" ||
+    community.schoolIds.some((schoolId) => leadsSchool(actor, schoolId))
+  );
+}
+
+/** Members other than guests take part in the team's work: notes, attendance, action items. */
+function contributesTo(actor: Actor, community: CommunityTarget): boolean {
+  const role = teamRoleIn(actor, community.id);
+  return (
+    inDistrict(actor, community) && ((role !== undefined && role !== "guest") || managesCommunity(actor, community))
+  );
 }
 
 /**
@@ -34,6 +53,15 @@ export const rules = {
   "person.update": (a: Actor, p: PersonTarget) => managesPerson(a, p),
   "person.deactivate": (a: Actor, p: PersonTarget) => managesPerson(a, p) && p.id !== a.personId,
   "person.invite": (a: Actor, p: PersonTarget) => managesPerson(a, p),
+
+  // Staff see every community of the district (the district's network); family and community members
+  // see the communities they belong to. The list query applies the same scope (visibleCommunitiesFilter).
+  "community.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
+  "community.read": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && (isStaff(a) || isMemberOf(a, c.id)),
+  "community.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  "community.update": (a: Actor, c: CommunityTarget) => managesCommunity(a, c),
+  "community.contribute": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
+  "community.participate": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && isMemberOf(a, c.id),
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),

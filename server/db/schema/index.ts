@@ -1,3 +1,5 @@
 export * from "./accounts";
+export * from "./communities";
+export * from "./meetings";
 export * from "./organizations";
 export * from "./platform";

@@ -1,0 +1,119 @@
+import { z } from "zod";
+import { Can, PageQuery, pageOf } from "./common";
+import { ActionItem, MeetingSummary } from "./meetings";
+
+export const COMMUNITY_KINDS = [
+  "grade_level",
+  "content_area",
+  "vertical",
+  "cross_school",
+  "job_alike",
+  "leadership",
+  "school_improvement",
+  "virtual",
+] as const;
+export const CommunityKind = z.enum(COMMUNITY_KINDS);
+export const COMMUNITY_KIND_LABELS: Record<z.infer<typeof CommunityKind>, string> = {
+  grade_level: "Grade-level team",
+  content_area: "Content-area (course) team",
+  vertical: "Vertical team",
+  cross_school: "Cross-school team",
+  job_alike: "Job-alike network",
+  leadership: "Leadership team",
+  school_improvement: "School-improvement team",
+  virtual: "Virtual community",
+};
+
+export const TeamRole = z.enum(["facilitator", "recorder", "member", "guest"]);
+export type TeamRole = z.infer<typeof TeamRole>;
+
+export const CommunitySummary = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  kind: CommunityKind,
+  purpose: z.string(),
+  archived: z.boolean(),
+  schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  memberCount: z.number().int(),
+  isMember: z.boolean(),
+  nextMeetingAt: z.string().nullable(),
+  can: Can,
+});
+export type CommunitySummary = z.infer<typeof CommunitySummary>;
+export const CommunityPage = pageOf(CommunitySummary);
+
+export const CommunitiesQuery = PageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  kind: CommunityKind.optional(),
+  schoolId: z.uuid().optional(),
+  mine: z.enum(["true", "false"]).default("false"),
+  includeArchived: z.enum(["true", "false"]).default("false"),
+});
+
+export const CommunityInput = z.strictObject({
+  name: z.string().trim().min(1).max(160),
+  kind: CommunityKind,
+  purpose: z.string().trim().max(4000).default(""),
+  schoolIds: z.array(z.uuid()).min(1).max(50),
+});
+export const CommunityPatch = z.strictObject({
+  name: z.string().trim().min(1).max(160).optional(),
+  kind: CommunityKind.optional(),
+  purpose: z.string().trim().max(4000).optional(),
+  schoolIds: z.array(z.uuid()).min(1).max(50).optional(),
+  archived: z.boolean().optional(),
+});
+
+export const Member = z.object({
+  personId: z.uuid(),
+  displayName: z.string(),
+  email: z.string(),
+  teamRole: TeamRole,
+  roles: z.array(z.string()),
+  schoolNames: z.array(z.string()),
+});
+export type Member = z.infer<typeof Member>;
+
+export const MemberInput = z.strictObject({ personId: z.uuid(), teamRole: TeamRole.default("member") });
+export const MemberPatch = z.strictObject({ teamRole: TeamRole });
+export const MemberParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
+
+export const NormVersion = z.object({
+  id: z.uuid(),
+  version: z.number().int(),
+  norms: z.array(z.string()),
+  changeNote: z.string(),
+  createdBy: z.string().nullable(),
+  createdAt: z.string(),
+  agreedBy: z.array(z.object({ personId: z.uuid(), displayName: z.string(), agreedAt: z.string() })),
+  allAgreed: z.boolean(),
+});
+export const NormsInput = z.strictObject({
+  norms: z.array(z.string().trim().min(1).max(500)).min(1).max(30),
+  changeNote: z.string().trim().max(500).default(""),
+});
+export const NormHistory = z.object({ current: NormVersion.nullable(), versions: z.array(NormVersion) });
+
+export const CheckinInput = z.strictObject({ opensOn: z.iso.date(), closesOn: z.iso.date() });
+export const CheckinResponseInput = z.strictObject({ ratings: z.array(z.number().int().min(1).max(4)).min(1).max(30) });
+export const Checkin = z.object({
+  id: z.uuid(),
+  opensOn: z.string(),
+  closesOn: z.string(),
+  norms: z.array(z.string()),
+  responses: z.number().int(),
+  averages: z.array(z.number().nullable()),
+  hasResponded: z.boolean(),
+  isOpen: z.boolean(),
+});
+export const CheckinList = z.object({ items: z.array(Checkin) });
+
+export const CommunityHome = CommunitySummary.extend({
+  members: z.array(Member),
+  norms: NormVersion.nullable(),
+  nextMeeting: MeetingSummary.nullable(),
+  upcomingMeetings: z.array(MeetingSummary),
+  recentMeetings: z.array(MeetingSummary),
+  openActionItems: z.array(ActionItem),
+});
+export type CommunityHome = z.infer<typeof CommunityHome>;

@@ -1,0 +1,38 @@
+import { sql } from "drizzle-orm";
+import type { CommunityHome } from "../../../contract/communities";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../policy/actor";
+import { listActionItems, listMeetingSummaries } from "../meetings/meetings.queries";
+import { presentCommunity } from "./communities.present";
+import { type CommunityRow, listMembers } from "./communities.queries";
+import { listNormVersions } from "./norms.queries";
+
+/**
+ * Everything on a community's home page. Each section is one query, so the page costs the same number
+ * of queries with five members or a hundred.
+ */
+export async function loadCommunityHome(db: Db, actor: Actor, community: CommunityRow): Promise<CommunityHome> {
+  const [members, norms, upcomingMeetings, recentMeetings, openActionItems] = await Promise.all([
+    listMembers(db, community.id),
+    listNormVersions(db, community.id, 1),
+    listMeetingSummaries(
+      db,
+      sql`m.community_id = ${community.id} and m.ends_at > now() and m.status in ('scheduled', 'in_progress')`,
+      { limit: 5 },
+    ),
+    listMeetingSummaries(db, sql`m.community_id = ${community.id} and m.ends_at <= now() and m.status <> 'cancelled'`, {
+      newestFirst: true,
+      limit: 5,
+    }),
+    listActionItems(db, sql`a.community_id = ${community.id} and a.status = 'open'`),
+  ]);
+  return {
+    ...presentCommunity(actor, community),
+    members,
+    norms: norms[0] ?? null,
+    nextMeeting: upcomingMeetings[0] ?? null,
+    upcomingMeetings,
+    recentMeetings,
+    openActionItems,
+  };
+}

@@ -1,0 +1,142 @@
+import { eq, type SQL, sql } from "drizzle-orm";
+import type { ActionItem, MeetingSummary } from "../../../contract/meetings";
+import type { Db } from "../../db/client";
+import { meetings } from "../../db/schema";
+
+type RawMeeting = {
+  id: string;
+  community_id: string;
+  title: string;
+  starts_at: string | Date;
+  ends_at: string | Date;
+  mode: MeetingSummary["mode"];
+  location: string;
+  link: string | null;
+  status: MeetingSummary["status"];
+  protocol_name: string | null;
+  recurring: boolean;
+};
+
+const summaryColumns = sql`m.id, m.community_id, m.title, m.starts_at, m.ends_at, m.mode, m.location, m.link, m.status,
+  m.protocol->>'name' as protocol_name, m.series_id is not null as recurring`;
+
+function toSummary(r: RawMeeting): MeetingSummary {
+  return {
+    id: r.id,
+    communityId: r.community_id,
+    title: r.title,
+    startsAt: new Date(r.starts_at).toISOString(),
+    endsAt: new Date(r.ends_at).toISOString(),
+    mode: r.mode,
+    location: r.location,
+    link: r.link,
+    status: r.status,
+    protocolName: r.protocol_name,
+    recurring: r.recurring,
+  };
+}
+
+/** Meetings matching a filter, in time order (or reverse), at most `limit`. */
+export async function listMeetingSummaries(db: Db, filter: SQL, options: { newestFirst?: boolean; limit: number }) {
+  const result = await db.execute<RawMeeting>(sql`
+    select ${summaryColumns} from meetings m where ${filter}
+     order by m.starts_at ${options.newestFirst ? sql`desc` : sql`asc`}, m.id limit ${options.limit}`);
+  return result.rows.map(toSummary);
+}
+
+export async function findMeeting(db: Db, id: string) {
+  const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
+  return row;
+}
+
+type RawActionItem = {
+  id: string;
+  title: string;
+  owner_id: string | null;
+  owner_name: string | null;
+  due_on: string | null;
+  status: "open" | "done";
+  meeting_id: string | null;
+  created_at: string | Date;
+  is_overdue: boolean;
+};
+
+/** Action items of a community matching a filter, soonest due first. */
+export async function listActionItems(db: Db, filter: SQL): Promise<ActionItem[]> {
+  const result = await db.execute<RawActionItem>(sql`
+    select a.id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
+           a.status = 'open' and a.due_on < current_date as is_overdue
+      from action_items a left join people p on p.id = a.owner_id
+     where ${filter}
+     order by a.status, a.due_on nulls last, a.created_at
+     limit 200`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    title: r.title,
+    ownerId: r.owner_id,
+    ownerName: r.owner_name,
+    dueOn: r.due_on,
+    status: r.status,
+    meetingId: r.meeting_id,
+    createdAt: new Date(r.created_at).toISOString(),
+    isOverdue: r.is_overdue,
+  }));
+}
+
+/** Open items roll over: a meeting shows every open item made before it ends, and all made in it. */
+export function actionItemsForMeeting(meeting: { id: string; communityId: string; endsAt: Date }): SQL {
+  return sql`a.community_id = ${meeting.communityId}
+    and ((a.status = 'open' and a.created_at <= greatest(${meeting.endsAt.toISOString()}::timestamptz, now()))
+         or a.meeting_id = ${meeting.id})`;
+}
+
+type RawAttendance = {
+  person_id: string;
+  display_name: string;
+  team_role: string;
+  status: "present" | "absent" | "excused" | null;
+};
+
+/** Every member of the meeting's community, and anyone recorded at the meeting, with their attendance. */
+export async function listAttendance(db: Db, meeting: { id: string; communityId: string }) {
+  const result = await db.execute<RawAttendance>(sql`
+    select p.id as person_id, p.display_name, coalesce(cm.team_role::text, 'former member') as team_role, ma.status
+      from people p
+      left join community_members cm on cm.person_id = p.id and cm.community_id = ${meeting.communityId}
+      left join meeting_attendance ma on ma.person_id = p.id and ma.meeting_id = ${meeting.id}
+     where cm.person_id is not null or ma.person_id is not null
+     order by lower(p.display_name)`);
+  return result.rows.map((r) => ({
+    personId: r.person_id,
+    displayName: r.display_name,
+    teamRole: r.team_role,
+    status: r.status,
+  }));
+}
+
+type RawDecision = { id: string; text: string; created_at: string | Date; created_by: string | null };
+
+export async function listDecisions(db: Db, meetingId: string) {
+  const result = await db.execute<RawDecision>(sql`
+    select d.id, d.text, d.created_at, p.display_name as created_by
+      from meeting_decisions d left join people p on p.id = d.created_by_id
+     where d.meeting_id = ${meetingId} order by d.created_at, d.id`);
+  return result.rows.map((r) => ({
+    id: r.id,
+    text: r.text,
+    createdAt: new Date(r.created_at).toISOString(),
+    createdBy: r.created_by,
+  }));
+}
+
+/** The meetings just before and after this one in its community (for moving between them). */
+export async function neighbourMeetings(db: Db, meeting: { id: string; communityId: string; startsAt: Date }) {
+  const result = await db.execute<{ previous_id: string | null; next_id: string | null }>(sql`
+    select (select m.id from meetings m where m.community_id = ${meeting.communityId} and m.id <> ${meeting.id}
+              and m.status <> 'cancelled' and (m.starts_at, m.id) < (${meeting.startsAt.toISOString()}::timestamptz, ${meeting.id}::uuid)
+             order by m.starts_at desc, m.id desc limit 1) as previous_id,
+           (select m.id from meetings m where m.community_id = ${meeting.communityId} and m.id <> ${meeting.id}
+              and m.status <> 'cancelled' and (m.starts_at, m.id) > (${meeting.startsAt.toISOString()}::timestamptz, ${meeting.id}::uuid)
+             order by m.starts_at, m.id limit 1) as next_id`);
+  return { previousId: result.rows[0]?.previous_id ?? null, nextId: result.rows[0]?.next_id ?? null };
+}

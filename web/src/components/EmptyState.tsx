@@ -1,0 +1,15 @@
+import type { ReactNode } from "react";
+
+type EmptyStateProps = { title: string; children?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 };
+
+/** What to show when a list has nothing in it: why, and what one can do next. */
+export function EmptyState({ title, children, action, headingLevel = 2 }: EmptyStateProps) {
+  const Heading = headingLevel === 2 ? "h2" : "h3";
+  return (
+    <div className="empty-state">
+      <Heading className="empty-state-title">{title}</Heading>
+      {children ? <div className="empty-state-body">{children}</div> : null}
+      {action ? <div className="empty-state-action">{action}</div> : null}
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
+import { useRouter } from "@tanstack/react-router";
+import { Me } from "../../../../contract/auth";
+import { api, apiVoid } from "../../api/client";
+
+/** The signed-in person; the signed-in layout loads it before any page renders. */
+export const meQuery = queryOptions({
+  queryKey: ["me"],
+  queryFn: () => api("/me", Me, { isUnauthorizedExpected: true }),
+  staleTime: 5 * 60_000,
+});
+
+/** The signed-in person, already loaded by the signed-in layout. */
+export function useMe(): Me {
+  return useSuspenseQuery(meQuery).data;
+}
+
+/** Ends this session and forgets everything cached for it. */
+export function useSignOut() {
+  const queryClient = useQueryClient();
+  const router = useRouter();
+  return useMutation({
+    mutationFn: () => apiVoid("/auth/sign-out", { method: "POST" }),
+    onSettled: async () => {
+      await router.navigate({ to: "/sign-in" });
+      queryClient.clear();
+    },
+  });
+}

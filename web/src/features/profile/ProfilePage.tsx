@@ -1,0 +1,41 @@
+import { ROLE_LABELS } from "../../../../contract/people";
+import { PageHeader } from "../../components/PageHeader";
+import { useMe } from "../auth/me.api";
+import { ChangePasswordForm } from "./ChangePasswordForm";
+import { SessionsList } from "./SessionsList";
+
+/** The signed-in person's own account: who they are, their password, and their sessions. */
+export function ProfilePage() {
+  const me = useMe();
+  return (
+    <>
+      <PageHeader title="Profile" />
+      <section className="panel" aria-labelledby="profile-account-heading">
+        <h2 id="profile-account-heading">Your account</h2>
+        <dl className="details">
+          <dt>Name</dt>
+          <dd>{me.displayName}</dd>
+          <dt>Email</dt>
+          <dd>{me.email}</dd>
+          <dt>District</dt>
+          <dd>{me.district.name}</dd>
+          <dt>Roles</dt>
+          <dd>
+            <ul className="cell-list">
+              {me.roles.map((role) => (
+                <li key={`${role.role}-${role.schoolId ?? ""}`}>
+                  {ROLE_LABELS[role.role]} · {role.schoolName ?? "District-wide"}
+                </li>
+              ))}
+            </ul>
+          </dd>
+        </dl>
+        <p className="muted">To change your name or email address, ask a district or school leader.</p>
+      </section>
+      <div className="panel">
+        <ChangePasswordForm />
+      </div>
+      <SessionsList />
+    </>
+  );
+}

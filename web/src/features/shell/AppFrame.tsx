@@ -1,0 +1,43 @@
+import { Link, Outlet, useRouterState } from "@tanstack/react-router";
+import { useEffect, useRef } from "react";
+import { useMe } from "../auth/me.api";
+import { MainNav } from "./MainNav";
+import { SkipLink } from "./SkipLink";
+import { UserMenu } from "./UserMenu";
+
+/** The frame of every signed-in page: header, main navigation, and the page itself. */
+export function AppFrame() {
+  const me = useMe();
+  const mainRef = useRef<HTMLElement>(null);
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const previousPath = useRef(pathname);
+
+  // A client-side navigation does not move focus like a page load does, so screen reader users would
+  // stay on the link they followed; sending focus to the new page's main region fixes that.
+  useEffect(() => {
+    if (previousPath.current === pathname) return;
+    previousPath.current = pathname;
+    mainRef.current?.focus({ preventScroll: false });
+  }, [pathname]);
+
+  return (
+    <div className="app">
+      <SkipLink />
+      <header className="app-header">
+        <div className="brand">
+          <Link to="/" className="brand-name">
+            Collective
+          </Link>
+          <span className="district-name">{me.district.name}</span>
+        </div>
+        <UserMenu me={me} />
+      </header>
+      <div className="app-body">
+        <MainNav areas={me.navigation} />
+        <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+          <Outlet />
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,41 @@
+import { Link, useRouterState } from "@tanstack/react-router";
+import { useEffect, useId, useState } from "react";
+import { AREAS, type Area } from "./navigation";
+
+/** The areas this person may use; on a phone it folds behind a Menu button. */
+export function MainNav({ areas }: { areas: readonly Area[] }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const listId = useId();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
+  useEffect(() => setIsOpen(false), [pathname]);
+
+  return (
+    <nav aria-label="Main" className={`main-nav ${isOpen ? "is-open" : ""}`}>
+      <button
+        type="button"
+        className="nav-toggle"
+        aria-expanded={isOpen}
+        aria-controls={listId}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        <span className="nav-toggle-icon" aria-hidden="true" />
+        Menu
+      </button>
+      <ul id={listId} className="main-nav-list">
+        {areas.map((area) => (
+          <li key={area}>
+            <Link
+              to={AREAS[area].to}
+              activeOptions={{ exact: area === "home" }}
+              activeProps={{ className: "is-active", "aria-current": "page" }}
+            >
+              {AREAS[area].label}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,14 @@
+import type { Me } from "../../../../contract/auth";
+
+export type Area = Me["navigation"][number];
+
+/** Where each area lives and what it is called in the main navigation. */
+export const AREAS: Record<Area, { label: string; to: string }> = {
+  home: { label: "Home", to: "/" },
+  communities: { label: "Communities", to: "/communities" },
+  students: { label: "Students & data", to: "/students" },
+  interventions: { label: "Interventions", to: "/interventions" },
+  goals: { label: "Goals & cycles", to: "/goals" },
+  library: { label: "Library", to: "/library" },
+  admin: { label: "Admin", to: "/admin" },
+};

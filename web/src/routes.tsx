@@ -1,0 +1,183 @@
+import type { QueryClient } from "@tanstack/react-query";
+import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import { z } from "zod";
+import { ApiError } from "./api/client";
+import { AdminLayout } from "./features/admin/AdminLayout";
+import { allowedSections } from "./features/admin/admin-sections";
+import { AreaPage } from "./features/areas/AreaPage";
+import { AuditPage } from "./features/audit/AuditPage";
+import { AuditSearch } from "./features/audit/audit-search";
+import { AuthLayout } from "./features/auth/AuthLayout";
+import { ForgotPasswordPage } from "./features/auth/ForgotPasswordPage";
+import { InvitePage } from "./features/auth/InvitePage";
+import { meQuery } from "./features/auth/me.api";
+import { ResetPasswordPage } from "./features/auth/ResetPasswordPage";
+import { SignInPage } from "./features/auth/SignInPage";
+import { HomePage } from "./features/home/HomePage";
+import { OutboxMessagePage } from "./features/outbox/OutboxMessagePage";
+import { OutboxPage } from "./features/outbox/OutboxPage";
+import { OutboxSearch } from "./features/outbox/outbox-status";
+import { PeoplePage } from "./features/people/PeoplePage";
+import { PersonPage } from "./features/people/PersonPage";
+import { PeopleSearch } from "./features/people/people-search";
+import { ProfilePage } from "./features/profile/ProfilePage";
+import { SchoolsPage } from "./features/schools/SchoolsPage";
+import { SchoolsSearch } from "./features/schools/schools-search";
+import { AppFrame } from "./features/shell/AppFrame";
+import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
+
+type RouterContext = { queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundScreen,
+});
+
+// Pages for people who are not signed in.
+const signedOutRoute = createRoute({ getParentRoute: () => rootRoute, id: "signed-out", component: AuthLayout });
+
+const signInRoute = createRoute({
+  getParentRoute: () => signedOutRoute,
+  path: "sign-in",
+  validateSearch: z.object({ redirect: z.string().optional().catch(undefined) }),
+  component: SignInPage,
+});
+const forgotPasswordRoute = createRoute({
+  getParentRoute: () => signedOutRoute,
+  path: "forgot-password",
+  component: ForgotPasswordPage,
+});
+const resetPasswordRoute = createRoute({
+  getParentRoute: () => signedOutRoute,
+  path: "reset-password/$token",
+  component: ResetPasswordPage,
+});
+const inviteRoute = createRoute({ getParentRoute: () => signedOutRoute, path: "invite/$token", component: InvitePage });
+
+// Everything else needs a session; the check runs before any page of the app renders.
+const signedInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: "signed-in",
+  beforeLoad: async ({ context, location }) => {
+    try {
+      await context.queryClient.ensureQueryData(meQuery);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        const redirectTo = location.href === "/" ? undefined : location.href;
+        throw redirect({ to: "/sign-in", search: { redirect: redirectTo } });
+      }
+      throw error;
+    }
+  },
+  component: AppFrame,
+});
+
+const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/", component: HomePage });
+const communitiesRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "communities",
+  component: () => <AreaPage area="communities" />,
+});
+const studentsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "students",
+  component: () => <AreaPage area="students" />,
+});
+const interventionsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "interventions",
+  component: () => <AreaPage area="interventions" />,
+});
+const goalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "goals",
+  component: () => <AreaPage area="goals" />,
+});
+const libraryRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "library",
+  component: () => <AreaPage area="library" />,
+});
+const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: "profile", component: ProfilePage });
+
+const adminRoute = createRoute({ getParentRoute: () => signedInRoute, path: "admin", component: AdminLayout });
+const adminIndexRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "/",
+  beforeLoad: async ({ context }) => {
+    const me = await context.queryClient.ensureQueryData(meQuery);
+    const first = allowedSections(me)[0];
+    if (first) throw redirect({ to: first.to, replace: true });
+  },
+});
+const peopleRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "people",
+  validateSearch: PeopleSearch,
+  component: PeoplePage,
+});
+const personRoute = createRoute({ getParentRoute: () => adminRoute, path: "people/$personId", component: PersonPage });
+const schoolsRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "schools",
+  validateSearch: SchoolsSearch,
+  component: SchoolsPage,
+});
+const auditRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "audit",
+  validateSearch: AuditSearch,
+  component: AuditPage,
+});
+const outboxRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "outbox",
+  validateSearch: OutboxSearch,
+  component: OutboxPage,
+});
+const outboxMessageRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "outbox/$messageId",
+  component: OutboxMessagePage,
+});
+
+const routeTree = rootRoute.addChildren([
+  signedOutRoute.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
+  signedInRoute.addChildren([
+    homeRoute,
+    communitiesRoute,
+    studentsRoute,
+    interventionsRoute,
+    goalsRoute,
+    libraryRoute,
+    profileRoute,
+    adminRoute.addChildren([
+      adminIndexRoute,
+      peopleRoute,
+      personRoute,
+      schoolsRoute,
+      auditRoute,
+      outboxRoute,
+      outboxMessageRoute,
+    ]),
+  ]),
+]);
+
+/** The app's router; the query client rides in its context so routes can load data before rendering. */
+export function createAppRouter(queryClient: QueryClient) {
+  return createRouter({
+    routeTree,
+    context: { queryClient },
+    defaultNotFoundComponent: NotFoundPage,
+    defaultPreload: "intent",
+    // Queries own caching; the router should always ask them.
+    defaultPreloadStaleTime: 0,
+    scrollRestoration: true,
+  });
+}
+
+declare module "@tanstack/react-router" {
+  interface Register {
+    router: ReturnType<typeof createAppRouter>;
+  }
+}
