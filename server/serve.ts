@@ -1,4 +1,5 @@
 import { existsSync } from "node:fs";
+import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { buildApp } from "./app";
@@ -37,8 +38,9 @@ export async function serve(
   const handlers: Record<string, JobHandler> = {};
   if (config.smtpUrl) handlers["mail.deliver"] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
   const stopJobs = startJobRunner(database.db, handlers, app.log);
-  const address = await app.listen({ port: config.port, host: config.host });
-  const url = config.publicUrl ?? address.replace("0.0.0.0", "localhost").replace("[::]", "localhost");
+  await app.listen({ port: config.port, host: config.host });
+  const { port } = app.server.address() as AddressInfo;
+  const url = config.publicUrl ?? `http://localhost:${port}`;
   await onListening?.(url);
   const shutdown = async () => {
     stopJobs();
