@@ -15,6 +15,13 @@ import { findActorBySessionToken, SESSION_COOKIE } from "./auth/sessions";
 import { type Config, VERSION } from "./config";
 import type { Database } from "./db/client";
 import { registerErrorHandling, unauthorized } from "./errors";
+import { communitiesRoutes } from "./features/communities/communities.routes";
+import { normsRoutes } from "./features/communities/norms.routes";
+import { actionItemsRoutes } from "./features/meetings/action-items.routes";
+import { calendarRoutes } from "./features/meetings/calendar.routes";
+import { meetingsRoutes } from "./features/meetings/meetings.routes";
+import { protocolsRoutes } from "./features/meetings/protocols.routes";
+import { summaryRoutes } from "./features/meetings/summary.routes";
 import { peopleRoutes } from "./features/people/people.routes";
 import { schoolsRoutes } from "./features/schools/schools.routes";
 import { healthRoutes } from "./health.routes";
@@ -95,6 +102,13 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(schoolsRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });
   await app.register(outboxRoutes, { prefix: "/api/v1" });
+  await app.register(communitiesRoutes, { prefix: "/api/v1" });
+  await app.register(normsRoutes, { prefix: "/api/v1" });
+  await app.register(meetingsRoutes, { prefix: "/api/v1" });
+  await app.register(actionItemsRoutes, { prefix: "/api/v1" });
+  await app.register(protocolsRoutes, { prefix: "/api/v1" });
+  await app.register(summaryRoutes, { prefix: "/api/v1" });
+  await app.register(calendarRoutes, { prefix: "/api/v1" });
   await registerWebApp(app);
 
   await app.ready();

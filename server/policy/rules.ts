@@ -54,10 +54,10 @@ export const rules = {
   "person.deactivate": (a: Actor, p: PersonTarget) => managesPerson(a, p) && p.id !== a.personId,
   "person.invite": (a: Actor, p: PersonTarget) => managesPerson(a, p),
 
-  // Staff see every community of the district (the district's network); family and community members
-  // see the communities they belong to. The list query applies the same scope (visibleCommunitiesFilter).
+  // A community's work is visible to its members and to those accountable for it (leaders of the district
+  // and of its schools), and to nobody else; the list query applies the same scope (visibleCommunitiesFilter).
   "community.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
-  "community.read": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && (isStaff(a) || isMemberOf(a, c.id)),
+  "community.read": (a: Actor, c: CommunityTarget) => isMemberOf(a, c.id) || managesCommunity(a, c),
   "community.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
   "community.update": (a: Actor, c: CommunityTarget) => managesCommunity(a, c),
   "community.contribute": (a: Actor, c: CommunityTarget) => contributesTo(a, c),

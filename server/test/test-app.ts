@@ -10,7 +10,9 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 export async function createTestApp(options: { database?: Database } = {}) {
   const database = options.database ?? (await createTestDatabase());
   const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/tmp/collective-test-unused" });
-  const app = await buildApp({ database, config, logger: false });
+  // TEST_LOG=error shows the server's own logs when a test needs explaining.
+  const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
+  const app = await buildApp({ database, config, logger });
   return {
     app,
     database,

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { CommunitiesQuery, Member, TeamRole } from "../../../contract/communities";
 import type { Db } from "../../db/client";
-import { type Actor, isStaff } from "../../policy/actor";
+import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
 
 export type CommunityRow = {
   id: string;
@@ -60,11 +60,18 @@ export async function findCommunity(db: Db, id: string): Promise<CommunityRow | 
   return raw ? toRow(raw) : undefined;
 }
 
-/** The SQL twin of the community.read rule: staff see the district's communities, others only their own. */
+/** The SQL twin of the community.read rule: members, leaders of its schools, and district leaders. */
 export function visibleCommunitiesFilter(actor: Actor): SQL {
-  if (isStaff(actor)) return sql`c.district_id = ${actor.districtId}`;
-  return sql`c.district_id = ${actor.districtId} and exists (select 1 from community_members cm
-    where cm.community_id = c.id and cm.person_id = ${actor.personId})`;
+  if (isDistrictLeader(actor)) return sql`c.district_id = ${actor.districtId}`;
+  const led = [...schoolsLed(actor)];
+  const leadsOneOfItsSchools = led.length
+    ? sql`or exists (select 1 from community_schools cs where cs.community_id = c.id and cs.school_id in (${sql.join(
+        led.map((id) => sql`${id}`),
+        sql`, `,
+      )}))`
+    : sql``;
+  return sql`c.district_id = ${actor.districtId} and (exists (select 1 from community_members cm
+    where cm.community_id = c.id and cm.person_id = ${actor.personId}) ${leadsOneOfItsSchools})`;
 }
 
 /** A page of the communities the actor may see, filtered and sorted by name. */

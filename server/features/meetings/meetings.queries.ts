@@ -65,7 +65,7 @@ type RawActionItem = {
 export async function listActionItems(db: Db, filter: SQL): Promise<ActionItem[]> {
   const result = await db.execute<RawActionItem>(sql`
     select a.id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
-           a.status = 'open' and a.due_on < current_date as is_overdue
+           coalesce(a.status = 'open' and a.due_on < current_date, false) as is_overdue
       from action_items a left join people p on p.id = a.owner_id
      where ${filter}
      order by a.status, a.due_on nulls last, a.created_at

@@ -1,5 +1,11 @@
 import { DateTime } from "luxon";
-import { RRule, type Weekday } from "rrule";
+import type { Weekday } from "rrule";
+import * as rruleModule from "rrule";
+
+// rrule ships CommonJS to Node and an ES module to bundlers (and so to the tests): take RRule from either.
+const { RRule } = ((rruleModule as { default?: typeof rruleModule }).default ?? rruleModule) as typeof rruleModule;
+type RRule = InstanceType<typeof RRule>;
+
 import type { Recurrence } from "../../../contract/meetings";
 
 const MAX_OCCURRENCES = 60;

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import type { MeetingDetail } from "../../../contract/meetings";
+import type { Db } from "../../db/client";
+import type { meetings } from "../../db/schema";
+import type { Actor } from "../../policy/actor";
+import { abilities } from "../../policy/authorize";
+import type { CommunityRow } from "../communities/communities.queries";
+import {
+  actionItemsForMeeting,
+  listActionItems,
+  listAttendance,
+  listDecisions,
+  neighbourMeetings,
+} from "./meetings.queries";
+
+type MeetingRow = typeof meetings.$inferSelect;
+
+/** A meeting's page: the meeting, its protocol, attendance, decisions, and the action items it carries. */
+export async function loadMeetingDetail(
+  db: Db,
+  actor: Actor,
+  meeting: MeetingRow,
+  community: CommunityRow,
+): Promise<MeetingDetail> {
+  const [attendance, decisions, actionItems, neighbours, series] = await Promise.all([
+    listAttendance(db, meeting),
+    listDecisions(db, meeting.id),
+    listActionItems(db, actionItemsForMeeting(meeting)),
+    neighbourMeetings(db, meeting),
+    meeting.seriesId
+      ? db.execute<{ timezone: string }>(sql`select timezone from meeting_series where id = ${meeting.seriesId}`)
+      : Promise.resolve({ rows: [] as { timezone: string }[] }),
+  ]);
+  return {
+    id: meeting.id,
+    communityId: meeting.communityId,
+    communityName: community.name,
+    title: meeting.title,
+    startsAt: meeting.startsAt.toISOString(),
+    endsAt: meeting.endsAt.toISOString(),
+    timezone: series.rows[0]?.timezone ?? null,
+    mode: meeting.mode,
+    location: meeting.location,
+    link: meeting.link,
+    status: meeting.status,
+    protocolName: meeting.protocol?.name ?? null,
+    recurring: meeting.seriesId !== null,
+    agenda: meeting.agenda,
+    notes: meeting.notes,
+    protocol: meeting.protocol,
+    currentStep: meeting.currentStep,
+    stepStartedAt: meeting.stepStartedAt?.toISOString() ?? null,
+    attendance,
+    decisions,
+    actionItems,
+    previousMeetingId: neighbours.previousId,
+    nextMeetingId: neighbours.nextId,
+    can: abilities(actor, ["community.update", "community.contribute"], community),
+  };
+}

@@ -1,0 +1,186 @@
+import { randomUUID } from "node:crypto";
+import { ROLES, type RoleName } from "../../../contract/people";
+import type { Db } from "../../db/client";
+import {
+  accountTokens,
+  actionItems,
+  communities,
+  communityMembers,
+  communitySchools,
+  meetingDecisions,
+  meetings,
+  normCheckins,
+  normVersions,
+  outbox,
+  protocols,
+} from "../../db/schema";
+import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
+
+/** One district's objects that the matrix aims requests at. */
+export type Targets = {
+  district: TestDistrict;
+  teacher: TestPerson;
+  invited: TestPerson;
+  outboxId: string;
+  communityId: string;
+  meetingId: string;
+  checkinId: string;
+  actionItemId: string;
+  protocolId: string;
+};
+
+export type Ctx = {
+  db: Db;
+  own: Targets;
+  other: Targets;
+  /** The people signed in for each role, all in the own district. */
+  members: Map<RoleName, TestPerson>;
+  unique: () => string;
+  /** A fresh member of a community (for routes that remove one). */
+  freshMember: (targets: Targets) => Promise<string>;
+  /** A fresh decision on a meeting (for routes that delete one). */
+  freshDecision: (targets: Targets) => Promise<string>;
+};
+
+export type Req = { url: string; payload?: unknown };
+
+export type Case = {
+  /** Roles that may do this in their own district; "all" = anyone signed in; "public" = no sign-in needed. */
+  allowed: readonly RoleName[] | "all" | "public";
+  own: (ctx: Ctx) => Req | Promise<Req>;
+  /** The same request aimed at another district's object: always 404. Lists instead must not leak it. */
+  other?: (ctx: Ctx) => Req | Promise<Req>;
+  leakCheck?: (ctx: Ctx) => string;
+  /** Statuses an allowed request may answer besides 2xx (e.g. 404 for an id nobody has). */
+  allowedStatuses?: number[];
+};
+
+export const STAFF: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
+export const LEADERS: RoleName[] = ["district_leader", "school_leader"];
+export const DISTRICT: RoleName[] = ["district_leader"];
+// In each district's community: the coach facilitates, the teacher is a member, the family member a guest;
+// the school leader leads the community's school. Support staff and community members do not belong.
+export const COMMUNITY_READERS: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "family_member"];
+export const COMMUNITY_MANAGERS: RoleName[] = ["district_leader", "school_leader", "coach"];
+export const COMMUNITY_CONTRIBUTORS: RoleName[] = [...COMMUNITY_MANAGERS, "teacher"];
+export const COMMUNITY_PARTICIPANTS: RoleName[] = ["coach", "teacher", "family_member"];
+
+async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleName, TestPerson>): Promise<Targets> {
+  const teacher = await buildPerson(db, district, "teacher");
+  const invited = await buildPerson(db, district, "teacher", { status: "invited" });
+  const [message] = await db
+    .insert(outbox)
+    .values({ districtId: district.id, toAddress: teacher.email, subject: "Hello", textBody: "Hi" })
+    .returning();
+  await db.insert(accountTokens).values({
+    tokenHash: `seed-${district.id}`,
+    purpose: "invite",
+    districtId: district.id,
+    personId: invited.id,
+    expiresAt: new Date(Date.now() + 3_600_000),
+  });
+  const [community] = await db
+    .insert(communities)
+    .values({ districtId: district.id, name: "Grade 3 team", kind: "grade_level" })
+    .returning();
+  const communityId = community?.id as string;
+  await db
+    .insert(communitySchools)
+    .values({ districtId: district.id, communityId, schoolId: district.schools.elementary.id });
+  const roleInTeam = { coach: "facilitator", teacher: "member", family_member: "guest" } as const;
+  for (const [role, teamRole] of Object.entries(roleInTeam)) {
+    const person = members.get(role as RoleName) ?? (await buildPerson(db, district, role as RoleName));
+    await db.insert(communityMembers).values({ districtId: district.id, communityId, personId: person.id, teamRole });
+  }
+  await db
+    .insert(communityMembers)
+    .values({ districtId: district.id, communityId, personId: teacher.id, teamRole: "member" });
+  const [version] = await db
+    .insert(normVersions)
+    .values({ districtId: district.id, communityId, version: 1, norms: ["Start on time", "Assume good intent"] })
+    .returning();
+  const today = new Date().toISOString().slice(0, 10);
+  const [checkin] = await db
+    .insert(normCheckins)
+    .values({
+      districtId: district.id,
+      communityId,
+      normVersionId: version?.id as string,
+      opensOn: today,
+      closesOn: "2099-12-31",
+    })
+    .returning();
+  const [meeting] = await db
+    .insert(meetings)
+    .values({
+      districtId: district.id,
+      communityId,
+      title: "Data meeting",
+      startsAt: new Date(Date.now() + 86_400_000),
+      endsAt: new Date(Date.now() + 90_000_000),
+      protocol: {
+        key: "library:tuning",
+        name: "Tuning",
+        purpose: "",
+        steps: [{ title: "Go", minutes: 5, roles: [], prompts: [] }],
+      },
+    })
+    .returning();
+  const [item] = await db
+    .insert(actionItems)
+    .values({ districtId: district.id, communityId, title: "Bring student work", ownerId: teacher.id })
+    .returning();
+  const [protocol] = await db
+    .insert(protocols)
+    .values({
+      districtId: district.id,
+      communityId,
+      name: "Our tuning",
+      steps: [{ title: "Go", minutes: 5, roles: [], prompts: [] }],
+    })
+    .returning();
+  return {
+    district,
+    teacher,
+    invited,
+    outboxId: message?.id as string,
+    communityId,
+    meetingId: meeting?.id as string,
+    checkinId: checkin?.id as string,
+    actionItemId: item?.id as string,
+    protocolId: protocol?.id as string,
+  };
+}
+
+/** Two districts with one of everything, and a person per role in the first. */
+export async function buildMatrixContext(db: Db): Promise<Ctx> {
+  const ownDistrict = await buildDistrict(db, "Own District");
+  const otherDistrict = await buildDistrict(db, "Other District");
+  const members = new Map<RoleName, TestPerson>();
+  for (const role of ROLES) members.set(role, await buildPerson(db, ownDistrict, role));
+  let counter = 0;
+  return {
+    db,
+    own: await buildTargets(db, ownDistrict, members),
+    other: await buildTargets(db, otherDistrict, new Map()),
+    members,
+    unique: () => `${Date.now()}-${counter++}`,
+    freshMember: async (targets) => {
+      const person = await buildPerson(db, targets.district, "teacher");
+      await db.insert(communityMembers).values({
+        districtId: targets.district.id,
+        communityId: targets.communityId,
+        personId: person.id,
+        teamRole: "member",
+      });
+      return person.id;
+    },
+    freshDecision: async (targets) => {
+      const [decision] = await db
+        .insert(meetingDecisions)
+        .values({ districtId: targets.district.id, meetingId: targets.meetingId, text: `Decided ${randomUUID()}` })
+        .returning();
+      return decision?.id as string;
+    },
+  };
+}
