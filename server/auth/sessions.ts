@@ -1,5 +1,5 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
-import type { Pool } from "pg";
+import type { Pool, PoolClient } from "pg";
 import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import type { Actor } from "../policy/actor";
@@ -40,9 +40,12 @@ type ActorRow = {
   memberships: Actor["memberships"] | null;
 };
 
-// The hottest query of the app (every signed-in request): a named statement, so it is planned once per connection.
+// The hottest query of the app (every signed-in request): a named statement, planned once per connection.
+// Each connection gets its own statement name because PGlite keeps one backend session across socket
+// connections, so a reconnected client must not prepare a name the previous one already prepared.
+const statementNames = new WeakMap<PoolClient, string>();
+let statementCount = 0;
 const ACTOR_BY_TOKEN = {
-  name: "actor_by_session_token",
   text: `
     select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug,
            p.email, p.display_name, p.preferred_language,
@@ -59,7 +62,18 @@ const ACTOR_BY_TOKEN = {
 
 /** The actor behind a session cookie, in one query; null when the session is unknown, expired or revoked. */
 export async function findActorBySessionToken(db: Db, pool: Pool, token: string): Promise<Actor | null> {
-  const result = await pool.query<ActorRow>({ ...ACTOR_BY_TOKEN, values: [hashToken(token)] });
+  const client = await pool.connect();
+  let result: { rows: ActorRow[] };
+  try {
+    let name = statementNames.get(client);
+    if (!name) {
+      name = `actor_by_session_token_${++statementCount}`;
+      statementNames.set(client, name);
+    }
+    result = await client.query<ActorRow>({ name, text: ACTOR_BY_TOKEN.text, values: [hashToken(token)] });
+  } finally {
+    client.release();
+  }
   const row = result.rows[0];
   if (!row) return null;
   // Touching last_seen on every request would turn each read into a write; five minutes is precise enough.

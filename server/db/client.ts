@@ -52,11 +52,6 @@ async function openPglite(dir: string): Promise<Database> {
   // PGlite runs one query at a time; one pooled connection keeps each transaction on its own session.
   const pool = new pg.Pool({ host: socketDir, port: 5432, user: "postgres", database: "postgres", max: 1 });
   pool.on("error", () => {});
-  // PGlite has a single backend that outlives socket connections: a new connection starts from a clean
-  // session, or its named statements would collide with the previous connection's.
-  pool.on("connect", (client) => {
-    client.query("discard all").catch(() => {});
-  });
   const close = async () => {
     await pool.end();
     await new Promise<void>((resolve) => {

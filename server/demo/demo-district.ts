@@ -4,6 +4,7 @@ import type { RoleName } from "../../contract/people";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { districts, people, roleAssignments, schools } from "../db/schema";
+import { seedDemoCommunities } from "./demo-communities";
 
 export const DEMO_DISTRICT = { slug: "riverside", name: "Riverside Unified School District" };
 export const DEMO_PASSWORD = "collective-demo";
@@ -136,6 +137,23 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
       role: "coach",
       schoolId: schoolId("high"),
     });
+    const staff = planned.map((p, i) => ({
+      id: personRows[i]?.id as string,
+      email: p.email,
+      role: p.role,
+      schoolKey: p.school,
+    }));
+    await seedDemoCommunities(
+      tx,
+      faker,
+      district.id,
+      {
+        elementary: schoolId("elementary") as string,
+        middle: schoolId("middle") as string,
+        high: schoolId("high") as string,
+      },
+      staff,
+    );
     return { districtId: district.id };
   });
 }

@@ -1,0 +1,60 @@
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { COMMUNITY_KINDS } from "../../contract/communities";
+import { ROLES } from "../../contract/people";
+import { createTestApp, signIn } from "../test/test-app";
+import { DEMO_PASSWORD, demoLogins, seedDemoDistrict } from "./demo-district";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+beforeAll(async () => {
+  t = await createTestApp();
+  await seedDemoDistrict(t.db);
+});
+afterAll(async () => t?.close());
+
+describe("demo district", () => {
+  it("has three schools, about sixty staff and a named login for every role", async () => {
+    const counts = await t.db.execute<{ schools: number; staff: number }>(sql`
+      select (select count(*) from schools) as schools,
+             (select count(distinct person_id) from role_assignments
+               where role in ('district_leader', 'school_leader', 'coach', 'teacher', 'support_staff')) as staff`);
+    expect(counts.rows[0]?.schools).toBe(3);
+    expect(counts.rows[0]?.staff).toBeGreaterThanOrEqual(55);
+    expect(counts.rows[0]?.staff).toBeLessThanOrEqual(70);
+    expect(demoLogins().map((l) => l.role).sort()).toEqual([...ROLES].sort());
+  });
+
+  it("lets every demo login sign in", async () => {
+    for (const login of demoLogins()) {
+      expect(await signIn(t.app, login.email, DEMO_PASSWORD)).toMatch(/^collective_session=/);
+    }
+  });
+
+  it("has communities of every kind, each with members, norms and a term of meetings", async () => {
+    const rows = await t.db.execute<{ kind: string; members: number; norms: number; held: number; upcoming: number; open_items: number }>(sql`
+      select c.kind,
+             (select count(*) from community_members m where m.community_id = c.id) as members,
+             (select count(*) from norm_versions n where n.community_id = c.id) as norms,
+             (select count(*) from meetings m where m.community_id = c.id and m.status = 'completed') as held,
+             (select count(*) from meetings m where m.community_id = c.id and m.status = 'scheduled') as upcoming,
+             (select count(*) from action_items a where a.community_id = c.id and a.status = 'open') as open_items
+        from communities c`);
+    expect(rows.rows.map((r) => r.kind).sort()).toEqual([...COMMUNITY_KINDS].sort());
+    for (const row of rows.rows) {
+      expect(row.members).toBeGreaterThanOrEqual(3);
+      expect(row.norms).toBe(1);
+      expect(row.held).toBeGreaterThanOrEqual(6);
+      expect(row.upcoming).toBeGreaterThanOrEqual(3);
+      expect(row.open_items).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it("is the same every time (seeded)", async () => {
+    const names = await t.db.execute<{ display_name: string }>(sql`select display_name from people order by email limit 5`);
+    const again = await createTestApp();
+    await seedDemoDistrict(again.db);
+    const second = await again.db.execute<{ display_name: string }>(sql`select display_name from people order by email limit 5`);
+    await again.close();
+    expect(second.rows).toEqual(names.rows);
+  });
+});
