@@ -1,4 +1,4 @@
-import type { Browser } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
@@ -17,6 +17,66 @@ const MAIN_PAGES = [
   "/admin/outbox",
   "/profile",
 ];
+
+/** "YYYY-MM-DD" some days from today, in the local time zone (the browser's too). */
+function dayFromToday(days: number): string {
+  const date = new Date();
+  date.setDate(date.getDate() + days);
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+async function settle(page: Page, heading: string | RegExp) {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState("networkidle");
+}
+
+/**
+ * A community's pages and a running meeting, reached by following links from /communities. A fresh demo
+ * district may have no community yet; then the sweep starts one through the page, as a leader would.
+ */
+async function sweepCommunityPages(page: Page, viewport: string) {
+  await page.goto("/communities");
+  await settle(page, "Communities");
+  const communities = page.getByRole("table", { name: "Communities" });
+  await communities.or(page.getByRole("heading", { name: "No communities yet" })).waitFor();
+  await page.getByRole("button", { name: "New community" }).click();
+  const dialog = page.getByRole("dialog", { name: "New community" });
+  await dialog.getByRole("group", { name: "Schools" }).getByRole("checkbox").first().waitFor();
+  await expectAccessible(page, `new community dialog (${viewport})`);
+  if (await communities.isVisible()) {
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await communities.getByRole("rowheader").getByRole("link").first().click();
+  } else {
+    await dialog.getByLabel("Name").fill("Accessibility sweep team");
+    await dialog.getByRole("group", { name: "Schools" }).getByRole("checkbox").first().check();
+    await dialog.getByRole("button", { name: "Create community" }).click();
+  }
+  await page.getByRole("navigation", { name: "Community" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, `community home (${viewport})`);
+
+  const sections = page.getByRole("navigation", { name: "Community" });
+  for (const section of ["Members", "Norms", "Protocols", "Meetings"]) {
+    await sections.getByRole("link", { name: section }).click();
+    await settle(page, section);
+    await expectAccessible(page, `community ${section.toLowerCase()} (${viewport})`);
+  }
+  await page.getByRole("link", { name: "Schedule meeting" }).click();
+  await settle(page, "Schedule meeting");
+  await expectAccessible(page, `schedule meeting form (${viewport})`);
+
+  await page.getByLabel("Title").fill(`Accessibility sweep (${viewport})`);
+  await page.getByLabel("Date").fill(dayFromToday(1));
+  await page.getByLabel("Start time").fill("10:00");
+  await page.getByLabel("Protocol").selectOption({ label: "Data-driven dialogue (40 min)" });
+  await page.getByRole("button", { name: "Schedule meeting" }).click();
+  await settle(page, `Accessibility sweep (${viewport})`);
+  await page.getByRole("button", { name: "Start meeting" }).click();
+  await page.getByRole("timer").waitFor();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, `running meeting (${viewport})`);
+}
 
 let browser: Browser;
 beforeAll(async () => {
@@ -55,6 +115,7 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
       await page.getByRole("link", { name: "Emily Chen" }).first().click();
       await page.getByRole("heading", { level: 1, name: /Emily Chen/ }).waitFor();
       await expectAccessible(page, `person page (${viewport.name})`);
+      await sweepCommunityPages(page, viewport.name);
       await close();
     });
   }

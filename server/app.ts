@@ -17,13 +17,17 @@ import type { Database } from "./db/client";
 import { registerErrorHandling, unauthorized } from "./errors";
 import { communitiesRoutes } from "./features/communities/communities.routes";
 import { normsRoutes } from "./features/communities/norms.routes";
+import { discussionsRoutes } from "./features/discussions/discussions.routes";
+import { libraryRoutes } from "./features/library/library.routes";
 import { actionItemsRoutes } from "./features/meetings/action-items.routes";
 import { calendarRoutes } from "./features/meetings/calendar.routes";
 import { meetingsRoutes } from "./features/meetings/meetings.routes";
 import { protocolsRoutes } from "./features/meetings/protocols.routes";
 import { summaryRoutes } from "./features/meetings/summary.routes";
+import { notificationsRoutes } from "./features/notifications/notifications.routes";
 import { peopleRoutes } from "./features/people/people.routes";
 import { schoolsRoutes } from "./features/schools/schools.routes";
+import { visitsRoutes } from "./features/visits/visits.routes";
 import { healthRoutes } from "./health.routes";
 import { registerOriginCheck } from "./http/csrf";
 import { registerSecurityHeaders } from "./http/security-headers";
@@ -109,6 +113,10 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(protocolsRoutes, { prefix: "/api/v1" });
   await app.register(summaryRoutes, { prefix: "/api/v1" });
   await app.register(calendarRoutes, { prefix: "/api/v1" });
+  await app.register(libraryRoutes, { prefix: "/api/v1" });
+  await app.register(discussionsRoutes, { prefix: "/api/v1" });
+  await app.register(notificationsRoutes, { prefix: "/api/v1" });
+  await app.register(visitsRoutes, { prefix: "/api/v1" });
   await registerWebApp(app);
 
   await app.ready();

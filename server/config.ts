@@ -21,6 +21,7 @@ const Env = z.object({
     .max(24 * 90)
     .default(24 * 14),
   NODE_ENV: z.string().default("development"),
+  MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export type Config = {
@@ -34,6 +35,8 @@ export type Config = {
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   sessionHours: number;
   isProduction: boolean;
+  /** The largest file the library accepts, in bytes. */
+  maxUploadBytes: number;
 };
 
 /** Parses the environment once; every problem is reported together. */
@@ -55,6 +58,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     sessionHours: e.SESSION_HOURS,
     isProduction: e.NODE_ENV === "production",
+    maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
   };
 }
 

@@ -8,8 +8,10 @@ import type { Db } from "./db/client";
 import { openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoDistrict } from "./demo/demo-district";
+import { sendNotificationDigests } from "./features/notifications/email-digest";
 import { WEB_DIST } from "./http/web-app";
 import { type JobHandler, startJobRunner } from "./jobs/queue";
+import { ensureScheduled, nextUtcHour } from "./jobs/recurring";
 import { mailDeliveryJob } from "./mail/deliver-mail";
 
 /** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set). */
@@ -37,6 +39,15 @@ export async function serve(
   const app = await buildApp({ database, config });
   const handlers: Record<string, JobHandler> = {};
   if (config.smtpUrl) handlers["mail.deliver"] = mailDeliveryJob(config.smtpUrl, config.mailFrom);
+  // The daily email digest of unread notifications, at 22:00 UTC (the afternoon across the Americas).
+  handlers["notifications.digest"] = async (db) => {
+    await sendNotificationDigests(db, {
+      smtpConfigured: Boolean(config.smtpUrl),
+      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+    });
+    await ensureScheduled(db, "notifications.digest", nextUtcHour(22));
+  };
+  await ensureScheduled(database.db, "notifications.digest", nextUtcHour(22));
   const stopJobs = startJobRunner(database.db, handlers, app.log);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;

@@ -21,7 +21,11 @@ describe("demo district", () => {
     expect(counts.rows[0]?.schools).toBe(3);
     expect(counts.rows[0]?.staff).toBeGreaterThanOrEqual(55);
     expect(counts.rows[0]?.staff).toBeLessThanOrEqual(70);
-    expect(demoLogins().map((l) => l.role).sort()).toEqual([...ROLES].sort());
+    expect(
+      demoLogins()
+        .map((l) => l.role)
+        .sort(),
+    ).toEqual([...ROLES].sort());
   });
 
   it("lets every demo login sign in", async () => {
@@ -31,7 +35,14 @@ describe("demo district", () => {
   });
 
   it("has communities of every kind, each with members, norms and a term of meetings", async () => {
-    const rows = await t.db.execute<{ kind: string; members: number; norms: number; held: number; upcoming: number; open_items: number }>(sql`
+    const rows = await t.db.execute<{
+      kind: string;
+      members: number;
+      norms: number;
+      held: number;
+      upcoming: number;
+      open_items: number;
+    }>(sql`
       select c.kind,
              (select count(*) from community_members m where m.community_id = c.id) as members,
              (select count(*) from norm_versions n where n.community_id = c.id) as norms,
@@ -49,11 +60,39 @@ describe("demo district", () => {
     }
   });
 
+  it("has discussions in communities and the forum, and classroom visits with feedback", async () => {
+    const counts = await t.db.execute<{
+      community_threads: number;
+      forum_threads: number;
+      replies: number;
+      visits: number;
+      feedback: number;
+      shared: number;
+    }>(sql`
+      select (select count(*) from discussion_threads where community_id is not null) as community_threads,
+             (select count(*) from discussion_threads where community_id is null) as forum_threads,
+             (select count(*) from discussion_replies) as replies,
+             (select count(*) from classroom_visits) as visits,
+             (select count(*) from visit_feedback) as feedback,
+             (select count(*) from visit_feedback where is_shared_with_team) as shared`);
+    const row = counts.rows[0];
+    expect(row?.community_threads).toBeGreaterThanOrEqual(8);
+    expect(row?.forum_threads).toBe(2);
+    expect(row?.replies).toBeGreaterThanOrEqual(10);
+    expect(row?.visits).toBeGreaterThanOrEqual(4);
+    expect(row?.feedback).toBeGreaterThanOrEqual(4);
+    expect(row?.shared).toBeGreaterThanOrEqual(1);
+  });
+
   it("is the same every time (seeded)", async () => {
-    const names = await t.db.execute<{ display_name: string }>(sql`select display_name from people order by email limit 5`);
+    const names = await t.db.execute<{ display_name: string }>(
+      sql`select display_name from people order by email limit 5`,
+    );
     const again = await createTestApp();
     await seedDemoDistrict(again.db);
-    const second = await again.db.execute<{ display_name: string }>(sql`select display_name from people order by email limit 5`);
+    const second = await again.db.execute<{ display_name: string }>(
+      sql`select display_name from people order by email limit 5`,
+    );
     await again.close();
     expect(second.rows).toEqual(names.rows);
   });

@@ -4,6 +4,7 @@ import type { RoleName } from "../../contract/people";
 import { hashPassword } from "../auth/passwords";
 import type { Db } from "../db/client";
 import { districts, people, roleAssignments, schools } from "../db/schema";
+import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
 
 export const DEMO_DISTRICT = { slug: "riverside", name: "Riverside Unified School District" };
@@ -154,6 +155,7 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
       },
       staff,
     );
+    await seedDemoCollaboration(tx, faker, district.id, staff);
     return { districtId: district.id };
   });
 }

@@ -3,11 +3,17 @@ import { ROLES, type RoleName } from "../../contract/people";
 import { createSession } from "../auth/sessions";
 import { createTestApp, type TestApp } from "../test/test-app";
 import { communityCases } from "./matrix/community-cases";
+import { discussionCases } from "./matrix/discussion-cases";
 import { foundationCases } from "./matrix/foundation-cases";
+import { libraryCases } from "./matrix/library-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
+import { visitCases } from "./matrix/visit-cases";
+
+// Creating with another district's school or people names no object to hide: refused as invalid or forbidden.
+const CREATE_ROUTES = ["/api/v1/people", "/api/v1/communities", "/api/v1/visits"];
 
 /** One entry per registered route; a route missing here fails the first test. */
-const cases = { ...foundationCases, ...communityCases };
+const cases = { ...foundationCases, ...communityCases, ...discussionCases, ...visitCases, ...libraryCases };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;
@@ -16,7 +22,7 @@ let ctx: Ctx;
 beforeAll(async () => {
   t = await createTestApp();
   app = t.app;
-  ctx = await buildMatrixContext(t.db);
+  ctx = await buildMatrixContext(t.db, t.dataDir);
 });
 afterAll(async () => t?.close());
 
@@ -72,8 +78,7 @@ describe("policy matrix", () => {
         const other = spec.other;
         it(`${key} as ${role} on another district: refused, never allowed`, async () => {
           const response = await send(method, await other(ctx), role);
-          // Creating with another district's school names no object to hide: refused as invalid or forbidden.
-          if (method === "POST" && (route === "/api/v1/people" || route === "/api/v1/communities")) {
+          if (method === "POST" && CREATE_ROUTES.includes(route)) {
             expect([403, 404, 422]).toContain(response.statusCode);
           } else expect(response.statusCode, response.body).toBe(404);
         });

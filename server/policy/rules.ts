@@ -4,6 +4,16 @@ import { type Actor, isDistrictLeader, isMemberOf, isStaff, leadsSchool, schools
 export type DistrictOwned = { districtId: string };
 export type PersonTarget = DistrictOwned & { id: string; roles: { role: RoleName; schoolId: string | null }[] };
 export type CommunityTarget = DistrictOwned & { id: string; schoolIds: string[] };
+/** A classroom visit: its host, its visitors, and the team its shared feedback goes to. */
+export type VisitTarget = DistrictOwned & {
+  id: string;
+  hostId: string;
+  visitorIds: string[];
+  community: CommunityTarget | null;
+  hasSharedFeedback: boolean;
+};
+/** A discussion thread: in a community (which decides who sees it), or in the district-wide forum. */
+export type ThreadTarget = DistrictOwned & { id: string; authorId: string | null; community: CommunityTarget | null };
 
 function inDistrict(actor: Actor, target: DistrictOwned): boolean {
   return actor.districtId === target.districtId;
@@ -35,6 +45,67 @@ function contributesTo(actor: Actor, community: CommunityTarget): boolean {
   );
 }
 
+function readsCommunity(actor: Actor, community: CommunityTarget): boolean {
+  return inDistrict(actor, community) && (isMemberOf(actor, community.id) || managesCommunity(actor, community));
+}
+
+/** A library resource as it is being shared: a community-scope one carries its community. */
+export type ResourceDraft = DistrictOwned & {
+  scope: "private" | "community" | "school" | "district";
+  schoolId: string | null;
+  community: CommunityTarget | null;
+};
+export type ResourceTarget = ResourceDraft & { id: string; createdById: string | null };
+
+/** Staff with a role at this school; family and community members are staff nowhere. */
+function isStaffAt(actor: Actor, schoolId: string | null): boolean {
+  return schoolId !== null && actor.roles.some((r) => r.schoolId === schoolId && isStaff({ ...actor, roles: [r] }));
+}
+
+/**
+ * Private: its creator only. Community: whoever may read the community. School: staff of that school and
+ * district leaders. District: all staff. So family and community members see their communities' resources only.
+ */
+function readsResource(actor: Actor, r: ResourceTarget): boolean {
+  if (!inDistrict(actor, r)) return false;
+  if (r.createdById === actor.personId) return true;
+  switch (r.scope) {
+    case "private":
+      return false;
+    case "community":
+      return r.community !== null && (isMemberOf(actor, r.community.id) || managesCommunity(actor, r.community));
+    case "school":
+      return isDistrictLeader(actor) || isStaffAt(actor, r.schoolId);
+    case "district":
+      return isStaff(actor);
+  }
+}
+
+/** Sharing with a community takes a place in its work (not a guest's); with a school, a staff role there. */
+function sharesResourceAt(actor: Actor, r: ResourceDraft): boolean {
+  if (!inDistrict(actor, r)) return false;
+  switch (r.scope) {
+    case "private":
+      return isStaff(actor) || Object.values(actor.memberships).some((role) => role !== "guest");
+    case "community":
+      return r.community !== null && contributesTo(actor, r.community);
+    case "school":
+      return isDistrictLeader(actor) || isStaffAt(actor, r.schoolId);
+    case "district":
+      return isStaff(actor);
+  }
+}
+
+/** Its creator looks after a resource; district leaders, and a community's managers, may too. */
+function managesResource(actor: Actor, r: ResourceTarget): boolean {
+  return (
+    readsResource(actor, r) &&
+    (r.createdById === actor.personId ||
+      isDistrictLeader(actor) ||
+      (r.scope === "community" && r.community !== null && managesCommunity(actor, r.community)))
+  );
+}
+
 /**
  * Every permission in Collective. Each rule is a pure function of the actor and a small target shape;
  * the target always names its district, and a rule never grants across districts.
@@ -57,11 +128,43 @@ export const rules = {
   // A community's work is visible to its members and to those accountable for it (leaders of the district
   // and of its schools), and to nobody else; the list query applies the same scope (visibleCommunitiesFilter).
   "community.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
-  "community.read": (a: Actor, c: CommunityTarget) => isMemberOf(a, c.id) || managesCommunity(a, c),
+  "community.read": (a: Actor, c: CommunityTarget) => readsCommunity(a, c),
   "community.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
   "community.update": (a: Actor, c: CommunityTarget) => managesCommunity(a, c),
   "community.contribute": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
   "community.participate": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && isMemberOf(a, c.id),
+
+  // The district forum is the staff's network across communities; a community's threads follow the community.
+  "thread.read": (a: Actor, t: ThreadTarget) =>
+    inDistrict(a, t) && (t.community ? readsCommunity(a, t.community) : isStaff(a)),
+  "thread.post": (a: Actor, t: ThreadTarget) =>
+    inDistrict(a, t) && (t.community ? readsCommunity(a, t.community) : isStaff(a)),
+  "thread.update": (a: Actor, t: ThreadTarget) =>
+    inDistrict(a, t) &&
+    (t.authorId === a.personId || (t.community ? managesCommunity(a, t.community) : isDistrictLeader(a))),
+
+  // The shared library: who sees a resource follows its scope (readsResource); the list query applies the
+  // same scope (visibleResourcesFilter). Comments, ratings and uses come from staff and community members.
+  "resource.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
+  "resource.read": (a: Actor, r: ResourceTarget) => readsResource(a, r),
+  "resource.create": (a: Actor, r: ResourceDraft) => sharesResourceAt(a, r),
+  "resource.update": (a: Actor, r: ResourceTarget) => managesResource(a, r),
+  "resource.delete": (a: Actor, r: ResourceTarget) => managesResource(a, r),
+  "resource.interact": (a: Actor, r: ResourceTarget) =>
+    readsResource(a, r) &&
+    (isStaff(a) || r.createdById === a.personId || (r.community !== null && isMemberOf(a, r.community.id))),
+
+  // Visits are non-evaluative: only the host and visitors see one, and the team once the host shares
+  // feedback with it. Leaders see counts (visit.counts), never the content, unless it was shared.
+  "visit.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  "visit.read": (a: Actor, v: VisitTarget) =>
+    inDistrict(a, v) &&
+    (v.hostId === a.personId ||
+      v.visitorIds.includes(a.personId) ||
+      (v.hasSharedFeedback && v.community !== null && readsCommunity(a, v.community))),
+  "visit.update": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.hostId === a.personId,
+  "visit.giveFeedback": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.visitorIds.includes(a.personId),
+  "visit.counts": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),

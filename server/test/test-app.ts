@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
@@ -6,10 +9,11 @@ import { createTestDatabase } from "./test-db";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 
-/** The whole application on a fresh database, for inject()-based tests. */
-export async function createTestApp(options: { database?: Database } = {}) {
+/** The whole application on a fresh database and a fresh DATA_DIR, for inject()-based tests. */
+export async function createTestApp(options: { database?: Database; env?: Record<string, string> } = {}) {
   const database = options.database ?? (await createTestDatabase());
-  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: "/tmp/collective-test-unused" });
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), "collective-test-data-"));
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir, ...options.env });
   // TEST_LOG=error shows the server's own logs when a test needs explaining.
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
   const app = await buildApp({ database, config, logger });
@@ -17,9 +21,11 @@ export async function createTestApp(options: { database?: Database } = {}) {
     app,
     database,
     db: database.db,
+    dataDir,
     close: async () => {
       await app.close();
       if (!options.database) await database.close();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

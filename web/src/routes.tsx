@@ -13,7 +13,16 @@ import { InvitePage } from "./features/auth/InvitePage";
 import { meQuery } from "./features/auth/me.api";
 import { ResetPasswordPage } from "./features/auth/ResetPasswordPage";
 import { SignInPage } from "./features/auth/SignInPage";
+import { CommunitiesPage } from "./features/communities/CommunitiesPage";
+import { CommunityHomePage } from "./features/communities/CommunityHomePage";
+import { CommunityLayout } from "./features/communities/CommunityLayout";
+import { CommunitiesSearch } from "./features/communities/communities-search";
+import { MembersPage } from "./features/communities/MembersPage";
 import { HomePage } from "./features/home/HomePage";
+import { MeetingPage } from "./features/meetings/MeetingPage";
+import { MeetingsPage } from "./features/meetings/MeetingsPage";
+import { ScheduleMeetingPage } from "./features/meetings/ScheduleMeetingPage";
+import { NormsPage } from "./features/norms/NormsPage";
 import { OutboxMessagePage } from "./features/outbox/OutboxMessagePage";
 import { OutboxPage } from "./features/outbox/OutboxPage";
 import { OutboxSearch } from "./features/outbox/outbox-status";
@@ -21,6 +30,7 @@ import { PeoplePage } from "./features/people/PeoplePage";
 import { PersonPage } from "./features/people/PersonPage";
 import { PeopleSearch } from "./features/people/people-search";
 import { ProfilePage } from "./features/profile/ProfilePage";
+import { ProtocolsPage } from "./features/protocols/ProtocolsPage";
 import { SchoolsPage } from "./features/schools/SchoolsPage";
 import { SchoolsSearch } from "./features/schools/schools-search";
 import { AppFrame } from "./features/shell/AppFrame";
@@ -73,10 +83,49 @@ const signedInRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/", component: HomePage });
-const communitiesRoute = createRoute({
+const communitiesRoute = createRoute({ getParentRoute: () => signedInRoute, path: "communities", component: Outlet });
+const communitiesIndexRoute = createRoute({
+  getParentRoute: () => communitiesRoute,
+  path: "/",
+  validateSearch: CommunitiesSearch,
+  component: CommunitiesPage,
+});
+const communityRoute = createRoute({
+  getParentRoute: () => communitiesRoute,
+  path: "$communityId",
+  component: CommunityLayout,
+});
+const communityHomeRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "/",
+  component: CommunityHomePage,
+});
+const communityMembersRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "members",
+  component: MembersPage,
+});
+const communityNormsRoute = createRoute({ getParentRoute: () => communityRoute, path: "norms", component: NormsPage });
+const communityMeetingsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "meetings",
+  component: MeetingsPage,
+});
+const scheduleMeetingRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "meetings/new",
+  component: ScheduleMeetingPage,
+});
+const communityProtocolsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "protocols",
+  component: ProtocolsPage,
+});
+// Emails link here, so a meeting has an address of its own, outside its community's pages.
+const meetingRoute = createRoute({
   getParentRoute: () => signedInRoute,
-  path: "communities",
-  component: () => <AreaPage area="communities" />,
+  path: "meetings/$meetingId",
+  component: MeetingPage,
 });
 const studentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -145,7 +194,18 @@ const routeTree = rootRoute.addChildren([
   signedOutRoute.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
   signedInRoute.addChildren([
     homeRoute,
-    communitiesRoute,
+    communitiesRoute.addChildren([
+      communitiesIndexRoute,
+      communityRoute.addChildren([
+        communityHomeRoute,
+        communityMembersRoute,
+        communityNormsRoute,
+        communityMeetingsRoute,
+        scheduleMeetingRoute,
+        communityProtocolsRoute,
+      ]),
+    ]),
+    meetingRoute,
     studentsRoute,
     interventionsRoute,
     goalsRoute,

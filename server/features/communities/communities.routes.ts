@@ -36,6 +36,10 @@ async function requireSchoolsInDistrict(db: Db, districtId: string, schoolIds: s
   if (problems.length) invalid("Some schools are not valid.", problems);
 }
 
+function isLastFacilitator(members: Member[], member: Member): boolean {
+  return member.teamRole === "facilitator" && members.filter((m) => m.teamRole === "facilitator").length === 1;
+}
+
 /** Learning communities: the district's teams, their members and their home pages. */
 export async function communitiesRoutes(app: App) {
   async function loadCommunity(id: string) {
@@ -198,6 +202,13 @@ export async function communitiesRoutes(app: App) {
       const actor = request.actor as Actor;
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
+      const members = await listMembers(app.db, community.id);
+      const changing = members.find((m) => m.personId === request.params.personId) ?? notFound("member");
+      if (isLastFacilitator(members, changing) && request.body.teamRole !== "facilitator") {
+        invalid("A community needs a facilitator: make someone else facilitator first.", [
+          { pointer: "/body/teamRole", detail: "This is the community's only facilitator." },
+        ]);
+      }
       const updated = await app.db
         .update(communityMembers)
         .set({ teamRole: request.body.teamRole })
@@ -225,7 +236,7 @@ export async function communitiesRoutes(app: App) {
       authorize(actor, "community.update", community);
       const members = await listMembers(app.db, community.id);
       const leaving = members.find((m) => m.personId === request.params.personId) ?? notFound("member");
-      if (leaving.teamRole === "facilitator" && members.filter((m) => m.teamRole === "facilitator").length === 1) {
+      if (isLastFacilitator(members, leaving)) {
         invalid("A community needs a facilitator: make someone else facilitator first.");
       }
       await app.db

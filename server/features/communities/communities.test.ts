@@ -99,6 +99,13 @@ describe("communities", () => {
   it("keeps at least one facilitator", async () => {
     const facilitator = await buildPerson(t.db, district, "teacher");
     const community = await createCommunity(facilitator);
+    const demoted = await app.inject({
+      method: "PATCH",
+      url: `/api/v1/communities/${community.id}/members/${facilitator.id}`,
+      headers: await as(facilitator),
+      payload: { teamRole: "member" },
+    });
+    expect(demoted.statusCode).toBe(422);
     const leaving = await app.inject({
       method: "DELETE",
       url: `/api/v1/communities/${community.id}/members/${facilitator.id}`,
@@ -202,9 +209,20 @@ describe("norms", () => {
       });
     expect((await respond(facilitator, [4, 3, 2])).statusCode).toBe(201);
     expect((await respond(member, [3, 3])).statusCode).toBe(422);
-    const last = await respond(member, [3, 2, 1]);
-    expect(last.json().items[0]).toMatchObject({ responses: 2, averages: [3.5, 2.5, 1.5], hasResponded: true });
+    const second = await respond(member, [3, 2, 1]);
+    // While open, and with so few responses, averages would give people away.
+    expect(second.json().items[0]).toMatchObject({ responses: 2, averages: [null, null, null], hasResponded: true });
     expect((await respond(member, [1, 1, 1])).statusCode).toBe(409);
+    const third = await buildPerson(t.db, district, "teacher");
+    await t.db
+      .insert(communityMembers)
+      .values({ districtId: district.id, communityId: community.id, personId: third.id });
+    expect((await respond(third, [2, 3, 3])).statusCode).toBe(201);
+    await t.db.execute(
+      sql`update norm_checkins set opens_on = current_date - 7, closes_on = current_date - 1 where id = ${checkinId}`,
+    );
+    const closed = (await app.inject({ url: `/api/v1/communities/${community.id}/checkins`, headers })).json();
+    expect(closed.items[0]).toMatchObject({ responses: 3, averages: [3, 2.67, 2], isOpen: false });
     const ratings = await t.db.execute(sql`select * from norm_ratings where checkin_id = ${checkinId}`);
     expect(Object.keys(ratings.rows[0] ?? {})).not.toContain("person_id");
   });

@@ -54,7 +54,11 @@ type RawCheckin = {
   is_open: boolean;
 };
 
-/** A community's norm check-ins with the anonymous average rating of each norm. */
+// Averages appear once a check-in has closed with at least this many responses: before that, watching the
+// averages move (or a lone response) would reveal how a colleague rated.
+export const MIN_RESPONSES_FOR_AVERAGES = 3;
+
+/** A community's norm check-ins with the anonymous average rating of each norm (once safe to show). */
 export async function listCheckins(db: Db, communityId: string, personId: string) {
   const result = await db.execute<RawCheckin>(sql`
     select c.id, c.opens_on::text, c.closes_on::text, nv.norms,
@@ -75,7 +79,10 @@ export async function listCheckins(db: Db, communityId: string, personId: string
     closesOn: r.closes_on,
     norms: r.norms,
     responses: r.responses,
-    averages: r.averages ?? [],
+    averages:
+      !r.is_open && r.closes_on < new Date().toISOString().slice(0, 10) && r.responses >= MIN_RESPONSES_FOR_AVERAGES
+        ? (r.averages ?? [])
+        : r.norms.map(() => null),
     hasResponded: r.has_responded,
     isOpen: r.is_open,
   }));

@@ -31,6 +31,8 @@ export type Targets = {
 
 export type Ctx = {
   db: Db;
+  /** The app's DATA_DIR, for objects kept on disk (uploaded files). */
+  dataDir: string;
   own: Targets;
   other: Targets;
   /** The people signed in for each role, all in the own district. */
@@ -153,7 +155,7 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
 }
 
 /** Two districts with one of everything, and a person per role in the first. */
-export async function buildMatrixContext(db: Db): Promise<Ctx> {
+export async function buildMatrixContext(db: Db, dataDir: string): Promise<Ctx> {
   const ownDistrict = await buildDistrict(db, "Own District");
   const otherDistrict = await buildDistrict(db, "Other District");
   const members = new Map<RoleName, TestPerson>();
@@ -161,6 +163,7 @@ export async function buildMatrixContext(db: Db): Promise<Ctx> {
   let counter = 0;
   return {
     db,
+    dataDir,
     own: await buildTargets(db, ownDistrict, members),
     other: await buildTargets(db, otherDistrict, new Map()),
     members,

@@ -1,4 +1,10 @@
-import { type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, useId } from "react";
+import {
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
+  useId,
+} from "react";
 
 type Described = { label: string; error?: string | undefined; hint?: string | undefined };
 
@@ -63,6 +69,27 @@ export function SelectField({ label, error, hint, className, children, ...select
       >
         {children}
       </select>
+      <FieldMessages hintId={hintId} errorId={errorId} hint={hint} error={error} />
+    </div>
+  );
+}
+
+type TextAreaFieldProps = Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">;
+
+/** A labelled multi-line text box with the same hint and error wiring as TextField. */
+export function TextAreaField({ label, error, hint, className, ...textareaProps }: TextAreaFieldProps) {
+  const id = useId();
+  const hintId = `${id}-hint`;
+  const errorId = `${id}-error`;
+  return (
+    <div className={`field ${className ?? ""}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(hintId, errorId, hint, error)}
+        {...textareaProps}
+      />
       <FieldMessages hintId={hintId} errorId={errorId} hint={hint} error={error} />
     </div>
   );

@@ -14,3 +14,18 @@ export function formatDate(iso: string | null | undefined): string {
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? iso : dateOnly.format(date);
 }
+
+/** "Mar 4, 2025" for a calendar date ("2025-03-04"), read as that day wherever the reader is. */
+export function formatDay(isoDate: string | null | undefined): string {
+  if (!isoDate) return "—";
+  const [year, month, day] = isoDate.split("-").map(Number);
+  if (!year || !month || !day) return isoDate;
+  return dateOnly.format(new Date(year, month - 1, day));
+}
+
+/** Today as "YYYY-MM-DD" in the reader's time zone, for date inputs. */
+export function todayIso(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}

@@ -1,10 +1,11 @@
 import { ROLE_LABELS } from "../../../../contract/people";
 import { PageHeader } from "../../components/PageHeader";
 import { useMe } from "../auth/me.api";
+import { CalendarFeedSection } from "./CalendarFeedSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { SessionsList } from "./SessionsList";
 
-/** The signed-in person's own account: who they are, their password, and their sessions. */
+/** The signed-in person's own account: who they are, their password, calendar feed and sessions. */
 export function ProfilePage() {
   const me = useMe();
   return (
@@ -35,6 +36,7 @@ export function ProfilePage() {
       <div className="panel">
         <ChangePasswordForm />
       </div>
+      <CalendarFeedSection />
       <SessionsList />
     </>
   );

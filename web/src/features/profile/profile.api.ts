@@ -1,6 +1,7 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { RevokedCount, SessionList } from "../../../../contract/auth";
 import { Ok } from "../../../../contract/common";
+import { CalendarFeed } from "../../../../contract/meetings";
 import { api, apiVoid } from "../../api/client";
 
 export const sessionsQuery = queryOptions({
@@ -37,4 +38,9 @@ export function useSignOutEverywhereElse() {
     mutationFn: () => api("/me/sessions/sign-out-everywhere", RevokedCount, { method: "POST" }),
     onSuccess: refreshSessions,
   });
+}
+
+/** Makes a new private calendar link; the previous link stops working. */
+export function useCreateCalendarFeed() {
+  return useMutation({ mutationFn: () => api("/me/calendar-feed", CalendarFeed, { method: "POST" }) });
 }

@@ -1,0 +1,110 @@
+import { sql } from "drizzle-orm";
+import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { communities } from "./communities";
+import { districts, people } from "./organizations";
+
+/** PostgreSQL full-text search vector; filled by the queries that write the row. */
+export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+/** A discussion thread in a community, or in the district-wide forum (communityId null). */
+export const discussionThreads = pgTable(
+  "discussion_threads",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    authorId: uuid("author_id").references(() => people.id),
+    replyCount: integer("reply_count").notNull().default(0),
+    lastActivityAt: timestamp("last_activity_at", { withTimezone: true }).notNull().defaultNow(),
+    search: tsvector("search"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("discussion_threads_scope_idx").on(t.districtId, t.communityId, t.lastActivityAt.desc()),
+    index("discussion_threads_search_idx").using("gin", t.search),
+  ],
+);
+
+export const discussionReplies = pgTable(
+  "discussion_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    threadId: uuid("thread_id")
+      .notNull()
+      .references(() => discussionThreads.id, { onDelete: "cascade" }),
+    body: text("body").notNull(),
+    bodyHtml: text("body_html").notNull(),
+    authorId: uuid("author_id").references(() => people.id),
+    search: tsvector("search"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("discussion_replies_thread_idx").on(t.threadId, t.createdAt),
+    index("discussion_replies_search_idx").using("gin", t.search),
+  ],
+);
+
+/** An uploaded file, stored on disk under DATA_DIR and served only through a checked route. */
+export const files = pgTable(
+  "files",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    storageKey: text("storage_key").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    sha256: text("sha256").notNull(),
+    attachedToType: text("attached_to_type", { enum: ["thread", "reply", "resource"] }).notNull(),
+    attachedToId: uuid("attached_to_id").notNull(),
+    uploadedById: uuid("uploaded_by_id").references(() => people.id),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("files_attached_idx").on(t.attachedToType, t.attachedToId)],
+);
+
+/** In-app notifications (the bell), also gathered into an email digest for those who want one. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: uuid("district_id")
+      .notNull()
+      .references(() => districts.id),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    kind: text("kind", { enum: ["mention", "reply", "action_item", "visit"] }).notNull(),
+    title: text("title").notNull(),
+    link: text("link").notNull(),
+    actorId: uuid("actor_id").references(() => people.id),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    emailedAt: timestamp("emailed_at", { withTimezone: true }),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index("notifications_person_idx").on(t.personId, t.createdAt.desc()),
+    index("notifications_unread_idx").on(t.personId).where(sql`${t.readAt} is null`),
+  ],
+);
+
+export const notificationSettings = pgTable("notification_settings", {
+  personId: uuid("person_id")
+    .primaryKey()
+    .references(() => people.id, { onDelete: "cascade" }),
+  districtId: uuid("district_id")
+    .notNull()
+    .references(() => districts.id),
+  emailDigest: boolean("email_digest").notNull().default(true),
+});

@@ -1,0 +1,52 @@
+import type { Resource, ResourceComment, ResourceDetail, ResourceUse } from "../../../contract/library";
+import type { Actor } from "../../policy/actor";
+import { can } from "../../policy/authorize";
+import { type ResourceRow, resourceTarget } from "./library.queries";
+
+/** A resource as the library lists it, with what the actor may do with it. */
+export function presentResource(actor: Actor, row: ResourceRow): Resource {
+  const target = resourceTarget(row);
+  const interacts = can(actor, "resource.interact", target);
+  return {
+    id: row.id,
+    kind: row.kind,
+    title: row.title,
+    description: row.description,
+    url: row.url,
+    tags: row.tags,
+    gradeLevels: row.gradeLevels,
+    subjects: row.subjects,
+    scope: row.scope,
+    communityId: row.communityId,
+    communityName: row.communityName,
+    schoolId: row.schoolId,
+    schoolName: row.schoolName,
+    createdBy: row.createdById ? { id: row.createdById, name: row.createdByName ?? "" } : null,
+    createdAt: row.createdAt,
+    file: row.file
+      ? { id: row.file.id, name: row.file.name, contentType: row.file.contentType, byteSize: row.file.byteSize }
+      : null,
+    averageUsefulness: row.averageUsefulness === null ? null : Math.round(row.averageUsefulness * 10) / 10,
+    ratingCount: row.ratingCount,
+    myRating: row.myRating,
+    useCount: row.useCount,
+    commentCount: row.commentCount,
+    can: {
+      update: can(actor, "resource.update", target),
+      delete: can(actor, "resource.delete", target),
+      comment: interacts,
+      rate: interacts,
+      use: interacts,
+    },
+  };
+}
+
+/** A resource's page: the resource, its comments and the classroom uses recorded for it. */
+export function presentResourceDetail(
+  actor: Actor,
+  row: ResourceRow,
+  comments: ResourceComment[],
+  uses: ResourceUse[],
+): ResourceDetail {
+  return { ...presentResource(actor, row), comments, uses };
+}

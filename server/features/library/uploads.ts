@@ -1,0 +1,218 @@
+import { createHash, randomBytes } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import { mkdir, open, rm } from "node:fs/promises";
+import path from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { MultipartFile } from "@fastify/multipart";
+import type { FastifyRequest } from "fastify";
+import { fileTypeFromFile } from "file-type";
+import { ALLOWED_UPLOAD_LABEL } from "../../../contract/library";
+import { HttpProblem, invalid } from "../../errors";
+
+/** A received upload, checked and waiting under uploads/tmp until the transaction that keeps it. */
+export type TempUpload = {
+  path: string;
+  originalName: string;
+  contentType: string;
+  byteSize: number;
+  sha256: string;
+};
+
+/** What a sniffed upload may be, by the type detected from its bytes, with its usual extension. */
+const ALLOWED_TYPES = new Map<string, string>([
+  ["application/pdf", "pdf"],
+  ["application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"],
+  ["application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "xlsx"],
+  ["application/vnd.openxmlformats-officedocument.presentationml.presentation", "pptx"],
+  ["application/vnd.oasis.opendocument.text", "odt"],
+  ["application/vnd.oasis.opendocument.spreadsheet", "ods"],
+  ["application/vnd.oasis.opendocument.presentation", "odp"],
+  ["image/png", "png"],
+  ["image/jpeg", "jpg"],
+  ["image/gif", "gif"],
+  ["image/webp", "webp"],
+]);
+
+/** Plain text has no signature to sniff: it is taken by extension, and only when its bytes are UTF-8 text. */
+const TEXT_TYPES: Record<string, string> = {
+  txt: "text/plain; charset=utf-8",
+  csv: "text/csv; charset=utf-8",
+  md: "text/markdown; charset=utf-8",
+  markdown: "text/markdown; charset=utf-8",
+};
+
+const SAME_EXTENSION: Record<string, string> = { jpeg: "jpg", jpe: "jpg" };
+
+const FIELD_POINTER = "/body/file";
+
+function megabytes(bytes: number): string {
+  return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
+}
+
+function tooLarge(maxBytes: number): never {
+  const detail = `The file is larger than the ${megabytes(maxBytes)} limit.`;
+  throw new HttpProblem(413, "Content too large", detail, [{ pointer: FIELD_POINTER, detail }]);
+}
+
+function unsupportedType(): never {
+  const detail = `This kind of file cannot be shared. Upload a ${ALLOWED_UPLOAD_LABEL} file.`;
+  throw new HttpProblem(415, "Unsupported media type", detail, [{ pointer: FIELD_POINTER, detail }]);
+}
+
+/** Where a stored file lives: DATA_DIR/uploads/<district>/<storage key>. */
+export function storedFilePath(dataDir: string, districtId: string, storageKey: string): string {
+  // Both come from our own rows; the check keeps a bad row from ever naming a path outside uploads/.
+  if (!/^[\w-]+$/.test(districtId) || !/^[\w-]+$/.test(storageKey)) throw new Error("bad storage path");
+  return path.join(dataDir, "uploads", districtId, storageKey);
+}
+
+/** A fresh, unguessable name for a stored file. */
+export function newStorageKey(): string {
+  return randomBytes(16).toString("hex");
+}
+
+async function isUtf8Text(filePath: string): Promise<boolean> {
+  const handle = await open(filePath, "r");
+  try {
+    const { buffer, bytesRead } = await handle.read(Buffer.alloc(64 * 1024), 0, 64 * 1024, 0);
+    const text = new TextDecoder("utf-8", { fatal: true }).decode(buffer.subarray(0, bytesRead), { stream: true });
+    // Control characters other than tab, newlines and form feed mean a binary file in text's clothing.
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: that is exactly what this looks for
+    return !/[\u0000-\u0008\u000b\u000e-\u001f\u007f]/.test(text);
+  } catch {
+    return false;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The content type of an upload as its bytes show it, or undefined when it is not allowed. */
+async function sniffAllowedType(
+  filePath: string,
+  name: string,
+): Promise<{ contentType: string; ext: string } | undefined> {
+  const detected = await fileTypeFromFile(filePath);
+  if (detected) {
+    const ext = ALLOWED_TYPES.get(detected.mime);
+    return ext ? { contentType: detected.mime, ext } : undefined;
+  }
+  const ext = path.extname(name).slice(1).toLowerCase();
+  const textType = TEXT_TYPES[ext];
+  return textType && (await isUtf8Text(filePath)) ? { contentType: textType, ext } : undefined;
+}
+
+/** The name to keep: no folders or control characters, and an extension that matches what the bytes are. */
+function keptName(name: string, ext: string): string {
+  const base =
+    path
+      .basename(name.replace(/\\/g, "/"))
+      // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a file name
+      .replace(/[\u0000-\u001f\u007f"]/g, "")
+      .trim()
+      .slice(0, 200) || "file";
+  const own = path.extname(base).slice(1).toLowerCase();
+  return (SAME_EXTENSION[own] ?? own) === ext ? base : `${base}.${ext}`;
+}
+
+/**
+ * Streams one uploaded file to uploads/tmp, hashing and counting it, then checks its size and sniffs its type.
+ * Throws 413 or 415 (problem+json naming the field) and leaves nothing behind when the file is refused.
+ */
+export async function receiveFile(part: MultipartFile, dataDir: string, maxBytes: number): Promise<TempUpload> {
+  const tmpDir = path.join(dataDir, "uploads", "tmp");
+  await mkdir(tmpDir, { recursive: true });
+  const tmpPath = path.join(tmpDir, `${newStorageKey()}.part`);
+  const hash = createHash("sha256");
+  let byteSize = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      byteSize += chunk.length;
+      if (byteSize > maxBytes) return done(new HttpProblem(413, "Content too large"));
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(part.file, meter, createWriteStream(tmpPath, { flags: "wx", mode: 0o600 }));
+    if (part.file.truncated || byteSize > maxBytes) tooLarge(maxBytes);
+    if (byteSize === 0) invalid("The file is empty.", [{ pointer: FIELD_POINTER, detail: "The file is empty." }]);
+    const type = (await sniffAllowedType(tmpPath, part.filename)) ?? unsupportedType();
+    return {
+      path: tmpPath,
+      originalName: keptName(part.filename, type.ext),
+      contentType: type.contentType,
+      byteSize,
+      sha256: hash.digest("hex"),
+    };
+  } catch (error) {
+    await rm(tmpPath, { force: true });
+    if (error instanceof HttpProblem && error.status === 413) tooLarge(maxBytes);
+    throw error;
+  }
+}
+
+function badForm(pointer: string, detail: string): never {
+  throw new HttpProblem(400, "Invalid request", "The request body is not valid.", [{ pointer, detail }]);
+}
+
+/** The multipart plugin's own limit errors, said in words a person can act on. */
+function explainMultipartError(error: unknown, maxBytes: number): unknown {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "FST_REQ_FILE_TOO_LARGE") tooLarge(maxBytes);
+  if (code === "FST_FILES_LIMIT") badForm(FIELD_POINTER, "Attach one file only.");
+  if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") badForm("/body", "The form has too many fields.");
+  if (code === "FST_INVALID_JSON_FIELD_ERROR") badForm("/body/resource", "This is not valid JSON.");
+  return error;
+}
+
+/**
+ * Reads a multipart create form: the resource's details as JSON in the `resource` field, and at most one
+ * `file`, streamed to a temporary file. On any failure the temporary file is gone before this throws.
+ */
+export async function receiveResourceForm(
+  request: FastifyRequest,
+  dataDir: string,
+  maxBytes: number,
+): Promise<{ resource: unknown; upload: TempUpload | null }> {
+  let resource: unknown;
+  let upload: TempUpload | null = null;
+  try {
+    for await (const part of request.parts()) {
+      if (part.type === "file") {
+        if (part.fieldname !== "file") {
+          part.file.resume();
+          badForm(`/body/${part.fieldname}`, "Unknown field: send the file in the `file` field.");
+        }
+        upload = await receiveFile(part, dataDir, maxBytes);
+      } else if (part.fieldname === "resource") {
+        if (part.valueTruncated) badForm("/body/resource", "This field is too long.");
+        try {
+          resource = typeof part.value === "string" ? JSON.parse(part.value) : part.value;
+        } catch {
+          badForm("/body/resource", "This is not valid JSON.");
+        }
+      } else {
+        badForm(`/body/${part.fieldname}`, "Unknown field.");
+      }
+    }
+  } catch (error) {
+    if (upload) await rm(upload.path, { force: true });
+    throw explainMultipartError(error, maxBytes);
+  }
+  if (resource === undefined) {
+    if (upload) await rm(upload.path, { force: true });
+    badForm("/body/resource", "Send the resource's details as JSON in the `resource` field.");
+  }
+  return { resource, upload };
+}
+
+/** A Content-Disposition that downloads the file under its name, in ASCII and (RFC 6266) in UTF-8. */
+export function attachmentDisposition(name: string): string {
+  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
+  const encoded = encodeURIComponent(name).replace(
+    /['()*]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}

@@ -1,0 +1,77 @@
+import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, Outlet, useMatchRoute } from "@tanstack/react-router";
+import type { CommunityHome } from "../../../../contract/communities";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { communityQuery } from "./communities.api";
+
+const route = getRouteApi("/signed-in/communities/$communityId");
+
+const SECTIONS = [
+  { to: "/communities/$communityId", label: "Overview", isExact: true },
+  { to: "/communities/$communityId/members", label: "Members", isExact: false },
+  { to: "/communities/$communityId/norms", label: "Norms", isExact: false },
+  { to: "/communities/$communityId/meetings", label: "Meetings", isExact: false },
+  { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },
+] as const;
+
+/** Every page of one community: a way back, the community's sections, then the section itself. */
+export function CommunityLayout() {
+  const { communityId } = route.useParams();
+  const community = useQuery(communityQuery(communityId));
+  const matchRoute = useMatchRoute();
+  const isHome = Boolean(matchRoute({ to: "/communities/$communityId", params: { communityId } }));
+
+  if (community.isPending || community.isError) {
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to="/communities">← All communities</Link>
+        </p>
+        <PageHeader title="Community" />
+        {community.isPending ? (
+          <Loading label="Loading the community…" />
+        ) : (
+          <ErrorNotice error={community.error} onRetry={() => community.refetch()} />
+        )}
+      </>
+    );
+  }
+
+  return (
+    <div className="community">
+      <p className="breadcrumb">
+        {isHome ? (
+          <Link to="/communities">← All communities</Link>
+        ) : (
+          <Link to="/communities/$communityId" params={{ communityId }}>
+            ← {community.data.name}
+          </Link>
+        )}
+      </p>
+      <nav aria-label="Community" className="sub-nav">
+        <ul>
+          {SECTIONS.map((section) => (
+            <li key={section.to}>
+              <Link
+                to={section.to}
+                params={{ communityId }}
+                activeOptions={{ exact: section.isExact }}
+                activeProps={{ className: "is-active", "aria-current": "page" }}
+              >
+                {section.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}
+
+/** The community the layout already loaded; its pages read it without waiting. */
+export function useCommunity(): CommunityHome {
+  const { communityId } = route.useParams();
+  return useSuspenseQuery(communityQuery(communityId)).data;
+}

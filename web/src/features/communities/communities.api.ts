@@ -1,0 +1,42 @@
+import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
+import { CommunityHome, type CommunityInput, CommunityPage, CommunitySummary } from "../../../../contract/communities";
+import { api } from "../../api/client";
+
+export type CommunityListParams = {
+  q?: string | undefined;
+  kind?: string | undefined;
+  schoolId?: string | undefined;
+  mine: boolean;
+  includeArchived: boolean;
+  page: number;
+  pageSize: number;
+};
+
+export function communityListQuery(params: CommunityListParams) {
+  return queryOptions({
+    queryKey: ["communities", "list", params],
+    queryFn: () =>
+      api("/communities", CommunityPage, {
+        query: { ...params, mine: String(params.mine), includeArchived: String(params.includeArchived) },
+      }),
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** A community's home: members, norms, meetings and open action items, with the actor's abilities. */
+export function communityQuery(id: string) {
+  return queryOptions({
+    queryKey: ["communities", "detail", id],
+    queryFn: () => api(`/communities/${id}`, CommunityHome),
+  });
+}
+
+export function useCreateCommunity() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.input<typeof CommunityInput>) =>
+      api("/communities", CommunitySummary, { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities", "list"] }),
+  });
+}

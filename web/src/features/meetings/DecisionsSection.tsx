@@ -1,0 +1,103 @@
+import { type FormEvent, useRef, useState } from "react";
+import { DecisionInput, type MeetingDetail } from "../../../../contract/meetings";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { TextAreaField } from "../../components/Field";
+import { FormAlert } from "../../components/FormAlert";
+import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
+import { formatDateTime } from "../../components/format";
+import { useAddDecision, useRemoveDecision } from "./meetings.api";
+
+type Decision = MeetingDetail["decisions"][number];
+
+/** What the team decided in this meeting; recorders add and remove decisions. */
+export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
+  const addDecision = useAddDecision(meeting.id);
+  const removeDecision = useRemoveDecision(meeting.id);
+  const textRef = useRef<HTMLFormElement>(null);
+  const [text, setText] = useState("");
+  const [problem, setProblem] = useState(NO_PROBLEM);
+  const [removing, setRemoving] = useState<Decision | null>(null);
+  const canRecord = meeting.can.contribute === true;
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const checked = validateForm(DecisionInput, { text }, { text: "Write the decision first." });
+    if (checked.problem) {
+      textRef.current?.querySelector("textarea")?.focus();
+      return setProblem(checked.problem);
+    }
+    setProblem(NO_PROBLEM);
+    addDecision.mutate(checked.data.text, {
+      onSuccess: () => setText(""),
+      onError: (error) => setProblem(problemFromError(error)),
+    });
+  }
+
+  function handleCancelRemove() {
+    setRemoving(null);
+    removeDecision.reset();
+  }
+
+  return (
+    <section className="panel" aria-labelledby="decisions-heading">
+      <h2 id="decisions-heading">Decisions</h2>
+      {meeting.decisions.length === 0 ? (
+        <p className="muted">No decisions recorded yet.</p>
+      ) : (
+        <ul className="item-list">
+          {meeting.decisions.map((decision) => (
+            <li key={decision.id} className="item">
+              <div className="item-main">
+                <p className="item-title">{decision.text}</p>
+                <p className="item-meta">
+                  {decision.createdBy ? `${decision.createdBy}, ` : ""}
+                  {formatDateTime(decision.createdAt)}
+                </p>
+              </div>
+              {canRecord ? (
+                <button
+                  type="button"
+                  className="button button-secondary button-small"
+                  onClick={() => setRemoving(decision)}
+                >
+                  Remove<span className="visually-hidden"> decision: {decision.text}</span>
+                </button>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      )}
+      {canRecord ? (
+        <form ref={textRef} onSubmit={handleSubmit} noValidate className="form form-wide inline-add">
+          <FormAlert message={problem.message} />
+          <TextAreaField
+            label="Decision"
+            value={text}
+            rows={2}
+            maxLength={2000}
+            onChange={(event) => setText(event.target.value)}
+            error={problem.fields.text}
+          />
+          <div className="actions">
+            <button type="submit" className="button button-secondary" disabled={addDecision.isPending}>
+              Add decision
+            </button>
+          </div>
+        </form>
+      ) : null}
+      <ConfirmDialog
+        open={removing !== null}
+        title="Remove this decision?"
+        confirmLabel="Remove decision"
+        isPending={removeDecision.isPending}
+        error={removeDecision.error ? problemFromError(removeDecision.error).message : null}
+        onCancel={handleCancelRemove}
+        onConfirm={() => {
+          if (removing) removeDecision.mutate(removing.id, { onSuccess: handleCancelRemove });
+        }}
+      >
+        <p>“{removing?.text}” will no longer be part of this meeting's record or its summary.</p>
+      </ConfirmDialog>
+    </section>
+  );
+}
