@@ -3,7 +3,7 @@ import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../db/client";
 import { classroomVisits, discussionReplies, discussionThreads, visitFeedback, visitVisitors } from "../db/schema";
-import { SEARCH_CONFIG } from "../features/discussions/discussions.queries";
+import { SEARCH_CONFIG } from "../db/search";
 import { renderMarkdown } from "../features/discussions/render-markdown";
 import type { DemoPerson } from "./demo-communities";
 

@@ -84,6 +84,19 @@ describe("demo district", () => {
     expect(row?.shared).toBeGreaterThanOrEqual(1);
   });
 
+  it("has library resources at every scope, with ratings, comments and classroom uses", async () => {
+    const rows = await t.db.execute<{ scope: string; n: number; rated: number; used: number }>(sql`
+      select r.scope, count(*) as n,
+             count(*) filter (where exists (select 1 from resource_ratings x where x.resource_id = r.id)) as rated,
+             count(*) filter (where exists (select 1 from resource_uses u where u.resource_id = r.id)) as used
+        from resources r group by r.scope order by r.scope`);
+    expect(rows.rows.map((r) => r.scope).sort()).toEqual(["community", "district", "school"]);
+    for (const row of rows.rows) expect(row.rated).toBe(row.n);
+    const found = await t.db.execute<{ title: string }>(sql`
+      select title from resources where search @@ websearch_to_tsquery('english', 'fraction reteach')`);
+    expect(found.rows.map((r) => r.title)).toContain("Equivalent fractions exit ticket and reteach plan");
+  });
+
   it("is the same every time (seeded)", async () => {
     const names = await t.db.execute<{ display_name: string }>(
       sql`select display_name from people order by email limit 5`,

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { districts, people, roleAssignments, schools } from "../db/schema";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
+import { seedDemoLibrary } from "./demo-library";
 
 export const DEMO_DISTRICT = { slug: "riverside", name: "Riverside Unified School District" };
 export const DEMO_PASSWORD = "collective-demo";
@@ -144,18 +145,14 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
       role: p.role,
       schoolKey: p.school,
     }));
-    await seedDemoCommunities(
-      tx,
-      faker,
-      district.id,
-      {
-        elementary: schoolId("elementary") as string,
-        middle: schoolId("middle") as string,
-        high: schoolId("high") as string,
-      },
-      staff,
-    );
+    const schoolKeys = {
+      elementary: schoolId("elementary") as string,
+      middle: schoolId("middle") as string,
+      high: schoolId("high") as string,
+    };
+    await seedDemoCommunities(tx, faker, district.id, schoolKeys, staff);
     await seedDemoCollaboration(tx, faker, district.id, staff);
+    await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff);
     return { districtId: district.id };
   });
 }

@@ -3,8 +3,9 @@ import os from "node:os";
 import path from "node:path";
 import type { LightMyRequestResponse } from "fastify";
 import { buildApp } from "../app";
+import { createSession } from "../auth/sessions";
 import { loadConfig } from "../config";
-import type { Database } from "../db/client";
+import type { Database, Db } from "../db/client";
 import { createTestDatabase } from "./test-db";
 
 export type TestApp = Awaited<ReturnType<typeof buildApp>>;
@@ -41,4 +42,10 @@ export function sessionCookieFrom(response: LightMyRequestResponse): string {
 export async function signIn(app: TestApp, email: string, password: string): Promise<string> {
   const response = await app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password } });
   return sessionCookieFrom(response);
+}
+
+/** Request headers for a fresh session of this person, without going through the rate-limited sign-in. */
+export async function sessionHeaders(db: Db, person: { id: string; districtId: string }): Promise<{ cookie: string }> {
+  const { token } = await createSession(db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
+  return { cookie: `collective_session=${token}` };
 }

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { CommunitiesQuery, Member, TeamRole } from "../../../contract/communities";
 import type { Db } from "../../db/client";
+import { notFound } from "../../errors";
 import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
 
 export type CommunityRow = {
@@ -51,6 +52,11 @@ function toRow(raw: RawCommunity): CommunityRow {
     memberCount: raw.member_count,
     nextMeetingAt: raw.next_meeting_at ? new Date(raw.next_meeting_at).toISOString() : null,
   };
+}
+
+/** One community, or a 404 problem. */
+export async function requireCommunity(db: Db, id: string): Promise<CommunityRow> {
+  return (await findCommunity(db, id)) ?? notFound("community");
 }
 
 /** One community, or undefined. */

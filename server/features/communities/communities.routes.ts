@@ -21,7 +21,7 @@ import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { presentCommunity } from "./communities.present";
-import { findCommunity, listCommunities, listMembers } from "./communities.queries";
+import { listCommunities, listMembers, requireCommunity } from "./communities.queries";
 import { loadCommunityHome } from "./community-home";
 
 async function requireSchoolsInDistrict(db: Db, districtId: string, schoolIds: string[]) {
@@ -42,9 +42,7 @@ function isLastFacilitator(members: Member[], member: Member): boolean {
 
 /** Learning communities: the district's teams, their members and their home pages. */
 export async function communitiesRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   app.get(
     "/communities",

@@ -1,11 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../../contract/people";
-import { createSession } from "../../auth/sessions";
 import { actionItems, communityMembers, meetings } from "../../db/schema";
 import { can } from "../../policy/authorize";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
-import { createTestApp, type TestApp } from "../../test/test-app";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 import { findCommunity } from "./communities.queries";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -19,10 +18,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function as(person: TestPerson) {
-  const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return { cookie: `collective_session=${token}` };
-}
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
 async function createCommunity(
   facilitator: TestPerson,

@@ -14,16 +14,14 @@ import { conflict, invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
-import { findCommunity } from "./communities.queries";
+import { requireCommunity } from "./communities.queries";
 import { listCheckins, listNormVersions } from "./norms.queries";
 
 const CheckinParams = z.strictObject({ id: z.uuid(), checkinId: z.uuid() });
 
 /** A team's norms of collaboration: versioned, agreed by every member, and checked in on anonymously. */
 export async function normsRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   async function history(communityId: string) {
     const versions = await listNormVersions(app.db, communityId);

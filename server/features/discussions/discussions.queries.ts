@@ -1,11 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ThreadSummary } from "../../../contract/discussions";
 import type { Db } from "../../db/client";
+import { SEARCH_CONFIG } from "../../db/search";
 import { type Actor, isStaff } from "../../policy/actor";
 import { visibleCommunitiesFilter } from "../communities/communities.queries";
-
-/** The text search configuration for posts; both PGlite and PostgreSQL ship it. */
-export const SEARCH_CONFIG = sql.raw("'english'");
 
 /** The SQL twin of thread.read: the district forum for staff, and the threads of communities one may read. */
 export function visibleThreadsFilter(actor: Actor): SQL {

@@ -12,21 +12,20 @@ import {
 } from "../../../contract/discussions";
 import { recordAudit } from "../../audit/record-audit";
 import { discussionThreads } from "../../db/schema";
+import { SEARCH_CONFIG } from "../../db/search";
 import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize } from "../../policy/authorize";
 import type { ThreadTarget } from "../../policy/rules";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
-import { findThread, listReplies, listThreads, SEARCH_CONFIG, searchDiscussions } from "./discussions.queries";
+import { findCommunity, requireCommunity } from "../communities/communities.queries";
+import { findThread, listReplies, listThreads, searchDiscussions } from "./discussions.queries";
 import { replyToThread, startThread } from "./post-discussion";
 import { renderMarkdown } from "./render-markdown";
 
 /** Discussions: threads in each community and in the district-wide forum, with replies and search. */
 export async function discussionsRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   /** The thread with the target shape its rules need. */
   async function loadThread(id: string) {

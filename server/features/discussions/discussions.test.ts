@@ -1,9 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../auth/sessions";
 import { communityMembers, outbox } from "../../db/schema";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
-import { createTestApp, type TestApp } from "../../test/test-app";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 import { sendNotificationDigests } from "../notifications/email-digest";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -14,10 +13,7 @@ let member: TestPerson;
 let outsider: TestPerson;
 let communityId: string;
 
-async function as(person: TestPerson) {
-  const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return { cookie: `collective_session=${token}` };
-}
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
 const handle = (person: TestPerson) => person.email.split("@")[0];
 
 beforeAll(async () => {

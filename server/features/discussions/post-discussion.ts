@@ -3,11 +3,11 @@ import type { FastifyRequest } from "fastify";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { discussionReplies, discussionThreads, people } from "../../db/schema";
+import { SEARCH_CONFIG } from "../../db/search";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
 import type { ThreadTarget } from "../../policy/rules";
 import { type NewNotification, notify } from "../notifications/notify";
-import { SEARCH_CONFIG } from "./discussions.queries";
 import { mentionedHandles, renderMarkdown } from "./render-markdown";
 
 type Mentioned = { id: string; email: string; roles: Actor["roles"]; memberships: Actor["memberships"] };

@@ -8,12 +8,10 @@ import type {
   ResourceUse,
 } from "../../../contract/library";
 import type { Db } from "../../db/client";
+import { SEARCH_CONFIG } from "../../db/search";
 import { type Actor, isDistrictLeader, isStaff } from "../../policy/actor";
 import type { ResourceTarget } from "../../policy/rules";
 import { visibleCommunitiesFilter } from "../communities/communities.queries";
-
-/** The text search configuration for the library; PGlite and PostgreSQL both ship it. */
-export const SEARCH_CONFIG = sql.raw("'english'");
 
 export type StoredFileRow = { id: string; name: string; contentType: string; byteSize: number; storageKey: string };
 

@@ -1,9 +1,8 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../auth/sessions";
 import { communities, communityMembers, communitySchools } from "../../db/schema";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
-import { createTestApp, type TestApp } from "../../test/test-app";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;
@@ -13,10 +12,7 @@ let coach: TestPerson;
 let parent: TestPerson;
 let communityId: string;
 
-async function as(person: TestPerson) {
-  const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return { cookie: `collective_session=${token}` };
-}
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
 async function buildCommunity(target: TestDistrict, members: [TestPerson, "facilitator" | "member" | "guest"][]) {
   const [community] = await t.db

@@ -4,10 +4,9 @@ import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../auth/sessions";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { type FormFile, multipartForm } from "../../test/multipart";
-import { createTestApp, type TestApp } from "../../test/test-app";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 import { MINIMAL_PDF, minimalDocx, minimalOdt, PNG_1X1, storedZip, WINDOWS_EXE } from "./sample-files";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -26,10 +25,7 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-async function as(person: TestPerson) {
-  const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return { cookie: `collective_session=${token}` };
-}
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
 async function upload(
   person: TestPerson | null,

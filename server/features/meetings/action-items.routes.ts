@@ -9,7 +9,7 @@ import { invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
+import { requireCommunity } from "../communities/communities.queries";
 import { listActionItems } from "./meetings.queries";
 
 const ActionItemsQuery = z.strictObject({ status: z.enum(["open", "done", "all"]).default("open") });
@@ -29,9 +29,7 @@ async function requireMember(db: Db, communityId: string, personId: string | nul
 
 /** A community's action items: made in meetings, owned by a member, carried until done. */
 export async function actionItemsRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   async function present(id: string) {
     const [item] = await listActionItems(app.db, sql`a.id = ${id}`);

@@ -17,7 +17,7 @@ import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { Action } from "../../policy/rules";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
+import { requireCommunity } from "../communities/communities.queries";
 import { loadMeetingDetail } from "./meeting-detail";
 import { findMeeting, listMeetingSummaries } from "./meetings.queries";
 import { scheduleMeetings } from "./schedule-meetings";
@@ -27,9 +27,7 @@ const DecisionParams = z.strictObject({ id: z.uuid(), decisionId: z.uuid() });
 
 /** Meetings: scheduling (one-off or recurring), running them on a protocol, and what they record. */
 export async function meetingsRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   /** The meeting and its community, once the actor is known to be allowed `action` there. */
   async function loadMeetingFor(actor: Actor, id: string, action: Action & `community.${string}`) {

@@ -8,7 +8,7 @@ import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
+import { requireCommunity } from "../communities/communities.queries";
 import { libraryProtocols, totalMinutes } from "./protocol-library";
 
 const ProtocolParams = z.strictObject({ id: z.uuid(), protocolId: z.uuid() });
@@ -27,9 +27,7 @@ function presentCopy(row: typeof protocols.$inferSelect): Protocol {
 
 /** The protocol library, and each community's own adapted copies. */
 export async function protocolsRoutes(app: App) {
-  async function loadCommunity(id: string) {
-    return (await findCommunity(app.db, id)) ?? notFound("community");
-  }
+  const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
   app.get("/protocols", { config: { policy: "signed-in" }, schema: { response: { 200: ProtocolList } } }, async () => ({
     items: libraryProtocols(),

@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession } from "../../auth/sessions";
 import { communityMembers } from "../../db/schema";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
-import { createTestApp, type TestApp } from "../../test/test-app";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;
 let district: TestDistrict;
 
-async function as(person: TestPerson) {
-  const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return { cookie: `collective_session=${token}` };
-}
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
 beforeAll(async () => {
   t = await createTestApp();
