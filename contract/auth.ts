@@ -23,6 +23,10 @@ export const Me = z.object({
     manageSchools: z.boolean(),
     readAudit: z.boolean(),
     readOutbox: z.boolean(),
+    startCommunity: z.boolean(),
+    readForum: z.boolean(),
+    inviteVisitors: z.boolean(),
+    readVisitCounts: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof Me>;

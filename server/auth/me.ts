@@ -10,6 +10,10 @@ export function presentMe(actor: Actor): Me {
     manageSchools: can(actor, "school.create", district),
     readAudit: can(actor, "audit.read", district),
     readOutbox: can(actor, "outbox.read", district),
+    startCommunity: can(actor, "community.create", district),
+    readForum: can(actor, "thread.read", { ...district, id: "", authorId: null, community: null }),
+    inviteVisitors: can(actor, "visit.create", district),
+    readVisitCounts: can(actor, "visit.counts", district),
   };
   return {
     id: actor.personId,

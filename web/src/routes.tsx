@@ -18,7 +18,15 @@ import { CommunityHomePage } from "./features/communities/CommunityHomePage";
 import { CommunityLayout } from "./features/communities/CommunityLayout";
 import { CommunitiesSearch } from "./features/communities/communities-search";
 import { MembersPage } from "./features/communities/MembersPage";
+import { CommunityDiscussionsPage } from "./features/discussions/CommunityDiscussionsPage";
+import { DiscussionSearchPage } from "./features/discussions/DiscussionSearchPage";
+import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussions-search";
+import { ForumPage } from "./features/discussions/ForumPage";
+import { ThreadPage } from "./features/discussions/ThreadPage";
 import { HomePage } from "./features/home/HomePage";
+import { LibraryPage } from "./features/library/LibraryPage";
+import { LibrarySearch } from "./features/library/library-search";
+import { ResourcePage } from "./features/library/ResourcePage";
 import { MeetingPage } from "./features/meetings/MeetingPage";
 import { MeetingsPage } from "./features/meetings/MeetingsPage";
 import { ScheduleMeetingPage } from "./features/meetings/ScheduleMeetingPage";
@@ -35,6 +43,8 @@ import { SchoolsPage } from "./features/schools/SchoolsPage";
 import { SchoolsSearch } from "./features/schools/schools-search";
 import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
+import { VisitPage } from "./features/visits/VisitPage";
+import { VisitsPage } from "./features/visits/VisitsPage";
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -142,11 +152,46 @@ const goalsRoute = createRoute({
   path: "goals",
   component: () => <AreaPage area="goals" />,
 });
-const libraryRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "library",
-  component: () => <AreaPage area="library" />,
+const communityDiscussionsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "discussions",
+  validateSearch: ThreadsSearch,
+  component: CommunityDiscussionsPage,
 });
+// Notifications link to threads by their own address, wherever they live.
+const discussionsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "discussions", component: Outlet });
+const forumRoute = createRoute({
+  getParentRoute: () => discussionsRoute,
+  path: "/",
+  validateSearch: ThreadsSearch,
+  component: ForumPage,
+});
+const discussionSearchRoute = createRoute({
+  getParentRoute: () => discussionsRoute,
+  path: "search",
+  validateSearch: DiscussionSearch,
+  component: DiscussionSearchPage,
+});
+const threadRoute = createRoute({
+  getParentRoute: () => discussionsRoute,
+  path: "$threadId",
+  component: ThreadPage,
+});
+const libraryRoute = createRoute({ getParentRoute: () => signedInRoute, path: "library", component: Outlet });
+const libraryIndexRoute = createRoute({
+  getParentRoute: () => libraryRoute,
+  path: "/",
+  validateSearch: LibrarySearch,
+  component: LibraryPage,
+});
+const resourceRoute = createRoute({
+  getParentRoute: () => libraryRoute,
+  path: "$resourceId",
+  component: ResourcePage,
+});
+const visitsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "visits", component: Outlet });
+const visitsIndexRoute = createRoute({ getParentRoute: () => visitsRoute, path: "/", component: VisitsPage });
+const visitRoute = createRoute({ getParentRoute: () => visitsRoute, path: "$visitId", component: VisitPage });
 const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: "profile", component: ProfilePage });
 
 const adminRoute = createRoute({ getParentRoute: () => signedInRoute, path: "admin", component: AdminLayout });
@@ -203,13 +248,16 @@ const routeTree = rootRoute.addChildren([
         communityMeetingsRoute,
         scheduleMeetingRoute,
         communityProtocolsRoute,
+        communityDiscussionsRoute,
       ]),
     ]),
     meetingRoute,
     studentsRoute,
     interventionsRoute,
     goalsRoute,
-    libraryRoute,
+    discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),
+    libraryRoute.addChildren([libraryIndexRoute, resourceRoute]),
+    visitsRoute.addChildren([visitsIndexRoute, visitRoute]),
     profileRoute,
     adminRoute.addChildren([
       adminIndexRoute,

@@ -109,7 +109,7 @@ export async function searchDiscussions(db: Db, actor: Actor, q: string, limit =
   const result = await db.execute<RawHit>(sql`
     select * from (
       select 'thread' as kind, t.id, t.id as thread_id, t.title,
-             ts_headline(${SEARCH_CONFIG}, t.body, ${query}, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet,
+             ts_headline(${SEARCH_CONFIG}, t.title || E'\n' || t.body, ${query}, 'MaxWords=30, MinWords=10, StartSel=«, StopSel=»') as snippet,
              c.name as community_name, ts_rank(t.search, ${query})::float8 as rank
         from discussion_threads t left join communities c on c.id = t.community_id
        where t.search @@ ${query} and ${visibleThreadsFilter(actor)}

@@ -61,12 +61,22 @@ async function readProblem(response: Response): Promise<ApiError> {
   } catch {
     body = null;
   }
+  return problemToError(response.status, response.statusText, body);
+}
+
+/** A failed answer's body (problem+json, or anything else) as an ApiError. */
+export function problemToError(status: number, statusText: string, body: unknown): ApiError {
   const problem = Problem.safeParse(body);
   if (problem.success) {
     const { status, title, detail, errors } = problem.data;
     return new ApiError(status, title, detail, errors);
   }
-  return new ApiError(response.status, response.statusText || "Request failed", "The server answered unexpectedly.");
+  return new ApiError(status, statusText || "Request failed", "The server answered unexpectedly.");
+}
+
+/** Reports a lost session the same way for every kind of request. */
+export function reportUnauthorized(): void {
+  handleUnauthorized();
 }
 
 /** Calls the API and parses the answer with the contract schema; failures become ApiError. */

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { getRouteApi, useNavigate } from "@tanstack/react-router";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
@@ -56,11 +56,21 @@ export function CommunitiesPage() {
         title="Communities"
         description={AREA_PAGES.communities.intro}
         actions={
-          canCreate ? (
-            <button type="button" className="button" onClick={() => setIsCreating(true)}>
-              New community
-            </button>
-          ) : null
+          <>
+            {me.can.readForum ? (
+              <Link to="/discussions" className="button button-secondary">
+                District forum
+              </Link>
+            ) : null}
+            <Link to="/visits" className="button button-secondary">
+              Classroom visits
+            </Link>
+            {canCreate ? (
+              <button type="button" className="button" onClick={() => setIsCreating(true)}>
+                New community
+              </button>
+            ) : null}
+          </>
         }
       />
       <CommunitiesFilters

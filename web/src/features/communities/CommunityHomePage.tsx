@@ -1,6 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import { COMMUNITY_KIND_LABELS, type CommunityHome } from "../../../../contract/communities";
 import { PageHeader } from "../../components/PageHeader";
+import { RecentThreads } from "../discussions/RecentThreads";
+import { CommunityResources } from "../library/CommunityResources";
 import { ActionItemList } from "../meetings/ActionItemList";
 import { MeetingLinks } from "../meetings/MeetingLinks";
 import { NextMeeting } from "../meetings/NextMeeting";
@@ -73,6 +75,10 @@ export function CommunityHomePage() {
           emptyText="No open action items."
         />
       </section>
+      <div className="community-grid">
+        <RecentThreads communityId={communityId} />
+        <CommunityResources communityId={communityId} />
+      </div>
       <NormsPanel community={community} />
       <MembersPanel community={community} />
     </>

@@ -12,6 +12,7 @@ const SECTIONS = [
   { to: "/communities/$communityId/members", label: "Members", isExact: false },
   { to: "/communities/$communityId/norms", label: "Norms", isExact: false },
   { to: "/communities/$communityId/meetings", label: "Meetings", isExact: false },
+  { to: "/communities/$communityId/discussions", label: "Discussions", isExact: false },
   { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },
 ] as const;
 

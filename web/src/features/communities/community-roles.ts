@@ -1,11 +1,9 @@
 import type { Me } from "../../../../contract/auth";
 import type { TeamRole } from "../../../../contract/communities";
 
-const NON_STAFF_ROLES = new Set(["family_member", "community_member"]);
-
-/** Staff may start communities; the server decides again when the form is sent. */
+/** Whether to offer "New community": the server's policy decides (and decides again when the form is sent). */
 export function canStartCommunity(me: Me): boolean {
-  return me.navigation.includes("communities") && me.roles.some((role) => !NON_STAFF_ROLES.has(role.role));
+  return me.can.startCommunity;
 }
 
 export const TEAM_ROLE_LABELS: Record<TeamRole, string> = {

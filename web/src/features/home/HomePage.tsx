@@ -29,6 +29,17 @@ export function HomePage() {
           </ul>
         )}
       </section>
+      <section className="panel" aria-labelledby="home-collaborate">
+        <h2 id="home-collaborate">Learn with colleagues</h2>
+        <ul className="link-list">
+          <li>
+            <Link to="/visits">Classroom visits</Link>: open your classroom around a focus, and visit others.
+          </li>
+          <li>
+            <Link to="/discussions/search">Search discussions</Link> across your communities and the district forum.
+          </li>
+        </ul>
+      </section>
       {destinations.length > 0 ? (
         <section aria-labelledby="home-areas">
           <h2 id="home-areas">Where to go</h2>

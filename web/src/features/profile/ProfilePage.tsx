@@ -1,6 +1,7 @@
 import { ROLE_LABELS } from "../../../../contract/people";
 import { PageHeader } from "../../components/PageHeader";
 import { useMe } from "../auth/me.api";
+import { DigestSetting } from "../notifications/DigestSetting";
 import { CalendarFeedSection } from "./CalendarFeedSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { SessionsList } from "./SessionsList";
@@ -36,6 +37,7 @@ export function ProfilePage() {
       <div className="panel">
         <ChangePasswordForm />
       </div>
+      <DigestSetting />
       <CalendarFeedSection />
       <SessionsList />
     </>

@@ -1,6 +1,7 @@
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useMe } from "../auth/me.api";
+import { NotificationBell } from "../notifications/NotificationBell";
 import { MainNav } from "./MainNav";
 import { SkipLink } from "./SkipLink";
 import { UserMenu } from "./UserMenu";
@@ -30,7 +31,10 @@ export function AppFrame() {
           </Link>
           <span className="district-name">{me.district.name}</span>
         </div>
-        <UserMenu me={me} />
+        <div className="header-tools">
+          <NotificationBell />
+          <UserMenu me={me} />
+        </div>
       </header>
       <div className="app-body">
         <MainNav areas={me.navigation} />

@@ -1,0 +1,29 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { threadListQuery } from "./discussions.api";
+import { ThreadList } from "./ThreadList";
+
+/** The community home's three most recent threads, with the way to all of them. */
+export function RecentThreads({ communityId }: { communityId: string }) {
+  const threads = useQuery(threadListQuery({ kind: "community", communityId }, { page: 1, pageSize: 3 }));
+  return (
+    <section className="panel" aria-labelledby="community-discussions">
+      <h2 id="community-discussions">Recent discussions</h2>
+      {threads.isPending ? (
+        <Loading label="Loading discussions…" />
+      ) : threads.isError ? (
+        <ErrorNotice error={threads.error} onRetry={() => threads.refetch()} />
+      ) : threads.data.items.length === 0 ? (
+        <p className="muted">No threads yet.</p>
+      ) : (
+        <ThreadList threads={threads.data.items} />
+      )}
+      <p>
+        <Link to="/communities/$communityId/discussions" params={{ communityId }}>
+          All discussions
+        </Link>
+      </p>
+    </section>
+  );
+}

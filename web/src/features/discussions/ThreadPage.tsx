@@ -1,0 +1,86 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { useState } from "react";
+import type { ThreadDetail } from "../../../../contract/discussions";
+import { formatDateTime } from "../../components/format";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { threadQuery } from "./discussions.api";
+import { EditThreadForm } from "./EditThreadForm";
+import { PostBody } from "./PostBody";
+import { ReplyForm } from "./ReplyForm";
+
+const route = getRouteApi("/signed-in/discussions/$threadId");
+
+/** One thread with its replies; notifications of mentions and replies link here. */
+export function ThreadPage() {
+  const { threadId } = route.useParams();
+  const thread = useQuery(threadQuery(threadId));
+  if (thread.isPending || thread.isError) {
+    return (
+      <>
+        <PageHeader title="Thread" />
+        {thread.isPending ? (
+          <Loading label="Loading the thread…" />
+        ) : (
+          <ErrorNotice error={thread.error} onRetry={() => thread.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <ThreadView key={thread.data.id} thread={thread.data} />;
+}
+
+function ThreadView({ thread }: { thread: ThreadDetail }) {
+  const [isEditing, setIsEditing] = useState(false);
+  return (
+    <>
+      <p className="breadcrumb">
+        {thread.communityId ? (
+          <Link to="/communities/$communityId/discussions" params={{ communityId: thread.communityId }}>
+            ← {thread.communityName ?? "Community"} discussions
+          </Link>
+        ) : (
+          <Link to="/discussions">← District forum</Link>
+        )}
+      </p>
+      <PageHeader
+        title={thread.title}
+        description={`${thread.author?.name ?? "Former member"} · ${formatDateTime(thread.createdAt)}`}
+        actions={
+          thread.can.update && !isEditing ? (
+            <button type="button" className="button button-secondary" onClick={() => setIsEditing(true)}>
+              Edit
+            </button>
+          ) : null
+        }
+      />
+      {isEditing ? (
+        <EditThreadForm thread={thread} onDone={() => setIsEditing(false)} />
+      ) : (
+        <article className="panel post" aria-label="Opening message">
+          <PostBody html={thread.bodyHtml} />
+        </article>
+      )}
+      <section aria-labelledby="replies-heading">
+        <h2 id="replies-heading">
+          {thread.replies.length} {thread.replies.length === 1 ? "reply" : "replies"}
+        </h2>
+        <ol className="reply-list">
+          {thread.replies.map((reply) => (
+            <li key={reply.id}>
+              <article className="panel post" aria-label={`Reply by ${reply.author?.name ?? "a former member"}`}>
+                <p className="post-meta muted">
+                  <strong>{reply.author?.name ?? "Former member"}</strong> ·{" "}
+                  <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
+                </p>
+                <PostBody html={reply.bodyHtml} />
+              </article>
+            </li>
+          ))}
+        </ol>
+      </section>
+      {thread.can.post ? <ReplyForm threadId={thread.id} /> : null}
+    </>
+  );
+}

@@ -1,0 +1,94 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { RESOURCE_KIND_LABELS, type ResourceDetail } from "../../../../contract/library";
+import { formatDateTime } from "../../components/format";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { CommentsSection } from "./CommentsSection";
+import { resourceQuery } from "./library.api";
+import { RatingForm } from "./RatingForm";
+import { ResourceActions } from "./ResourceActions";
+import { describeScope, describeUsefulness } from "./ResourceCards";
+import { UsesSection } from "./UsesSection";
+
+const route = getRouteApi("/signed-in/library/$resourceId");
+
+function kilobytes(bytes: number): string {
+  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
+}
+
+/** One resource: what it is, where to get it, how useful colleagues found it, and how they used it. */
+export function ResourcePage() {
+  const { resourceId } = route.useParams();
+  const resource = useQuery(resourceQuery(resourceId));
+  if (resource.isPending || resource.isError) {
+    return (
+      <>
+        <p className="breadcrumb">
+          <Link to="/library">← Library</Link>
+        </p>
+        <PageHeader title="Resource" />
+        {resource.isPending ? (
+          <Loading label="Loading the resource…" />
+        ) : (
+          <ErrorNotice error={resource.error} onRetry={() => resource.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <ResourceView key={resource.data.id} resource={resource.data} />;
+}
+
+function ResourceView({ resource }: { resource: ResourceDetail }) {
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/library">← Library</Link>
+      </p>
+      <PageHeader
+        title={resource.title}
+        description={`${RESOURCE_KIND_LABELS[resource.kind]} · shared with ${describeScope(resource)}`}
+        actions={<ResourceActions resource={resource} />}
+      />
+      <section className="panel" aria-labelledby="resource-about">
+        <h2 id="resource-about">About</h2>
+        {resource.description ? <p className="resource-description">{resource.description}</p> : null}
+        {resource.url ? (
+          <p>
+            <a href={resource.url} rel="noopener noreferrer" target="_blank">
+              Open the link<span className="visually-hidden"> (opens in a new tab)</span>
+            </a>{" "}
+            <span className="muted url-text">{resource.url}</span>
+          </p>
+        ) : null}
+        {resource.file ? (
+          <p>
+            <a href={`/api/v1/files/${resource.file.id}`} download={resource.file.name} className="button">
+              Download {resource.file.name}
+            </a>{" "}
+            <span className="muted">{kilobytes(resource.file.byteSize)}</span>
+          </p>
+        ) : null}
+        <dl className="details">
+          <dt>Shared by</dt>
+          <dd>
+            {resource.createdBy?.name ?? "Former member"} · {formatDateTime(resource.createdAt)}
+          </dd>
+          <dt>Tags</dt>
+          <dd>{resource.tags.join(", ") || "—"}</dd>
+          <dt>Grade levels</dt>
+          <dd>{resource.gradeLevels.join(", ") || "—"}</dd>
+          <dt>Subjects</dt>
+          <dd>{resource.subjects.join(", ") || "—"}</dd>
+          <dt>Usefulness</dt>
+          <dd>{describeUsefulness(resource)}</dd>
+          <dt>Uses</dt>
+          <dd>{resource.useCount}</dd>
+        </dl>
+      </section>
+      {resource.can.rate ? <RatingForm resource={resource} /> : null}
+      <UsesSection resource={resource} canRecord={resource.can.use === true} />
+      <CommentsSection resource={resource} canComment={resource.can.comment === true} />
+    </>
+  );
+}

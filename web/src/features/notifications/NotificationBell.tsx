@@ -1,0 +1,114 @@
+import { useQuery } from "@tanstack/react-query";
+import { useRouter, useRouterState } from "@tanstack/react-router";
+import type { MouseEvent } from "react";
+import { useEffect, useId, useRef, useState } from "react";
+import { formatDateTime } from "../../components/format";
+import { notificationsQuery, useMarkRead } from "./notifications.api";
+
+const SHOWN = 10;
+
+/** Notification links are app paths; anything else (another site, a script URL) goes home instead. */
+function appPath(link: string): string {
+  return link.startsWith("/") && !link.startsWith("//") ? link : "/";
+}
+
+/** The header's bell: the unread count, and a panel of the latest notifications that closes on Escape. */
+export function NotificationBell() {
+  const notifications = useQuery(notificationsQuery);
+  const markRead = useMarkRead();
+  const [isOpen, setIsOpen] = useState(false);
+  const containerRef = useRef<HTMLDivElement>(null);
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const panelId = useId();
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const router = useRouter();
+  const unread = notifications.data?.unread ?? 0;
+
+  function handleOpen(event: MouseEvent<HTMLAnchorElement>, item: { id: string; link: string; read: boolean }) {
+    if (!item.read) markRead.mutate({ ids: [item.id] });
+    // A plain click stays in the app; Ctrl or middle click still opens a new tab the browser's way.
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.button !== 0) return;
+    event.preventDefault();
+    router.history.push(appPath(item.link));
+  }
+  const items = notifications.data?.items.slice(0, SHOWN) ?? [];
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: the panel closes whenever the page changes
+  useEffect(() => setIsOpen(false), [pathname]);
+
+  useEffect(() => {
+    if (!isOpen) return;
+    function handlePointerDown(event: PointerEvent) {
+      if (event.target instanceof Node && !containerRef.current?.contains(event.target)) setIsOpen(false);
+    }
+    function handleKeyDown(event: KeyboardEvent) {
+      if (event.key !== "Escape") return;
+      setIsOpen(false);
+      buttonRef.current?.focus();
+    }
+    document.addEventListener("pointerdown", handlePointerDown);
+    document.addEventListener("keydown", handleKeyDown);
+    return () => {
+      document.removeEventListener("pointerdown", handlePointerDown);
+      document.removeEventListener("keydown", handleKeyDown);
+    };
+  }, [isOpen]);
+
+  return (
+    <div className="bell" ref={containerRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="bell-button"
+        aria-expanded={isOpen}
+        aria-controls={panelId}
+        onClick={() => setIsOpen((open) => !open)}
+      >
+        <span aria-hidden="true" className="bell-icon">
+          🔔
+        </span>
+        <span className="visually-hidden">{unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}</span>
+        {unread > 0 ? (
+          <span className="bell-count" aria-hidden="true">
+            {unread > 99 ? "99+" : unread}
+          </span>
+        ) : null}
+      </button>
+      <div id={panelId} className="bell-panel" hidden={!isOpen}>
+        <div className="bell-panel-header">
+          <h2 className="bell-title">Notifications</h2>
+          {unread > 0 ? (
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => markRead.mutate({ all: true })}
+              disabled={markRead.isPending}
+            >
+              Mark all as read
+            </button>
+          ) : null}
+        </div>
+        {notifications.isError ? (
+          <p role="alert">Notifications could not be loaded.</p>
+        ) : items.length === 0 ? (
+          <p className="muted">{notifications.isPending ? "Loading…" : "Nothing new."}</p>
+        ) : (
+          <ul className="bell-list">
+            {items.map((item) => (
+              <li key={item.id} className={item.read ? "bell-item" : "bell-item bell-item-unread"}>
+                <a href={appPath(item.link)} onClick={(event) => handleOpen(event, item)}>
+                  {item.read ? null : <span className="visually-hidden">Unread: </span>}
+                  {item.title}
+                </a>
+                <span className="bell-item-meta">
+                  {item.actorName ? `${item.actorName} · ` : ""}
+                  {formatDateTime(item.createdAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </div>
+  );
+}
