@@ -18,17 +18,29 @@ export type ThreadSummary = z.infer<typeof ThreadSummary>;
 export const ThreadPage = pageOf(ThreadSummary);
 export const ThreadsQuery = PageQuery.extend({ q: z.string().trim().max(200).optional() });
 
+export const Attachment = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  contentType: z.string(),
+  byteSize: z.number().int(),
+});
+export type Attachment = z.infer<typeof Attachment>;
+
 export const Reply = z.object({
   id: z.uuid(),
   bodyHtml: z.string(),
   body: z.string(),
   author: Author,
   createdAt: z.string(),
+  attachments: z.array(Attachment),
+  /** Whether the viewer may attach files to this reply (its author may). */
+  canAttach: z.boolean(),
 });
 
 export const ThreadDetail = ThreadSummary.extend({
   body: z.string(),
   bodyHtml: z.string(),
+  attachments: z.array(Attachment),
   replies: z.array(Reply),
   can: Can,
 });

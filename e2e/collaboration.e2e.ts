@@ -66,6 +66,21 @@ it("colleagues discuss, get notified, share resources and visit each other's cla
   await postThread(page, title, `Has anyone tried ${stamp} fraction strips? @priya.natarajan what do you think?`);
   await expectAccessible(page, "thread page");
 
+  // A small handout attached to the opening message, then downloaded with the session's cookies.
+  const handout = `Fraction strips: cut each strip into halves, thirds and quarters. ${stamp}\n`;
+  const opening = page.getByRole("article", { name: "Opening message" });
+  await opening
+    .getByLabel("Attach a file")
+    .setInputFiles({ name: "strips.txt", mimeType: "text/plain", buffer: Buffer.from(handout, "utf8") });
+  await opening.getByRole("button", { name: "Upload" }).click();
+  const attachmentLink = opening.getByRole("link", { name: /^Download strips\.txt \(\d+ KB\)$/ });
+  await attachmentLink.waitFor();
+  const attachmentHref = await attachmentLink.getAttribute("href");
+  expect(attachmentHref).toMatch(/^\/api\/v1\/files\/[\w-]+$/);
+  const attachment = await page.request.get(attachmentHref as string);
+  expect(attachment.status()).toBe(200);
+  expect(await attachment.text()).toBe(handout);
+
   // Posted markup is shown as text or dropped, never run.
   await openCommunityDiscussions(page);
   await postThread(
@@ -87,6 +102,9 @@ it("colleagues discuss, get notified, share resources and visit each other's cla
   await bell.click();
   await coach.page.getByRole("link", { name: new RegExp(`mentioned you in "${title}"`) }).click();
   await settle(coach.page, title);
+  const coachOpening = coach.page.getByRole("article", { name: "Opening message" });
+  await coachOpening.getByRole("link", { name: /^Download strips\.txt / }).waitFor();
+  expect(await coachOpening.getByLabel("Attach a file").count()).toBe(0);
   await coach.page.getByRole("textbox", { name: "Reply" }).fill("Yes! They work well with number lines.");
   await coach.page.getByRole("button", { name: "Post reply" }).click();
   await coach.page.getByRole("article", { name: "Reply by Priya Natarajan" }).waitFor();

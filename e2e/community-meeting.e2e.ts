@@ -2,7 +2,7 @@ import ICAL from "ical.js";
 import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const COACH = { email: "priya.natarajan@riverside.example", password: "collective-demo" };
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -56,6 +56,22 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
   await newCommunity.getByLabel("Riverside High School").check();
   await newCommunity.getByRole("button", { name: "Create community" }).click();
   await page.getByRole("heading", { level: 1, name: communityName }).waitFor();
+  const communityUrl = page.url();
+
+  // Its settings: a sharper purpose, shown on the home page.
+  const communityNav = page.getByRole("navigation", { name: "Community" });
+  await communityNav.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await page.getByRole("group", { name: "Schools" }).getByLabel("Riverside High School").waitFor();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "community settings");
+  const purpose = "Teach fractions coherently from grade 3 to algebra, with number lines throughout.";
+  await page.getByLabel("Purpose").fill(purpose);
+  await page.getByRole("button", { name: "Save settings" }).click();
+  await page.getByRole("status").getByText("Settings saved.").waitFor();
+  await communityNav.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("heading", { level: 1, name: communityName }).waitFor();
+  await page.getByRole("region", { name: "About" }).getByText(purpose).waitFor();
 
   // Two members, one from each school.
   await page.getByRole("link", { name: "Manage members" }).click();
@@ -68,7 +84,6 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
   await expect.poll(() => page.getByLabel(`Team role for ${highSchoolMember}`).inputValue()).toBe("member");
 
   // Three norms, saved as the first version and agreed to.
-  const communityNav = page.getByRole("navigation", { name: "Community" });
   await communityNav.getByRole("link", { name: "Norms" }).click();
   await page.getByRole("heading", { level: 1, name: "Norms" }).waitFor();
   const norms = ["We start and end on time.", "We assume positive intent.", "Decisions rest on student evidence."];
@@ -182,6 +197,20 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
     // A week apart on the wall clock; a daylight-saving change may move the instant by an hour.
     expect(Math.abs((starts[i] as number) - (starts[i - 1] as number) - WEEK_MS)).toBeLessThanOrEqual(3_600_000);
   }
+
+  // The work is done: the community is archived, after a confirmation.
+  await page.goto(communityUrl);
+  await page.getByRole("heading", { level: 1, name: communityName }).waitFor();
+  await communityNav.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("heading", { level: 1, name: "Settings" }).waitFor();
+  await page.getByRole("button", { name: "Archive community" }).click();
+  const confirm = page.getByRole("dialog", { name: `Archive ${communityName}?` });
+  await confirm.getByRole("button", { name: "Archive community" }).click();
+  await confirm.waitFor({ state: "hidden" });
+  await page.getByRole("button", { name: "Restore community" }).waitFor();
+  await communityNav.getByRole("link", { name: "Overview" }).click();
+  await page.getByRole("heading", { level: 1, name: communityName }).waitFor();
+  await page.getByText("This community is archived.").waitFor();
 
   expect(errors).toEqual([]);
   await close();

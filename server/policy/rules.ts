@@ -143,6 +143,10 @@ export const rules = {
     inDistrict(a, t) &&
     (t.authorId === a.personId || (t.community ? managesCommunity(a, t.community) : isDistrictLeader(a))),
 
+  // Only a post's author attaches files to it; who may download them follows the thread (thread.read).
+  "post.attach": (a: Actor, p: DistrictOwned & { authorId: string | null }) =>
+    inDistrict(a, p) && p.authorId === a.personId,
+
   // The shared library: who sees a resource follows its scope (readsResource); the list query applies the
   // same scope (visibleResourcesFilter). Comments, ratings and uses come from staff and community members.
   "resource.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),

@@ -16,6 +16,7 @@ import { SignInPage } from "./features/auth/SignInPage";
 import { CommunitiesPage } from "./features/communities/CommunitiesPage";
 import { CommunityHomePage } from "./features/communities/CommunityHomePage";
 import { CommunityLayout } from "./features/communities/CommunityLayout";
+import { CommunitySettingsPage } from "./features/communities/CommunitySettingsPage";
 import { CommunitiesSearch } from "./features/communities/communities-search";
 import { MembersPage } from "./features/communities/MembersPage";
 import { CommunityDiscussionsPage } from "./features/discussions/CommunityDiscussionsPage";
@@ -130,6 +131,11 @@ const communityProtocolsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "protocols",
   component: ProtocolsPage,
+});
+const communitySettingsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "settings",
+  component: CommunitySettingsPage,
 });
 // Emails link here, so a meeting has an address of its own, outside its community's pages.
 const meetingRoute = createRoute({
@@ -249,6 +255,7 @@ const routeTree = rootRoute.addChildren([
         scheduleMeetingRoute,
         communityProtocolsRoute,
         communityDiscussionsRoute,
+        communitySettingsRoute,
       ]),
     ]),
     meetingRoute,

@@ -15,10 +15,12 @@ import { discussionThreads } from "../../db/schema";
 import { SEARCH_CONFIG } from "../../db/search";
 import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
-import { abilities, authorize } from "../../policy/authorize";
+import { abilities, authorize, can } from "../../policy/authorize";
 import type { ThreadTarget } from "../../policy/rules";
 import type { App } from "../../types";
 import { findCommunity, requireCommunity } from "../communities/communities.queries";
+import { listPostAttachments } from "./attachments.queries";
+import { attachmentsRoutes } from "./attachments.routes";
 import { findThread, listReplies, listThreads, searchDiscussions } from "./discussions.queries";
 import { replyToThread, startThread } from "./post-discussion";
 import { renderMarkdown } from "./render-markdown";
@@ -43,10 +45,27 @@ export async function discussionsRoutes(app: App) {
   async function detail(actor: Actor, id: string) {
     const { thread, target } = await loadThread(id);
     authorize(actor, "thread.read", target);
-    const replies = await listReplies(app.db, thread.id);
+    const [replies, attachments] = await Promise.all([
+      listReplies(app.db, thread.id),
+      listPostAttachments(app.db, thread.id),
+    ]);
     const { districtId: _districtId, ...shown } = thread;
-    return { ...shown, replies, can: abilities(actor, ["thread.post", "thread.update"], target) };
+    return {
+      ...shown,
+      attachments: attachments.get(thread.id) ?? [],
+      replies: replies.map((r) => ({
+        ...r,
+        attachments: attachments.get(r.id) ?? [],
+        canAttach: can(actor, "post.attach", { districtId: thread.districtId, authorId: r.author?.id ?? null }),
+      })),
+      can: {
+        ...abilities(actor, ["thread.post", "thread.update"], target),
+        attach: can(actor, "post.attach", { districtId: thread.districtId, authorId: thread.author?.id ?? null }),
+      },
+    };
   }
+
+  await app.register(attachmentsRoutes, { detail });
 
   app.get(
     "/communities/:id/threads",

@@ -7,6 +7,9 @@ import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
+import { findCommunity } from "../communities/communities.queries";
+import { threadOfAttachment } from "../discussions/attachments.queries";
+import { findThread } from "../discussions/discussions.queries";
 import { findResource, resourceTarget } from "./library.queries";
 import { attachmentDisposition, storedFilePath } from "./uploads";
 
@@ -14,14 +17,26 @@ import { attachmentDisposition, storedFilePath } from "./uploads";
 export async function filesRoutes(app: App) {
   app.get(
     "/files/:id",
+    // The rule asked depends on what the file is attached to: resource.read, or thread.read for discussions.
     { config: { policy: "resource.read" }, schema: { params: IdParams } },
     async (request, reply) => {
       const actor = request.actor as Actor;
       const [file] = await app.db.select().from(files).where(eq(files.id, request.params.id));
-      // Files attached to discussion posts are served once discussions check their own read rule here.
-      if (file?.attachedToType !== "resource") notFound("file");
-      const resource = (await findResource(app.db, actor, file.attachedToId)) ?? notFound("file");
-      authorize(actor, "resource.read", resourceTarget(resource));
+      if (!file) notFound("file");
+      if (file.attachedToType === "resource") {
+        const resource = (await findResource(app.db, actor, file.attachedToId)) ?? notFound("file");
+        authorize(actor, "resource.read", resourceTarget(resource));
+      } else {
+        const threadId = (await threadOfAttachment(app.db, file)) ?? notFound("file");
+        const thread = (await findThread(app.db, threadId)) ?? notFound("file");
+        const community = thread.communityId ? ((await findCommunity(app.db, thread.communityId)) ?? null) : null;
+        authorize(actor, "thread.read", {
+          districtId: thread.districtId,
+          id: thread.id,
+          authorId: thread.author?.id ?? null,
+          community,
+        });
+      }
       const filePath = storedFilePath(app.config.dataDir, file.districtId, file.storageKey);
       const size = await stat(filePath).then(
         (s) => s.size,

@@ -64,6 +64,27 @@ export const discussionCases: Record<string, Case> = {
       payload: { body: "x" },
     }),
   },
+  // Only a post's author may attach (not among the signed-in roles here), so every role is refused; the
+  // attachment tests cover the author. The body is never read before the rule allows it.
+  "POST /api/v1/threads/:id/attachments": {
+    allowed: [],
+    own: async (c) => ({ url: `/api/v1/threads/${await threadIn(c, c.own, "community")}/attachments`, payload: {} }),
+    other: async (c) => ({
+      url: `/api/v1/threads/${await threadIn(c, c.other, "community")}/attachments`,
+      payload: {},
+    }),
+  },
+  "POST /api/v1/threads/:id/replies/:replyId/attachments": {
+    allowed: [],
+    own: async (c) => ({
+      url: `/api/v1/threads/${await threadIn(c, c.own, "community")}/replies/00000000-0000-4000-8000-000000000000/attachments`,
+      payload: {},
+    }),
+    other: async (c) => ({
+      url: `/api/v1/threads/${await threadIn(c, c.other, "community")}/replies/00000000-0000-4000-8000-000000000000/attachments`,
+      payload: {},
+    }),
+  },
   "GET /api/v1/discussions/search": {
     allowed: "all",
     own: () => ({ url: "/api/v1/discussions/search?q=notice" }),

@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: "/communities/$communityId/discussions", label: "Discussions", isExact: false },
   { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },
 ] as const;
+const SETTINGS = { to: "/communities/$communityId/settings", label: "Settings", isExact: false } as const;
 
 /** Every page of one community: a way back, the community's sections, then the section itself. */
 export function CommunityLayout() {
@@ -52,7 +53,7 @@ export function CommunityLayout() {
       </p>
       <nav aria-label="Community" className="sub-nav">
         <ul>
-          {SECTIONS.map((section) => (
+          {(community.data.can.update ? [...SECTIONS, SETTINGS] : SECTIONS).map((section) => (
             <li key={section.to}>
               <Link
                 to={section.to}

@@ -1,6 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import type { z } from "zod";
-import { CommunityHome, type CommunityInput, CommunityPage, CommunitySummary } from "../../../../contract/communities";
+import {
+  CommunityHome,
+  type CommunityInput,
+  CommunityPage,
+  type CommunityPatch,
+  CommunitySummary,
+} from "../../../../contract/communities";
 import { api } from "../../api/client";
 
 export type CommunityListParams = {
@@ -38,5 +44,15 @@ export function useCreateCommunity() {
     mutationFn: (input: z.input<typeof CommunityInput>) =>
       api("/communities", CommunitySummary, { method: "POST", body: input }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities", "list"] }),
+  });
+}
+
+/** Renames, re-describes, re-schools, archives or restores a community; its home and the lists change. */
+export function useUpdateCommunity(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: z.input<typeof CommunityPatch>) =>
+      api(`/communities/${id}`, CommunitySummary, { method: "PATCH", body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities"] }),
   });
 }

@@ -5,6 +5,8 @@ import type { ThreadDetail } from "../../../../contract/discussions";
 import { formatDateTime } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { AttachFileForm } from "./AttachFileForm";
+import { AttachmentList } from "./AttachmentList";
 import { threadQuery } from "./discussions.api";
 import { EditThreadForm } from "./EditThreadForm";
 import { PostBody } from "./PostBody";
@@ -60,6 +62,8 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
       ) : (
         <article className="panel post" aria-label="Opening message">
           <PostBody html={thread.bodyHtml} />
+          <AttachmentList attachments={thread.attachments} />
+          {thread.can.attach ? <AttachFileForm threadId={thread.id} replyId={null} /> : null}
         </article>
       )}
       <section aria-labelledby="replies-heading">
@@ -75,6 +79,8 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
                   <time dateTime={reply.createdAt}>{formatDateTime(reply.createdAt)}</time>
                 </p>
                 <PostBody html={reply.bodyHtml} />
+                <AttachmentList attachments={reply.attachments} />
+                {reply.canAttach ? <AttachFileForm threadId={thread.id} replyId={reply.id} /> : null}
               </article>
             </li>
           ))}

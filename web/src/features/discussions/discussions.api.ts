@@ -8,6 +8,7 @@ import {
   type ThreadPatch,
 } from "../../../../contract/discussions";
 import { api } from "../../api/client";
+import { type UploadProgress, uploadForm } from "../../api/upload";
 
 /** Where a list of threads lives: one community's discussions, or the district forum. */
 export type ThreadPlace = { kind: "community"; communityId: string } | { kind: "forum" };
@@ -77,4 +78,16 @@ export function useUpdateThread(id: string) {
   return useThreadMutation((patch: z.input<typeof ThreadPatch>) =>
     api(`/threads/${id}`, ThreadDetail, { method: "PATCH", body: patch }),
   );
+}
+
+type NewAttachment = { replyId: string | null; file: File; onProgress: UploadProgress };
+
+/** Attaches one file to the opening message (no replyId) or to a reply; only the post's author may. */
+export function useAttachFile(threadId: string) {
+  return useThreadMutation(({ replyId, file, onProgress }: NewAttachment) => {
+    const form = new FormData();
+    form.append("file", file, file.name);
+    const path = replyId ? `/threads/${threadId}/replies/${replyId}/attachments` : `/threads/${threadId}/attachments`;
+    return uploadForm(path, form, ThreadDetail, onProgress);
+  });
 }

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { RESOURCE_KIND_LABELS, type ResourceDetail } from "../../../../contract/library";
-import { formatDateTime } from "../../components/format";
+import { formatDateTime, formatFileSize } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { CommentsSection } from "./CommentsSection";
@@ -12,10 +12,6 @@ import { describeScope, describeUsefulness } from "./ResourceCards";
 import { UsesSection } from "./UsesSection";
 
 const route = getRouteApi("/signed-in/library/$resourceId");
-
-function kilobytes(bytes: number): string {
-  return bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1048576).toFixed(1)} MB`;
-}
 
 /** One resource: what it is, where to get it, how useful colleagues found it, and how they used it. */
 export function ResourcePage() {
@@ -66,7 +62,7 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
             <a href={`/api/v1/files/${resource.file.id}`} download={resource.file.name} className="button">
               Download {resource.file.name}
             </a>{" "}
-            <span className="muted">{kilobytes(resource.file.byteSize)}</span>
+            <span className="muted">{formatFileSize(resource.file.byteSize)}</span>
           </p>
         ) : null}
         <dl className="details">
