@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../../../contract/people";
-import { actionItems, communityMembers, meetings } from "../../db/schema";
+import { actionItems, communityMembers, discussionThreads, meetings, resources } from "../../db/schema";
 import { can } from "../../policy/authorize";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
@@ -225,7 +225,7 @@ describe("norms", () => {
 });
 
 describe("community home page", () => {
-  it("costs the same number of queries with 5 or 100 members, meetings and action items", async () => {
+  it("costs the same number of queries with 5 or 100 members, meetings, action items, threads and resources", async () => {
     async function homeQueryCount(size: number) {
       const facilitator = await buildPerson(t.db, district, "teacher");
       const community = await createCommunity(facilitator);
@@ -252,8 +252,34 @@ describe("community home page", () => {
           title: `Item ${i}`,
         })),
       );
+      await t.db.insert(resources).values(
+        Array.from({ length: size }, (_, i) => ({
+          districtId: district.id,
+          kind: "strategy" as const,
+          title: `Strategy ${i}`,
+          scope: "community" as const,
+          communityId: community.id,
+          createdById: facilitator.id,
+        })),
+      );
+      await t.db.insert(discussionThreads).values(
+        Array.from({ length: size }, (_, i) => ({
+          districtId: district.id,
+          communityId: community.id,
+          title: `Thread ${i}`,
+          body: "Body",
+          bodyHtml: "<p>Body</p>",
+          authorId: facilitator.id,
+        })),
+      );
       const headers = await as(facilitator);
-      await app.inject({ url: `/api/v1/communities/${community.id}`, headers });
+      // Everything the community home page asks for: the home itself, its recent threads and its resources.
+      const homePage = [
+        `/api/v1/communities/${community.id}`,
+        `/api/v1/communities/${community.id}/threads?pageSize=3`,
+        `/api/v1/resources?communityId=${community.id}&pageSize=5`,
+      ];
+      for (const url of homePage) await app.inject({ url, headers });
       const pool = t.database.pool;
       const original = pool.query.bind(pool);
       let count = 0;
@@ -261,10 +287,13 @@ describe("community home page", () => {
         count++;
         return original(...args);
       }) as typeof pool.query;
-      const response = await app.inject({ url: `/api/v1/communities/${community.id}`, headers });
+      const responses = [];
+      for (const url of homePage) responses.push(await app.inject({ url, headers }));
       pool.query = original;
-      expect(response.statusCode).toBe(200);
-      expect(response.json().members).toHaveLength(size);
+      expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+      expect(responses[0]?.json().members).toHaveLength(size);
+      expect(responses[1]?.json().total).toBe(size);
+      expect(responses[2]?.json().total).toBe(size);
       return count;
     }
     const small = await homeQueryCount(5);
