@@ -1,32 +1,18 @@
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useRef, useState } from "react";
-import type { z } from "zod";
-import {
-  COMMUNITY_KIND_LABELS,
-  COMMUNITY_KINDS,
-  CommunityInput,
-  CommunityKind,
-  type CommunitySummary,
-} from "../../../../contract/communities";
-import { CheckboxGroup } from "../../components/ChoiceGroup";
+import { CommunityInput, type CommunitySummary } from "../../../../contract/communities";
 import { Dialog } from "../../components/Dialog";
-import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { Loading } from "../../components/QueryStatus";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
 import { schoolChoicesQuery } from "../schools/schools.api";
+import { COMMUNITY_MESSAGES, CommunityFields, type CommunityValues } from "./CommunityFields";
 import { useCreateCommunity } from "./communities.api";
 
 type NewCommunityDialogProps = {
   open: boolean;
   onClose: () => void;
   onCreated: (community: CommunitySummary) => void;
-};
-
-const MESSAGES = {
-  name: "Give the community a name.",
-  schoolIds: "Choose at least one school.",
 };
 
 export function NewCommunityDialog({ open, onClose, onCreated }: NewCommunityDialogProps) {
@@ -48,16 +34,13 @@ function NewCommunityForm({
   const createCommunity = useCreateCommunity();
   const schools = useQuery(schoolChoicesQuery);
   const formRef = useRef<HTMLFormElement>(null);
-  const [name, setName] = useState("");
-  const [kind, setKind] = useState<z.infer<typeof CommunityKind>>("grade_level");
-  const [purpose, setPurpose] = useState("");
-  const [schoolIds, setSchoolIds] = useState<string[]>([]);
+  const [values, setValues] = useState<CommunityValues>({ name: "", kind: "grade_level", purpose: "", schoolIds: [] });
   const [problem, setProblem] = useState(NO_PROBLEM);
   useFocusFirstError(formRef, problem);
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
-    const checked = validateForm(CommunityInput, { name, kind, purpose, schoolIds }, MESSAGES);
+    const checked = validateForm(CommunityInput, values, COMMUNITY_MESSAGES);
     if (checked.problem) return setProblem(checked.problem);
     setProblem(NO_PROBLEM);
     createCommunity.mutate(checked.data, {
@@ -66,54 +49,16 @@ function NewCommunityForm({
     });
   }
 
-  const schoolError =
-    problem.fields.schoolIds ?? Object.entries(problem.fields).find(([path]) => path.startsWith("schoolIds/"))?.[1];
+  const schoolChoices = schools.isPending
+    ? "loading"
+    : schools.isError
+      ? "error"
+      : schools.data.map((school) => ({ value: school.id, label: school.name }));
 
   return (
     <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
       <FormAlert message={problem.message} />
-      <TextField
-        label="Name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={problem.fields.name}
-        autoComplete="off"
-        required
-      />
-      <SelectField
-        label="Kind"
-        value={kind}
-        onChange={(event) => setKind(CommunityKind.parse(event.target.value))}
-        error={problem.fields.kind}
-      >
-        {COMMUNITY_KINDS.map((option) => (
-          <option key={option} value={option}>
-            {COMMUNITY_KIND_LABELS[option]}
-          </option>
-        ))}
-      </SelectField>
-      <TextAreaField
-        label="Purpose"
-        hint="What the team is working on together, in a sentence or two."
-        value={purpose}
-        onChange={(event) => setPurpose(event.target.value)}
-        error={problem.fields.purpose}
-        rows={3}
-      />
-      {schools.isPending ? (
-        <Loading label="Loading schools…" />
-      ) : schools.isError ? (
-        <FormAlert message="The list of schools could not be loaded. Close this dialog and try again." />
-      ) : (
-        <CheckboxGroup
-          legend="Schools"
-          hint="The schools whose staff take part. Their leaders can see and support the community."
-          choices={schools.data.map((school) => ({ value: school.id, label: school.name }))}
-          values={schoolIds}
-          onChange={setSchoolIds}
-          error={schoolError}
-        />
-      )}
+      <CommunityFields values={values} onChange={setValues} errors={problem.fields} schoolChoices={schoolChoices} />
       <div className="actions">
         <button type="submit" className="button" disabled={createCommunity.isPending}>
           Create community
