@@ -1,5 +1,5 @@
 import { index, inet, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { districts, people } from "./organizations";
+import { districtIdColumn, people } from "./organizations";
 
 /** Sessions are keyed by the SHA-256 of the cookie token, so a leaked table does not leak sign-ins. */
 export const sessions = pgTable(
@@ -7,9 +7,7 @@ export const sessions = pgTable(
   {
     id: uuid("id").primaryKey().defaultRandom(),
     tokenHash: text("token_hash").notNull().unique(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -30,9 +28,7 @@ export const accountTokens = pgTable(
     id: uuid("id").primaryKey().defaultRandom(),
     tokenHash: text("token_hash").notNull().unique(),
     purpose: text("purpose", { enum: ["invite", "password_reset"] }).notNull(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),

@@ -14,7 +14,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
-import { districts, people, schools } from "./organizations";
+import { districtIdColumn, people, schools } from "./organizations";
 
 export const communityKind = pgEnum("community_kind", [
   "grade_level",
@@ -34,9 +34,7 @@ export const communities = pgTable(
   "communities",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     name: text("name").notNull(),
     kind: communityKind("kind").notNull(),
     purpose: text("purpose").notNull().default(""),
@@ -52,9 +50,7 @@ export const communities = pgTable(
 export const communitySchools = pgTable(
   "community_schools",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -69,9 +65,7 @@ export const communityMembers = pgTable(
   "community_members",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -92,9 +86,7 @@ export const normVersions = pgTable(
   "norm_versions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -110,9 +102,7 @@ export const normVersions = pgTable(
 export const normAgreements = pgTable(
   "norm_agreements",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     normVersionId: uuid("norm_version_id")
       .notNull()
       .references(() => normVersions.id, { onDelete: "cascade" }),
@@ -129,9 +119,7 @@ export const normCheckins = pgTable(
   "norm_checkins",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -149,9 +137,7 @@ export const normCheckins = pgTable(
 export const normCheckinResponses = pgTable(
   "norm_checkin_responses",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     checkinId: uuid("checkin_id")
       .notNull()
       .references(() => normCheckins.id, { onDelete: "cascade" }),
@@ -166,9 +152,7 @@ export const normRatings = pgTable(
   "norm_ratings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     checkinId: uuid("checkin_id")
       .notNull()
       .references(() => normCheckins.id, { onDelete: "cascade" }),

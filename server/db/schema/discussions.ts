@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
-import { districts, people } from "./organizations";
+import { districtIdColumn, districts, people } from "./organizations";
 
 /** PostgreSQL full-text search vector; filled by the queries that write the row. */
 export const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
@@ -11,9 +11,7 @@ export const discussionThreads = pgTable(
   "discussion_threads",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
     title: text("title").notNull(),
     body: text("body").notNull(),
@@ -35,9 +33,7 @@ export const discussionReplies = pgTable(
   "discussion_replies",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     threadId: uuid("thread_id")
       .notNull()
       .references(() => discussionThreads.id, { onDelete: "cascade" }),
@@ -58,9 +54,7 @@ export const files = pgTable(
   "files",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     storageKey: text("storage_key").notNull().unique(),
     originalName: text("original_name").notNull(),
     contentType: text("content_type").notNull(),
@@ -79,9 +73,7 @@ export const notifications = pgTable(
   "notifications",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
 import { tsvector } from "./discussions";
-import { districts, people, schools } from "./organizations";
+import { districtIdColumn, people, schools } from "./organizations";
 
 export const resourceKind = pgEnum("resource_kind", ["file", "link", "lesson_plan", "strategy"]);
 export const resourceScope = pgEnum("resource_scope", ["private", "community", "school", "district"]);
@@ -12,9 +12,7 @@ export const resources = pgTable(
   "resources",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     kind: resourceKind("kind").notNull(),
     title: text("title").notNull(),
     description: text("description").notNull().default(""),
@@ -41,9 +39,7 @@ export const resourceComments = pgTable(
   "resource_comments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     resourceId: uuid("resource_id")
       .notNull()
       .references(() => resources.id, { onDelete: "cascade" }),
@@ -57,9 +53,7 @@ export const resourceComments = pgTable(
 export const resourceRatings = pgTable(
   "resource_ratings",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     resourceId: uuid("resource_id")
       .notNull()
       .references(() => resources.id, { onDelete: "cascade" }),
@@ -80,9 +74,7 @@ export const resourceUses = pgTable(
   "resource_uses",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     resourceId: uuid("resource_id")
       .notNull()
       .references(() => resources.id, { onDelete: "cascade" }),

@@ -1,6 +1,6 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
-import { districts, people } from "./organizations";
+import { districtIdColumn, districts, people } from "./organizations";
 
 export type ProtocolStep = { title: string; minutes: number; roles: string[]; prompts: string[] };
 export type ProtocolSnapshot = { key: string; name: string; purpose: string; steps: ProtocolStep[] };
@@ -16,9 +16,7 @@ export const protocols = pgTable(
   "protocols",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -38,9 +36,7 @@ export const meetingSeries = pgTable(
   "meeting_series",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -56,9 +52,7 @@ export const meetings = pgTable(
   "meetings",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),
@@ -89,9 +83,7 @@ export const meetings = pgTable(
 export const meetingAttendance = pgTable(
   "meeting_attendance",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
@@ -107,9 +99,7 @@ export const meetingDecisions = pgTable(
   "meeting_decisions",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     meetingId: uuid("meeting_id")
       .notNull()
       .references(() => meetings.id, { onDelete: "cascade" }),
@@ -125,9 +115,7 @@ export const actionItems = pgTable(
   "action_items",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     communityId: uuid("community_id")
       .notNull()
       .references(() => communities.id, { onDelete: "cascade" }),

@@ -22,13 +22,18 @@ export const districts = pgTable("districts", {
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
+/** The tenant key every district-owned row carries. */
+export function districtIdColumn() {
+  return uuid("district_id")
+    .notNull()
+    .references(() => districts.id);
+}
+
 export const schools = pgTable(
   "schools",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     name: text("name").notNull(),
     level: schoolLevel("level").notNull().default("other"),
     sourcedId: text("sourced_id"),
@@ -46,9 +51,7 @@ export const people = pgTable(
   "people",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     email: text("email").notNull(),
     displayName: text("display_name").notNull(),
     passwordHash: text("password_hash"),
@@ -70,9 +73,7 @@ export const roleAssignments = pgTable(
   "role_assignments",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
@@ -96,9 +97,7 @@ export const students = pgTable(
   "students",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     schoolId: uuid("school_id").references(() => schools.id),
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
@@ -113,9 +112,7 @@ export const familyLinks = pgTable(
   "family_links",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),

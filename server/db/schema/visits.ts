@@ -1,6 +1,6 @@
 import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { communities } from "./communities";
-import { districts, people, schools } from "./organizations";
+import { districtIdColumn, people, schools } from "./organizations";
 
 export const visitStatus = pgEnum("visit_status", ["proposed", "scheduled", "completed", "cancelled"]);
 
@@ -9,9 +9,7 @@ export const classroomVisits = pgTable(
   "classroom_visits",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     hostId: uuid("host_id")
       .notNull()
       .references(() => people.id),
@@ -28,9 +26,7 @@ export const classroomVisits = pgTable(
 export const visitVisitors = pgTable(
   "visit_visitors",
   {
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     visitId: uuid("visit_id")
       .notNull()
       .references(() => classroomVisits.id, { onDelete: "cascade" }),
@@ -46,9 +42,7 @@ export const visitFeedback = pgTable(
   "visit_feedback",
   {
     id: uuid("id").primaryKey().defaultRandom(),
-    districtId: uuid("district_id")
-      .notNull()
-      .references(() => districts.id),
+    districtId: districtIdColumn(),
     visitId: uuid("visit_id")
       .notNull()
       .references(() => classroomVisits.id, { onDelete: "cascade" }),

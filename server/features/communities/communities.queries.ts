@@ -66,6 +66,17 @@ export async function findCommunity(db: Db, id: string): Promise<CommunityRow | 
   return raw ? toRow(raw) : undefined;
 }
 
+/** Several communities by id, in one query. */
+export async function findCommunities(db: Db, ids: string[]): Promise<Map<string, CommunityRow>> {
+  if (!ids.length) return new Map();
+  const result = await db.execute<RawCommunity>(sql`select ${columns} from communities c
+    where c.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
+  return new Map(result.rows.map((raw) => [raw.id, toRow(raw)]));
+}
+
 /** The SQL twin of the community.read rule: members, leaders of its schools, and district leaders. */
 export function visibleCommunitiesFilter(actor: Actor): SQL {
   if (isDistrictLeader(actor)) return sql`c.district_id = ${actor.districtId}`;

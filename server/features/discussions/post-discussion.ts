@@ -1,8 +1,8 @@
-import { eq, inArray, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
-import { discussionReplies, discussionThreads, people } from "../../db/schema";
+import { discussionReplies, discussionThreads } from "../../db/schema";
 import { SEARCH_CONFIG } from "../../db/search";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
@@ -102,20 +102,12 @@ export async function replyToThread(
       .set({ replyCount: sql`${discussionThreads.replyCount} + 1`, lastActivityAt: sql`now()` })
       .where(eq(discussionThreads.id, thread.id));
     const mentioned = await mentionedReaders(tx, actor, thread, body);
-    const participants = await tx.execute<{ author_id: string }>(sql`
-      select author_id from discussion_threads where id = ${thread.id} and author_id is not null
-      union select author_id from discussion_replies where thread_id = ${thread.id} and author_id is not null`);
-    const stillActive = participants.rows.length
-      ? await tx
-          .select({ id: people.id })
-          .from(people)
-          .where(
-            inArray(
-              people.id,
-              participants.rows.map((p) => p.author_id),
-            ),
-          )
-      : [];
+    // The thread's author and earlier repliers who still use Collective.
+    const participants = await tx.execute<{ id: string }>(sql`
+      select p.id from people p
+       where p.status = 'active' and p.id in (
+         select author_id from discussion_threads where id = ${thread.id}
+         union select author_id from discussion_replies where thread_id = ${thread.id})`);
     const link = `/discussions/${thread.id}`;
     const items: NewNotification[] = [
       ...mentioned.map((personId) => ({
@@ -126,7 +118,7 @@ export async function replyToThread(
         link,
         actorId: actor.personId,
       })),
-      ...stillActive.map((p) => ({
+      ...participants.rows.map((p) => ({
         districtId: actor.districtId,
         personId: p.id,
         kind: "reply" as const,

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { VisitTarget } from "../../policy/rules";
-import { type CommunityRow, findCommunity } from "../communities/communities.queries";
+import { type CommunityRow, findCommunities } from "../communities/communities.queries";
 
 type Person = { id: string; name: string };
 export type FeedbackRow = {
@@ -62,11 +62,7 @@ export async function listVisits(db: Db, filter: SQL): Promise<VisitRow[]> {
      order by coalesce(v.starts_at, v.created_at) desc
      limit 200`);
   const communityIds = [...new Set(result.rows.flatMap((r) => (r.community_id ? [r.community_id] : [])))];
-  const communities = new Map<string, CommunityRow>();
-  for (const id of communityIds) {
-    const community = await findCommunity(db, id);
-    if (community) communities.set(id, community);
-  }
+  const communities = await findCommunities(db, communityIds);
   return result.rows.map((r) => ({
     id: r.id,
     districtId: r.district_id,

@@ -1,8 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useRouter, useRouterState } from "@tanstack/react-router";
+import { useRouter } from "@tanstack/react-router";
 import type { MouseEvent } from "react";
-import { useEffect, useId, useRef, useState } from "react";
 import { formatDateTime } from "../../components/format";
+import { useDisclosure } from "../../components/use-disclosure";
 import { notificationsQuery, useMarkRead } from "./notifications.api";
 
 const SHOWN = 10;
@@ -16,11 +16,7 @@ function appPath(link: string): string {
 export function NotificationBell() {
   const notifications = useQuery(notificationsQuery);
   const markRead = useMarkRead();
-  const [isOpen, setIsOpen] = useState(false);
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  const { isOpen, setIsOpen, containerRef, buttonRef, panelId } = useDisclosure();
   const router = useRouter();
   const unread = notifications.data?.unread ?? 0;
 
@@ -32,27 +28,6 @@ export function NotificationBell() {
     router.history.push(appPath(item.link));
   }
   const items = notifications.data?.items.slice(0, SHOWN) ?? [];
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the panel closes whenever the page changes
-  useEffect(() => setIsOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (event.target instanceof Node && !containerRef.current?.contains(event.target)) setIsOpen(false);
-    }
-    function handleKeyDown(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setIsOpen(false);
-      buttonRef.current?.focus();
-    }
-    document.addEventListener("pointerdown", handlePointerDown);
-    document.addEventListener("keydown", handleKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", handlePointerDown);
-      document.removeEventListener("keydown", handleKeyDown);
-    };
-  }, [isOpen]);
 
   return (
     <div className="bell" ref={containerRef}>

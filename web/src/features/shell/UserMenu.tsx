@@ -1,6 +1,6 @@
-import { Link, useRouterState } from "@tanstack/react-router";
-import { useEffect, useId, useRef, useState } from "react";
+import { Link } from "@tanstack/react-router";
 import type { Me } from "../../../../contract/auth";
+import { useDisclosure } from "../../components/use-disclosure";
 import { useSignOut } from "../auth/me.api";
 
 function initials(name: string): string {
@@ -14,33 +14,8 @@ function initials(name: string): string {
 
 /** The person's own links (Profile, Sign out), as a disclosure that closes on Escape or a click elsewhere. */
 export function UserMenu({ me }: { me: Me }) {
-  const [isOpen, setIsOpen] = useState(false);
-  const containerRef = useRef<HTMLDivElement>(null);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const panelId = useId();
+  const { isOpen, setIsOpen, containerRef, buttonRef, panelId } = useDisclosure();
   const signOut = useSignOut();
-  const pathname = useRouterState({ select: (state) => state.location.pathname });
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: the menu closes whenever the page changes
-  useEffect(() => setIsOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (event.target instanceof Node && !containerRef.current?.contains(event.target)) setIsOpen(false);
-    }
-    function handleKeyDown(event: KeyboardEvent) {
-      if (event.key !== "Escape") return;
-      setIsOpen(false);
-      buttonRef.current?.focus();
-    }
-    document.addEventListener("pointerdown", handlePointerDown);
-    document.addEventListener("keydown", handleKeyDown);
-    return () => {
-      document.removeEventListener("pointerdown", handlePointerDown);
-      document.removeEventListener("keydown", handleKeyDown);
-    };
-  }, [isOpen]);
 
   return (
     <div className="user-menu" ref={containerRef}>
