@@ -107,6 +107,75 @@ function managesResource(actor: Actor, r: ResourceTarget): boolean {
 }
 
 /**
+ * A student as the rules see them: the schools they attend, the teachers of their classes, the teams
+ * (communities) with a non-guest member who teaches them, and their family members.
+ * Loaded by loadStudentTarget() in student-scope.ts, whose SQL scope visibleStudentIds() must agree.
+ */
+export type StudentTarget = DistrictOwned & {
+  id: string;
+  schoolIds: string[];
+  teacherIds: string[];
+  teamIds: string[];
+  familyIds: string[];
+};
+
+/** District leaders, leaders of the student's schools, their teachers and teams, and their own family. */
+function readsStudent(actor: Actor, s: StudentTarget): boolean {
+  if (!inDistrict(actor, s)) return false;
+  if (s.familyIds.includes(actor.personId)) return true;
+  if (!isStaff(actor)) return false;
+  return (
+    isDistrictLeader(actor) ||
+    s.schoolIds.some((schoolId) => leadsSchool(actor, schoolId)) ||
+    s.teacherIds.includes(actor.personId) ||
+    s.teamIds.some((teamId) => {
+      const role = teamRoleIn(actor, teamId);
+      return role !== undefined && role !== "guest";
+    })
+  );
+}
+
+/** A learning target: a team's own (community set) or district-wide (made for an imported learning objective). */
+export type LearningTargetTarget = DistrictOwned & { community: CommunityTarget | null };
+
+/**
+ * A common formative assessment: a team's (community set) or imported from a gradebook (community null),
+ * with the classes it is given to, their schools and their teachers.
+ */
+export type AssessmentTarget = DistrictOwned & {
+  id: string;
+  community: CommunityTarget | null;
+  schoolIds: string[];
+  teacherIds: string[];
+};
+
+function readsAssessment(actor: Actor, x: AssessmentTarget): boolean {
+  if (!inDistrict(actor, x) || !isStaff(actor)) return false;
+  return (
+    isDistrictLeader(actor) ||
+    x.teacherIds.includes(actor.personId) ||
+    x.schoolIds.some((schoolId) => leadsSchool(actor, schoolId)) ||
+    (x.community !== null && readsCommunity(actor, x.community))
+  );
+}
+
+function managesAssessment(actor: Actor, x: AssessmentTarget): boolean {
+  if (!inDistrict(actor, x)) return false;
+  return x.community !== null ? contributesTo(actor, x.community) : isDistrictLeader(actor);
+}
+
+/** Results are student-level: the team's members other than guests, the classes' teachers, and leaders. */
+function analysesAssessment(actor: Actor, x: AssessmentTarget): boolean {
+  if (!readsAssessment(actor, x)) return false;
+  return (
+    isDistrictLeader(actor) ||
+    x.teacherIds.includes(actor.personId) ||
+    x.schoolIds.some((schoolId) => leadsSchool(actor, schoolId)) ||
+    (x.community !== null && contributesTo(actor, x.community))
+  );
+}
+
+/**
  * Every permission in Collective. Each rule is a pure function of the actor and a small target shape;
  * the target always names its district, and a rule never grants across districts.
  */
@@ -169,6 +238,26 @@ export const rules = {
   "visit.update": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.hostId === a.personId,
   "visit.giveFeedback": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.visitorIds.includes(a.personId),
   "visit.counts": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
+
+  // Student-level data. Lists use the SQL scope visibleStudentIds() (student-scope.ts), which agrees with
+  // student.read; every read is audit-logged.
+  "student.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
+  "student.read": (a: Actor, s: StudentTarget) => readsStudent(a, s),
+  "roster.import": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
+
+  // Standards frameworks are the district's shared reference; teams unpack standards into learning targets.
+  "standard.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  "standard.import": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
+  "target.manage": (a: Actor, t: LearningTargetTarget) =>
+    inDistrict(a, t) && (t.community !== null ? contributesTo(a, t.community) : isDistrictLeader(a)),
+
+  // Common formative assessments belong to a team; results are student-level (assessment.analyze).
+  "assessment.create": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
+  "assessment.read": (a: Actor, x: AssessmentTarget) => readsAssessment(a, x),
+  "assessment.update": (a: Actor, x: AssessmentTarget) => managesAssessment(a, x),
+  "assessment.enterResults": (a: Actor, x: AssessmentTarget) =>
+    managesAssessment(a, x) || (inDistrict(a, x) && x.teacherIds.includes(a.personId)),
+  "assessment.analyze": (a: Actor, x: AssessmentTarget) => analysesAssessment(a, x),
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),

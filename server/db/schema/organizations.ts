@@ -44,6 +44,7 @@ export const schools = pgTable(
   (t) => [
     index("schools_district_idx").on(t.districtId),
     uniqueIndex("schools_district_name_uq").on(t.districtId, sql`lower(${t.name})`),
+    uniqueIndex("schools_sourced_id_uq").on(t.districtId, t.sourcedId),
   ],
 );
 
@@ -65,6 +66,7 @@ export const people = pgTable(
     // One account per email address across the whole installation: an email names one sign-in.
     uniqueIndex("people_email_uq").on(sql`lower(${t.email})`),
     index("people_district_idx").on(t.districtId, t.displayName),
+    uniqueIndex("people_sourced_id_uq").on(t.districtId, t.sourcedId),
   ],
 );
 
@@ -92,7 +94,7 @@ export const roleAssignments = pgTable(
   ],
 );
 
-/** Students arrive with rosters (learning-evidence issue); the row exists now so family links can point at it. */
+/** A student, usually from a OneRoster roster (sourcedId is the key a re-import matches on). */
 export const students = pgTable(
   "students",
   {
@@ -101,10 +103,20 @@ export const students = pgTable(
     schoolId: uuid("school_id").references(() => schools.id),
     givenName: text("given_name").notNull(),
     familyName: text("family_name").notNull(),
+    preferredName: text("preferred_name"),
+    grade: text("grade"),
+    identifier: text("identifier"),
+    email: text("email"),
     sourcedId: text("sourced_id"),
+    archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("students_district_idx").on(t.districtId)],
+  (t) => [
+    index("students_district_idx").on(t.districtId, t.familyName, t.givenName),
+    index("students_school_idx").on(t.schoolId),
+    uniqueIndex("students_sourced_id_uq").on(t.districtId, t.sourcedId),
+  ],
 );
 
 /** A family member's link to their own child: the only path by which a family member sees a student. */

@@ -1,0 +1,96 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession, findActorBySessionToken } from "../auth/sessions";
+import type { Database } from "../db/client";
+import { buildClass, buildCommunity, buildStudent, linkFamily } from "../test/evidence-factories";
+import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../test/factories";
+import { createTestDatabase } from "../test/test-db";
+import type { Actor } from "./actor";
+import { can } from "./authorize";
+import { filterVisibleStudentIds, loadStudentTarget, visibleStudentIds } from "./student-scope";
+
+let database: Database;
+let district: TestDistrict;
+let other: TestDistrict;
+const people: Record<string, TestPerson> = {};
+const studentIds: Record<string, string> = {};
+
+async function actorOf(person: TestPerson): Promise<Actor> {
+  const { token } = await createSession(database.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
+  const actor = await findActorBySessionToken(database.db, database.pool, token);
+  if (!actor) throw new Error("no actor");
+  return actor;
+}
+
+async function visibleTo(person: TestPerson): Promise<Set<string>> {
+  const actor = await actorOf(person);
+  const result = await database.db.execute<{ id: string }>(visibleStudentIds(actor));
+  return new Set(result.rows.map((row) => row.id));
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  const db = database.db;
+  district = await buildDistrict(db);
+  other = await buildDistrict(db, "Other District");
+  const elementary = district.schools.elementary.id;
+  const high = district.schools.high.id;
+  people.leader = await buildPerson(db, district, "district_leader");
+  people.principal = await buildPerson(db, district, "school_leader", { schoolId: high });
+  people.teacher = await buildPerson(db, district, "teacher");
+  people.teammate = await buildPerson(db, district, "teacher");
+  people.guest = await buildPerson(db, district, "coach");
+  people.outsider = await buildPerson(db, district, "teacher");
+  people.parent = await buildPerson(db, district, "family_member");
+  people.familyOnTeam = await buildPerson(db, district, "family_member");
+  people.otherLeader = await buildPerson(db, other, "district_leader");
+
+  const ownClass = await buildClass(db, district, { teacherIds: [people.teacher.id] });
+  const teammateClass = await buildClass(db, district, { teacherIds: [people.teammate.id] });
+  const highClass = await buildClass(db, district, { schoolId: high, teacherIds: [people.outsider.id] });
+  await buildCommunity(db, district, [
+    { personId: people.teacher.id, teamRole: "facilitator" },
+    { personId: people.teammate.id },
+    { personId: people.guest.id, teamRole: "guest" },
+    { personId: people.familyOnTeam.id },
+  ]);
+  studentIds.mine = (await buildStudent(db, district, { classIds: [ownClass.id] })).id;
+  studentIds.teams = (await buildStudent(db, district, { classIds: [teammateClass.id] })).id;
+  studentIds.high = (await buildStudent(db, district, { schoolId: elementary, classIds: [highClass.id] })).id;
+  studentIds.unenrolled = (await buildStudent(db, district, { schoolId: high })).id;
+  studentIds.child = (await buildStudent(db, district, { classIds: [ownClass.id] })).id;
+  studentIds.elsewhere = (await buildStudent(db, other, { schoolId: other.schools.elementary.id })).id;
+  await linkFamily(db, district, people.parent.id, studentIds.child);
+});
+afterAll(async () => database?.close());
+
+const expected: Record<string, string[]> = {
+  leader: ["mine", "teams", "high", "unenrolled", "child"],
+  principal: ["high", "unenrolled"],
+  teacher: ["mine", "teams", "child"],
+  teammate: ["mine", "teams", "child"],
+  guest: [],
+  outsider: ["high"],
+  parent: ["child"],
+  familyOnTeam: [],
+  otherLeader: ["elsewhere"],
+};
+
+describe("the students each person may read", () => {
+  for (const [who, names] of Object.entries(expected)) {
+    it(`${who}: the SQL scope and the student.read rule agree`, async () => {
+      const person = people[who] as TestPerson;
+      const actor = await actorOf(person);
+      const scoped = await visibleTo(person);
+      expect([...scoped].sort()).toEqual(names.map((name) => studentIds[name]).sort());
+      for (const [name, id] of Object.entries(studentIds)) {
+        const target = await loadStudentTarget(database.db, id);
+        expect(target, name).not.toBeNull();
+        expect(can(actor, "student.read", target as NonNullable<typeof target>), `${who} reads ${name}`).toBe(
+          scoped.has(id),
+        );
+      }
+      const filtered = await filterVisibleStudentIds(database.db, actor, Object.values(studentIds));
+      expect(filtered).toEqual(scoped);
+    });
+  }
+});

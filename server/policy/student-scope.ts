@@ -1,0 +1,99 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import { type Actor, isDistrictLeader, isStaff, schoolsLed } from "./actor";
+import type { StudentTarget } from "./rules";
+
+/*
+ * The SQL side of "student.read" (rules.ts). Every list or bulk read of student-level data selects from
+ * visibleStudentIds(actor); student-scope.test.ts checks that it admits exactly the students the rule does.
+ */
+
+function uuidArray(ids: readonly string[]): SQL {
+  return sql`${`{${ids.join(",")}}`}::uuid[]`;
+}
+
+/** Teams whose non-guest members (and the actor's own place in them) count for student access. */
+const activeTeamMembers = sql`
+  select m.community_id, m.person_id
+  from community_members m
+  join communities c on c.id = m.community_id and c.archived_at is null
+  where m.team_role <> 'guest'`;
+
+/**
+ * A subquery selecting the ids of the students the actor may read: the district's for district leaders,
+ * their schools' for school leaders, their classes' and their teams' for staff, their own children for family.
+ */
+export function visibleStudentIds(actor: Actor): SQL {
+  const districtId = actor.districtId;
+  if (isStaff(actor) && isDistrictLeader(actor)) {
+    return sql`select s.id from students s where s.district_id = ${districtId}`;
+  }
+  const parts: SQL[] = [
+    sql`select f.student_id as id from family_links f where f.person_id = ${actor.personId} and f.district_id = ${districtId}`,
+  ];
+  if (isStaff(actor)) {
+    const led = [...schoolsLed(actor)];
+    if (led.length > 0) {
+      parts.push(
+        sql`select s.id from students s where s.district_id = ${districtId} and s.school_id = any(${uuidArray(led)})`,
+        sql`select cs.student_id as id from class_students cs join classes c on c.id = cs.class_id
+            where cs.district_id = ${districtId} and c.school_id = any(${uuidArray(led)})`,
+      );
+    }
+    parts.push(
+      sql`select cs.student_id as id from class_students cs
+          join class_teachers ct on ct.class_id = cs.class_id
+          where ct.person_id = ${actor.personId} and cs.district_id = ${districtId}`,
+      sql`select cs.student_id as id from class_students cs
+          join class_teachers ct on ct.class_id = cs.class_id
+          join (${activeTeamMembers}) teammate on teammate.person_id = ct.person_id
+          join (${activeTeamMembers}) me on me.community_id = teammate.community_id and me.person_id = ${actor.personId}
+          where cs.district_id = ${districtId}`,
+    );
+  }
+  return sql.join(parts, sql` union `);
+}
+
+/** Of these student ids, the ones the actor may read (one query). */
+export async function filterVisibleStudentIds(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const result = await db.execute<{ id: string }>(
+    sql`select id from unnest(${uuidArray(ids)}) as requested(id) where id in (${visibleStudentIds(actor)})`,
+  );
+  return new Set(result.rows.map((row) => row.id));
+}
+
+/** Loads a student as "student.read" sees them, or null when there is no such student. */
+export async function loadStudentTarget(db: Db, studentId: string): Promise<StudentTarget | null> {
+  const result = await db.execute<{
+    id: string;
+    district_id: string;
+    school_ids: string[] | null;
+    teacher_ids: string[] | null;
+    team_ids: string[] | null;
+    family_ids: string[] | null;
+  }>(sql`
+    select s.id, s.district_id,
+      array(select distinct x from (
+        select s.school_id as x where s.school_id is not null
+        union select c.school_id from class_students cs join classes c on c.id = cs.class_id where cs.student_id = s.id
+      ) schools) as school_ids,
+      array(select distinct ct.person_id from class_students cs join class_teachers ct on ct.class_id = cs.class_id
+            where cs.student_id = s.id) as teacher_ids,
+      array(select distinct teammate.community_id from class_students cs
+            join class_teachers ct on ct.class_id = cs.class_id
+            join (${activeTeamMembers}) teammate on teammate.person_id = ct.person_id
+            where cs.student_id = s.id) as team_ids,
+      array(select f.person_id from family_links f where f.student_id = s.id) as family_ids
+    from students s where s.id = ${studentId}`);
+  const row = result.rows[0];
+  if (!row) return null;
+  return {
+    id: row.id,
+    districtId: row.district_id,
+    schoolIds: row.school_ids ?? [],
+    teacherIds: row.teacher_ids ?? [],
+    teamIds: row.team_ids ?? [],
+    familyIds: row.family_ids ?? [],
+  };
+}
