@@ -17,7 +17,9 @@ export const Me = z.object({
   district: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
   roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
   /** Which areas of the app to show; the server decides from the policy module. */
-  navigation: z.array(z.enum(["home", "communities", "students", "interventions", "goals", "library", "admin"])),
+  navigation: z.array(
+    z.enum(["home", "communities", "students", "standards", "interventions", "goals", "library", "admin"]),
+  ),
   can: z.object({
     managePeople: z.boolean(),
     manageSchools: z.boolean(),

@@ -8,6 +8,7 @@ const MAIN_PAGES = [
   "/",
   "/communities",
   "/students",
+  "/standards",
   "/interventions",
   "/goals",
   "/library",
@@ -60,7 +61,7 @@ async function sweepCommunityPages(page: Page, viewport: string) {
   await expectAccessible(page, `community home (${viewport})`);
 
   const sections = page.getByRole("navigation", { name: "Community" });
-  for (const section of ["Members", "Norms", "Protocols", "Meetings"]) {
+  for (const section of ["Members", "Norms", "Essential standards", "Assessments", "Protocols", "Meetings"]) {
     await sections.getByRole("link", { name: section }).click();
     await settle(page, section);
     await expectAccessible(page, `community ${section.toLowerCase()} (${viewport})`);

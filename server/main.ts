@@ -5,6 +5,7 @@ import { loadConfig } from "./config";
 import { exportDistrict, importDistrict } from "./db/district-dump";
 import { migrateDatabase } from "./db/migrate";
 import { DEMO_DISTRICT, demoLogins, hasDemoDistrict, seedDemoDistrict } from "./demo/demo-district";
+import { generateDistrict } from "./demo/large-district/generate-district";
 import { ensureWebBuild, openConfiguredDatabase, serve } from "./serve";
 
 const print = (line: string): void => {
@@ -134,6 +135,33 @@ program
       const counts = await importDistrict(db, options.in, { replace: options.replace ?? false });
       print(`Imported into ${kind}:`);
       for (const [table, n] of Object.entries(counts)) print(`  ${table.padEnd(20)} ${n}`);
+    });
+  });
+
+program
+  .command("generate-district")
+  .description(
+    "build a large district deterministically: roster (through the OneRoster import), teams, assessments, results",
+  )
+  .option("--students <n>", "number of students", "50000")
+  .option("--slug <slug>", "the new district's slug", "generated")
+  .option("--assessments <n>", "number of assessments (default: 200 per 50,000 students)")
+  .action(async (options: { students: string; slug: string; assessments?: string }) => {
+    const students = Number(options.students);
+    if (!Number.isInteger(students) || students < 1) throw new Error("--students must be a positive whole number");
+    await withDatabase(async (database) => {
+      const started = performance.now();
+      const result = await generateDistrict(database, {
+        students,
+        slug: options.slug,
+        ...(options.assessments ? { assessments: Number(options.assessments) } : {}),
+        log: print,
+      });
+      print(`Roster imported in ${result.rosterSeconds.toFixed(1)} s:`);
+      for (const [entity, n] of Object.entries(result.roster)) print(`  ${entity.padEnd(20)} ${n}`);
+      print(`Evidence generated in ${result.evidenceSeconds.toFixed(1)} s:`);
+      for (const [entity, n] of Object.entries(result.evidence)) print(`  ${entity.padEnd(20)} ${n}`);
+      print(`District "${options.slug}" ready in ${((performance.now() - started) / 1000).toFixed(1)} s.`);
     });
   });
 

@@ -1,9 +1,12 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import * as schema from "./schema";
 
 // int8 (counts, bigserial ids) arrives as a string from the wire protocol; the values we store fit a JS number.
@@ -16,6 +19,11 @@ export type Database = {
   kind: DbKind;
   db: Db;
   pool: pg.Pool;
+  /**
+   * Bulk-loads CSV text with COPY (`copy <table> (<columns>) from stdin with (format csv)`): the reference
+   * the import benchmark compares against. Not for request handling.
+   */
+  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -27,12 +35,25 @@ export type DatabaseOptions = {
   poolSize?: number;
 };
 
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  const quoted = columns.map((column) => `"${column.replaceAll('"', '""')}"`).join(", ");
+  return `copy "${table.replaceAll('"', '""')}" (${quoted}) from ${source} with (format csv)`;
+}
+
 /** Opens PostgreSQL, or starts embedded PGlite in a worker thread and connects to it over a Unix socket. */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on("error", () => {});
-    return { kind: "postgres", db: drizzle(pool, { schema }), pool, close: () => pool.end() };
+    const copyFromCsv = async (table: string, columns: readonly string[], csv: string) => {
+      const client = await pool.connect();
+      try {
+        await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, "stdin"))));
+      } finally {
+        client.release();
+      }
+    };
+    return { kind: "postgres", db: drizzle(pool, { schema }), pool, copyFromCsv, close: () => pool.end() };
   }
   return openPglite(options.pgliteDir ?? "memory://");
 }
@@ -62,5 +83,18 @@ async function openPglite(dir: string): Promise<Database> {
     await worker.terminate();
     rmSync(socketDir, { recursive: true, force: true });
   };
-  return { kind: "pglite", db: drizzle(pool, { schema }), pool, close };
+  let copies = 0;
+  const copyFromCsv = (table: string, columns: readonly string[], csv: string) =>
+    new Promise<void>((resolve, reject) => {
+      const id = ++copies;
+      const onMessage = (message: { copied?: number; error?: string }) => {
+        if (message.copied !== id) return;
+        worker.off("message", onMessage);
+        if (message.error) reject(new Error(message.error));
+        else resolve();
+      };
+      worker.on("message", onMessage);
+      worker.postMessage({ type: "copy", id, statement: copyStatement(table, columns, "'/dev/blob'"), csv });
+    });
+  return { kind: "pglite", db: drizzle(pool, { schema }), pool, copyFromCsv, close };
 }

@@ -13,6 +13,16 @@ const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 
 await server.start();
 parentPort.postMessage({ ready: true });
 parentPort.on("message", async (message) => {
+  if (message?.type === "copy") {
+    // COPY … FROM '/dev/blob': the wire protocol's COPY FROM STDIN is not served over the socket.
+    try {
+      await db.query(message.statement, [], { blob: new Blob([message.csv]) });
+      parentPort.postMessage({ copied: message.id });
+    } catch (error) {
+      parentPort.postMessage({ copied: message.id, error: error instanceof Error ? error.message : String(error) });
+    }
+    return;
+  }
   if (message === "stop") {
     await server.stop();
     await db.close();

@@ -28,6 +28,31 @@ describe("demo district", () => {
     ).toEqual([...ROLES].sort());
   });
 
+  it("has a roster: every teacher's class with students, grade 3 homerooms for the Grade 3 team, Ana Torres's son", async () => {
+    const counts = await t.db.execute<{ students: number; classes: number; untaught: number; empty: number }>(sql`
+      select (select count(*) from students) as students,
+             (select count(*) from classes) as classes,
+             (select count(*) from classes c where not exists (select 1 from class_teachers t where t.class_id = c.id)) as untaught,
+             (select count(*) from classes c where not exists (select 1 from class_students s where s.class_id = c.id)) as empty`);
+    expect(counts.rows[0]?.students).toBeGreaterThan(500);
+    expect(counts.rows[0]).toMatchObject({ untaught: 0, empty: 0 });
+    const gradeThree = await t.db.execute<{ n: number }>(sql`
+      select count(distinct cl.id) as n from classes cl
+      join class_teachers ct on ct.class_id = cl.id
+      join community_members m on m.person_id = ct.person_id
+      join communities c on c.id = m.community_id and c.name = 'Grade 3 team'
+      where cl.grades = array['03']`);
+    expect(gradeThree.rows[0]?.n).toBeGreaterThanOrEqual(3);
+    const child = await t.db.execute<{ given_name: string; teacher: string }>(sql`
+      select s.given_name, p2.email as teacher from family_links f
+      join people p on p.id = f.person_id and p.email = 'ana.torres@riverside.example'
+      join students s on s.id = f.student_id
+      join class_students cs on cs.student_id = s.id
+      join class_teachers ct on ct.class_id = cs.class_id
+      join people p2 on p2.id = ct.person_id`);
+    expect(child.rows).toEqual([{ given_name: "Mateo", teacher: "emily.chen@riverside.example" }]);
+  });
+
   it("lets every demo login sign in", async () => {
     for (const login of demoLogins()) {
       expect(await signIn(t.app, login.email, DEMO_PASSWORD)).toMatch(/^collective_session=/);

@@ -7,6 +7,7 @@ import { districts, people, roleAssignments, schools } from "../db/schema";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
 import { seedDemoLibrary } from "./demo-library";
+import { seedDemoRoster } from "./demo-roster";
 
 export const DEMO_DISTRICT = { slug: "riverside", name: "Riverside Unified School District" };
 export const DEMO_PASSWORD = "collective-demo";
@@ -153,6 +154,7 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
     await seedDemoCommunities(tx, faker, district.id, schoolKeys, staff);
     await seedDemoCollaboration(tx, faker, district.id, staff);
     await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff);
+    await seedDemoRoster(tx, faker, district.id, schoolKeys, staff);
     return { districtId: district.id };
   });
 }

@@ -258,6 +258,14 @@ export const rules = {
   "assessment.enterResults": (a: Actor, x: AssessmentTarget) =>
     managesAssessment(a, x) || (inDistrict(a, x) && x.teacherIds.includes(a.personId)),
   "assessment.analyze": (a: Actor, x: AssessmentTarget) => analysesAssessment(a, x),
+  // Proficiency counts per target across assessments (no student named): the district's leaders, and a school's
+  // leaders for that school (schoolId null: the schools they lead).
+  "analysis.rollup": (a: Actor, x: DistrictOwned & { schoolId: string | null }) =>
+    inDistrict(a, x) &&
+    (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
+  // The family view: a family member's own children (family_links), in plain language.
+  "family.readChildren": (a: Actor, d: DistrictOwned) =>
+    inDistrict(a, d) && a.roles.some((r) => r.role === "family_member"),
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),

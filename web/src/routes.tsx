@@ -5,6 +5,9 @@ import { ApiError } from "./api/client";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { allowedSections } from "./features/admin/admin-sections";
 import { AreaPage } from "./features/areas/AreaPage";
+import { AssessmentPage } from "./features/assessments/AssessmentPage";
+import { AssessmentsPage } from "./features/assessments/AssessmentsPage";
+import { ResultsPage } from "./features/assessments/ResultsPage";
 import { AuditPage } from "./features/audit/AuditPage";
 import { AuditSearch } from "./features/audit/audit-search";
 import { AuthLayout } from "./features/auth/AuthLayout";
@@ -24,6 +27,7 @@ import { DiscussionSearchPage } from "./features/discussions/DiscussionSearchPag
 import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussions-search";
 import { ForumPage } from "./features/discussions/ForumPage";
 import { ThreadPage } from "./features/discussions/ThreadPage";
+import { EssentialsPage } from "./features/essentials/EssentialsPage";
 import { HomePage } from "./features/home/HomePage";
 import { LibraryPage } from "./features/library/LibraryPage";
 import { LibrarySearch } from "./features/library/library-search";
@@ -44,6 +48,8 @@ import { SchoolsPage } from "./features/schools/SchoolsPage";
 import { SchoolsSearch } from "./features/schools/schools-search";
 import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
+import { StandardsPage } from "./features/standards/StandardsPage";
+import { StandardsSearch } from "./features/standards/standards-search";
 import { VisitPage } from "./features/visits/VisitPage";
 import { VisitsPage } from "./features/visits/VisitsPage";
 
@@ -132,6 +138,16 @@ const communityProtocolsRoute = createRoute({
   path: "protocols",
   component: ProtocolsPage,
 });
+const communityEssentialsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "essentials",
+  component: EssentialsPage,
+});
+const communityAssessmentsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "assessments",
+  component: AssessmentsPage,
+});
 const communitySettingsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "settings",
@@ -143,10 +159,27 @@ const meetingRoute = createRoute({
   path: "meetings/$meetingId",
   component: MeetingPage,
 });
+// An assessment and its results have addresses of their own, outside their community's pages.
+const assessmentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "assessments/$assessmentId",
+  component: AssessmentPage,
+});
+const assessmentResultsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "assessments/$assessmentId/results",
+  component: ResultsPage,
+});
 const studentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "students",
   component: () => <AreaPage area="students" />,
+});
+const standardsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "standards",
+  validateSearch: StandardsSearch,
+  component: StandardsPage,
 });
 const interventionsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -255,11 +288,16 @@ const routeTree = rootRoute.addChildren([
         scheduleMeetingRoute,
         communityProtocolsRoute,
         communityDiscussionsRoute,
+        communityEssentialsRoute,
+        communityAssessmentsRoute,
         communitySettingsRoute,
       ]),
     ]),
     meetingRoute,
+    assessmentRoute,
+    assessmentResultsRoute,
     studentsRoute,
+    standardsRoute,
     interventionsRoute,
     goalsRoute,
     discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),

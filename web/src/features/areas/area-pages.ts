@@ -24,6 +24,13 @@ export const AREA_PAGES = {
       "Views for teams to spot which students need more time and support",
     ],
   },
+  standards: {
+    title: "Standards",
+    summary: "The district's standards frameworks, by grade and subject, with the learning targets teams write.",
+    intro:
+      "Standards holds the frameworks the district has imported, so teams can find and unpack what students learn.",
+    coming: [],
+  },
   interventions: {
     title: "Interventions",
     summary: "Tiered supports for students who need more time, and their progress monitoring.",

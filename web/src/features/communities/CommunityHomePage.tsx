@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import { COMMUNITY_KIND_LABELS, type CommunityHome } from "../../../../contract/communities";
 import { PageHeader } from "../../components/PageHeader";
 import { RecentThreads } from "../discussions/RecentThreads";
+import { EssentialsSummary } from "../essentials/EssentialsSummary";
 import { CommunityResources } from "../library/CommunityResources";
 import { ActionItemList } from "../meetings/ActionItemList";
 import { MeetingLinks } from "../meetings/MeetingLinks";
@@ -49,6 +50,7 @@ export function CommunityHomePage() {
           )}
         </section>
       </div>
+      <EssentialsSummary communityId={communityId} />
       <section className="panel" aria-labelledby="community-meetings">
         <h2 id="community-meetings">Meetings</h2>
         <div className="community-grid">

@@ -11,6 +11,8 @@ const SECTIONS = [
   { to: "/communities/$communityId", label: "Overview", isExact: true },
   { to: "/communities/$communityId/members", label: "Members", isExact: false },
   { to: "/communities/$communityId/norms", label: "Norms", isExact: false },
+  { to: "/communities/$communityId/essentials", label: "Essential standards", isExact: false },
+  { to: "/communities/$communityId/assessments", label: "Assessments", isExact: false },
   { to: "/communities/$communityId/meetings", label: "Meetings", isExact: false },
   { to: "/communities/$communityId/discussions", label: "Discussions", isExact: false },
   { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },

@@ -1,0 +1,46 @@
+import { chromium } from "playwright-core";
+const base = "http://127.0.0.1:5731";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, baseURL: base });
+const page = await context.newPage();
+const errors = [];
+page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+page.on("pageerror", (e) => errors.push(e.message));
+const step = process.argv[2] ?? "all";
+try {
+  await page.goto("/sign-in");
+  await page.getByLabel("Email").fill("emily.chen@riverside.example");
+  await page.getByLabel("Password", { exact: true }).fill("collective-demo");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  const search = await page.evaluate(async () => (await fetch("/api/v1/standards/search?q=RL.3")).json());
+  console.log("search:", JSON.stringify(search).slice(0, 300));
+  await page.goto("/communities");
+  await page.getByRole("link", { name: "Grade 3 team" }).first().click();
+  await page.getByRole("heading", { level: 1, name: "Grade 3 team" }).waitFor();
+  await page.screenshot({ path: "/tmp/mine-shots/home.png", fullPage: true });
+  await page.getByRole("navigation", { name: "Community" }).getByRole("link", { name: "Essential standards" }).click();
+  await page.getByRole("heading", { level: 1, name: "Essential standards" }).waitFor();
+  await page.getByLabel("Search the district's standards").fill("RL.3.2");
+  await page.getByRole("radio").first().waitFor({ timeout: 5000 });
+  await page.getByRole("radio").first().check();
+  await page.getByLabel("Unit", { exact: true }).fill("Unit 2: Stories");
+  await page.getByRole("button", { name: "Add essential standard" }).click();
+  await page.getByRole("status").getByText(/is essential for/).waitFor();
+  await page.getByLabel("New learning target").fill("I can retell a story in order.");
+  await page.getByRole("button", { name: "Add target" }).click();
+  await page.getByLabel("Learning target 1").waitFor();
+  await page.getByLabel("New learning target").fill("I can state the central message.");
+  await page.getByRole("button", { name: "Add target" }).click();
+  await page.getByLabel("Learning target 2").waitFor();
+  await page.getByLabel("What level 3 looks like").fill("Retells in order and states the message with details.");
+  await page.getByRole("button", { name: "Save scale" }).click();
+  await page.getByText("Scale saved.").waitFor();
+  await page.screenshot({ path: "/tmp/mine-shots/essentials.png", fullPage: true });
+  console.log("errors so far", errors);
+} catch (e) {
+  console.log("FAILED", e.message);
+  await page.screenshot({ path: "/tmp/mine-shots/fail.png", fullPage: true });
+}
+console.log("console errors:", errors);
+await browser.close();

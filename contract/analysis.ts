@@ -1,0 +1,153 @@
+import { z } from "zod";
+
+/** Subgroups smaller than this (or whose complement is) are reported without numbers. */
+export const SUPPRESSION_THRESHOLD = 10;
+
+export const LevelCount = z.object({ level: z.number().int(), count: z.number().int() });
+export type LevelCount = z.infer<typeof LevelCount>;
+
+/** How many students reached each level on one target, and how many of them are proficient. */
+export const Tally = z.object({
+  targetId: z.uuid(),
+  assessed: z.number().int(),
+  proficient: z.number().int(),
+  /** Share of assessed students at or above the proficient level, in percent with one decimal; null if none. */
+  proficientPercent: z.number().nullable(),
+  levels: z.array(LevelCount),
+});
+export type Tally = z.infer<typeof Tally>;
+
+export const AnalysisTarget = Tally.extend({
+  code: z.string().nullable(),
+  statement: z.string(),
+  maxPoints: z.number(),
+  proficientLevel: z.number().int(),
+  topLevel: z.number().int(),
+  /** Level names from the team's proficiency scale, where the target belongs to an essential standard. */
+  levelLabels: z.array(z.object({ level: z.number().int(), label: z.string() })),
+  meanPoints: z.number().nullable(),
+  /** Ids (into `students`, ordered by name) below the proficient level: candidates for intervention. */
+  belowProficient: z.array(z.uuid()),
+  /** Ids at the top level: candidates for extension. */
+  atTopLevel: z.array(z.uuid()),
+});
+export type AnalysisTarget = z.infer<typeof AnalysisTarget>;
+
+/** A class, or a teacher across their classes, with a tally per target (same order as `targets`). */
+export const AnalysisGroup = z.object({
+  id: z.uuid().nullable(),
+  name: z.string(),
+  /** For a class: its teachers; for a teacher: their classes. */
+  related: z.array(z.string()),
+  absent: z.number().int(),
+  exempt: z.number().int(),
+  targets: z.array(Tally),
+});
+export type AnalysisGroup = z.infer<typeof AnalysisGroup>;
+
+export const ResponseCount = z.object({ response: z.string(), count: z.number().int() });
+
+export const AnalysisItem = z.object({
+  id: z.uuid(),
+  position: z.number().int(),
+  label: z.string(),
+  maxPoints: z.number(),
+  correctResponse: z.string().nullable(),
+  targetIds: z.array(z.uuid()),
+  scored: z.number().int(),
+  meanPoints: z.number().nullable(),
+  percentOfMax: z.number().nullable(),
+  percentFullyCorrect: z.number().nullable(),
+  /** Responses given, most frequent first (selected-response items). */
+  responses: z.array(ResponseCount),
+  /** The most frequent response other than the keyed one; null when no key or no wrong response. */
+  mostCommonWrong: ResponseCount.nullable(),
+});
+export type AnalysisItem = z.infer<typeof AnalysisItem>;
+
+export const SittingStatus = z.enum(["completed", "absent", "exempt"]);
+
+export const AnalysisStudent = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  classId: z.uuid().nullable(),
+  status: SittingStatus,
+  /** The level on each target, in the order of `targets`; null where there is no result. */
+  levels: z.array(z.number().int().nullable()),
+});
+export type AnalysisStudent = z.infer<typeof AnalysisStudent>;
+
+/** Why a subgroup's numbers are hidden: it is small, or it would let a small group be worked out. */
+export const Suppression = z.enum(["fewer_than_10", "protects_small_group"]);
+export type Suppression = z.infer<typeof Suppression>;
+
+export const SubgroupTally = z.discriminatedUnion("suppressed", [
+  Tally.extend({ suppressed: z.literal(false) }),
+  z.object({ targetId: z.uuid(), suppressed: z.literal(true), reason: Suppression }),
+]);
+export type SubgroupTally = z.infer<typeof SubgroupTally>;
+
+export const SUBGROUP_DIMENSIONS = ["sex", "race", "ethnicity"] as const;
+
+export const Subgroup = z.object({
+  dimension: z.enum(SUBGROUP_DIMENSIONS),
+  key: z.string(),
+  label: z.string(),
+  targets: z.array(SubgroupTally),
+});
+export type Subgroup = z.infer<typeof Subgroup>;
+
+/** The team's analysis of one common formative assessment, over the students the reader may see. */
+export const AssessmentAnalysis = z.object({
+  assessment: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    givenOn: z.string().nullable(),
+    communityId: z.uuid().nullable(),
+  }),
+  sittings: z.object({ assessed: z.number().int(), absent: z.number().int(), exempt: z.number().int() }),
+  targets: z.array(AnalysisTarget),
+  classes: z.array(AnalysisGroup),
+  teachers: z.array(AnalysisGroup),
+  items: z.array(AnalysisItem),
+  students: z.array(AnalysisStudent),
+  subgroups: z.array(Subgroup),
+});
+export type AssessmentAnalysis = z.infer<typeof AssessmentAnalysis>;
+
+export const RollupQuery = z.strictObject({ schoolId: z.uuid().optional() });
+
+/** One learning target across every assessment of the district (or a school). */
+export const TargetRollupRow = z.object({
+  targetId: z.uuid(),
+  code: z.string().nullable(),
+  statement: z.string(),
+  assessments: z.number().int(),
+  assessed: z.number().int(),
+  proficient: z.number().int(),
+  proficientPercent: z.number().nullable(),
+  levels: z.array(LevelCount),
+});
+export type TargetRollupRow = z.infer<typeof TargetRollupRow>;
+
+export const TargetRollup = z.object({ schoolId: z.uuid().nullable(), items: z.array(TargetRollupRow) });
+export type TargetRollup = z.infer<typeof TargetRollup>;
+
+/** A share in percent with one decimal (half away from zero, as PostgreSQL rounds), or null when there is nothing to share. */
+export function percentOf(part: number, whole: number): number | null {
+  return whole > 0 ? Math.round((1000 * part) / whole) / 10 : null;
+}
+
+export const SUBGROUP_LABELS: Record<string, string> = {
+  female: "Female",
+  male: "Male",
+  other: "Other",
+  unspecified: "Unspecified",
+  americanIndianOrAlaskaNative: "American Indian or Alaska Native",
+  asian: "Asian",
+  blackOrAfricanAmerican: "Black or African American",
+  nativeHawaiianOrOtherPacificIslander: "Native Hawaiian or Other Pacific Islander",
+  white: "White",
+  twoOrMoreRaces: "Two or more races",
+  hispanicOrLatino: "Hispanic or Latino",
+};

@@ -1,0 +1,109 @@
+import {
+  percentOf,
+  SUBGROUP_DIMENSIONS,
+  SUBGROUP_LABELS,
+  SUPPRESSION_THRESHOLD,
+  type Subgroup,
+  type SubgroupTally,
+  type Suppression,
+} from "../../../contract/analysis";
+import type { SubgroupCount, TargetTotal } from "./analysis.queries";
+
+const KEY_ORDER = Object.keys(SUBGROUP_LABELS);
+type Dimension = (typeof SUBGROUP_DIMENSIONS)[number];
+
+function isDimension(value: string): value is Dimension {
+  return (SUBGROUP_DIMENSIONS as readonly string[]).includes(value);
+}
+
+function labelOf(key: string): string {
+  return SUBGROUP_LABELS[key] ?? key.charAt(0).toUpperCase() + key.slice(1);
+}
+
+function compareGroups(a: { dimension: Dimension; key: string }, b: { dimension: Dimension; key: string }): number {
+  const byDimension = SUBGROUP_DIMENSIONS.indexOf(a.dimension) - SUBGROUP_DIMENSIONS.indexOf(b.dimension);
+  if (byDimension !== 0) return byDimension;
+  const [ia, ib] = [KEY_ORDER.indexOf(a.key), KEY_ORDER.indexOf(b.key)];
+  if (ia !== ib && ia >= 0 && ib >= 0) return ia - ib;
+  if (ia !== ib) return ia >= 0 ? -1 : 1;
+  return a.key.localeCompare(b.key);
+}
+
+type Cell = { total: TargetTotal; counts: Map<number, number>; assessed: number; hidden: Suppression | null };
+
+/**
+ * A group is hidden on a target when it has fewer than 10 students, and also when everyone else assessed does:
+ * the target's total is published, so the complement is one subtraction away.
+ */
+function cellFor(total: TargetTotal, counts: Map<number, number>): Cell {
+  const assessed = [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const hidden =
+    assessed < SUPPRESSION_THRESHOLD
+      ? "fewer_than_10"
+      : total.assessed - assessed < SUPPRESSION_THRESHOLD
+        ? "protects_small_group"
+        : null;
+  return { total, counts, assessed, hidden };
+}
+
+/**
+ * Sex is one partition: with the total known, a single hidden category could be worked out from the others.
+ * So once one is hidden, the smallest shown ones are hidden too, until at least two are and they hold 10 or more.
+ */
+function protectPartition(cells: Cell[]): void {
+  const hidden = cells.filter((cell) => cell.hidden);
+  if (hidden.length === 0) return;
+  let hiddenStudents = hidden.reduce((sum, cell) => sum + cell.assessed, 0);
+  const shown = cells.filter((cell) => !cell.hidden).sort((a, b) => a.assessed - b.assessed);
+  for (const cell of shown) {
+    if (hidden.length >= 2 && hiddenStudents >= SUPPRESSION_THRESHOLD) return;
+    cell.hidden = "protects_small_group";
+    hidden.push(cell);
+    hiddenStudents += cell.assessed;
+  }
+}
+
+function tallyOf(cell: Cell): SubgroupTally {
+  const { total, counts, assessed } = cell;
+  if (cell.hidden) return { targetId: total.targetId, suppressed: true, reason: cell.hidden };
+  const levels = [...new Set([...total.levels, ...counts.keys()])].sort((a, b) => a - b);
+  const proficient = levels
+    .filter((level) => level >= total.proficientLevel)
+    .reduce((sum, level) => sum + (counts.get(level) ?? 0), 0);
+  return {
+    targetId: total.targetId,
+    suppressed: false,
+    assessed,
+    proficient,
+    proficientPercent: percentOf(proficient, assessed),
+    levels: levels.map((level) => ({ level, count: counts.get(level) ?? 0 })),
+  };
+}
+
+/** The subgroup breakdowns of an analysis, with every small group (and what would reveal it) suppressed. */
+export function buildSubgroups(counts: readonly SubgroupCount[], totals: readonly TargetTotal[]): Subgroup[] {
+  const byGroup = new Map<string, { dimension: Dimension; key: string; counts: Map<string, Map<number, number>> }>();
+  for (const row of counts) {
+    if (!isDimension(row.dimension)) continue;
+    const id = `${row.dimension}:${row.key}`;
+    const group = byGroup.get(id) ?? { dimension: row.dimension, key: row.key, counts: new Map() };
+    byGroup.set(id, group);
+    const levels = group.counts.get(row.targetId) ?? new Map<number, number>();
+    group.counts.set(row.targetId, levels);
+    levels.set(row.level, (levels.get(row.level) ?? 0) + row.count);
+  }
+  const groups = [...byGroup.values()].sort(compareGroups).map((group) => ({
+    ...group,
+    cells: totals.map((total) => cellFor(total, group.counts.get(total.targetId) ?? new Map())),
+  }));
+  const sexes = groups.filter((group) => group.dimension === "sex");
+  totals.forEach((_, index) => {
+    protectPartition(sexes.map((group) => group.cells[index] as Cell));
+  });
+  return groups.map((group) => ({
+    dimension: group.dimension,
+    key: group.key,
+    label: labelOf(group.key),
+    targets: group.cells.map(tallyOf),
+  }));
+}

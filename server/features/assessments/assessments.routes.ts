@@ -1,0 +1,150 @@
+import { eq, sql } from "drizzle-orm";
+import {
+  AssessmentDetail,
+  AssessmentInput,
+  AssessmentList,
+  AssessmentPatch,
+  DeleteAssessmentQuery,
+} from "../../../contract/assessments";
+import { IdParams, Ok } from "../../../contract/common";
+import { recordAudit } from "../../audit/record-audit";
+import { assessmentClasses, assessments } from "../../db/schema";
+import { conflict, forbidden } from "../../errors";
+import type { Actor } from "../../policy/actor";
+import { abilities, authorize, can } from "../../policy/authorize";
+import type { App } from "../../types";
+import { requireCommunity } from "../communities/communities.queries";
+import { assessmentDesignRoutes } from "./assessment-design.routes";
+import { loadAssessmentDetail, reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
+import { presentAssessment } from "./assessments.present";
+import { countResults, listAssessments } from "./assessments.queries";
+import { resultsRoutes } from "./results.routes";
+
+/** Common formative assessments: a team's list, creating one, reading, editing and deleting it. */
+export async function assessmentsRoutes(app: App) {
+  app.get(
+    "/communities/:id/assessments",
+    { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: AssessmentList } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const community = await requireCommunity(app.db, request.params.id);
+      authorize(actor, "community.read", community);
+      // Guests read the community but not its assessments; the list keeps what each may read.
+      const rows = (await listAssessments(app.db, community.id)).filter((row) =>
+        can(actor, "assessment.read", row.target),
+      );
+      return {
+        items: rows.map((row) => presentAssessment(actor, row)),
+        can: abilities(actor, ["assessment.create"], community),
+      };
+    },
+  );
+
+  app.post(
+    "/communities/:id/assessments",
+    {
+      config: { policy: "assessment.create" },
+      schema: { params: IdParams, body: AssessmentInput, response: { 201: AssessmentDetail } },
+    },
+    async (request, reply) => {
+      const actor = request.actor as Actor;
+      const community = await requireCommunity(app.db, request.params.id);
+      authorize(actor, "community.read", community);
+      // The community is known to the actor here, so a refusal is a 403 (authorize would ask assessment.read).
+      if (!can(actor, "assessment.create", community)) forbidden();
+      const { classIds, ...fields } = request.body;
+      const chosen = await resolveClassIds(app.db, community.id, null, classIds);
+      const id = await app.db.transaction(async (tx) => {
+        const [row] = await tx
+          .insert(assessments)
+          .values({ ...fields, districtId: actor.districtId, communityId: community.id, createdById: actor.personId })
+          .returning({ id: assessments.id });
+        if (!row) throw new Error("assessment insert returned nothing");
+        if (chosen.length) {
+          await tx
+            .insert(assessmentClasses)
+            .values(chosen.map((classId) => ({ districtId: actor.districtId, assessmentId: row.id, classId })));
+        }
+        await recordAudit(tx, request, {
+          action: "assessment.created",
+          subjectType: "assessment",
+          subjectId: row.id,
+          details: { communityId: community.id, title: fields.title, classes: chosen.length },
+        });
+        return row.id;
+      });
+      return reply.code(201).send(await reloadAssessmentDetail(app.db, actor, id));
+    },
+  );
+
+  app.get(
+    "/assessments/:id",
+    { config: { policy: "assessment.read" }, schema: { params: IdParams, response: { 200: AssessmentDetail } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const row = await requireAssessment(app.db, actor, request.params.id, "assessment.read");
+      return loadAssessmentDetail(app.db, actor, row);
+    },
+  );
+
+  app.patch(
+    "/assessments/:id",
+    {
+      config: { policy: "assessment.update" },
+      schema: { params: IdParams, body: AssessmentPatch, response: { 200: AssessmentDetail } },
+    },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
+      await app.db.transaction(async (tx) => {
+        await tx
+          .update(assessments)
+          .set({ ...request.body, updatedAt: sql`now()` })
+          .where(eq(assessments.id, row.id));
+        if (request.body.givenOn !== undefined && request.body.givenOn !== row.givenOn) {
+          // Results are dated by the day the assessment was given.
+          await tx.execute(sql`update target_results set assessed_on = ${request.body.givenOn}
+            where assessment_id = ${row.id}`);
+        }
+        await recordAudit(tx, request, {
+          action: "assessment.updated",
+          subjectType: "assessment",
+          subjectId: row.id,
+          details: { fields: Object.keys(request.body) },
+        });
+      });
+      return reloadAssessmentDetail(app.db, actor, row.id);
+    },
+  );
+
+  app.delete(
+    "/assessments/:id",
+    {
+      config: { policy: "assessment.update" },
+      schema: { params: IdParams, querystring: DeleteAssessmentQuery, response: { 200: Ok } },
+    },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
+      const results = await countResults(app.db, row.id);
+      if (results > 0 && request.query.confirm !== "true") {
+        conflict(
+          `This assessment has results for ${row.sittingCount} students; deleting it deletes them. Confirm to delete.`,
+        );
+      }
+      await app.db.transaction(async (tx) => {
+        await tx.delete(assessments).where(eq(assessments.id, row.id));
+        await recordAudit(tx, request, {
+          action: "assessment.deleted",
+          subjectType: "assessment",
+          subjectId: row.id,
+          details: { communityId: row.communityId, title: row.title, students: row.sittingCount },
+        });
+      });
+      return { ok: true as const };
+    },
+  );
+
+  await app.register(assessmentDesignRoutes);
+  await app.register(resultsRoutes);
+}

@@ -1,0 +1,167 @@
+import { type Column, type ColumnKind, type FileSpec, type OneRosterVersion, parseCell, type RowOf } from "./columns";
+import { CsvFormatError, isBlankRecord, readCsvRecords } from "./parse-csv";
+import type { ProblemList } from "./problems";
+import type { SourceFile } from "./read-files";
+
+export type FileMode = "bulk" | "delta";
+
+/** A file's rows that passed every check, and the sourcedIds of rows refused (so nothing else re-reports them). */
+export type ParsedFile<Row> = { rows: Row[]; refused: Set<string>; fileName: string; mode: FileMode };
+
+type Slot = { name: string; index: number; kind: ColumnKind; required: boolean };
+
+/** How many unknown column names one warning lists before it says "and N more". */
+const UNKNOWN_LISTED = 12;
+
+/** Matches the file's header to the spec's columns by name: exact first, then ignoring case (with a warning). */
+function mapHeader(
+  header: string[],
+  spec: FileSpec,
+  version: OneRosterVersion,
+  mode: FileMode,
+  fileName: string,
+  problems: ProblemList,
+): Slot[] | undefined {
+  const names = header.map((h) => h.trim());
+  const taken = new Set<number>();
+  const slots: Slot[] = [];
+  const missingOptional: string[] = [];
+  let isMissingRequired = false;
+  for (const column of spec.columns) {
+    let index = names.indexOf(column.name);
+    if (index === -1) {
+      index = names.findIndex((n, i) => !taken.has(i) && n.toLowerCase() === column.name.toLowerCase());
+      if (index !== -1) {
+        problems.warn(fileName, 1, names[index] ?? null, `Column "${names[index]}" is read as "${column.name}".`);
+      }
+    }
+    const isRequired = isColumnRequired(column, version, mode);
+    if (index === -1) {
+      if (isRequired) {
+        problems.error(fileName, 1, column.name, `The required column "${column.name}" is missing from the header.`);
+        isMissingRequired = true;
+      } else if (!column.version || column.version === version) {
+        missingOptional.push(column.name);
+      }
+      slots.push({ name: column.name, index: -1, kind: column.kind, required: false });
+      continue;
+    }
+    if (taken.has(index)) continue;
+    taken.add(index);
+    slots.push({ name: column.name, index, kind: column.kind, required: isRequired });
+  }
+  const unknown = names.flatMap((n, i) => (taken.has(i) ? [] : [n === "" ? "(blank)" : n]));
+  if (unknown.length) {
+    const listed = unknown.slice(0, UNKNOWN_LISTED).join(", ");
+    const more = unknown.length > UNKNOWN_LISTED ? ` and ${unknown.length - UNKNOWN_LISTED} more` : "";
+    problems.warn(fileName, 1, null, `Unknown columns ignored: ${listed}${more}.`);
+  }
+  if (missingOptional.length) {
+    problems.warn(fileName, 1, null, `Optional columns missing (read as blank): ${missingOptional.join(", ")}.`);
+  }
+  return isMissingRequired ? undefined : slots;
+}
+
+/** Required columns: the spec's (for this version), plus status and dateLastModified in a delta file. */
+function isColumnRequired(column: Column, version: OneRosterVersion, mode: FileMode): boolean {
+  if (column.version) return column.version === version && column.versionRequired === true;
+  if (mode === "delta" && (column.name === "status" || column.name === "dateLastModified")) return true;
+  return column.required;
+}
+
+/**
+ * Reads one OneRoster file into typed rows by header name. Every bad cell is an error naming the line and
+ * column; a row with an error is left out (its sourcedId remembered as refused). Blank optional cells are
+ * null (lists: empty), `inactive` status is read as `tobedeleted` with a warning, and a sourcedId seen
+ * twice is an error on the second row.
+ */
+export async function parseRosterFile<S extends FileSpec>(
+  file: SourceFile,
+  spec: S,
+  context: { version: OneRosterVersion; mode: FileMode; problems: ProblemList; onBytes?: (bytes: number) => void },
+): Promise<ParsedFile<RowOf<S["columns"]>>> {
+  const { version, mode, problems } = context;
+  const fileName = file.name;
+  const result: ParsedFile<RowOf<S["columns"]>> = { rows: [], refused: new Set(), fileName, mode };
+  const seen = new Map<string, number>();
+  let slots: Slot[] | undefined;
+  let headerWidth = 0;
+  try {
+    for await (const { fields, line } of readCsvRecords(await file.open(), context.onBytes)) {
+      if (!slots) {
+        if (line === 1 && isBlankRecord(fields)) {
+          problems.error(fileName, 1, null, "The file has no header row.");
+          return result;
+        }
+        slots = mapHeader(fields, spec, version, mode, fileName, problems);
+        if (!slots) return result;
+        headerWidth = fields.length;
+        continue;
+      }
+      if (isBlankRecord(fields)) continue;
+      if (fields.length > headerWidth && !isBlankRecord(fields.slice(headerWidth))) {
+        problems.error(fileName, line, null, `This row has ${fields.length} fields; the header has ${headerWidth}.`);
+        continue;
+      }
+      const row = readRow(fields, line, slots, fileName, problems);
+      const sourcedId = typeof row.sourcedId === "string" ? row.sourcedId : undefined;
+      if (sourcedId !== undefined) {
+        const first = seen.get(sourcedId);
+        if (first !== undefined) {
+          problems.error(fileName, line, "sourcedId", `Duplicate sourcedId "${sourcedId}" (first on line ${first}).`);
+          continue;
+        }
+        seen.set(sourcedId, line);
+      }
+      if (row.hasError) {
+        if (sourcedId !== undefined) result.refused.add(sourcedId);
+        continue;
+      }
+      delete row.hasError;
+      result.rows.push(row as unknown as RowOf<S["columns"]>);
+    }
+  } catch (error) {
+    if (error instanceof CsvFormatError) {
+      problems.error(fileName, error.line, null, error.message);
+      return result;
+    }
+    problems.error(fileName, null, null, "The file could not be read to the end (is the zip damaged?).");
+    return result;
+  }
+  if (!slots) problems.error(fileName, null, null, "The file is empty: it has no header row.");
+  return result;
+}
+
+function readRow(
+  fields: string[],
+  line: number,
+  slots: Slot[],
+  fileName: string,
+  problems: ProblemList,
+): Record<string, unknown> & { hasError?: boolean } {
+  const row: Record<string, unknown> & { hasError?: boolean } = { line };
+  for (const slot of slots) {
+    const raw = slot.index === -1 ? "" : (fields[slot.index] ?? "").trim();
+    if (raw === "") {
+      if (slot.required) {
+        problems.error(fileName, line, slot.name, `${slot.name} is required.`);
+        row.hasError = true;
+      }
+      row[slot.name] = slot.kind === "list" ? [] : null;
+      continue;
+    }
+    if (slot.name === "status" && raw.toLowerCase() === "inactive") {
+      problems.warn(fileName, line, slot.name, `Status "inactive" is not a OneRoster CSV value; read as "tobedeleted".`);
+      row.status = "tobedeleted";
+      continue;
+    }
+    const cell = parseCell(slot.kind, raw);
+    if ("problem" in cell) {
+      problems.error(fileName, line, slot.name, cell.problem);
+      row.hasError = true;
+      continue;
+    }
+    row[slot.name] = cell.value;
+  }
+  return row;
+}

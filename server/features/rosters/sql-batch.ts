@@ -1,0 +1,116 @@
+import type pg from "pg";
+
+/** Rows per statement: large enough that round trips do not matter, small enough for PGlite's memory. */
+export const BATCH_SIZE = 5000;
+
+export type EntityCount = { created: number; updated: number; deleted: number; skipped?: number };
+export type ImportCounts = Record<string, EntityCount>;
+
+export function countOf(counts: ImportCounts, entity: string): EntityCount {
+  let count = counts[entity];
+  if (!count) {
+    count = { created: 0, updated: 0, deleted: 0 };
+    counts[entity] = count;
+  }
+  return count;
+}
+
+export function* batches<T>(rows: readonly T[], size = BATCH_SIZE): Generator<T[]> {
+  for (let start = 0; start < rows.length; start += size) yield rows.slice(start, start + size);
+}
+
+/** The unit separator joins a cell's list into one text parameter (unnest cannot take an array per row). */
+export const LIST_SEPARATOR = "\u001f";
+
+/** A list cell as one text value, split again in SQL with `string_to_array(x, chr(31))`. */
+export function joinList(values: readonly string[]): string {
+  return values.map((v) => v.replaceAll(LIST_SEPARATOR, " ")).join(LIST_SEPARATOR);
+}
+
+/** Reports rows applied so far, for the progress bar. */
+export type Tick = (rows: number) => void;
+
+/**
+ * Runs an upsert keyed by (district_id, sourced_id) batch by batch. The statement must end in
+ * `returning id, sourced_id, (xmax = 0) as inserted` and update only rows whose values changed; rows it
+ * leaves untouched are looked up, so the result maps every row's sourcedId to its id.
+ */
+export async function upsertBySourcedId<Row>(
+  client: pg.PoolClient,
+  options: {
+    table: string;
+    districtId: string;
+    rows: readonly Row[];
+    sourcedId: (row: Row) => string;
+    statement: string;
+    params: (batch: Row[]) => unknown[];
+    count: EntityCount;
+    tick: Tick;
+    ids: Map<string, string>;
+  },
+): Promise<void> {
+  for (const batch of batches(options.rows)) {
+    const { rows } = await client.query<{ id: string; sourced_id: string; inserted: boolean }>(
+      options.statement,
+      options.params(batch),
+    );
+    const seen = new Set<string>();
+    for (const row of rows) {
+      options.ids.set(row.sourced_id, row.id);
+      seen.add(row.sourced_id);
+      if (row.inserted) options.count.created += 1;
+      else options.count.updated += 1;
+    }
+    const unchanged = batch.map(options.sourcedId).filter((sid) => !seen.has(sid));
+    if (unchanged.length) await lookUpIds(client, options.table, options.districtId, unchanged, options.ids);
+    options.tick(batch.length);
+  }
+}
+
+/** Fills `ids` with sourcedId -> id for rows of `table` in the district. */
+export async function lookUpIds(
+  client: pg.PoolClient,
+  table: string,
+  districtId: string,
+  sourcedIds: readonly string[],
+  ids: Map<string, string>,
+): Promise<void> {
+  for (const batch of batches(sourcedIds, 20_000)) {
+    const { rows } = await client.query<{ id: string; sourced_id: string }>(
+      `select t.id, t.sourced_id from ${table} t where t.sourced_id = any($2::text[]) and t.district_id = $1`,
+      [districtId, batch],
+    );
+    for (const row of rows) ids.set(row.sourced_id, row.id);
+  }
+}
+
+/**
+ * Archives what a file removes: in delta, the rows marked tobedeleted; in bulk, every row the district
+ * holds from an import (it has a sourcedId) that the file lacks. Returns how many rows it archived.
+ */
+export async function archiveRemoved(
+  client: pg.PoolClient,
+  table: "schools" | "terms" | "courses" | "classes" | "students",
+  districtId: string,
+  removal: { deleted: readonly string[]; keep?: readonly string[] },
+): Promise<number> {
+  let archived = 0;
+  if (removal.deleted.length) {
+    const result = await client.query(
+      `update ${table} t set archived_at = now(), updated_at = now()
+        where t.district_id = $1 and t.sourced_id = any($2::text[]) and t.archived_at is null`,
+      [districtId, removal.deleted],
+    );
+    archived += result.rowCount ?? 0;
+  }
+  if (removal.keep) {
+    const result = await client.query(
+      `update ${table} t set archived_at = now(), updated_at = now()
+        where t.district_id = $1 and t.sourced_id is not null and t.archived_at is null
+          and t.sourced_id not in (select unnest($2::text[]))`,
+      [districtId, removal.keep],
+    );
+    archived += result.rowCount ?? 0;
+  }
+  return archived;
+}

@@ -1,0 +1,212 @@
+import { createHash } from "node:crypto";
+import type { RoleName } from "../../../contract/people";
+import type { UserRow } from "./file-specs";
+import { checkRef } from "./references";
+import { type PersonPlan, type RosterPlan, splitByStatus, type ValidationContext } from "./roster-plan";
+import type { SchoolResolver } from "./validate-organization";
+
+type Mapped = { kind: "student" } | { kind: "person"; role: RoleName; relationship?: string };
+
+/** OneRoster roles (users.role in 1.1, roles.role in 1.2) as Collective's students and people. */
+function mapRole(role: string): Mapped | undefined {
+  switch (role) {
+    case "student":
+      return { kind: "student" };
+    case "teacher":
+      return { kind: "person", role: "teacher" };
+    case "aide":
+    case "proctor":
+    case "counselor":
+      return { kind: "person", role: "support_staff" };
+    case "administrator":
+    case "principal":
+    case "siteAdministrator":
+      return { kind: "person", role: "school_leader" };
+    case "districtAdministrator":
+      return { kind: "person", role: "district_leader" };
+    case "parent":
+    case "guardian":
+    case "relative":
+      return { kind: "person", role: "family_member", relationship: role };
+    default:
+      return undefined;
+  }
+}
+
+type UserRole = { role: string; orgSourcedId: string | null; isPrimary: boolean; line: number; file: string };
+
+/** Each user's roles: roles.csv in 1.2 (when present), else the user row's own role and orgs. */
+function rolesByUser(ctx: ValidationContext): Map<string, UserRole[]> {
+  const { set, problems, index } = ctx;
+  const byUser = new Map<string, UserRole[]>();
+  const add = (sid: string, role: UserRole) => byUser.set(sid, [...(byUser.get(sid) ?? []), role]);
+  const roleFile = set.files.roles;
+  if (roleFile) {
+    for (const row of splitByStatus(roleFile.rows).active) {
+      const where = { file: roleFile.fileName, line: row.line, column: "userSourcedId" };
+      if (!checkRef(problems, where, index.users, row.userSourcedId, "error")) continue;
+      const role = { role: row.role, orgSourcedId: row.orgSourcedId, isPrimary: row.roleType === "primary" };
+      add(row.userSourcedId, { ...role, line: row.line, file: roleFile.fileName });
+    }
+    return byUser;
+  }
+  const userFile = set.files.users;
+  for (const row of userFile?.rows ?? []) {
+    if (!row.role) continue;
+    const orgs: (string | null)[] = row.orgSourcedIds.length ? row.orgSourcedIds : [null];
+    for (const [i, org] of orgs.entries()) {
+      add(row.sourcedId, { role: row.role, orgSourcedId: org, isPrimary: i === 0, line: row.line, file: "" });
+    }
+  }
+  return byUser;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** people.email is required and unique: a user without one gets `<sourcedId>@<district>.roster.invalid`. */
+export function placeholderEmail(sourcedId: string, districtSlug: string): string {
+  const clean = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]/g, "-");
+  let local = clean(sourcedId);
+  if (local !== sourcedId.toLowerCase() || local.length > 60 || local === "") {
+    const hash = createHash("sha256").update(sourcedId).digest("hex").slice(0, 8);
+    local = `${local.slice(0, 50)}-${hash}`;
+  }
+  return `${local}@${clean(districtSlug)}.roster.invalid`;
+}
+
+function displayName(row: UserRow): string {
+  return `${row.preferredGivenName ?? row.givenName} ${row.preferredFamilyName ?? row.familyName}`.trim();
+}
+
+/** Users become students or people (with roles at schools), and guardians are linked to their students. */
+export async function planUsers(ctx: ValidationContext, plan: RosterPlan, schools: SchoolResolver) {
+  const { set, problems, index } = ctx;
+  const userFile = set.files.users;
+  const fileName = userFile?.fileName ?? "users.csv";
+  const users = splitByStatus(userFile?.rows);
+  plan.deleted.users = users.deleted;
+  const roles = rolesByUser(ctx);
+  const kinds = new Map<string, { kind: "student" | "person"; isFamily: boolean; relationship?: string }>();
+  const people: PersonPlan[] = [];
+  for (const row of users.active) {
+    const own = roles.get(row.sourcedId) ?? [];
+    const mapped = own.map((r) => ({ ...r, mapped: mapRole(r.role) }));
+    for (const r of mapped.filter((m) => !m.mapped)) {
+      problems.warn(r.file || fileName, r.line, "role", `Role "${r.role}" has no place in Collective; ignored.`);
+    }
+    const known = mapped.filter((m) => m.mapped !== undefined);
+    if (known.length === 0) {
+      if (own.length === 0) problems.warn(fileName, row.line, null, "This user has no role; not imported.");
+      continue;
+    }
+    if (known.some((m) => m.mapped?.kind === "student")) {
+      const studentRoles = known.filter((m) => m.mapped?.kind === "student");
+      const orgs = [row.primaryOrgSourcedId, ...studentRoles.sort((a, b) => +b.isPrimary - +a.isPrimary).map((r) => r.orgSourcedId)];
+      const schoolSourcedId = orgs.map((o) => (o ? schools.schoolOf(o) : undefined)).find((s) => s) ?? null;
+      plan.students.push({ row, schoolSourcedId, grade: row.grades[0] ?? null });
+      kinds.set(row.sourcedId, { kind: "student", isFamily: false });
+      continue;
+    }
+    const person: PersonPlan = { row, matchId: null, email: "", displayName: displayName(row), roles: [] };
+    let relationship: string | undefined;
+    for (const r of known) {
+      if (r.mapped?.kind !== "person") continue;
+      relationship ??= r.mapped.relationship;
+      if (r.mapped.role === "district_leader") {
+        person.roles.push({ role: "district_leader", schoolSourcedId: null });
+        continue;
+      }
+      const school = r.orgSourcedId ? schools.schoolOf(r.orgSourcedId) : undefined;
+      if (school) person.roles.push({ role: r.mapped.role, schoolSourcedId: school });
+      else if (school === undefined && r.orgSourcedId) {
+        const where = { file: r.file || fileName, line: r.line, column: r.file ? "orgSourcedId" : "orgSourcedIds" };
+        checkRef(problems, where, index.orgs, r.orgSourcedId, "warning", "no role is given at that org.");
+      }
+    }
+    kinds.set(row.sourcedId, { kind: "person", isFamily: relationship !== undefined, relationship });
+    people.push(person);
+  }
+  planFamilyLinks(ctx, plan, users.active, kinds, fileName);
+  await resolveEmails(ctx, people, fileName);
+  plan.people = people.filter((p) => p.email !== "");
+}
+
+/** agentSourcedIds may sit on the student (naming guardians) or on the guardian (naming students). */
+function planFamilyLinks(
+  ctx: ValidationContext,
+  plan: RosterPlan,
+  rows: UserRow[],
+  kinds: Map<string, { kind: "student" | "person"; isFamily: boolean; relationship?: string }>,
+  fileName: string,
+) {
+  const kindOf = (sid: string) => kinds.get(sid) ?? ctx.index.users.db.get(sid);
+  const seen = new Set<string>();
+  let ignored = 0;
+  for (const row of rows) {
+    const self = kinds.get(row.sourcedId);
+    if (!self) continue;
+    for (const agent of row.agentSourcedIds) {
+      const where = { file: fileName, line: row.line, column: "agentSourcedIds" };
+      if (!checkRef(ctx.problems, where, ctx.index.users, agent, "error", "no link is made.")) continue;
+      const other = kindOf(agent);
+      let link: { guardianSid: string; studentSid: string; relationship: string } | undefined;
+      if (self.kind === "student" && other?.kind === "person" && other.isFamily) {
+        link = { guardianSid: agent, studentSid: row.sourcedId, relationship: kinds.get(agent)?.relationship ?? "guardian" };
+      } else if (self.kind === "person" && self.isFamily && other?.kind === "student") {
+        link = { guardianSid: row.sourcedId, studentSid: agent, relationship: self.relationship ?? "guardian" };
+      }
+      if (!link) {
+        ignored += 1;
+        continue;
+      }
+      const key = `${link.guardianSid}\u0000${link.studentSid}`;
+      if (!seen.has(key)) plan.familyLinks.push(link);
+      seen.add(key);
+    }
+  }
+  if (ignored) {
+    ctx.problems.warn(fileName, null, "agentSourcedIds", `${ignored} agent links are not between a student and a family member; ignored.`);
+  }
+}
+
+/**
+ * People keep their sourcedId as key. A new one is matched to an existing person of the district with the same
+ * email; an email that belongs to another district, or to another user here, is an error.
+ */
+async function resolveEmails(ctx: ValidationContext, people: PersonPlan[], fileName: string) {
+  const { rows: existing } = await ctx.client.query<{ sourced_id: string }>(
+    `select p.sourced_id from people p where p.sourced_id = any($2::text[]) and p.district_id = $1`,
+    [ctx.districtId, people.map((p) => p.row.sourcedId)],
+  );
+  const known = new Set(existing.map((e) => e.sourced_id));
+  const fresh = people.filter((p) => !known.has(p.row.sourcedId));
+  const firstLine = new Map<string, number>();
+  for (const person of people) {
+    const email = person.row.email?.toLowerCase() ?? "";
+    if (email && !EMAIL.test(email)) {
+      ctx.problems.warn(fileName, person.row.line, "email", `"${person.row.email}" is not an email address; not used.`);
+    }
+    person.email = email && EMAIL.test(email) ? email : placeholderEmail(person.row.sourcedId, ctx.districtSlug);
+    if (known.has(person.row.sourcedId) || !EMAIL.test(email)) continue;
+    const first = firstLine.get(email);
+    if (first !== undefined) {
+      ctx.problems.error(fileName, person.row.line, "email", `The email ${email} is also on line ${first}.`);
+    } else firstLine.set(email, person.row.line);
+  }
+  const { rows: owners } = await ctx.client.query<{ id: string; district_id: string; sourced_id: string | null; email: string }>(
+    `select p.id, p.district_id, p.sourced_id, lower(p.email) as email
+       from people p where lower(p.email) = any($1::text[])`,
+    [fresh.map((p) => p.email)],
+  );
+  const byEmail = new Map(owners.map((o) => [o.email, o]));
+  for (const person of fresh) {
+    const owner = byEmail.get(person.email);
+    if (!owner) continue;
+    const where = [fileName, person.row.line, "email"] as const;
+    if (owner.district_id !== ctx.districtId) {
+      ctx.problems.error(...where, `The email ${person.email} belongs to an account in another district.`);
+    } else if (owner.sourced_id !== null && owner.sourced_id !== person.row.sourcedId) {
+      ctx.problems.error(...where, `The email ${person.email} belongs to the user "${owner.sourced_id}".`);
+    } else person.matchId = owner.id;
+  }
+}

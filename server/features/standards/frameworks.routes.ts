@@ -1,0 +1,141 @@
+import multipart from "@fastify/multipart";
+import { eq } from "drizzle-orm";
+import { IdParams, Ok } from "../../../contract/common";
+import {
+  Framework,
+  FrameworkImportInput,
+  FrameworkList,
+  FrameworksQuery,
+  ImportReport,
+} from "../../../contract/standards";
+import { recordAudit } from "../../audit/record-audit";
+import { standardFrameworks } from "../../db/schema";
+import { conflict, forbidden, HttpProblem, notFound, unauthorized } from "../../errors";
+import type { Actor } from "../../policy/actor";
+import { abilities, authorize, can } from "../../policy/authorize";
+import type { App } from "../../types";
+import { fetchCasePackage, MAX_PACKAGE_BYTES } from "./fetch-package";
+import { importFramework } from "./import-framework";
+import { receivePackageFile } from "./receive-package";
+import { presentFramework } from "./standards.present";
+import { countFrameworkReferences, findFramework, isStillReferenced, listFrameworks } from "./standards.queries";
+
+/** Frameworks: the district's list, one framework, import from a CASE package (file, URL or inline), delete. */
+export async function frameworksRoutes(app: App) {
+  // Only the import reads multipart bodies; a package is one JSON file.
+  await app.register(multipart, {
+    limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+  });
+
+  async function loadFramework(actor: Actor, id: string) {
+    const framework = (await findFramework(app.db, id)) ?? notFound("framework");
+    // The row names its id, so someone who may not read standards learns nothing: 404, not 403.
+    authorize(actor, "standard.read", framework);
+    return framework;
+  }
+
+  app.get(
+    "/standards/frameworks",
+    { config: { policy: "standard.read" }, schema: { querystring: FrameworksQuery, response: { 200: FrameworkList } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const district = { districtId: actor.districtId };
+      authorize(actor, "standard.read", district);
+      const rows = await listFrameworks(app.db, actor.districtId, request.query.subject);
+      return {
+        items: rows.map((row) => presentFramework(actor, row)),
+        can: abilities(actor, ["standard.import"], district),
+      };
+    },
+  );
+
+  app.get(
+    "/standards/frameworks/:id",
+    { config: { policy: "standard.read" }, schema: { params: IdParams, response: { 200: Framework } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      return presentFramework(actor, await loadFramework(actor, request.params.id));
+    },
+  );
+
+  app.post(
+    "/standards/frameworks",
+    {
+      config: { policy: "standard.import" },
+      schema: { body: FrameworkImportInput, response: { 200: ImportReport, 201: ImportReport } },
+      // An uploaded file is read (size-limited) before validation, and only from someone who may import.
+      preValidation: async (request) => {
+        if (!request.isMultipart()) return;
+        const actor = request.actor ?? unauthorized();
+        if (!can(actor, "standard.import", { districtId: actor.districtId })) forbidden();
+        const json = await receivePackageFile(request);
+        (request as { body: unknown }).body = { package: json };
+      },
+    },
+    async (request, reply) => {
+      const actor = request.actor as Actor;
+      authorize(actor, "standard.import", { districtId: actor.districtId });
+      const source = "url" in request.body ? await fetchCasePackage(request.body.url) : null;
+      const json = source ? source.json : "package" in request.body ? request.body.package : undefined;
+      const result = await importFramework(
+        app.db,
+        { districtId: actor.districtId, json, sourceUrl: source?.url ?? null },
+        request,
+      );
+      if ("problems" in result) {
+        const count = result.problems.length;
+        throw new HttpProblem(
+          422,
+          "Unprocessable content",
+          `The CASE package is not valid (${count === 1 ? "1 problem" : `${count} problems`}); nothing was imported.`,
+          result.problems,
+        );
+      }
+      const { outcome } = result;
+      const framework = (await findFramework(app.db, outcome.frameworkId)) ?? notFound("framework");
+      return reply.code(outcome.created ? 201 : 200).send({
+        framework: presentFramework(actor, framework),
+        created: outcome.created,
+        counts: outcome.counts,
+        kept: outcome.kept,
+        warnings: outcome.warnings,
+      });
+    },
+  );
+
+  app.delete(
+    "/standards/frameworks/:id",
+    { config: { policy: "standard.import" }, schema: { params: IdParams, response: { 200: Ok } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const framework = await loadFramework(actor, request.params.id);
+      authorize(actor, "standard.import", { districtId: framework.districtId });
+      const references = await countFrameworkReferences(app.db, framework.id);
+      if (references > 0) {
+        conflict(
+          `Teams use this framework: ${references === 1 ? "1 learning target or essential standard refers" : `${references} learning targets and essential standards refer`} to its standards. Remove those first.`,
+        );
+      }
+      try {
+        await app.db.transaction(async (tx) => {
+          await tx.delete(standardFrameworks).where(eq(standardFrameworks.id, framework.id));
+          await recordAudit(tx, request, {
+            action: "standard_framework.deleted",
+            subjectType: "standard_framework",
+            subjectId: framework.id,
+            details: {
+              title: framework.title,
+              caseIdentifier: framework.caseIdentifier,
+              standards: framework.standardCount,
+            },
+          });
+        });
+      } catch (error) {
+        // An essential standard chosen since the check above still holds on to one of its standards.
+        if (isStillReferenced(error)) conflict("Teams use this framework's standards. Remove those uses first.");
+        throw error;
+      }
+      return { ok: true as const };
+    },
+  );
+}

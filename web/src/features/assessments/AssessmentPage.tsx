@@ -1,0 +1,197 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
+import { type FormEvent, useState } from "react";
+import {
+  ASSESSMENT_STATUS_LABELS,
+  ASSESSMENT_STATUSES,
+  type AssessmentDetail,
+  type AssessmentStatus,
+} from "../../../../contract/assessments";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { SelectField, TextAreaField, TextField } from "../../components/Field";
+import { FormAlert } from "../../components/FormAlert";
+import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { assessmentQuery, useDeleteAssessment, useUpdateAssessment } from "./assessments.api";
+import { ClassesForm } from "./ClassesForm";
+import { CutScoresEditor } from "./CutScoresEditor";
+import { ItemsEditor } from "./ItemsEditor";
+import "./assessments.css";
+
+const route = getRouteApi("/signed-in/assessments/$assessmentId");
+
+/** The assessment builder: what it is, its items and their targets, cut scores, and the classes it goes to. */
+export function AssessmentPage() {
+  const { assessmentId } = route.useParams();
+  const assessment = useQuery(assessmentQuery(assessmentId));
+  if (assessment.isPending || assessment.isError) {
+    return (
+      <>
+        <PageHeader title="Assessment" />
+        {assessment.isPending ? (
+          <Loading label="Loading the assessment…" />
+        ) : (
+          <ErrorNotice error={assessment.error} onRetry={() => assessment.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <AssessmentView key={assessment.data.id} assessment={assessment.data} />;
+}
+
+function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
+  // Cut scores start afresh when saving items changes which targets are measured, or their points.
+  const targetsKey = JSON.stringify(assessment.targets.map((t) => [t.targetId, t.maxPoints, t.scaleLevels.length]));
+  return (
+    <>
+      {assessment.communityId ? (
+        <p className="breadcrumb">
+          <Link to="/communities/$communityId/assessments" params={{ communityId: assessment.communityId }}>
+            ← {assessment.communityName}
+          </Link>
+        </p>
+      ) : null}
+      <PageHeader
+        title={assessment.title}
+        description={`${ASSESSMENT_STATUS_LABELS[assessment.status]} · ${assessment.itemCount} items · ${assessment.sittingCount} students entered`}
+        actions={
+          assessment.can.enterResults || assessment.can.analyze ? (
+            <Link to="/assessments/$assessmentId/results" params={{ assessmentId: assessment.id }} className="button">
+              Enter results
+            </Link>
+          ) : null
+        }
+      />
+      <section className="panel" aria-labelledby="assessment-about">
+        <h2 id="assessment-about">About</h2>
+        <DetailsForm assessment={assessment} />
+      </section>
+      <section className="panel" aria-labelledby="assessment-items">
+        <h2 id="assessment-items">Items</h2>
+        <ItemsEditor assessment={assessment} />
+      </section>
+      <section className="panel" aria-labelledby="assessment-cut-scores">
+        <h2 id="assessment-cut-scores">Cut scores by learning target</h2>
+        <CutScoresEditor key={targetsKey} assessment={assessment} />
+      </section>
+      <section className="panel" aria-labelledby="assessment-classes">
+        <h2 id="assessment-classes">Classes</h2>
+        <ClassesForm assessment={assessment} />
+      </section>
+    </>
+  );
+}
+
+function DetailsForm({ assessment }: { assessment: AssessmentDetail }) {
+  const updateAssessment = useUpdateAssessment(assessment.id);
+  const deleteAssessment = useDeleteAssessment(assessment.id);
+  const navigate = useNavigate();
+  const [values, setValues] = useState({
+    title: assessment.title,
+    description: assessment.description,
+    givenOn: assessment.givenOn ?? "",
+    status: assessment.status,
+  });
+  const [problem, setProblem] = useState(NO_PROBLEM);
+  const [saved, setSaved] = useState(false);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const canEdit = assessment.can.update === true;
+  const change = (patch: Partial<typeof values>) => {
+    setSaved(false);
+    setValues({ ...values, ...patch });
+  };
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(NO_PROBLEM);
+    updateAssessment.mutate(
+      { ...values, givenOn: values.givenOn || null },
+      { onSuccess: () => setSaved(true), onError: (error) => setProblem(problemFromError(error)) },
+    );
+  }
+
+  function handleDelete() {
+    deleteAssessment.mutate(assessment.sittingCount > 0, {
+      onSuccess: () =>
+        assessment.communityId
+          ? navigate({ to: "/communities/$communityId/assessments", params: { communityId: assessment.communityId } })
+          : navigate({ to: "/" }),
+    });
+  }
+
+  return (
+    <form onSubmit={handleSubmit} noValidate className="form form-wide">
+      <FormAlert message={problem.message} />
+      <div className="field-row">
+        <TextField
+          label="Title"
+          value={values.title}
+          maxLength={200}
+          disabled={!canEdit}
+          onChange={(e) => change({ title: e.target.value })}
+          error={problem.fields.title}
+        />
+        <TextField
+          label="Given on"
+          type="date"
+          className="field-narrow"
+          value={values.givenOn}
+          disabled={!canEdit}
+          onChange={(e) => change({ givenOn: e.target.value })}
+          error={problem.fields.givenOn}
+        />
+        <SelectField
+          label="Status"
+          className="field-narrow"
+          value={values.status}
+          disabled={!canEdit}
+          onChange={(e) => change({ status: e.target.value as AssessmentStatus })}
+        >
+          {ASSESSMENT_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {ASSESSMENT_STATUS_LABELS[status]}
+            </option>
+          ))}
+        </SelectField>
+      </div>
+      <TextAreaField
+        label="Description"
+        value={values.description}
+        rows={2}
+        maxLength={4000}
+        disabled={!canEdit}
+        onChange={(e) => change({ description: e.target.value })}
+        error={problem.fields.description}
+      />
+      {canEdit ? (
+        <div className="actions">
+          <button type="submit" className="button" disabled={updateAssessment.isPending}>
+            Save
+          </button>
+          <button type="button" className="button button-danger" onClick={() => setIsConfirming(true)}>
+            Delete assessment
+          </button>
+          <span role="status" className="save-status">
+            {saved ? "Saved." : ""}
+          </span>
+        </div>
+      ) : null}
+      <ConfirmDialog
+        open={isConfirming}
+        title="Delete this assessment?"
+        confirmLabel="Delete"
+        isPending={deleteAssessment.isPending}
+        error={deleteAssessment.error ? problemFromError(deleteAssessment.error).message : null}
+        onCancel={() => setIsConfirming(false)}
+        onConfirm={handleDelete}
+      >
+        <p>
+          {assessment.sittingCount > 0
+            ? `The results of ${assessment.sittingCount} students are deleted with it.`
+            : "No results have been entered yet."}
+        </p>
+      </ConfirmDialog>
+    </form>
+  );
+}

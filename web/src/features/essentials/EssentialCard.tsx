@@ -1,0 +1,88 @@
+import { type FormEvent, useState } from "react";
+import type { EssentialStandard } from "../../../../contract/essentials";
+import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { FormAlert } from "../../components/FormAlert";
+import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { useDeleteEssential, useUpdateEssential } from "./essentials.api";
+import { ScaleEditor } from "./ScaleEditor";
+import { TargetsEditor } from "./TargetsEditor";
+import { UnitFields, type UnitValues, unitFields } from "./UnitFields";
+
+/** One essential standard: the standard itself, why it matters, its targets and its scale. */
+export function EssentialCard({ essential }: { essential: EssentialStandard }) {
+  const canManage = essential.can.manage === true;
+  const headingId = `essential-${essential.id}`;
+  return (
+    <article className="panel essential-card" aria-labelledby={headingId}>
+      <h3 id={headingId}>
+        <span className="standard-code">{essential.standard.humanCodingScheme ?? "Standard"}</span>{" "}
+        {essential.standard.fullStatement}
+      </h3>
+      <p className="muted">
+        {essential.standard.frameworkTitle}
+        {essential.grade ? ` · Grade ${essential.grade}` : ""}
+        {essential.course ? ` · ${essential.course.title}` : ""}
+      </p>
+      {essential.rationale ? <p>{essential.rationale}</p> : null}
+      <TargetsEditor essential={essential} canManage={canManage} />
+      <ScaleEditor essential={essential} canManage={canManage} />
+      {canManage ? <ManageEssential essential={essential} /> : null}
+    </article>
+  );
+}
+
+function ManageEssential({ essential }: { essential: EssentialStandard }) {
+  const updateEssential = useUpdateEssential(essential.communityId, essential.id);
+  const deleteEssential = useDeleteEssential(essential.communityId, essential.id);
+  const [values, setValues] = useState<UnitValues>({
+    unitTitle: essential.unitTitle,
+    grade: essential.grade ?? "",
+    startsOn: essential.startsOn ?? "",
+    endsOn: essential.endsOn ?? "",
+    rationale: essential.rationale,
+  });
+  const [problem, setProblem] = useState(NO_PROBLEM);
+  const [isConfirming, setIsConfirming] = useState(false);
+  const isAssessed = essential.targets.some((target) => target.isAssessed);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(NO_PROBLEM);
+    updateEssential.mutate(unitFields(values), { onError: (error) => setProblem(problemFromError(error)) });
+  }
+
+  return (
+    <details className="essential-manage">
+      <summary>Edit the unit, or remove this standard</summary>
+      <form onSubmit={handleSubmit} noValidate className="form">
+        <FormAlert message={problem.message} />
+        <UnitFields values={values} onChange={(patch) => setValues({ ...values, ...patch })} errors={problem.fields} />
+        <div className="actions">
+          <button type="submit" className="button" disabled={updateEssential.isPending}>
+            Save unit
+          </button>
+          <button
+            type="button"
+            className="button button-danger"
+            disabled={isAssessed}
+            onClick={() => setIsConfirming(true)}
+          >
+            Remove standard
+          </button>
+        </div>
+        {isAssessed ? <p className="field-hint">An assessment measures its targets, so it cannot be removed.</p> : null}
+      </form>
+      <ConfirmDialog
+        open={isConfirming}
+        title="Remove this essential standard?"
+        confirmLabel="Remove"
+        isPending={deleteEssential.isPending}
+        error={deleteEssential.error ? problemFromError(deleteEssential.error).message : null}
+        onCancel={() => setIsConfirming(false)}
+        onConfirm={() => deleteEssential.mutate(undefined, { onSuccess: () => setIsConfirming(false) })}
+      >
+        <p>Its learning targets and scale are removed with it.</p>
+      </ConfirmDialog>
+    </details>
+  );
+}

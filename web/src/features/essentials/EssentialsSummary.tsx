@@ -1,0 +1,55 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { essentialsQuery } from "./essentials.api";
+import "./essentials.css";
+import { formatSpan, groupByUnit } from "./essential-units";
+
+/** On the community's home: what the team wants each student to learn, unit by unit, with the targets. */
+export function EssentialsSummary({ communityId }: { communityId: string }) {
+  const essentials = useQuery(essentialsQuery(communityId));
+  return (
+    <section className="panel" aria-labelledby="community-essentials">
+      <h2 id="community-essentials">What we want each student to learn</h2>
+      {essentials.isPending ? (
+        <Loading label="Loading the essential standards…" />
+      ) : essentials.isError ? (
+        <ErrorNotice error={essentials.error} onRetry={() => essentials.refetch()} />
+      ) : essentials.data.items.length === 0 ? (
+        <p className="muted">The team has not chosen its essential standards yet.</p>
+      ) : (
+        groupByUnit(essentials.data.items).map((unit) => (
+          <div key={unit.key} className="essentials-unit">
+            <h3>
+              {unit.title || "Without a unit"}{" "}
+              <span className="muted essentials-span">{formatSpan(unit.startsOn, unit.endsOn)}</span>
+            </h3>
+            <ul className="essentials-list">
+              {unit.items.map((essential) => (
+                <li key={essential.id}>
+                  <strong>{essential.standard.humanCodingScheme ?? "Standard"}</strong>{" "}
+                  {essential.standard.fullStatement}
+                  {essential.targets.length ? (
+                    <ul>
+                      {essential.targets.map((target) => (
+                        <li key={target.id}>{target.statement}</li>
+                      ))}
+                    </ul>
+                  ) : null}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))
+      )}
+      <p className="row-actions">
+        <Link to="/communities/$communityId/essentials" params={{ communityId }}>
+          {essentials.data?.can.manage ? "Manage essential standards" : "Essential standards and scales"}
+        </Link>
+        <Link to="/communities/$communityId/assessments" params={{ communityId }}>
+          How we will know: the team's assessments
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,60 @@
+import { useQuery } from "@tanstack/react-query";
+import type { StandardHit } from "../../../../contract/standards";
+import { EmptyState } from "../../components/EmptyState";
+import { Pager } from "../../components/Pager";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { type StandardSearchParams, standardSearchQuery } from "./standards.api";
+
+type StandardSearchResultsProps = {
+  params: StandardSearchParams;
+  selectedId: string | undefined;
+  onSelect: (hit: StandardHit) => void;
+  onPageChange: (page: number) => void;
+};
+
+/** Standards found by code or words across the district's frameworks, best first, a page at a time. */
+export function StandardSearchResults({ params, selectedId, onSelect, onPageChange }: StandardSearchResultsProps) {
+  const results = useQuery(standardSearchQuery(params));
+  if (results.isPending) return <Loading label="Searching standards…" />;
+  if (results.isError) return <ErrorNotice error={results.error} onRetry={() => results.refetch()} />;
+  const { items, total } = results.data;
+  if (items.length === 0) {
+    return (
+      <EmptyState title="No standard matches" headingLevel={3}>
+        <p>Try a code such as RL.3.1, or other words.</p>
+      </EmptyState>
+    );
+  }
+  const byCode = items[0]?.match === "code";
+  return (
+    <>
+      <p className="muted" aria-live="polite">
+        {total} {total === 1 ? "standard" : "standards"} {byCode ? "with a code starting with" : "matching"} “{params.q}
+        ”
+      </p>
+      <ol className="search-results">
+        {items.map((hit) => (
+          <li key={hit.id}>
+            <button
+              type="button"
+              className={`search-result ${hit.id === selectedId ? "is-selected" : ""}`}
+              aria-current={hit.id === selectedId ? "true" : undefined}
+              onClick={() => onSelect(hit)}
+            >
+              {hit.code ? <span className="standard-code">{hit.code}</span> : null}
+              <span>{hit.statement}</span>
+              <span className="search-result-framework">{hit.frameworkTitle}</span>
+            </button>
+          </li>
+        ))}
+      </ol>
+      <Pager
+        label="Search result pages"
+        page={params.page}
+        pageSize={params.pageSize}
+        total={total}
+        onPageChange={onPageChange}
+      />
+    </>
+  );
+}
