@@ -52,7 +52,7 @@ export function printDetails({ kind, throughput: t, readUnderLoad: r }: Database
   console.log(`  each query alone           /me: actor ${ms(q.actor)};  bare route: select 1 ${ms(q.select1)}`);
 }
 
-type Row = { figure: string; measured: string; reference: string; ratio: number; goal: string; isMet: boolean };
+export type Row = { figure: string; measured: string; reference: string; ratio: number; goal: string; isMet: boolean };
 
 function rowsFor({ kind, throughput: t, readUnderLoad: r }: DatabaseFigures): Row[] {
   const p99Row = (label: string, result: LoadResult): Row => ({
@@ -78,15 +78,15 @@ function rowsFor({ kind, throughput: t, readUnderLoad: r }: DatabaseFigures): Ro
 }
 
 /** The summary table: each figure beside its reference or goal, with the ratio and a verdict. */
-export function printSummary(figures: DatabaseFigures[]): void {
+export function printSummary(figures: DatabaseFigures[], extraRows: Row[] = []): void {
   const line = (cells: string[]) => {
     const [figure = "", measured = "", reference = "", ratio = "", goal = "", verdict = ""] = cells;
-    const padded = [figure.padEnd(36), measured.padStart(8), reference.padEnd(22), ratio.padStart(6), goal.padEnd(7)];
+    const padded = [figure.padEnd(44), measured.padStart(14), reference.padEnd(34), ratio.padStart(6), goal.padEnd(7)];
     console.log([...padded, verdict].join("  "));
   };
   console.log("");
   line(["Figure", "Measured", "Reference", "Ratio", "Goal", "Verdict"]);
-  for (const row of figures.flatMap(rowsFor)) {
+  for (const row of [...figures.flatMap(rowsFor), ...extraRows]) {
     const verdict = row.isMet ? "goal met" : "goal missed";
     line([row.figure, row.measured, row.reference, `${row.ratio.toFixed(2)}×`, row.goal, verdict]);
   }
@@ -100,7 +100,7 @@ export function describeMachine() {
 
 /** Writes every figure, with the machine it was measured on, to bench/results/latest.json. */
 export function writeResults(
-  figures: DatabaseFigures[],
+  figures: unknown[],
   machine: ReturnType<typeof describeMachine>,
   totalSeconds: number,
 ): string {

@@ -1,13 +1,20 @@
-// `npm run bench`: the foundation's performance figures, each beside its goal, on PGlite and (when
-// DATABASE_URL is set) on PostgreSQL. Benchmarks report; they always exit 0 once the figures are printed.
+// `npm run bench`: the performance figures, each beside its goal, on PGlite and (when DATABASE_URL is set)
+// on PostgreSQL. `npm run bench -- foundation` or `-- evidence` runs one part. Benchmarks report; they exit 0
+// once the figures are printed.
 import type { Database } from "../server/db/client";
 import { openBenchPglite, openBenchPostgres } from "./databases";
+import { measureAnalysis } from "./evidence/analysis-timing";
+import { measureImportVsCopy } from "./evidence/import-vs-copy";
+import { LARGE_STUDENTS, openLargePglite, openLargePostgres } from "./evidence/large-database";
+import { type EvidenceFigures, evidenceRows, printEvidenceDetails } from "./evidence/report-evidence";
 import { measureReadUnderLoad } from "./read-under-load";
 import { type DatabaseFigures, describeMachine, printDetails, printSummary, writeResults } from "./report";
 import { startTarget } from "./target";
 import { measureThroughput } from "./throughput";
 
 const AUDIT_ROWS = 200_000;
+const parts = new Set<string>(process.argv.slice(2));
+const runs = (part: string) => parts.size === 0 || parts.has(part);
 
 async function benchDatabase(kind: string, open: () => Promise<Database>) {
   console.log(`${kind}: migrating a fresh database…`);
@@ -30,16 +37,48 @@ async function benchDatabase(kind: string, open: () => Promise<Database>) {
   }
 }
 
+async function benchEvidence(
+  kind: string,
+  openFresh: () => Promise<Database>,
+  openLarge: () => Promise<Database>,
+): Promise<EvidenceFigures> {
+  console.log(`${kind}: OneRoster import of ${LARGE_STUDENTS.toLocaleString("en-US")} students vs raw COPY…`);
+  const importVsCopy = await measureImportVsCopy(openFresh, LARGE_STUDENTS);
+  const large = await openLarge();
+  try {
+    console.log(`${kind}: team analysis and district rollup on the generated district…`);
+    const analysis = await measureAnalysis(large);
+    const figures = { kind, importVsCopy, analysis };
+    printEvidenceDetails(figures);
+    return figures;
+  } finally {
+    await large.close();
+  }
+}
+
 const machine = describeMachine();
 console.log(
   `${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverage.toFixed(2)} before the run`,
 );
 const started = performance.now();
-const figures = [await benchDatabase("pglite", openBenchPglite)];
+const log = (line: string) => console.log(line);
+const figures: DatabaseFigures[] = [];
+const evidence: EvidenceFigures[] = [];
+if (runs("foundation")) figures.push(await benchDatabase("pglite", openBenchPglite));
+if (runs("evidence")) evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   try {
-    figures.push(await benchDatabase("postgres", () => openBenchPostgres(databaseUrl)));
+    if (runs("foundation")) figures.push(await benchDatabase("postgres", () => openBenchPostgres(databaseUrl)));
+    if (runs("evidence")) {
+      evidence.push(
+        await benchEvidence(
+          "postgres",
+          () => openBenchPostgres(databaseUrl),
+          () => openLargePostgres(databaseUrl, log),
+        ),
+      );
+    }
   } catch (error) {
     // Keep PGlite's figures, but a run that was asked for PostgreSQL and could not measure it is a failure.
     console.error(`\npostgres: could not be measured: ${error instanceof Error ? error.message : error}`);
@@ -47,7 +86,7 @@ if (databaseUrl) {
   }
 } else console.log("\npostgres: skipped (set DATABASE_URL=postgres://… to measure PostgreSQL too)");
 const totalSeconds = (performance.now() - started) / 1000;
-printSummary(figures);
+printSummary(figures, evidence.flatMap(evidenceRows));
 console.log(
-  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults(figures, machine, totalSeconds)}`,
+  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence], machine, totalSeconds)}`,
 );

@@ -26,9 +26,9 @@ export const AnalysisTarget = Tally.extend({
   /** Level names from the team's proficiency scale, where the target belongs to an essential standard. */
   levelLabels: z.array(z.object({ level: z.number().int(), label: z.string() })),
   meanPoints: z.number().nullable(),
-  /** Ids (into `students`, ordered by name) below the proficient level: candidates for intervention. */
+  /** Ids of students below the proficient level (candidates for intervention), in no particular order. */
   belowProficient: z.array(z.uuid()),
-  /** Ids at the top level: candidates for extension. */
+  /** Ids of students at the top level (candidates for extension), in no particular order. */
   atTopLevel: z.array(z.uuid()),
 });
 export type AnalysisTarget = z.infer<typeof AnalysisTarget>;

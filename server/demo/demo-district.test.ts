@@ -53,6 +53,26 @@ describe("demo district", () => {
     expect(child.rows).toEqual([{ given_name: "Mateo", teacher: "emily.chen@riverside.example" }]);
   });
 
+  it("has the Grade 3 team's essential standards and a term of assessments with believable results", async () => {
+    const rows = await t.db.execute<{ essentials: number; targets: number; assessments: number; levels: number[] }>(sql`
+      select (select count(*) from essential_standards e where e.community_id = c.id) as essentials,
+             (select count(*) from learning_targets l where l.community_id = c.id) as targets,
+             (select count(*) from assessments a where a.community_id = c.id) as assessments,
+             (select array_agg(distinct r.level order by r.level) from target_results r
+               join assessments a on a.id = r.assessment_id where a.community_id = c.id) as levels
+      from communities c where c.name = 'Grade 3 team'`);
+    expect(rows.rows[0]).toMatchObject({ essentials: 4, targets: 7, assessments: 3, levels: [1, 2, 3, 4] });
+    const coverage = await t.db.execute<{ sat: number; absent: number; with_results: number }>(sql`
+      with a as (select id from assessments where title = 'Unit 2 common assessment')
+      select (select count(*) from assessment_sittings s where s.assessment_id = a.id and s.status = 'completed') as sat,
+             (select count(*) from assessment_sittings s where s.assessment_id = a.id and s.status = 'absent') as absent,
+             (select count(distinct r.student_id) from target_results r where r.assessment_id = a.id) as with_results
+      from a`);
+    const c = coverage.rows[0];
+    expect(c?.with_results).toBe(c?.sat);
+    expect(c?.sat).toBeGreaterThan(50);
+  });
+
   it("lets every demo login sign in", async () => {
     for (const login of demoLogins()) {
       expect(await signIn(t.app, login.email, DEMO_PASSWORD)).toMatch(/^collective_session=/);

@@ -6,6 +6,7 @@ import type { Db } from "../db/client";
 import { districts, people, roleAssignments, schools } from "../db/schema";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
+import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoRoster } from "./demo-roster";
 
@@ -154,7 +155,8 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
     await seedDemoCommunities(tx, faker, district.id, schoolKeys, staff);
     await seedDemoCollaboration(tx, faker, district.id, staff);
     await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff);
-    await seedDemoRoster(tx, faker, district.id, schoolKeys, staff);
+    const roster = await seedDemoRoster(tx, faker, district.id, schoolKeys, staff);
+    await seedDemoEvidence(tx, faker, district.id, roster);
     return { districtId: district.id };
   });
 }

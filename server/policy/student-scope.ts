@@ -54,6 +54,17 @@ export function visibleStudentIds(actor: Actor): SQL {
   return sql.join(parts, sql` union `);
 }
 
+/**
+ * The same scope as a condition on a row of \`students\` under the given alias. For district leaders it is one
+ * comparison instead of a semi-join over every student of the district, which set-based reports feel.
+ */
+export function isVisibleStudent(actor: Actor, alias = "s"): SQL {
+  const student = sql.identifier(alias);
+  return isStaff(actor) && isDistrictLeader(actor)
+    ? sql`${student}.district_id = ${actor.districtId}`
+    : sql`${student}.id in (${visibleStudentIds(actor)})`;
+}
+
 /** Of these student ids, the ones the actor may read (one query). */
 export async function filterVisibleStudentIds(db: Db, actor: Actor, ids: readonly string[]): Promise<Set<string>> {
   if (ids.length === 0) return new Set();

@@ -69,7 +69,7 @@ export async function seedGeneratedEvidence(
     select distinct on (cm.id, ct.person_id) ${districtId}::uuid, cm.id, ct.person_id, 'member'::team_role
     from communities cm
     join courses co on cm.name = 'District ' || co.title || ' team' and co.district_id = cm.district_id
-    join classes cl on cl.course_id = co.id
+    join classes cl on cl.district_id = co.district_id and co.grades[1] = any(cl.grades) and co.subjects[1] = any(cl.subjects)
     join class_teachers ct on ct.class_id = cl.id
     where cm.district_id = ${districtId}`);
   await db.execute(sql`
@@ -77,7 +77,7 @@ export async function seedGeneratedEvidence(
     select distinct ${districtId}::uuid, cm.id, cl.school_id
     from communities cm
     join courses co on cm.name = 'District ' || co.title || ' team' and co.district_id = cm.district_id
-    join classes cl on cl.course_id = co.id
+    join classes cl on cl.district_id = co.district_id and co.grades[1] = any(cl.grades) and co.subjects[1] = any(cl.subjects)
     where cm.district_id = ${districtId}`);
   await db.execute(sql`
     insert into essential_standards (district_id, community_id, standard_id, course_id, grade, unit_title, scale_levels,
@@ -117,7 +117,7 @@ export async function seedGeneratedEvidence(
     from assessments a
     join communities cm on cm.id = a.community_id
     join courses co on cm.name = 'District ' || co.title || ' team' and co.district_id = cm.district_id
-    join classes cl on cl.course_id = co.id
+    join classes cl on cl.district_id = co.district_id and co.grades[1] = any(cl.grades) and co.subjects[1] = any(cl.subjects)
     where a.district_id = ${districtId}`);
   await db.execute(sql`
     insert into assessment_targets (district_id, assessment_id, target_id, position, max_points, cut_scores, proficient_level)
@@ -187,7 +187,8 @@ async function seedAssessmentResults(db: Db, districtId: string, assessmentId: s
       join learning_targets lt on lt.id = at.target_id
       join assessment_sittings si on si.assessment_id = a.id and si.status = 'completed'
       join students s on s.id = si.student_id
-      where a.id = ${assessmentId}) x`);
+      where a.id = ${assessmentId}) x
+    order by x.target_id, x.student_id`);
   // Item scores (two items per target) for the short assessments: the first item is selected-response.
   await db.execute(sql`
     insert into item_scores (district_id, assessment_id, item_id, student_id, points, response)

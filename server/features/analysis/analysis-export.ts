@@ -55,7 +55,12 @@ function groupSection(name: string, groups: AnalysisGroup[], analysis: Assessmen
 /** Every section of the analysis as tables, with the same numbers the page shows. */
 export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
   const levels = levelsOf(analysis);
-  const names = new Map(analysis.students.map((s) => [s.id, s.name]));
+  const order = new Map(analysis.students.map((s, index) => [s.id, index]));
+  const namesOf = (ids: string[]) =>
+    [...ids]
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map((id) => analysis.students[order.get(id) ?? -1]?.name ?? id)
+      .join("; ");
   const { assessed, absent, exempt } = analysis.sittings;
   return [
     {
@@ -111,11 +116,7 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
       name: "Intervention and extension",
       rows: [
         ["Target", "Below proficient", "At the top level"],
-        ...analysis.targets.map((t) => [
-          t.code ?? t.statement,
-          t.belowProficient.map((id) => names.get(id) ?? id).join("; "),
-          t.atTopLevel.map((id) => names.get(id) ?? id).join("; "),
-        ]),
+        ...analysis.targets.map((t) => [t.code ?? t.statement, namesOf(t.belowProficient), namesOf(t.atTopLevel)]),
       ],
     },
     {

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
-import { visibleStudentIds } from "../../policy/student-scope";
+import { isVisibleStudent } from "../../policy/student-scope";
 
 /*
  * The team analysis of one assessment, computed in one statement over the students the reader may see.
@@ -18,8 +18,9 @@ function percent(part: SQL, whole: SQL): SQL {
 }
 
 /**
- * The rows every section reads. stu: the visible students who sat (or missed) the assessment, in name order;
- * r: their results on its targets, absent and exempt students left out (they are counted, never scored zero).
+ * The rows every section reads. res: the assessment's results on its targets; stu: the visible students who sat
+ * (or missed) it, in name order, with their sitting; r: their results, absent and exempt students left out
+ * (they are counted, never scored zero).
  */
 function baseCtes(actor: Actor, assessmentId: string): SQL {
   return sql`
@@ -27,7 +28,7 @@ function baseCtes(actor: Actor, assessmentId: string): SQL {
     select at.target_id as id, at.max_points::float8 as max_points, at.proficient_level,
            lt.code, lt.statement, es.scale_levels, lv.levels,
            coalesce(lv.levels[array_length(lv.levels, 1)], at.proficient_level) as top_level,
-           row_number() over (order by at.position, lt.code, at.target_id) as ord
+           row_number() over (order by at.position, lt.code, at.target_id)::int as ord
       from assessment_targets at
       join learning_targets lt on lt.id = at.target_id
       left join essential_standards es on es.id = lt.essential_standard_id
@@ -35,27 +36,24 @@ function baseCtes(actor: Actor, assessmentId: string): SQL {
         select coalesce(array_agg(distinct (c->>'level')::int order by (c->>'level')::int), '{}') as levels
           from jsonb_array_elements(at.cut_scores) c) lv
      where at.assessment_id = ${assessmentId}),
-  sit as materialized (
-    select s.student_id, s.status::text as status, s.class_id
-      from assessment_sittings s where s.assessment_id = ${assessmentId}),
-  pop as materialized (
-    select p.student_id from (
-      select tr.student_id from target_results tr where tr.assessment_id = ${assessmentId}
-      union select sit.student_id from sit) p
-     where p.student_id in (${visibleStudentIds(actor)})),
+  res as materialized (
+    select tr.target_id, tr.student_id, tr.class_id, tr.points::float8 as points, tr.level,
+           tg.ord as tord, tg.proficient_level, tg.top_level
+      from target_results tr join tg on tg.id = tr.target_id
+     where tr.assessment_id = ${assessmentId}),
   stu as materialized (
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
-           coalesce(sit.status, 'completed') as status, sit.class_id as sitting_class,
+           coalesce(sit.status::text, 'completed') as status, sit.class_id as sitting_class,
            row_number() over (order by s.family_name, s.given_name, s.id) as ord
-      from pop join students s on s.id = pop.student_id
-      left join sit on sit.student_id = pop.student_id),
+      from (select res.student_id from res
+            union select x.student_id from assessment_sittings x where x.assessment_id = ${assessmentId}) p
+      join students s on s.id = p.student_id
+      left join assessment_sittings sit on sit.assessment_id = ${assessmentId} and sit.student_id = p.student_id
+     where ${isVisibleStudent(actor)}),
   r as materialized (
-    select tr.target_id, tr.student_id, coalesce(tr.class_id, stu.sitting_class, ${NO_CLASS}) as class_id,
-           tr.points::float8 as points, tr.level, tg.proficient_level, tg.top_level, stu.ord
-      from target_results tr
-      join stu on stu.id = tr.student_id and stu.status = 'completed'
-      join tg on tg.id = tr.target_id
-     where tr.assessment_id = ${assessmentId})`;
+    select res.target_id, res.student_id, coalesce(res.class_id, stu.sitting_class, ${NO_CLASS}) as class_id,
+           res.points, res.level, res.tord, res.proficient_level, res.top_level
+      from res join stu on stu.id = res.student_id and stu.status = 'completed')`;
 }
 
 /** Counts per level for the whole assessment, per class and per teacher, zero-filled over every level. */
@@ -127,34 +125,41 @@ const targetsJson = sql`(
     join tally t on t.kind = 'all' and t.target_id = tg.id
     left join (
       select r.target_id, avg(r.points) as mean,
-             json_agg(r.student_id order by r.ord) filter (where r.level < r.proficient_level) as below,
-             json_agg(r.student_id order by r.ord) filter (where r.level >= r.top_level) as top
+             json_agg(r.student_id) filter (where r.level < r.proficient_level) as below,
+             json_agg(r.student_id) filter (where r.level >= r.top_level) as top
         from r group by r.target_id) ls on ls.target_id = tg.id)`;
+
+/** The classes in the analysis with their teachers' names, and each teacher with their classes' titles. */
+const peopleCtes = sql`
+  cls as (select distinct t.group_id as class_id from tally t where t.kind = 'class'),
+  class_teacher as (
+    select k.class_id, ct.person_id, p.display_name, c.title
+      from cls k join classes c on c.id = k.class_id
+      join class_teachers ct on ct.class_id = k.class_id join people p on p.id = ct.person_id)`;
 
 const classesJson = sql`(
   select coalesce(json_agg(json_build_object(
            'id', nullif(g.group_id, ${NO_CLASS}), 'name', coalesce(c.title, 'No class'),
-           'related', array(select p.display_name from class_teachers ct join people p on p.id = ct.person_id
-                             where ct.class_id = g.group_id order by p.display_name),
-           'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0), 'targets', g.targets)
+           'related', coalesce(n.names, '{}'), 'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0),
+           'targets', g.targets)
          order by c.title nulls last, g.group_id), '[]')
     from (select t.group_id, json_agg(${tallyJson} order by t.ord) as targets
             from tally t where t.kind = 'class' group by t.group_id) g
     left join classes c on c.id = g.group_id
+    left join (select x.class_id, array_agg(x.display_name order by x.display_name) as names
+                 from class_teacher x group by x.class_id) n on n.class_id = g.group_id
     left join missed m on m.class_id = g.group_id)`;
 
 const teachersJson = sql`(
   select coalesce(json_agg(json_build_object(
-           'id', g.group_id, 'name', p.display_name,
-           'related', array(select c.title from class_teachers ct join classes c on c.id = ct.class_id
-                             where ct.person_id = g.group_id
-                               and ct.class_id in (select t.group_id from tally t where t.kind = 'class')
-                             order by c.title),
+           'id', g.group_id, 'name', p.display_name, 'related', coalesce(n.titles, '{}'),
            'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0), 'targets', g.targets)
          order by p.display_name, g.group_id), '[]')
     from (select t.group_id, json_agg(${tallyJson} order by t.ord) as targets
             from tally t where t.kind = 'teacher' group by t.group_id) g
     join people p on p.id = g.group_id
+    left join (select x.person_id, array_agg(x.title order by x.title) as titles
+                 from class_teacher x group by x.person_id) n on n.person_id = g.group_id
     left join (select ct.person_id, sum(missed.absent)::int as absent, sum(missed.exempt)::int as exempt
                  from missed join class_teachers ct on ct.class_id = missed.class_id group by ct.person_id) m
       on m.person_id = g.group_id)`;
@@ -179,14 +184,20 @@ const itemsJson = sql`(
          order by it.position, it.id), '[]')
     from it left join istat s on s.item_id = it.id)`;
 
+/** Levels in target order; a student missing a result on some target gets null there (the slow path, rarely). */
 const studentsJson = sql`(
-  select coalesce(json_agg(json_build_object('id', stu.id, 'name', stu.name, 'classId', sl.class_id,
-                                             'status', stu.status, 'levels', sl.levels) order by stu.ord), '[]')
-    from stu join (
-      select stu.id, json_agg(r.level order by tg.ord) as levels,
-             coalesce(stu.sitting_class, nullif(min(r.class_id::text), ${NO_CLASS}::text)::uuid) as class_id
-        from stu cross join tg left join r on r.student_id = stu.id and r.target_id = tg.id
-       group by stu.id, stu.sitting_class) sl on sl.id = stu.id)`;
+  select coalesce(json_agg(json_build_object(
+           'id', stu.id, 'name', stu.name, 'status', stu.status,
+           'classId', coalesce(stu.sitting_class, nullif(sl.class_id, ${NO_CLASS}::text)::uuid),
+           'levels', case when sl.n = nt.n then to_json(sl.levels) else (
+             select coalesce(json_agg(x.level order by g.tord), '[]') from generate_series(1, nt.n) g(tord)
+               left join unnest(sl.tords, sl.levels) x(tord, level) on x.tord = g.tord) end)
+         order by stu.ord), '[]')
+    from stu
+    left join (select r.student_id, count(*)::int as n, array_agg(r.level order by r.tord) as levels,
+                      array_agg(r.tord order by r.tord) as tords, min(r.class_id::text) as class_id
+                 from r group by r.student_id) sl on sl.student_id = stu.id
+    cross join (select count(*)::int as n from tg) nt)`;
 
 /** Counts per subgroup, target and level; suppression happens in analysis-subgroups.ts. */
 const subgroupCountsJson = sql`(
@@ -240,7 +251,7 @@ export async function queryAssessmentAnalysis(
 
 function analysisStatement(actor: Actor, assessmentId: string): SQL {
   return sql`
-    with ${baseCtes(actor, assessmentId)}, ${tallyCtes}, ${itemCtes(assessmentId)}
+    with ${baseCtes(actor, assessmentId)}, ${tallyCtes}, ${peopleCtes}, ${itemCtes(assessmentId)}
     select json_build_object('id', a.id, 'title', a.title, 'givenOn', a.given_on,
                              'communityId', a.community_id)::text as assessment,
            (select json_build_object('assessed', count(*) filter (where stu.status = 'completed'),

@@ -316,4 +316,20 @@ describe("the team analysis of an assessment", () => {
     const asianRow = subgroups?.getRows(2, 40)?.find((r) => r.getCell(1).value === "Asian");
     expect(asianRow?.getCell(3).value).toBe("fewer than 10");
   });
+
+  it("gives null for a target a student has no result on", async () => {
+    const student = await buildStudent(t.db, district, { classIds: [classIds.a as string], givenName: "Partial" });
+    await t.db.insert(targetResults).values({
+      districtId: district.id,
+      assessmentId: assessment.id,
+      targetId: targetB,
+      studentId: student.id,
+      classId: classIds.a,
+      points: 4,
+      level: 4,
+    });
+    const analysis = await analysisAs(people.leader as TestPerson);
+    expect(analysis.students.find((s) => s.id === student.id)).toMatchObject({ levels: [null, 4], status: "completed" });
+    expect(analysis.targets[1]?.atTopLevel).toContain(student.id);
+  });
 });

@@ -10,7 +10,7 @@ import {
 } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { parseCsv, suggestMapping } from "./results-csv";
+import { mapCsvRows, parseCsv, suggestMapping } from "./results-csv";
 
 const items = [
   {
@@ -64,6 +64,60 @@ describe("parsing a results CSV", () => {
       studentKey: "sourcedId",
     });
     expect(suggestMapping(["Student", "q1"], items)).toMatchObject({ studentColumn: "Student", studentKey: "name" });
+  });
+});
+
+describe("mapping CSV rows", () => {
+  it("reads answers on selected-response items, names with either order, and marks in score cells", () => {
+    const keyed = [{ ...items[0], correctResponse: "C" }, items[1]] as typeof items;
+    const roster = [
+      {
+        id: "s1",
+        classId: "c",
+        givenName: "Ada",
+        familyName: "Lovelace",
+        preferredName: null,
+        identifier: null,
+        email: null,
+        sourcedId: null,
+        status: null,
+      },
+      {
+        id: "s2",
+        classId: "c",
+        givenName: "Alan",
+        familyName: "Turing",
+        preferredName: null,
+        identifier: null,
+        email: null,
+        sourcedId: null,
+        status: null,
+      },
+    ];
+    const parsed = parseCsv('Student,Q1,2\nLovelace, Ada,c,1\n"Turing,  Alan",EX,\n');
+    if (!("table" in parsed)) throw new Error("not parsed");
+    const mapping = {
+      studentColumn: "Student",
+      studentKey: "name" as const,
+      itemColumns: { Q1: keyed[0]?.id as string, "2": keyed[1]?.id as string },
+      statusColumn: null,
+    };
+    expect(mapCsvRows(parsed.table, mapping, keyed, roster).problems.map((p) => p.line)).toEqual([2, 2]);
+    const quoted = parseCsv('Student,Q1,2\n"Lovelace, Ada",c,1\n"Turing,  Alan",EX,\n');
+    if (!("table" in quoted)) throw new Error("not parsed");
+    expect(mapCsvRows(quoted.table, mapping, keyed, roster)).toEqual({
+      rows: [
+        {
+          studentId: "s1",
+          status: "completed",
+          scores: { [items[0]?.id as string]: 2, [items[1]?.id as string]: 1 },
+          responses: { [items[0]?.id as string]: "c" },
+        },
+        { studentId: "s2", status: "exempt", scores: {} },
+      ],
+      lines: [2, 3],
+      problems: [],
+    });
   });
 });
 

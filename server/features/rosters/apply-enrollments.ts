@@ -95,7 +95,7 @@ async function removeEnrollments({ client, districtId, plan }: ApplyContext, cou
       const keep = [...plan.classStudents, ...plan.classTeachers].map((r) => r.sourcedId);
       const result = await client.query(
         `delete from ${table} t where t.district_id = $1 and t.sourced_id is not null
-            and t.sourced_id not in (select unnest($2::text[]))`,
+            and not exists (select from unnest($2::text[]) k(sid) where k.sid = t.sourced_id)`,
         [districtId, keep],
       );
       count.deleted += result.rowCount ?? 0;
@@ -156,7 +156,7 @@ async function applyDemographics({ client, districtId, plan, ids, counts, tick }
     const result = await client.query(
       `delete from student_demographics d using students s
         where d.student_id = s.id and s.district_id = $1 and s.sourced_id is not null
-          and s.sourced_id not in (select unnest($2::text[]))`,
+          and not exists (select from unnest($2::text[]) k(sid) where k.sid = s.sourced_id)`,
       [districtId, plan.demographics.map((r) => r.sourcedId)],
     );
     count.deleted += result.rowCount ?? 0;

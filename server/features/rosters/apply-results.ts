@@ -126,7 +126,7 @@ async function removeResults(a: ApplyContext, results: EntityCount): Promise<voi
     const { rows } = await client.query<{ assessment_id: string; student_id: string }>(
       `select s.assessment_id, s.student_id from assessment_sittings s join assessments x on x.id = s.assessment_id
         where ${imported} and x.community_id is null
-          and s.sourced_id not in (select unnest($2::text[]))`,
+          and not exists (select from unnest($2::text[]) k(sid) where k.sid = s.sourced_id)`,
       [districtId, plan.gradebook.results.map((r) => r.row.sourcedId)],
     );
     removed.push(...rows);
@@ -153,7 +153,7 @@ async function removeResults(a: ApplyContext, results: EntityCount): Promise<voi
   if (plan.bulk.has("lineItems")) {
     const result = await client.query(
       `delete from assessments a where a.district_id = $1 and a.community_id is null and a.sourced_id is not null
-          and a.sourced_id not in (select unnest($2::text[]))`,
+          and not exists (select from unnest($2::text[]) k(sid) where k.sid = a.sourced_id)`,
       [districtId, plan.gradebook.lineItems.map((l) => l.row.sourcedId)],
     );
     assessments.deleted += result.rowCount ?? 0;

@@ -133,7 +133,7 @@ async function removePeople({ client, districtId, plan, counts }: ApplyContext, 
   if (keep) {
     const { rows } = await client.query<{ id: string }>(
       `select p.id from people p where p.district_id = $1 and p.sourced_id is not null
-          and p.sourced_id not in (select unnest($2::text[]))`,
+          and not exists (select from unnest($2::text[]) k(sid) where k.sid = p.sourced_id)`,
       [districtId, keep],
     );
     collect(rows);

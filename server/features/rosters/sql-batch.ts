@@ -107,7 +107,7 @@ export async function archiveRemoved(
     const result = await client.query(
       `update ${table} t set archived_at = now(), updated_at = now()
         where t.district_id = $1 and t.sourced_id is not null and t.archived_at is null
-          and t.sourced_id not in (select unnest($2::text[]))`,
+          and not exists (select from unnest($2::text[]) k(sid) where k.sid = t.sourced_id)`,
       [districtId, removal.keep],
     );
     archived += result.rowCount ?? 0;

@@ -2,7 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { StudentSort, StudentsQuery } from "../../../contract/students";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
-import { visibleStudentIds } from "../../policy/student-scope";
+import { isVisibleStudent, visibleStudentIds } from "../../policy/student-scope";
 
 export type StudentListRow = {
   id: string;
@@ -39,7 +39,7 @@ export async function listStudents(
   const filters: SQL[] = [
     sql`s.district_id = ${actor.districtId}`,
     sql`s.archived_at is null`,
-    sql`s.id in (${visibleStudentIds(actor)})`,
+    isVisibleStudent(actor),
   ];
   if (query.q) {
     const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

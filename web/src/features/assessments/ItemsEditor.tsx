@@ -158,30 +158,32 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                     />
                   </td>
                   {canEdit ? (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        disabled={index === 0}
-                        onClick={() => move(index, -1)}
-                      >
-                        Up<span className="visually-hidden"> item {index + 1}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        disabled={index === rows.length - 1}
-                        onClick={() => move(index, 1)}
-                      >
-                        Down<span className="visually-hidden"> item {index + 1}</span>
-                      </button>
-                      <button
-                        type="button"
-                        className="button button-small button-secondary"
-                        onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
-                      >
-                        Remove<span className="visually-hidden"> item {index + 1}</span>
-                      </button>
+                    <td>
+                      <div className="row-actions">
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          disabled={index === 0}
+                          onClick={() => move(index, -1)}
+                        >
+                          Up<span className="visually-hidden"> item {index + 1}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          disabled={index === rows.length - 1}
+                          onClick={() => move(index, 1)}
+                        >
+                          Down<span className="visually-hidden"> item {index + 1}</span>
+                        </button>
+                        <button
+                          type="button"
+                          className="button button-small button-secondary"
+                          onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
+                        >
+                          Remove<span className="visually-hidden"> item {index + 1}</span>
+                        </button>
+                      </div>
                     </td>
                   ) : null}
                 </tr>
