@@ -30,6 +30,8 @@ export const AnalysisTarget = Tally.extend({
   belowProficient: z.array(z.uuid()),
   /** Ids of students at the top level (candidates for extension), in no particular order. */
   atTopLevel: z.array(z.uuid()),
+  /** Each student's level on this target, in the order of `students`; null where there is no result. */
+  studentLevels: z.array(z.number().int().nullable()),
 });
 export type AnalysisTarget = z.infer<typeof AnalysisTarget>;
 
@@ -67,13 +69,12 @@ export type AnalysisItem = z.infer<typeof AnalysisItem>;
 
 export const SittingStatus = z.enum(["completed", "absent", "exempt"]);
 
+/** A student in the analysis, in name order; their levels are in each target's studentLevels. */
 export const AnalysisStudent = z.object({
   id: z.uuid(),
   name: z.string(),
   classId: z.uuid().nullable(),
   status: SittingStatus,
-  /** The level on each target, in the order of `targets`; null where there is no result. */
-  levels: z.array(z.number().int().nullable()),
 });
 export type AnalysisStudent = z.infer<typeof AnalysisStudent>;
 

@@ -18,7 +18,7 @@ export const Me = z.object({
   roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
   /** Which areas of the app to show; the server decides from the policy module. */
   navigation: z.array(
-    z.enum(["home", "communities", "students", "standards", "interventions", "goals", "library", "admin"]),
+    z.enum(["home", "communities", "students", "family", "standards", "interventions", "goals", "library", "admin"]),
   ),
   can: z.object({
     managePeople: z.boolean(),
@@ -29,6 +29,9 @@ export const Me = z.object({
     readForum: z.boolean(),
     inviteVisitors: z.boolean(),
     readVisitCounts: z.boolean(),
+    readOwnChildren: z.boolean(),
+    readTargetRollup: z.boolean(),
+    importRosters: z.boolean(),
   }),
 });
 export type Me = z.infer<typeof Me>;

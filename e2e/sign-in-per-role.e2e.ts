@@ -19,7 +19,7 @@ const EXPECTED_NAVIGATION: Record<RoleName, string[]> = {
   coach: STAFF_AREAS,
   teacher: STAFF_AREAS,
   support_staff: STAFF_AREAS,
-  family_member: ["Home", "Communities", "Students & data"],
+  family_member: ["Home", "Communities", "My children"],
   community_member: ["Home", "Communities", "Library"],
 };
 

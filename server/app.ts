@@ -29,6 +29,7 @@ import { protocolsRoutes } from "./features/meetings/protocols.routes";
 import { summaryRoutes } from "./features/meetings/summary.routes";
 import { notificationsRoutes } from "./features/notifications/notifications.routes";
 import { peopleRoutes } from "./features/people/people.routes";
+import { rostersRoutes } from "./features/rosters/rosters.routes";
 import { schoolsRoutes } from "./features/schools/schools.routes";
 import { standardsRoutes } from "./features/standards/standards.routes";
 import { studentsRoutes } from "./features/students/students.routes";
@@ -83,14 +84,19 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(cookie);
   registerOriginCheck(app, deps.config.publicUrl);
 
+  const receivedAt = new WeakMap<object, number>();
+  app.addHook("onRequest", async (request) => {
+    receivedAt.set(request, performance.now());
+  });
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await findActorBySessionToken(app.db, app.pool, token);
   });
   // Server time of every response (Server-Timing), so clients and benchmarks can tell it from the network's.
-  app.addHook("onSend", async (_request, reply, payload) => {
-    reply.header("server-timing", `app;dur=${reply.elapsedTime.toFixed(1)}`);
+  app.addHook("onSend", async (request, reply, payload) => {
+    const started = receivedAt.get(request);
+    if (started !== undefined) reply.header("server-timing", `app;dur=${(performance.now() - started).toFixed(1)}`);
     return payload;
   });
   // Deny by default: a route that names no policy is refused, and every non-public route needs a sign-in.
@@ -132,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(standardsRoutes, { prefix: "/api/v1" });
   await app.register(analysisRoutes, { prefix: "/api/v1" });
   await app.register(studentsRoutes, { prefix: "/api/v1" });
+  await app.register(rostersRoutes, { prefix: "/api/v1" });
   await registerWebApp(app);
 
   await app.ready();

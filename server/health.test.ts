@@ -29,4 +29,5 @@ it("publishes an OpenAPI 3.1 document generated from the route schemas", async (
 it("tags every response with a request id", async () => {
   const response = await app.inject({ url: "/api/health", headers: { "x-request-id": "trace-123" } });
   expect(response.headers["x-request-id"]).toBe("trace-123");
+  expect(response.headers["server-timing"]).toMatch(/^app;dur=\d+\.\d$/);
 });

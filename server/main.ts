@@ -1,6 +1,7 @@
 import { Command, Option } from "commander";
 import { ROLES, type RoleName } from "../contract/people";
 import { createUser } from "./cli/create-user";
+import { importOneRosterFromCli } from "./cli/import-oneroster";
 import { loadConfig } from "./config";
 import { exportDistrict, importDistrict } from "./db/district-dump";
 import { migrateDatabase } from "./db/migrate";
@@ -135,6 +136,20 @@ program
       const counts = await importDistrict(db, options.in, { replace: options.replace ?? false });
       print(`Imported into ${kind}:`);
       for (const [table, n] of Object.entries(counts)) print(`  ${table.padEnd(20)} ${n}`);
+    });
+  });
+
+program
+  .command("import")
+  .description("import data from other systems")
+  .command("oneroster <source>")
+  .description("import a OneRoster 1.1 or 1.2 CSV set (a folder or a zip) into a district, all or nothing")
+  .requiredOption("--district <slug>")
+  .action(async (source: string, options: { district: string }) => {
+    await withDatabase(async (database) => {
+      const isTty = process.stdout.isTTY === true;
+      const landed = await importOneRosterFromCli(database, { source, district: options.district, print, isTty });
+      if (!landed) process.exitCode = 1;
     });
   });
 

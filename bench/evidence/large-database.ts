@@ -17,6 +17,7 @@ export const LARGE_STUDENTS = 50_000;
 
 async function isComplete(database: Database): Promise<boolean> {
   try {
+    await migrateDatabase(database.db);
     const result = await database.db.execute<{ n: number }>(sql`
       select count(*)::int as n from assessments a join districts d on d.id = a.district_id
       where d.slug = ${LARGE_SLUG} and a.sourced_id like 'gen-assessment-%'`);

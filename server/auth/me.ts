@@ -14,6 +14,9 @@ export function presentMe(actor: Actor): Me {
     readForum: can(actor, "thread.read", { ...district, id: "", authorId: null, community: null }),
     inviteVisitors: can(actor, "visit.create", district),
     readVisitCounts: can(actor, "visit.counts", district),
+    readOwnChildren: can(actor, "family.readChildren", district),
+    readTargetRollup: can(actor, "analysis.rollup", { ...district, schoolId: null }),
+    importRosters: can(actor, "roster.import", district),
   };
   return {
     id: actor.personId,
@@ -54,5 +57,5 @@ function navigationFor(actor: Actor, isAdmin: boolean): Me["navigation"] {
     return isAdmin ? [...areas, "admin"] : areas;
   }
   const isFamily = actor.roles.some((r) => r.role === "family_member");
-  return isFamily ? ["home", "communities", "students"] : ["home", "communities", "library"];
+  return isFamily ? ["home", "communities", "family"] : ["home", "communities", "library"];
 }

@@ -6,6 +6,8 @@ import type { Db } from "./client";
 
 const FORMAT = "collective-district-dump";
 const CHUNK_ROWS = 2000;
+/** Rollups the database rebuilds from other tables (see migration 0005): not dumped, rebuilt on restore. */
+const DERIVED_TABLES = new Set(["target_result_counts"]);
 
 type Header = { format: typeof FORMAT; version: 1; districtId: string; slug: string; exportedAt: string };
 type Chunk = { table: string; rows: Record<string, unknown>[] };
@@ -16,7 +18,7 @@ export async function districtTablesInOrder(db: Db): Promise<string[]> {
     select table_name from information_schema.columns
      where table_schema = 'public' and column_name = 'district_id'
      order by table_name`);
-  const tables = new Set(["districts", ...owned.rows.map((r) => r.table_name)]);
+  const tables = new Set(["districts", ...owned.rows.map((r) => r.table_name).filter((t) => !DERIVED_TABLES.has(t))]);
   const edges = await db.execute<{ child: string; parent: string }>(sql`
     select cl.relname as child, pcl.relname as parent
       from pg_constraint c
@@ -99,6 +101,8 @@ export async function importDistrict(
   let header: Header | undefined;
   const counts: Record<string, number> = {};
   await db.transaction(async (tx) => {
+    // Rebuild the result rollups once at the end rather than after every chunk of results.
+    await tx.execute(sql`select set_config('collective.defer_result_counts', 'on', true)`);
     // Created right before the loop: readline drops lines emitted while nobody is iterating yet.
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
     try {
@@ -128,6 +132,9 @@ export async function importDistrict(
     }
     if (!header) throw new Error("The dump is empty.");
     await resetSequences(tx, Object.keys(counts));
+    await tx.execute(sql`select set_config('collective.defer_result_counts', 'off', true)`);
+    await tx.execute(sql`
+      select refresh_target_result_counts(array(select id from assessments where district_id = ${header.districtId}))`);
   });
   return counts;
 }
@@ -137,7 +144,7 @@ export async function deleteDistrict(db: Db, slug: string): Promise<void> {
   const found = await db.execute<{ id: string }>(sql`select id from districts where slug = ${slug}`);
   const districtId = found.rows[0]?.id;
   if (!districtId) return;
-  const tables = (await districtTablesInOrder(db)).reverse();
+  const tables = [...DERIVED_TABLES, ...(await districtTablesInOrder(db)).reverse()];
   // Replacing a district is the one time its audit entries may go (the dump being restored carries them).
   await db.execute(sql`select set_config('collective.allow_audit_delete', 'on', true)`);
   for (const table of tables) {

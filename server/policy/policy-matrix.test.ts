@@ -10,6 +10,7 @@ import { essentialCases } from "./matrix/essential-cases";
 import { foundationCases } from "./matrix/foundation-cases";
 import { libraryCases } from "./matrix/library-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
+import { rosterCases } from "./matrix/roster-cases";
 import { standardCases } from "./matrix/standard-cases";
 import { visitCases } from "./matrix/visit-cases";
 
@@ -27,6 +28,7 @@ const cases = {
   ...analysisCases,
   ...essentialCases,
   ...assessmentCases,
+  ...rosterCases,
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -54,7 +56,7 @@ async function send(method: string, req: Req, role?: RoleName) {
     method: method as "GET",
     url: req.url,
     ...(req.payload !== undefined ? { payload: req.payload as object } : {}),
-    headers: cookie ? { cookie } : {},
+    headers: { ...req.headers, ...(cookie ? { cookie } : {}) },
   });
 }
 

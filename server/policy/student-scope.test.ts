@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSession, findActorBySessionToken } from "../auth/sessions";
 import type { Database } from "../db/client";
@@ -6,7 +7,7 @@ import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "
 import { createTestDatabase } from "../test/test-db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
-import { filterVisibleStudentIds, loadStudentTarget, visibleStudentIds } from "./student-scope";
+import { filterVisibleStudentIds, isVisibleStudent, loadStudentTarget, visibleStudentIds } from "./student-scope";
 
 let database: Database;
 let district: TestDistrict;
@@ -91,6 +92,10 @@ describe("the students each person may read", () => {
       }
       const filtered = await filterVisibleStudentIds(database.db, actor, Object.values(studentIds));
       expect(filtered).toEqual(scoped);
+      const rows = await database.db.execute<{ id: string }>(
+        sql`select s.id from students s where ${isVisibleStudent(actor)}`,
+      );
+      expect(new Set(rows.rows.map((row) => row.id))).toEqual(scoped);
     });
   }
 });

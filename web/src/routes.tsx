@@ -4,6 +4,7 @@ import { z } from "zod";
 import { ApiError } from "./api/client";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { allowedSections } from "./features/admin/admin-sections";
+import { AnalysisPage } from "./features/analysis/AnalysisPage";
 import { AreaPage } from "./features/areas/AreaPage";
 import { AssessmentPage } from "./features/assessments/AssessmentPage";
 import { AssessmentsPage } from "./features/assessments/AssessmentsPage";
@@ -28,6 +29,7 @@ import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussi
 import { ForumPage } from "./features/discussions/ForumPage";
 import { ThreadPage } from "./features/discussions/ThreadPage";
 import { EssentialsPage } from "./features/essentials/EssentialsPage";
+import { FamilyPage } from "./features/family/FamilyPage";
 import { HomePage } from "./features/home/HomePage";
 import { LibraryPage } from "./features/library/LibraryPage";
 import { LibrarySearch } from "./features/library/library-search";
@@ -44,12 +46,16 @@ import { PersonPage } from "./features/people/PersonPage";
 import { PeopleSearch } from "./features/people/people-search";
 import { ProfilePage } from "./features/profile/ProfilePage";
 import { ProtocolsPage } from "./features/protocols/ProtocolsPage";
+import { RosterImportPage } from "./features/rosters/RosterImportPage";
 import { SchoolsPage } from "./features/schools/SchoolsPage";
 import { SchoolsSearch } from "./features/schools/schools-search";
 import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
 import { StandardsPage } from "./features/standards/StandardsPage";
 import { StandardsSearch } from "./features/standards/standards-search";
+import { StudentPage } from "./features/students/StudentPage";
+import { StudentsPage } from "./features/students/StudentsPage";
+import { StudentsSearch } from "./features/students/students-search";
 import { VisitPage } from "./features/visits/VisitPage";
 import { VisitsPage } from "./features/visits/VisitsPage";
 
@@ -170,11 +176,23 @@ const assessmentResultsRoute = createRoute({
   path: "assessments/$assessmentId/results",
   component: ResultsPage,
 });
+const assessmentAnalysisRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "assessments/$assessmentId/analysis",
+  component: AnalysisPage,
+});
 const studentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "students",
-  component: () => <AreaPage area="students" />,
+  validateSearch: StudentsSearch,
+  component: StudentsPage,
 });
+const studentRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "students/$studentId",
+  component: StudentPage,
+});
+const familyRoute = createRoute({ getParentRoute: () => signedInRoute, path: "family", component: FamilyPage });
 const standardsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "standards",
@@ -268,6 +286,11 @@ const outboxRoute = createRoute({
   validateSearch: OutboxSearch,
   component: OutboxPage,
 });
+const rosterImportRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "rosters",
+  component: RosterImportPage,
+});
 const outboxMessageRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "outbox/$messageId",
@@ -296,7 +319,10 @@ const routeTree = rootRoute.addChildren([
     meetingRoute,
     assessmentRoute,
     assessmentResultsRoute,
+    assessmentAnalysisRoute,
     studentsRoute,
+    studentRoute,
+    familyRoute,
     standardsRoute,
     interventionsRoute,
     goalsRoute,
@@ -312,6 +338,7 @@ const routeTree = rootRoute.addChildren([
       auditRoute,
       outboxRoute,
       outboxMessageRoute,
+      rosterImportRoute,
     ]),
   ]),
 ]);

@@ -72,6 +72,15 @@ CREATE TABLE "item_targets" (
 	CONSTRAINT "item_targets_item_id_target_id_pk" PRIMARY KEY("item_id","target_id")
 );
 --> statement-breakpoint
+CREATE TABLE "target_result_counts" (
+	"district_id" uuid NOT NULL,
+	"assessment_id" uuid NOT NULL,
+	"target_id" uuid NOT NULL,
+	"school_id" uuid,
+	"level" smallint NOT NULL,
+	"students" integer NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "target_results" (
 	"district_id" uuid NOT NULL,
 	"assessment_id" uuid NOT NULL,
@@ -282,6 +291,9 @@ ALTER TABLE "item_scores" ADD CONSTRAINT "item_scores_student_id_students_id_fk"
 ALTER TABLE "item_targets" ADD CONSTRAINT "item_targets_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "item_targets" ADD CONSTRAINT "item_targets_item_id_assessment_items_id_fk" FOREIGN KEY ("item_id") REFERENCES "public"."assessment_items"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "item_targets" ADD CONSTRAINT "item_targets_target_id_learning_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."learning_targets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "target_result_counts" ADD CONSTRAINT "target_result_counts_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "target_result_counts" ADD CONSTRAINT "target_result_counts_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "target_result_counts" ADD CONSTRAINT "target_result_counts_target_id_learning_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."learning_targets"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "target_results" ADD CONSTRAINT "target_results_district_id_districts_id_fk" FOREIGN KEY ("district_id") REFERENCES "public"."districts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "target_results" ADD CONSTRAINT "target_results_assessment_id_assessments_id_fk" FOREIGN KEY ("assessment_id") REFERENCES "public"."assessments"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "target_results" ADD CONSTRAINT "target_results_target_id_learning_targets_id_fk" FOREIGN KEY ("target_id") REFERENCES "public"."learning_targets"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -324,6 +336,8 @@ CREATE INDEX "assessments_community_idx" ON "assessments" USING btree ("communit
 CREATE UNIQUE INDEX "assessments_sourced_id_uq" ON "assessments" USING btree ("district_id","sourced_id");--> statement-breakpoint
 CREATE INDEX "item_scores_item_idx" ON "item_scores" USING btree ("item_id");--> statement-breakpoint
 CREATE INDEX "item_targets_target_idx" ON "item_targets" USING btree ("target_id");--> statement-breakpoint
+CREATE INDEX "target_result_counts_target_idx" ON "target_result_counts" USING btree ("district_id","target_id");--> statement-breakpoint
+CREATE INDEX "target_result_counts_assessment_idx" ON "target_result_counts" USING btree ("assessment_id");--> statement-breakpoint
 CREATE INDEX "target_results_student_idx" ON "target_results" USING btree ("student_id","assessed_on");--> statement-breakpoint
 CREATE INDEX "target_results_target_idx" ON "target_results" USING btree ("district_id","target_id");--> statement-breakpoint
 CREATE INDEX "class_students_student_idx" ON "class_students" USING btree ("student_id");--> statement-breakpoint

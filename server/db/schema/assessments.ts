@@ -188,3 +188,28 @@ export const targetResults = pgTable(
     index("target_results_target_idx").on(t.districtId, t.targetId),
   ],
 );
+
+/**
+ * How many students reached each level on each target of each assessment, per school: a rollup of
+ * target_results that database triggers keep current (migration 0005), so district- and school-wide
+ * views read thousands of rows instead of millions.
+ */
+export const targetResultCounts = pgTable(
+  "target_result_counts",
+  {
+    districtId: districtIdColumn(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    targetId: uuid("target_id")
+      .notNull()
+      .references(() => learningTargets.id, { onDelete: "cascade" }),
+    schoolId: uuid("school_id"),
+    level: smallint("level").notNull(),
+    students: integer("students").notNull(),
+  },
+  (t) => [
+    index("target_result_counts_target_idx").on(t.districtId, t.targetId),
+    index("target_result_counts_assessment_idx").on(t.assessmentId),
+  ],
+);

@@ -109,7 +109,11 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
       name: "Students",
       rows: [
         ["Student", "Status", ...analysis.targets.map((t) => t.code ?? t.statement)],
-        ...analysis.students.map((s) => [s.name, s.status, ...s.levels]),
+        ...analysis.students.map((s, index) => [
+          s.name,
+          s.status,
+          ...analysis.targets.map((t) => t.studentLevels[index] ?? null),
+        ]),
       ],
     },
     {

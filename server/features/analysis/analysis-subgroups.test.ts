@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { SubgroupCount, TargetTotal } from "./analysis.queries";
-import { buildSubgroups } from "./analysis-subgroups";
+import type { TargetTotal } from "./analysis.queries";
+import { buildSubgroups, type SubgroupCount, suppressSubgroups } from "./analysis-subgroups";
 
 const TARGET = "00000000-0000-4000-8000-000000000001";
 const total = (assessed: number): TargetTotal[] => [
@@ -17,7 +17,7 @@ function group(dimension: string, key: string, n: number, m = 0): SubgroupCount[
 
 function reasons(counts: SubgroupCount[], assessed: number) {
   return Object.fromEntries(
-    buildSubgroups(counts, total(assessed)).map((g) => {
+    suppressSubgroups(counts, total(assessed)).map((g) => {
       const cell = g.targets[0];
       return [g.key, cell?.suppressed ? cell.reason : cell?.assessed];
     }),
@@ -26,7 +26,7 @@ function reasons(counts: SubgroupCount[], assessed: number) {
 
 describe("subgroup suppression", () => {
   it("reports groups of 10 or more whose complement is also 10 or more, zero-filling the levels", () => {
-    const [asian] = buildSubgroups(group("race", "asian", 6, 4), total(40));
+    const [asian] = suppressSubgroups(group("race", "asian", 6, 4), total(40));
     expect(asian?.targets[0]).toEqual({
       targetId: TARGET,
       suppressed: false,
@@ -78,6 +78,28 @@ describe("subgroup suppression", () => {
       ...group("race", "asian", 12),
       ...group("sex", "male", 12),
     ];
-    expect(buildSubgroups(counts, total(40)).map((g) => g.key)).toEqual(["male", "asian", "white", "hispanicOrLatino"]);
+    expect(suppressSubgroups(counts, total(40)).map((g) => g.key)).toEqual([
+      "male",
+      "asian",
+      "white",
+      "hispanicOrLatino",
+    ]);
+  });
+
+  it("spreads each demographic signature into every group it belongs to", () => {
+    const flags = [false, true, false, false, true, false, true];
+    const groups = buildSubgroups(
+      [
+        { targetId: TARGET, level: 3, count: 12, sex: "female", flags },
+        { targetId: TARGET, level: 2, count: 20, sex: null, flags: flags.map(() => false) },
+      ],
+      total(40),
+    );
+    expect(groups.map((g) => [g.key, g.targets[0]?.suppressed ? null : g.targets[0]?.assessed])).toEqual([
+      ["female", 12],
+      ["asian", 12],
+      ["white", 12],
+      ["hispanicOrLatino", 12],
+    ]);
   });
 });

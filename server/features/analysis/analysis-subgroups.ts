@@ -7,7 +7,35 @@ import {
   type SubgroupTally,
   type Suppression,
 } from "../../../contract/analysis";
-import type { SubgroupCount, TargetTotal } from "./analysis.queries";
+import type { DemographicCount, TargetTotal } from "./analysis.queries";
+
+/** Students of one subgroup at one level of one target. */
+export type SubgroupCount = { targetId: string; dimension: string; key: string; level: number; count: number };
+
+/** The order of the race and ethnicity flags in a demographic signature (see analysis-sections.ts). */
+const DEMOGRAPHIC_FLAGS: { dimension: string; key: string }[] = [
+  { dimension: "race", key: "americanIndianOrAlaskaNative" },
+  { dimension: "race", key: "asian" },
+  { dimension: "race", key: "blackOrAfricanAmerican" },
+  { dimension: "race", key: "nativeHawaiianOrOtherPacificIslander" },
+  { dimension: "race", key: "white" },
+  { dimension: "race", key: "twoOrMoreRaces" },
+  { dimension: "ethnicity", key: "hispanicOrLatino" },
+];
+
+/** Spreads counts per demographic signature into counts per subgroup (a student is in several at once). */
+export function subgroupCounts(signatures: readonly DemographicCount[]): SubgroupCount[] {
+  const counts: SubgroupCount[] = [];
+  for (const row of signatures) {
+    const base = { targetId: row.targetId, level: row.level, count: row.count };
+    if (row.sex) counts.push({ ...base, dimension: "sex", key: row.sex });
+    row.flags.forEach((isSet, index) => {
+      const flag = DEMOGRAPHIC_FLAGS[index];
+      if (isSet && flag) counts.push({ ...base, ...flag });
+    });
+  }
+  return counts;
+}
 
 const KEY_ORDER = Object.keys(SUBGROUP_LABELS);
 type Dimension = (typeof SUBGROUP_DIMENSIONS)[number];
@@ -81,7 +109,12 @@ function tallyOf(cell: Cell): SubgroupTally {
 }
 
 /** The subgroup breakdowns of an analysis, with every small group (and what would reveal it) suppressed. */
-export function buildSubgroups(counts: readonly SubgroupCount[], totals: readonly TargetTotal[]): Subgroup[] {
+export function buildSubgroups(signatures: readonly DemographicCount[], totals: readonly TargetTotal[]): Subgroup[] {
+  return suppressSubgroups(subgroupCounts(signatures), totals);
+}
+
+/** Tallies per subgroup and target, hiding small groups and whatever would let one be worked out. */
+export function suppressSubgroups(counts: readonly SubgroupCount[], totals: readonly TargetTotal[]): Subgroup[] {
   const byGroup = new Map<string, { dimension: Dimension; key: string; counts: Map<string, Map<number, number>> }>();
   for (const row of counts) {
     if (!isDimension(row.dimension)) continue;

@@ -8,7 +8,7 @@ import type { TargetRollupRaw } from "./target-rollup.queries";
  * (the shape is contract/analysis.ts AssessmentAnalysis); only the subgroups are built here, to suppress them.
  */
 export function analysisJson(result: AnalysisQueryResult): string {
-  const subgroups = buildSubgroups(result.subgroupCounts, result.targetTotals);
+  const subgroups = buildSubgroups(result.demographicCounts, result.targetTotals);
   return (
     `{"assessment":${result.assessment},"sittings":${result.sittings},"targets":${result.targets},` +
     `"classes":${result.classes},"teachers":${result.teachers},"items":${result.items},` +

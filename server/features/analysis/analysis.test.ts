@@ -204,10 +204,14 @@ describe("the team analysis of an assessment", () => {
     const analysis = await analysisAs(people.leader as TestPerson);
     expect(analysis.students).toHaveLength(rows.length);
     const sample = rows.find((row) => row.status === "completed") as Row;
-    const student = analysis.students.find((s) => s.id === sample.studentId);
-    expect(student?.levels).toEqual([sample.levels.get(targetA)?.level, sample.levels.get(targetB)?.level]);
+    const levelsOf = (studentId: string) => {
+      const index = analysis.students.findIndex((s) => s.id === studentId);
+      return analysis.targets.map((target) => target.studentLevels[index]);
+    };
+    expect(levelsOf(sample.studentId)).toEqual([sample.levels.get(targetA)?.level, sample.levels.get(targetB)?.level]);
     const absent = analysis.students.find((s) => s.status === "absent");
-    expect(absent?.levels).toEqual([null, null]);
+    expect(levelsOf(absent?.id as string)).toEqual([null, null]);
+    expect(analysis.targets.every((target) => target.studentLevels.length === rows.length)).toBe(true);
     const target = analysis.targets[0];
     const below = rows.filter((r) => r.status === "completed" && (r.levels.get(targetA)?.level ?? 0) < 3);
     expect(new Set(target?.belowProficient)).toEqual(new Set(below.map((r) => r.studentId)));
@@ -329,7 +333,9 @@ describe("the team analysis of an assessment", () => {
       level: 4,
     });
     const analysis = await analysisAs(people.leader as TestPerson);
-    expect(analysis.students.find((s) => s.id === student.id)).toMatchObject({ levels: [null, 4], status: "completed" });
+    const index = analysis.students.findIndex((s) => s.id === student.id);
+    expect(analysis.students[index]?.status).toBe("completed");
+    expect(analysis.targets.map((target) => target.studentLevels[index])).toEqual([null, 4]);
     expect(analysis.targets[1]?.atTopLevel).toContain(student.id);
   });
 });

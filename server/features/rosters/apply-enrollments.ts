@@ -1,6 +1,6 @@
 import type { ApplyContext } from "./apply-organization";
 import type { EnrollmentRow } from "./file-specs";
-import { batches, countOf, type EntityCount } from "./sql-batch";
+import { countOf, type EntityCount, importedNotIn, pipelined } from "./sql-batch";
 
 type Enrollment = { sid: string; classId: string; memberId: string; row: EnrollmentRow };
 
@@ -34,11 +34,30 @@ async function upsertEnrollments(
   const { table, member } = TABLES[kind];
   const extra =
     kind === "students"
-      ? { columns: "begin_date, end_date", types: "$5::date[], $6::date[]", names: "b, e", set: ["begin_date", "end_date"] }
+      ? {
+          columns: "begin_date, end_date",
+          types: "$5::date[], $6::date[]",
+          names: "b, e",
+          set: ["begin_date", "end_date"],
+        }
       : { columns: "is_primary", types: "$5::boolean[]", names: "p", set: ["is_primary"] };
   const setClause = ["sourced_id", ...extra.set].map((c) => `${c} = excluded.${c}`).join(", ");
   const compare = ["sourced_id", ...extra.set];
-  for (const batch of batches(rows)) {
+  // An enrollment whose sourcedId now names another class or user: the old row goes, the new one is written.
+  const { rows: known } = await client.query<{ sourced_id: string; class_id: string; member_id: string }>(
+    `select sourced_id, class_id, ${member} as member_id from ${table} where district_id = $1 and sourced_id is not null`,
+    [districtId],
+  );
+  const existing = new Map(known.map((k) => [k.sourced_id, k]));
+  // A district's first import has nothing to conflict with: a plain insert is what COPY would do.
+  const { rows: any } = await client.query(`select 1 from ${table} where district_id = $1 limit 1`, [districtId]);
+  const isFirst = any.length === 0;
+  const conflict = isFirst
+    ? ""
+    : `on conflict (class_id, ${member}) do update set ${setClause}
+       where (${compare.map((c) => `${table}.${c}`).join(", ")}) is distinct from (${compare.map((c) => `excluded.${c}`).join(", ")})
+       returning (xmax = 0) as inserted`;
+  await pipelined(rows, async (batch) => {
     const params: unknown[] = [
       districtId,
       batch.map((r) => r.classId),
@@ -48,58 +67,46 @@ async function upsertEnrollments(
         ? [batch.map((r) => r.row.beginDate), batch.map((r) => r.row.endDate)]
         : [batch.map((r) => r.row.primary ?? false)]),
     ];
-    // An enrollment whose sourcedId now names another class or user: the old row goes, the new one is written.
-    const { rows: moved } = await client.query<{ sourced_id: string; class_id: string; member_id: string }>(
-      `select sourced_id, class_id, ${member} as member_id from ${table}
-        where district_id = $1 and sourced_id = any($2::text[])`,
-      [districtId, batch.map((r) => r.sid)],
-    );
-    const wanted = new Map(batch.map((r) => [r.sid, r]));
-    const stale = moved.filter((m) => {
-      const row = wanted.get(m.sourced_id);
-      return row && (row.classId !== m.class_id || row.memberId !== m.member_id);
+    const stale = batch.flatMap((r) => {
+      const was = existing.get(r.sid);
+      return was && (was.class_id !== r.classId || was.member_id !== r.memberId) ? [r.sid] : [];
     });
     if (stale.length) {
       await client.query(`delete from ${table} where district_id = $1 and sourced_id = any($2::text[])`, [
         districtId,
-        stale.map((m) => m.sourced_id),
+        stale,
       ]);
     }
-    const { rows: written } = await client.query<{ inserted: boolean }>(
+    const result = await client.query<{ inserted: boolean }>(
       `insert into ${table} (district_id, class_id, ${member}, sourced_id, ${extra.columns})
        select $1, u.* from unnest($2::uuid[], $3::uuid[], $4::text[], ${extra.types}) u(c, m, sid, ${extra.names})
-       on conflict (class_id, ${member}) do update set ${setClause}
-       where (${compare.map((c) => `${table}.${c}`).join(", ")}) is distinct from (${compare.map((c) => `excluded.${c}`).join(", ")})
-       returning (xmax = 0) as inserted`,
+       ${conflict}`,
       params,
     );
-    for (const row of written) {
+    if (isFirst) count.created += result.rowCount ?? 0;
+    for (const row of result.rows) {
       if (row.inserted) count.created += 1;
       else count.updated += 1;
     }
     tick(batch.length);
-  }
+  });
 }
 
 /** Delta: enrollments marked tobedeleted go. Bulk: every imported enrollment the file lacks goes. */
 async function removeEnrollments({ client, districtId, plan }: ApplyContext, count: EntityCount): Promise<void> {
+  const keep = [...plan.classStudents, ...plan.classTeachers].map((r) => r.sourcedId);
   for (const { table } of Object.values(TABLES)) {
-    if (plan.deleted.enrollments.length) {
-      const result = await client.query(
-        `delete from ${table} t where t.district_id = $1 and t.sourced_id = any($2::text[])`,
-        [districtId, plan.deleted.enrollments],
-      );
-      count.deleted += result.rowCount ?? 0;
-    }
+    const removed = [...plan.deleted.enrollments];
     if (plan.bulk.has("enrollments")) {
-      const keep = [...plan.classStudents, ...plan.classTeachers].map((r) => r.sourcedId);
-      const result = await client.query(
-        `delete from ${table} t where t.district_id = $1 and t.sourced_id is not null
-            and not exists (select from unnest($2::text[]) k(sid) where k.sid = t.sourced_id)`,
-        [districtId, keep],
-      );
-      count.deleted += result.rowCount ?? 0;
+      const query = `select sourced_id from ${table} where district_id = $1 and sourced_id is not null`;
+      removed.push(...(await importedNotIn(client, query, [districtId], keep)));
     }
+    if (removed.length === 0) continue;
+    const result = await client.query(
+      `delete from ${table} t where t.district_id = $1 and t.sourced_id = any($2::text[])`,
+      [districtId, removed],
+    );
+    count.deleted += result.rowCount ?? 0;
   }
 }
 
@@ -127,38 +134,48 @@ async function applyDemographics({ client, districtId, plan, ids, counts, tick }
   ];
   const names = columns.map(([name]) => name);
   const types = columns.map(([, type], i) => `$${i + 3}::${type}[]`).join(", ");
-  for (const batch of batches(rows)) {
-    const { rows: written } = await client.query<{ inserted: boolean }>(
-      `insert into student_demographics (district_id, student_id, ${names.join(", ")})
-       select $1, u.* from unnest($2::uuid[], ${types}) u(student_id, ${names.join(", ")})
-       on conflict (student_id) do update set ${names.map((n) => `${n} = excluded.${n}`).join(", ")}
+  const { rows: any } = await client.query("select 1 from student_demographics where district_id = $1 limit 1", [
+    districtId,
+  ]);
+  const isFirst = any.length === 0;
+  const conflict = isFirst
+    ? ""
+    : `on conflict (student_id) do update set ${names.map((n) => `${n} = excluded.${n}`).join(", ")}
        where (${names.map((n) => `student_demographics.${n}`).join(", ")})
          is distinct from (${names.map((n) => `excluded.${n}`).join(", ")})
-       returning (xmax = 0) as inserted`,
+       returning (xmax = 0) as inserted`;
+  await pipelined(rows, async (batch) => {
+    const result = await client.query<{ inserted: boolean }>(
+      `insert into student_demographics (district_id, student_id, ${names.join(", ")})
+       select $1, u.* from unnest($2::uuid[], ${types}) u(student_id, ${names.join(", ")})
+       ${conflict}`,
       [districtId, batch.map((r) => r.studentId), ...columns.map(([, , value]) => batch.map((r) => value(r)))],
     );
-    for (const row of written) {
+    if (isFirst) count.created += result.rowCount ?? 0;
+    for (const row of result.rows) {
       if (row.inserted) count.created += 1;
       else count.updated += 1;
     }
     tick(batch.length);
-  }
+  });
   const removed: string[] = [...plan.deleted.demographics];
-  if (removed.length) {
-    const result = await client.query(
-      `delete from student_demographics d using students s
-        where d.student_id = s.id and s.district_id = $1 and s.sourced_id = any($2::text[])`,
-      [districtId, removed],
-    );
-    count.deleted += result.rowCount ?? 0;
-  }
   if (plan.bulk.has("demographics")) {
-    const result = await client.query(
-      `delete from student_demographics d using students s
-        where d.student_id = s.id and s.district_id = $1 and s.sourced_id is not null
-          and not exists (select from unnest($2::text[]) k(sid) where k.sid = s.sourced_id)`,
-      [districtId, plan.demographics.map((r) => r.sourcedId)],
+    const query = `select s.sourced_id from student_demographics d join students s on s.id = d.student_id
+      where d.district_id = $1 and s.sourced_id is not null`;
+    removed.push(
+      ...(await importedNotIn(
+        client,
+        query,
+        [districtId],
+        plan.demographics.map((r) => r.sourcedId),
+      )),
     );
-    count.deleted += result.rowCount ?? 0;
   }
+  if (removed.length === 0) return;
+  const result = await client.query(
+    `delete from student_demographics d using students s
+      where d.student_id = s.id and s.district_id = $1 and s.sourced_id = any($2::text[])`,
+    [districtId, removed],
+  );
+  count.deleted += result.rowCount ?? 0;
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ApplyContext } from "./apply-organization";
 import { idOf, type LineItemPlan } from "./roster-plan";
-import { batches, countOf, type EntityCount } from "./sql-batch";
+import { batches, countOf, type EntityCount, importedNotIn } from "./sql-batch";
 
 type Placed = { plan: LineItemPlan; assessmentId: string; classId: string };
 
@@ -113,24 +113,19 @@ async function clearScores(a: ApplyContext, pairs: { assessmentId: string; stude
 /** Removed line items take their assessment (and its results) with them; removed results take their scores. */
 async function removeResults(a: ApplyContext, results: EntityCount): Promise<void> {
   const { client, districtId, plan } = a;
-  const removed: { assessment_id: string; student_id: string }[] = [];
-  const imported = "s.district_id = $1 and s.sourced_id is not null";
-  if (plan.deleted.results.length) {
-    const { rows } = await client.query<{ assessment_id: string; student_id: string }>(
-      `select s.assessment_id, s.student_id from assessment_sittings s where s.sourced_id = any($2::text[]) and ${imported}`,
-      [districtId, plan.deleted.results],
-    );
-    removed.push(...rows);
-  }
+  const removedSids = [...plan.deleted.results];
   if (plan.bulk.has("results")) {
-    const { rows } = await client.query<{ assessment_id: string; student_id: string }>(
-      `select s.assessment_id, s.student_id from assessment_sittings s join assessments x on x.id = s.assessment_id
-        where ${imported} and x.community_id is null
-          and not exists (select from unnest($2::text[]) k(sid) where k.sid = s.sourced_id)`,
-      [districtId, plan.gradebook.results.map((r) => r.row.sourcedId)],
-    );
-    removed.push(...rows);
+    const query = `select s.sourced_id from assessment_sittings s join assessments x on x.id = s.assessment_id
+      where s.district_id = $1 and s.sourced_id is not null and x.community_id is null`;
+    const keep = plan.gradebook.results.map((r) => r.row.sourcedId);
+    removedSids.push(...(await importedNotIn(client, query, [districtId], keep)));
   }
+  const { rows: removed } = removedSids.length
+    ? await client.query<{ assessment_id: string; student_id: string }>(
+        `select assessment_id, student_id from assessment_sittings where district_id = $1 and sourced_id = any($2::text[])`,
+        [districtId, removedSids],
+      )
+    : { rows: [] };
   for (const batch of batches(removed)) {
     const pairs = batch.map((r) => ({ assessmentId: r.assessment_id, studentId: r.student_id }));
     await clearScores(a, pairs);
@@ -142,19 +137,18 @@ async function removeResults(a: ApplyContext, results: EntityCount): Promise<voi
     results.deleted += result.rowCount ?? 0;
   }
   const assessments = countOf(a.counts, "assessments");
-  if (plan.deleted.lineItems.length) {
+  const removedLineItems = [...plan.deleted.lineItems];
+  if (plan.bulk.has("lineItems")) {
+    const query = `select sourced_id from assessments
+      where district_id = $1 and community_id is null and sourced_id is not null`;
+    const keep = plan.gradebook.lineItems.map((l) => l.row.sourcedId);
+    removedLineItems.push(...(await importedNotIn(client, query, [districtId], keep)));
+  }
+  if (removedLineItems.length) {
     const result = await client.query(
       `delete from assessments a
         where a.district_id = $1 and a.community_id is null and a.sourced_id = any($2::text[])`,
-      [districtId, plan.deleted.lineItems],
-    );
-    assessments.deleted += result.rowCount ?? 0;
-  }
-  if (plan.bulk.has("lineItems")) {
-    const result = await client.query(
-      `delete from assessments a where a.district_id = $1 and a.community_id is null and a.sourced_id is not null
-          and not exists (select from unnest($2::text[]) k(sid) where k.sid = a.sourced_id)`,
-      [districtId, plan.gradebook.lineItems.map((l) => l.row.sourcedId)],
+      [districtId, removedLineItems],
     );
     assessments.deleted += result.rowCount ?? 0;
   }
@@ -179,9 +173,9 @@ export async function applyTargetResults(a: ApplyContext, targets: Map<string, s
     const { rows: written } = await client.query<{ inserted: boolean }>(
       `insert into target_results (district_id, assessment_id, target_id, student_id, class_id, points, level, assessed_on)
        select $1, u.a, u.t, u.s, u.c, u.p,
-              coalesce((select max((c->>'level')::int) from jsonb_array_elements(x.cut_scores) c
-                         where (c->>'minPoints')::numeric <= u.p),
-                       (select min((c->>'level')::int) from jsonb_array_elements(x.cut_scores) c), 1),
+              coalesce((select max((cut->>'level')::int) from jsonb_array_elements(x.cut_scores) cut
+                         where (cut->>'minPoints')::numeric <= u.p),
+                       (select min((cut->>'level')::int) from jsonb_array_elements(x.cut_scores) cut), 1),
               u.d
          from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::date[]) u(a, t, s, c, p, d)
          join assessment_targets x on x.assessment_id = u.a and x.target_id = u.t

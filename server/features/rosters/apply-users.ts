@@ -1,5 +1,6 @@
 import type { ApplyContext } from "./apply-organization";
-import { archiveRemoved, batches, countOf, upsertBySourcedId } from "./sql-batch";
+import type { PersonPlan } from "./roster-plan";
+import { archiveRemoved, batches, countOf, importedNotIn, upsertBySourcedId } from "./sql-batch";
 
 /** Students, people (teachers, staff, leaders, family members) with their roles, and family links. */
 export async function applyUsers(a: ApplyContext): Promise<void> {
@@ -40,15 +41,19 @@ export async function applyUsers(a: ApplyContext): Promise<void> {
   const userKeep = plan.bulk.has("users")
     ? { keep: [...plan.students.map((s) => s.row.sourcedId), ...plan.people.map((p) => p.row.sourcedId)] }
     : {};
-  students.deleted += await archiveRemoved(client, "students", districtId, { deleted: plan.deleted.users, ...userKeep });
+  students.deleted += await archiveRemoved(client, "students", districtId, {
+    deleted: plan.deleted.users,
+    ...userKeep,
+  });
 
   await applyPeople(a);
   await removePeople(a, userKeep.keep);
   await applyFamilyLinks(a);
 }
 
-function isFamilyOnly(roles: { role: string }[]): boolean {
-  return roles.length > 0 && roles.every((r) => r.role === "family_member");
+/** Guardians are counted apart from staff: family members with no staff role. */
+function isGuardian(person: PersonPlan): boolean {
+  return person.isFamily && person.roles.every((r) => r.role === "family_member");
 }
 
 async function applyPeople({ client, districtId, plan, ids, counts, tick }: ApplyContext): Promise<void> {
@@ -63,14 +68,14 @@ async function applyPeople({ client, districtId, plan, ids, counts, tick }: Appl
     );
     for (const person of batch) {
       ids.people.set(person.row.sourcedId, person.matchId as string);
-      (isFamilyOnly(person.roles) ? guardians : staff).updated += 1;
+      (isGuardian(person) ? guardians : staff).updated += 1;
     }
   }
   // New people are invited: they sign in only once someone sends the invitation from the people page.
   const fresh = plan.people.filter((p) => p.matchId === null);
   for (const [count, rows] of [
-    [staff, fresh.filter((p) => !isFamilyOnly(p.roles))],
-    [guardians, fresh.filter((p) => isFamilyOnly(p.roles))],
+    [staff, fresh.filter((p) => !isGuardian(p))],
+    [guardians, fresh.filter((p) => isGuardian(p))],
   ] as const) {
     await upsertBySourcedId(client, {
       table: "people",
@@ -119,25 +124,17 @@ async function applyPeople({ client, districtId, plan, ids, counts, tick }: Appl
  * is left to the people page.
  */
 async function removePeople({ client, districtId, plan, counts }: ApplyContext, keep?: string[]): Promise<void> {
-  const removed = new Set<string>();
-  const collect = (rows: { id: string }[]) => {
-    for (const row of rows) removed.add(row.id);
-  };
-  if (plan.deleted.users.length) {
-    const { rows } = await client.query<{ id: string }>(
-      `select p.id from people p where p.sourced_id = any($2::text[]) and p.district_id = $1`,
-      [districtId, plan.deleted.users],
-    );
-    collect(rows);
-  }
+  const removedSids = [...plan.deleted.users];
   if (keep) {
-    const { rows } = await client.query<{ id: string }>(
-      `select p.id from people p where p.district_id = $1 and p.sourced_id is not null
-          and not exists (select from unnest($2::text[]) k(sid) where k.sid = p.sourced_id)`,
-      [districtId, keep],
-    );
-    collect(rows);
+    const query = "select sourced_id from people where district_id = $1 and sourced_id is not null";
+    removedSids.push(...(await importedNotIn(client, query, [districtId], keep)));
   }
+  if (removedSids.length === 0) return;
+  const { rows } = await client.query<{ id: string }>(
+    "select id from people where district_id = $1 and sourced_id = any($2::text[])",
+    [districtId, removedSids],
+  );
+  const removed = new Set(rows.map((row) => row.id));
   if (removed.size === 0) return;
   const personIds = [...removed];
   await client.query("delete from class_teachers where person_id = any($1::uuid[])", [personIds]);

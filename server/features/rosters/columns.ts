@@ -14,6 +14,8 @@ export type Column = {
   /** A column that exists in one version only; `versionRequired` says whether it is required there. */
   readonly version?: OneRosterVersion;
   readonly versionRequired?: boolean;
+  /** A column Collective has no use for: known (so not reported as unknown), but not kept in the row. */
+  readonly ignored?: boolean;
 };
 
 export function req<N extends string>(name: N): { name: N; kind: "text"; required: true };
@@ -28,15 +30,27 @@ export function opt(name: string, kind: ColumnKind = "text") {
   return { name, kind, required: false };
 }
 
+/** An optional column Collective does not use (sms, password…): recognised in the header, never kept. */
+export function ignored<N extends string>(name: N): { name: N; kind: "text"; required: false; ignored: true } {
+  return { name, kind: "text", required: false, ignored: true };
+}
+
 /**
  * A column of one version only: required there when `column` is, absent from the other. Its value is
  * typed nullable, since rows of the other version do not have it.
  */
-export function only<N extends string, K extends ColumnKind, V extends OneRosterVersion>(
-  version: V,
-  column: { name: N; kind: K; required: boolean },
-) {
-  return { name: column.name, kind: column.kind, required: false as const, version, versionRequired: column.required };
+export function only<
+  C extends { name: string; kind: ColumnKind; required: boolean; ignored?: true },
+  V extends OneRosterVersion,
+>(version: V, column: C) {
+  return {
+    name: column.name as C["name"],
+    kind: column.kind as C["kind"],
+    required: false as const,
+    version,
+    versionRequired: column.required,
+    ignored: (column.ignored === true) as C extends { ignored: true } ? true : false,
+  };
 }
 
 type Base<K> = K extends "bool"
@@ -59,7 +73,7 @@ type ValueOf<C> = C extends { kind: infer K; required: infer R }
 
 /** The typed row a file's columns give: every column by name, plus the physical line the row starts on. */
 export type RowOf<Cs extends readonly Column[]> = { line: number } & {
-  [C in Cs[number] as C["name"]]: ValueOf<C>;
+  [C in Cs[number] as C extends { ignored: true } ? never : C["name"]]: ValueOf<C>;
 };
 
 export const STATUS = ["active", "tobedeleted"] as const;
@@ -79,13 +93,38 @@ const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 
+/** Dates repeat across a file (every enrollment of a term starts the same day): each is checked once. */
+const checkedDates = new Map<string, boolean>();
+
 /** A real calendar date written YYYY-MM-DD. */
 export function isIsoDate(value: string): boolean {
+  let isValid = checkedDates.get(value);
+  if (isValid === undefined) {
+    isValid = isCalendarDate(value);
+    if (checkedDates.size > 10_000) checkedDates.clear();
+    checkedDates.set(value, isValid);
+  }
+  return isValid;
+}
+
+function isCalendarDate(value: string): boolean {
   const match = DATE.exec(value);
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const checkedDateTimes = new Map<string, boolean>();
+
+function isDateTime(value: string): boolean {
+  let isValid = checkedDateTimes.get(value);
+  if (isValid === undefined) {
+    isValid = DATE_TIME.test(value) && !Number.isNaN(Date.parse(value.replace(" ", "T")));
+    if (checkedDateTimes.size > 10_000) checkedDateTimes.clear();
+    checkedDateTimes.set(value, isValid);
+  }
+  return isValid;
 }
 
 export type CellResult = { value: unknown } | { problem: string };
@@ -117,7 +156,7 @@ export function parseCell(kind: ColumnKind, raw: string): CellResult {
     case "date":
       return isIsoDate(raw) ? { value: raw } : { problem: `"${raw}" is not a date written YYYY-MM-DD.` };
     case "datetime":
-      return DATE_TIME.test(raw) && !Number.isNaN(Date.parse(raw.replace(" ", "T")))
+      return isDateTime(raw)
         ? { value: raw }
         : { problem: `"${raw}" is not an ISO-8601 date and time (e.g. 2023-05-01T18:25:43.511Z).` };
     case "bool": {

@@ -1,7 +1,7 @@
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import path from "node:path";
-import { once } from "node:events";
 
 /** A small deterministic PRNG (mulberry32), so the same options always write the same files. */
 function random(seed: number): () => number {
@@ -30,7 +30,13 @@ async function writeCsv(file: string, header: string, rows: Iterable<string>): P
   await once(out, "finish");
 }
 
-export type GeneratedCounts = { schools: number; classes: number; students: number; teachers: number; enrollments: number };
+export type GeneratedCounts = {
+  schools: number;
+  classes: number;
+  students: number;
+  teachers: number;
+  enrollments: number;
+};
 
 /**
  * Writes a OneRoster 1.1 bulk set for a district of `students` students into `folder`: schools of about
@@ -52,25 +58,28 @@ export async function generateOneRoster(
   const schoolOf = (n: number, of: number) => Math.floor((n * schoolCount) / of);
   const grade = (n: number) => String(1 + (n % 12)).padStart(2, "0");
 
+  await writeCsv(path.join(folder, "manifest.csv"), "propertyName,value", [
+    "manifest.version,1.0",
+    "oneroster.version,1.1",
+    ...["academicSessions", "classes", "courses", "demographics", "enrollments", "orgs", "users"].map(
+      (f) => `file.${f},bulk`,
+    ),
+    ...["categories", "classResources", "courseResources", "lineItems", "resources", "results"].map(
+      (f) => `file.${f},absent`,
+    ),
+    "source.systemName,Collective generator",
+  ]);
   await writeCsv(
-    path.join(folder, "manifest.csv"),
-    "propertyName,value",
+    path.join(folder, "orgs.csv"),
+    "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId",
     [
-      "manifest.version,1.0",
-      "oneroster.version,1.1",
-      ...["academicSessions", "classes", "courses", "demographics", "enrollments", "orgs", "users"].map(
-        (f) => `file.${f},bulk`,
+      `org-district,active,${at},Generated District,district,GD,`,
+      ...Array.from(
+        { length: schoolCount },
+        (_, s) => `org-school-${s},active,${at},School ${s + 1},school,S${s + 1},org-district`,
       ),
-      ...["categories", "classResources", "courseResources", "lineItems", "resources", "results"].map(
-        (f) => `file.${f},absent`,
-      ),
-      "source.systemName,Collective generator",
     ],
   );
-  await writeCsv(path.join(folder, "orgs.csv"), "sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId", [
-    `org-district,active,${at},Generated District,district,GD,`,
-    ...Array.from({ length: schoolCount }, (_, s) => `org-school-${s},active,${at},School ${s + 1},school,S${s + 1},org-district`),
-  ]);
   await writeCsv(
     path.join(folder, "academicSessions.csv"),
     "sourcedId,status,dateLastModified,title,type,startDate,endDate,parentSourcedId,schoolYear",

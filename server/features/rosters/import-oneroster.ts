@@ -133,7 +133,12 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
       isBroken = true;
     });
     if (error instanceof Refused) return outcome("failed", summary);
-    problems.error("", null, null, `The import stopped on an unexpected error; nothing was changed. ${describe(error)}`);
+    problems.error(
+      "",
+      null,
+      null,
+      `The import stopped on an unexpected error; nothing was changed. ${describe(error)}`,
+    );
     return outcome("failed", { ...summary, unexpectedError: error });
   } finally {
     client.release(isBroken);

@@ -1,5 +1,5 @@
 import type { FileSpec, OneRosterVersion } from "./columns";
-import { ALL_FILE_NAMES, filesOfVersion } from "./file-specs";
+import { ALL_FILE_NAMES, filesOfVersion } from "./file-catalog";
 import { CsvFormatError, isBlankRecord, readCsvRecords } from "./parse-csv";
 import type { FileMode } from "./parse-rows";
 import type { ProblemList } from "./problems";
@@ -15,7 +15,8 @@ const MANIFEST = "manifest.csv";
 /** The file of this name, matched case-insensitively (a warning when the case differs from the standard). */
 export function findFile(files: SourceFile[], name: string, problems: ProblemList): SourceFile | undefined {
   const file = files.find((f) => f.name.toLowerCase() === name.toLowerCase());
-  if (file && file.name !== name) problems.warn(file.name, null, null, `Read as ${name} (file names are case-sensitive).`);
+  if (file && file.name !== name)
+    problems.warn(file.name, null, null, `Read as ${name} (file names are case-sensitive).`);
   return file;
 }
 
@@ -44,7 +45,12 @@ export async function readManifest(files: SourceFile[], problems: ProblemList): 
       if (name) properties.set(name.toLowerCase(), { value: (fields[columns.value] ?? "").trim(), line });
     }
   } catch (error) {
-    problems.error(file.name, error instanceof CsvFormatError ? error.line : null, null, "The manifest is not valid CSV.");
+    problems.error(
+      file.name,
+      error instanceof CsvFormatError ? error.line : null,
+      null,
+      "The manifest is not valid CSV.",
+    );
     return undefined;
   }
   const version = readVersion(file.name, properties.get("oneroster.version"), problems);

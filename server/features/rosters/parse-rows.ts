@@ -8,7 +8,7 @@ export type FileMode = "bulk" | "delta";
 /** A file's rows that passed every check, and the sourcedIds of rows refused (so nothing else re-reports them). */
 export type ParsedFile<Row> = { rows: Row[]; refused: Set<string>; fileName: string; mode: FileMode };
 
-type Slot = { name: string; index: number; kind: ColumnKind; required: boolean };
+type Slot = { name: string; index: number; kind: ColumnKind; required: boolean; ignored: boolean };
 
 /** How many unknown column names one warning lists before it says "and N more". */
 const UNKNOWN_LISTED = 12;
@@ -43,12 +43,22 @@ function mapHeader(
       } else if (!column.version || column.version === version) {
         missingOptional.push(column.name);
       }
-      slots.push({ name: column.name, index: -1, kind: column.kind, required: false });
+      if (!column.ignored)
+        slots.push({ name: column.name, index: -1, kind: column.kind, required: false, ignored: false });
       continue;
     }
     if (taken.has(index)) continue;
     taken.add(index);
-    slots.push({ name: column.name, index, kind: column.kind, required: isRequired });
+    // An ignored column is still checked when required, then dropped from the row.
+    if (!column.ignored || isRequired) {
+      slots.push({
+        name: column.name,
+        index,
+        kind: column.kind,
+        required: isRequired,
+        ignored: column.ignored === true,
+      });
+    }
   }
   const unknown = names.flatMap((n, i) => (taken.has(i) ? [] : [n === "" ? "(blank)" : n]));
   if (unknown.length) {
@@ -103,7 +113,7 @@ export async function parseRosterFile<S extends FileSpec>(
         problems.error(fileName, line, null, `This row has ${fields.length} fields; the header has ${headerWidth}.`);
         continue;
       }
-      const row = readRow(fields, line, slots, fileName, problems);
+      const { row, hasError } = readRow(fields, line, slots, fileName, problems);
       const sourcedId = typeof row.sourcedId === "string" ? row.sourcedId : undefined;
       if (sourcedId !== undefined) {
         const first = seen.get(sourcedId);
@@ -113,11 +123,10 @@ export async function parseRosterFile<S extends FileSpec>(
         }
         seen.set(sourcedId, line);
       }
-      if (row.hasError) {
+      if (hasError) {
         if (sourcedId !== undefined) result.refused.add(sourcedId);
         continue;
       }
-      delete row.hasError;
       result.rows.push(row as unknown as RowOf<S["columns"]>);
     }
   } catch (error) {
@@ -132,36 +141,48 @@ export async function parseRosterFile<S extends FileSpec>(
   return result;
 }
 
+/** One record as a row object; cells are checked by their column's kind, and every problem is reported. */
 function readRow(
   fields: string[],
   line: number,
   slots: Slot[],
   fileName: string,
   problems: ProblemList,
-): Record<string, unknown> & { hasError?: boolean } {
-  const row: Record<string, unknown> & { hasError?: boolean } = { line };
+): { row: Record<string, unknown>; hasError: boolean } {
+  const row: Record<string, unknown> = { line };
+  let hasError = false;
   for (const slot of slots) {
     const raw = slot.index === -1 ? "" : (fields[slot.index] ?? "").trim();
     if (raw === "") {
       if (slot.required) {
         problems.error(fileName, line, slot.name, `${slot.name} is required.`);
-        row.hasError = true;
+        hasError = true;
       }
-      row[slot.name] = slot.kind === "list" ? [] : null;
+      if (!slot.ignored) row[slot.name] = slot.kind === "list" ? [] : null;
+      continue;
+    }
+    if (slot.ignored) continue;
+    if (slot.kind === "text") {
+      row[slot.name] = raw;
       continue;
     }
     if (slot.name === "status" && raw.toLowerCase() === "inactive") {
-      problems.warn(fileName, line, slot.name, `Status "inactive" is not a OneRoster CSV value; read as "tobedeleted".`);
+      problems.warn(
+        fileName,
+        line,
+        slot.name,
+        `Status "inactive" is not a OneRoster CSV value; read as "tobedeleted".`,
+      );
       row.status = "tobedeleted";
       continue;
     }
     const cell = parseCell(slot.kind, raw);
     if ("problem" in cell) {
       problems.error(fileName, line, slot.name, cell.problem);
-      row.hasError = true;
+      hasError = true;
       continue;
     }
     row[slot.name] = cell.value;
   }
-  return row;
+  return { row, hasError };
 }

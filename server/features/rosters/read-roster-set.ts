@@ -1,22 +1,15 @@
 import type { FileSpec, OneRosterVersion, RowOf } from "./columns";
+import { ACADEMIC_SESSIONS, CLASSES, COURSES, DEMOGRAPHICS, ENROLLMENTS, ORGS, ROLES, USERS } from "./file-specs";
 import {
-  ACADEMIC_SESSIONS,
   CATEGORIES,
-  CLASSES,
-  COURSES,
-  DEMOGRAPHICS,
-  ENROLLMENTS,
   LINE_ITEM_OBJECTIVES,
   LINE_ITEM_SCORE_SCALES,
   LINE_ITEMS,
-  ORGS,
   RESULT_OBJECTIVES,
   RESULT_SCORE_SCALES,
   RESULTS,
-  ROLES,
   SCORE_SCALES,
-  USERS,
-} from "./file-specs";
+} from "./gradebook-specs";
 import { type PlannedFile, planFiles, readManifest } from "./manifest";
 import { type ParsedFile, parseRosterFile } from "./parse-rows";
 import type { ProblemList } from "./problems";
@@ -83,7 +76,12 @@ export async function readRosterSet(
       problems,
       onBytes: (bytes: number) => {
         bytesDone += bytes;
-        onProgress({ phase: "reading", done: Math.min(bytesDone, totalBytes), total: totalBytes, detail: plan.file.name });
+        onProgress({
+          phase: "reading",
+          done: Math.min(bytesDone, totalBytes),
+          total: totalBytes,
+          detail: plan.file.name,
+        });
       },
     };
     await readPlannedFile(set, plan, context, problems);

@@ -62,7 +62,12 @@ export function checkRef(
   if (state === "active") return true;
   if (state === "deleted" || state === "archived") {
     const how = state === "deleted" ? "is deleted by this set" : "has been removed";
-    problems.warn(where.file, where.line, where.column, `The ${index.noun} "${sourcedId}" ${how}; ${consequence || "row skipped."}`);
+    problems.warn(
+      where.file,
+      where.line,
+      where.column,
+      `The ${index.noun} "${sourcedId}" ${how}; ${consequence || "row skipped."}`,
+    );
     return false;
   }
   if (state === "refused") return false;

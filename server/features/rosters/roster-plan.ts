@@ -1,15 +1,7 @@
 import type pg from "pg";
 import type { RoleName } from "../../../contract/people";
-import type {
-  ClassRow,
-  CourseRow,
-  DemographicsRow,
-  EnrollmentRow,
-  LineItemRow,
-  ResultRow,
-  SessionRow,
-  UserRow,
-} from "./file-specs";
+import type { ClassRow, CourseRow, DemographicsRow, EnrollmentRow, SessionRow, UserRow } from "./file-specs";
+import type { LineItemRow, ResultRow } from "./gradebook-specs";
 import type { ProblemList } from "./problems";
 import type { RosterSet } from "./read-roster-set";
 import type { KnownResult, KnownUser, RefIndex } from "./references";
@@ -48,6 +40,8 @@ export type PersonPlan = {
   email: string;
   displayName: string;
   roles: { role: RoleName; schoolSourcedId: string | null }[];
+  /** A parent, guardian or relative (who may hold staff roles too). */
+  isFamily: boolean;
 };
 
 export type StudentPlan = { row: UserRow; schoolSourcedId: string | null; grade: string | null };
@@ -57,7 +51,9 @@ export type FamilyLinkPlan = { guardianSid: string; studentSid: string; relation
 /** What the import will do, decided entirely before the first write. */
 export type RosterPlan = {
   /** Entity types whose file is bulk: what the district holds from earlier imports and the file lacks goes. */
-  bulk: Set<"orgs" | "terms" | "courses" | "classes" | "users" | "enrollments" | "demographics" | "lineItems" | "results">;
+  bulk: Set<
+    "orgs" | "terms" | "courses" | "classes" | "users" | "enrollments" | "demographics" | "lineItems" | "results"
+  >;
   schools: SchoolPlan[];
   otherOrgs: number;
   deleted: {

@@ -31,6 +31,32 @@ export function joinList(values: readonly string[]): string {
 export type Tick = (rows: number) => void;
 
 /**
+ * Runs `run` for each batch with the next batch's statement already queued on the connection, so the
+ * database never waits for the client between statements. The first failure stops the loop and is thrown
+ * once every statement already sent has settled.
+ */
+export async function pipelined<T>(items: readonly T[], run: (batch: T[]) => Promise<void>, depth = 2): Promise<void> {
+  const running = new Set<Promise<void>>();
+  let failure: { error: unknown } | undefined;
+  for (const batch of batches(items)) {
+    if (failure) break;
+    const work: Promise<void> = run(batch).then(
+      () => {
+        running.delete(work);
+      },
+      (error: unknown) => {
+        running.delete(work);
+        failure ??= { error };
+      },
+    );
+    running.add(work);
+    if (running.size >= depth) await Promise.race(running);
+  }
+  await Promise.all(running);
+  if (failure) throw failure.error;
+}
+
+/**
  * Runs an upsert keyed by (district_id, sourced_id) batch by batch. The statement must end in
  * `returning id, sourced_id, (xmax = 0) as inserted` and update only rows whose values changed; rows it
  * leaves untouched are looked up, so the result maps every row's sourcedId to its id.
@@ -49,9 +75,21 @@ export async function upsertBySourcedId<Row>(
     ids: Map<string, string>;
   },
 ): Promise<void> {
-  for (const batch of batches(options.rows)) {
+  if (options.rows.length === 0) return;
+  // Nothing of the district in this table came from an import yet, so no sourcedId can conflict: the plain
+  // insert (what COPY would do) skips the speculative-insertion work of ON CONFLICT.
+  const { rows: imported } = await client.query(
+    `select 1 from ${options.table} where district_id = $1 and sourced_id is not null limit 1`,
+    [options.districtId],
+  );
+  const conflictAt = options.statement.search(/\bon conflict\b/i);
+  const statement =
+    imported.length === 0 && conflictAt > 0
+      ? `${options.statement.slice(0, conflictAt)} returning id, sourced_id, true as inserted`
+      : options.statement;
+  await pipelined(options.rows, async (batch) => {
     const { rows } = await client.query<{ id: string; sourced_id: string; inserted: boolean }>(
-      options.statement,
+      statement,
       options.params(batch),
     );
     const seen = new Set<string>();
@@ -64,7 +102,7 @@ export async function upsertBySourcedId<Row>(
     const unchanged = batch.map(options.sourcedId).filter((sid) => !seen.has(sid));
     if (unchanged.length) await lookUpIds(client, options.table, options.districtId, unchanged, options.ids);
     options.tick(batch.length);
-  }
+  });
 }
 
 /** Fills `ids` with sourcedId -> id for rows of `table` in the district. */
@@ -85,7 +123,24 @@ export async function lookUpIds(
 }
 
 /**
- * Archives what a file removes: in delta, the rows marked tobedeleted; in bulk, every row the district
+ * sourcedIds the district holds from earlier imports (a query returning `sourced_id`) that `keep` lacks.
+ * The difference is taken here rather than in SQL: with hundreds of thousands of ids, an anti-join on a
+ * table filled in this same transaction (no statistics yet) can be planned as a nested loop.
+ */
+export async function importedNotIn(
+  client: pg.PoolClient,
+  query: string,
+  params: unknown[],
+  keep: readonly string[],
+): Promise<string[]> {
+  const { rows } = await client.query<{ sourced_id: string }>(query, params);
+  if (rows.length === 0) return [];
+  const kept = new Set(keep);
+  return rows.flatMap((row) => (kept.has(row.sourced_id) ? [] : [row.sourced_id]));
+}
+
+/**
+ * Archives what a file removes: in delta, the rows marked tobedeleted; in bulk, also every row the district
  * holds from an import (it has a sourcedId) that the file lacks. Returns how many rows it archived.
  */
 export async function archiveRemoved(
@@ -94,23 +149,16 @@ export async function archiveRemoved(
   districtId: string,
   removal: { deleted: readonly string[]; keep?: readonly string[] },
 ): Promise<number> {
-  let archived = 0;
-  if (removal.deleted.length) {
-    const result = await client.query(
-      `update ${table} t set archived_at = now(), updated_at = now()
-        where t.district_id = $1 and t.sourced_id = any($2::text[]) and t.archived_at is null`,
-      [districtId, removal.deleted],
-    );
-    archived += result.rowCount ?? 0;
-  }
+  const removed = [...removal.deleted];
   if (removal.keep) {
-    const result = await client.query(
-      `update ${table} t set archived_at = now(), updated_at = now()
-        where t.district_id = $1 and t.sourced_id is not null and t.archived_at is null
-          and not exists (select from unnest($2::text[]) k(sid) where k.sid = t.sourced_id)`,
-      [districtId, removal.keep],
-    );
-    archived += result.rowCount ?? 0;
+    const query = `select sourced_id from ${table} where district_id = $1 and sourced_id is not null and archived_at is null`;
+    removed.push(...(await importedNotIn(client, query, [districtId], removal.keep)));
   }
-  return archived;
+  if (removed.length === 0) return 0;
+  const result = await client.query(
+    `update ${table} t set archived_at = now(), updated_at = now()
+      where t.district_id = $1 and t.sourced_id = any($2::text[]) and t.archived_at is null`,
+    [districtId, removed],
+  );
+  return result.rowCount ?? 0;
 }

@@ -38,13 +38,23 @@ export function planEnrollments(ctx: ValidationContext, plan: RosterPlan): void 
     if (kind === undefined) continue;
     if (isStudentRole !== (kind === "student")) {
       const what = kind === "student" ? "a student" : "not a student";
-      problems.warn(fileName, row.line, "role", `Enrolled as ${row.role}, but "${row.userSourcedId}" is ${what}; skipped.`);
+      problems.warn(
+        fileName,
+        row.line,
+        "role",
+        `Enrolled as ${row.role}, but "${row.userSourcedId}" is ${what}; skipped.`,
+      );
       continue;
     }
     const key = `${row.classSourcedId}\u0000${row.userSourcedId}`;
     const first = pairs.get(key);
     if (first !== undefined) {
-      problems.warn(fileName, row.line, "userSourcedId", `The same user is enrolled in this class on line ${first}; skipped.`);
+      problems.warn(
+        fileName,
+        row.line,
+        "userSourcedId",
+        `The same user is enrolled in this class on line ${first}; skipped.`,
+      );
       continue;
     }
     pairs.set(key, row.line);

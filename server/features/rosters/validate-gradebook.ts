@@ -1,9 +1,9 @@
-import type { LineItemRow } from "./file-specs";
+import type { LineItemRow } from "./gradebook-specs";
 import { checkRef, RefIndex } from "./references";
 import {
   type CutScore,
-  KNOWN_ID,
   type GradebookPlan,
+  KNOWN_ID,
   type ResultPlan,
   type RosterPlan,
   splitByStatus,
@@ -28,8 +28,10 @@ export function scaleValues(cell: string): number[] {
   return [...new Set(values.filter((v) => Number.isFinite(v)))].sort((a, b) => a - b);
 }
 
+/** CASE identifiers are UUIDs, written in either case; other sources' ids are taken as written. */
 function objectiveKey(source: string, id: string): string {
-  return `${source.toLowerCase()}:${id}`;
+  const kind = source.toLowerCase();
+  return kind === "case" ? `case:${id.toLowerCase()}` : `${kind}:${id}`;
 }
 
 /** Line items, results and their learning objectives; category and score-scale files are checked only. */
@@ -92,7 +94,11 @@ export async function planGradebook(ctx: ValidationContext, plan: RosterPlan): P
     const lineItemSourcedId = result?.lineItemSourcedId ?? null;
     if (result && result.status !== "completed") continue;
     if (!lineItemSourcedId && !known) continue;
-    const key = addObjective(lineItemSourcedId ?? `${KNOWN_ID}${known?.assessmentId}`, row.source, row.learningObjectiveId);
+    const key = addObjective(
+      lineItemSourcedId ?? `${KNOWN_ID}${known?.assessmentId}`,
+      row.source,
+      row.learningObjectiveId,
+    );
     gradebook.targetResults.push({
       lineItemSourcedId: lineItemSourcedId ?? `${KNOWN_ID}${known?.assessmentId}`,
       studentSourcedId: result?.studentSourcedId ?? `${KNOWN_ID}${known?.studentId}`,
@@ -110,10 +116,13 @@ export async function planGradebook(ctx: ValidationContext, plan: RosterPlan): P
   for (const row of lineItems.active) {
     const where = { file: fileName, line: row.line, column: "classSourcedId" };
     if (!checkRef(problems, where, index.classes, row.classSourcedId, "error")) continue;
-    if (set.files.categories) checkRef(problems, { ...where, column: "categorySourcedId" }, categories, row.categorySourcedId, "warning");
+    if (set.files.categories)
+      checkRef(problems, { ...where, column: "categorySourcedId" }, categories, row.categorySourcedId, "warning");
     const scale = scaleOfLineItem.get(row.sourcedId) ?? null;
     const maxPoints = maxPointsOf(ctx, row, scale, results, fileName);
-    const cutScores = scale ? scale.map((value, i) => ({ level: i + 1, minPoints: value })) : defaultCutScores(maxPoints);
+    const cutScores = scale
+      ? scale.map((value, i) => ({ level: i + 1, minPoints: value }))
+      : defaultCutScores(maxPoints);
     gradebook.lineItems.push({
       row,
       classSourcedId: row.classSourcedId,
@@ -125,9 +134,17 @@ export async function planGradebook(ctx: ValidationContext, plan: RosterPlan): P
   }
   for (const [lineItemSid, keys] of objectivesOf) {
     if (!lineItemSid.startsWith(KNOWN_ID)) continue;
-    const maxPoints = Math.max(1, ...gradebook.targetResults.filter((t) => t.lineItemSourcedId === lineItemSid).map((t) => t.score));
+    const maxPoints = Math.max(
+      1,
+      ...gradebook.targetResults.filter((t) => t.lineItemSourcedId === lineItemSid).map((t) => t.score),
+    );
     for (const key of keys) {
-      gradebook.extraTargets.push({ lineItemSourcedId: lineItemSid, objectiveKey: key, maxPoints, cutScores: defaultCutScores(maxPoints) });
+      gradebook.extraTargets.push({
+        lineItemSourcedId: lineItemSid,
+        objectiveKey: key,
+        maxPoints,
+        cutScores: defaultCutScores(maxPoints),
+      });
     }
   }
   await matchStandards(ctx, gradebook);
@@ -145,20 +162,35 @@ function planResults(ctx: ValidationContext, plan: RosterPlan): ResultPlan[] {
   for (const row of active) {
     const where = { file: fileName, line: row.line, column: "lineItemSourcedId" };
     const hasLineItem = checkRef(problems, where, index.lineItems, row.lineItemSourcedId, "error");
-    const hasStudent = checkRef(problems, { ...where, column: "studentSourcedId" }, index.users, row.studentSourcedId, "error");
+    const hasStudent = checkRef(
+      problems,
+      { ...where, column: "studentSourcedId" },
+      index.users,
+      row.studentSourcedId,
+      "error",
+    );
     if (!hasLineItem || !hasStudent) continue;
     let classSourcedId = row.classSourcedId ?? lineItemClass.get(row.lineItemSourcedId) ?? null;
-    if (row.classSourcedId && !checkRef(problems, { ...where, column: "classSourcedId" }, index.classes, row.classSourcedId, "warning")) {
+    if (
+      row.classSourcedId &&
+      !checkRef(problems, { ...where, column: "classSourcedId" }, index.classes, row.classSourcedId, "warning")
+    ) {
       classSourcedId = lineItemClass.get(row.lineItemSourcedId) ?? null;
     }
     const pair = `${row.lineItemSourcedId}\u0000${row.studentSourcedId}`;
     const first = pairs.get(pair);
     if (first !== undefined) {
-      problems.warn(fileName, row.line, "studentSourcedId", `This student already has a result for this line item on line ${first}; skipped.`);
+      problems.warn(
+        fileName,
+        row.line,
+        "studentSourcedId",
+        `This student already has a result for this line item on line ${first}; skipped.`,
+      );
       continue;
     }
     pairs.set(pair, row.line);
-    const status = row.scoreStatus === "exempt" ? "exempt" : row.scoreStatus === "not submitted" ? "absent" : "completed";
+    const status =
+      row.scoreStatus === "exempt" ? "exempt" : row.scoreStatus === "not submitted" ? "absent" : "completed";
     gradebook.results.push({
       row,
       lineItemSourcedId: row.lineItemSourcedId,
@@ -182,7 +214,9 @@ function maxPointsOf(
   if (row.resultValueMax !== null && row.resultValueMax > 0) return row.resultValueMax;
   const top = scale?.at(-1);
   if (top !== undefined && top > 0) return top;
-  const scores = results.filter((r) => r.lineItemSourcedId === row.sourcedId && r.score !== null).map((r) => r.score as number);
+  const scores = results
+    .filter((r) => r.lineItemSourcedId === row.sourcedId && r.score !== null)
+    .map((r) => r.score as number);
   const best = Math.max(1, ...scores);
   ctx.problems.warn(fileName, row.line, "resultValueMax", `No maximum score; the best score given (${best}) is used.`);
   return best;
@@ -190,9 +224,16 @@ function maxPointsOf(
 
 /** CASE objectives are matched to the district's standards by CFItem identifier; the rest get a target of their own. */
 async function matchStandards(ctx: ValidationContext, gradebook: GradebookPlan): Promise<void> {
-  const caseIds = [...gradebook.objectives.values()].filter((o) => o.key.startsWith("case:")).map((o) => o.learningObjectiveId);
+  const caseIds = [...gradebook.objectives.values()]
+    .filter((o) => o.key.startsWith("case:"))
+    .map((o) => o.learningObjectiveId);
   if (caseIds.length === 0 && gradebook.objectives.size === 0) return;
-  const { rows } = await ctx.client.query<{ case_identifier: string; id: string; full_statement: string; code: string | null }>(
+  const { rows } = await ctx.client.query<{
+    case_identifier: string;
+    id: string;
+    full_statement: string;
+    code: string | null;
+  }>(
     `select distinct on (s.case_identifier) s.case_identifier, s.id, s.full_statement, s.human_coding_scheme as code
        from standards s where s.district_id = $1 and lower(s.case_identifier) = any($2::text[])
       order by s.case_identifier, s.id`,
@@ -201,7 +242,9 @@ async function matchStandards(ctx: ValidationContext, gradebook: GradebookPlan):
   const byId = new Map(rows.map((r) => [r.case_identifier.toLowerCase(), r]));
   let unmatched = 0;
   for (const objective of gradebook.objectives.values()) {
-    const standard = objective.key.startsWith("case:") ? byId.get(objective.learningObjectiveId.toLowerCase()) : undefined;
+    const standard = objective.key.startsWith("case:")
+      ? byId.get(objective.learningObjectiveId.toLowerCase())
+      : undefined;
     if (standard) objective.standard = { id: standard.id, statement: standard.full_statement, code: standard.code };
     else unmatched += 1;
   }
@@ -210,7 +253,7 @@ async function matchStandards(ctx: ValidationContext, gradebook: GradebookPlan):
       ctx.set.files.lineItemLearningObjectiveIds?.fileName ?? "lineItemLearningObjectiveIds.csv",
       null,
       "learningObjectiveId",
-      `${unmatched} learning objective${unmatched === 1 ? "" : "s"} match no standard of the district: each gets a learning target named by its id.`,
+      `${unmatched} learning objective${unmatched === 1 ? " matches" : "s match"} no standard of the district: each gets a learning target named by its id.`,
     );
   }
 }

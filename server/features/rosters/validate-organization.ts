@@ -91,7 +91,9 @@ export async function planOrganization(ctx: ValidationContext, plan: RosterPlan,
     let courseSourcedId: string | null = row.courseSourcedId;
     const courseMissing = set.files.courses ? "error" : "warning";
     const why = set.files.courses ? "" : "the set has no courses file, so the class is kept without a course.";
-    if (!checkRef(problems, { ...where, column: "courseSourcedId" }, index.courses, courseSourcedId, courseMissing, why)) {
+    if (
+      !checkRef(problems, { ...where, column: "courseSourcedId" }, index.courses, courseSourcedId, courseMissing, why)
+    ) {
       courseSourcedId = null;
     }
     plan.classes.push({ row, schoolSourcedId: school, courseSourcedId, termSourcedIds });
@@ -105,7 +107,6 @@ export async function planOrganization(ctx: ValidationContext, plan: RosterPlan,
       plan.otherOrgs += 1;
     }
   }
-  if (plan.otherOrgs) plan.skippedCounts["orgs (not schools)"] = plan.otherOrgs;
   await matchSchoolNames(ctx, plan, orgFile?.fileName ?? "orgs.csv", new Map(orgs.active.map((r) => [r.sourcedId, r])));
 
   const sessionFile = set.files.academicSessions;
@@ -129,7 +130,8 @@ export async function planOrganization(ctx: ValidationContext, plan: RosterPlan,
   for (const row of courses.active) {
     const where = { file: courseFile?.fileName ?? "", line: row.line, column: "orgSourcedId" };
     const school = schools.schoolOf(row.orgSourcedId);
-    if (school === undefined) checkRef(problems, where, index.orgs, row.orgSourcedId, "warning", "the course gets no school.");
+    if (school === undefined)
+      checkRef(problems, where, index.orgs, row.orgSourcedId, "warning", "the course gets no school.");
     plan.courses.push({ row, schoolSourcedId: school ?? null });
   }
 }

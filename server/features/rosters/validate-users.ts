@@ -39,7 +39,11 @@ type UserRole = { role: string; orgSourcedId: string | null; isPrimary: boolean;
 function rolesByUser(ctx: ValidationContext): Map<string, UserRole[]> {
   const { set, problems, index } = ctx;
   const byUser = new Map<string, UserRole[]>();
-  const add = (sid: string, role: UserRole) => byUser.set(sid, [...(byUser.get(sid) ?? []), role]);
+  const add = (sid: string, role: UserRole) => {
+    const roles = byUser.get(sid);
+    if (roles) roles.push(role);
+    else byUser.set(sid, [role]);
+  };
   const roleFile = set.files.roles;
   if (roleFile) {
     for (const row of splitByStatus(roleFile.rows).active) {
@@ -101,13 +105,23 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
     }
     if (known.some((m) => m.mapped?.kind === "student")) {
       const studentRoles = known.filter((m) => m.mapped?.kind === "student");
-      const orgs = [row.primaryOrgSourcedId, ...studentRoles.sort((a, b) => +b.isPrimary - +a.isPrimary).map((r) => r.orgSourcedId)];
+      const orgs = [
+        row.primaryOrgSourcedId,
+        ...studentRoles.sort((a, b) => +b.isPrimary - +a.isPrimary).map((r) => r.orgSourcedId),
+      ];
       const schoolSourcedId = orgs.map((o) => (o ? schools.schoolOf(o) : undefined)).find((s) => s) ?? null;
       plan.students.push({ row, schoolSourcedId, grade: row.grades[0] ?? null });
       kinds.set(row.sourcedId, { kind: "student", isFamily: false });
       continue;
     }
-    const person: PersonPlan = { row, matchId: null, email: "", displayName: displayName(row), roles: [] };
+    const person: PersonPlan = {
+      row,
+      matchId: null,
+      email: "",
+      displayName: displayName(row),
+      roles: [],
+      isFamily: false,
+    };
     let relationship: string | undefined;
     for (const r of known) {
       if (r.mapped?.kind !== "person") continue;
@@ -123,12 +137,33 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
         checkRef(problems, where, index.orgs, r.orgSourcedId, "warning", "no role is given at that org.");
       }
     }
-    kinds.set(row.sourcedId, { kind: "person", isFamily: relationship !== undefined, relationship });
+    person.isFamily = relationship !== undefined;
+    kinds.set(row.sourcedId, { kind: "person", isFamily: person.isFamily, relationship });
     people.push(person);
   }
   planFamilyLinks(ctx, plan, users.active, kinds, fileName);
+  placeFamilyAtChildrensSchools(plan, people);
   await resolveEmails(ctx, people, fileName);
   plan.people = people.filter((p) => p.email !== "");
+}
+
+/**
+ * A family member's role belongs at a school; exports often place guardians at the district org. Those get
+ * their role at the schools of the children they are linked to.
+ */
+function placeFamilyAtChildrensSchools(plan: RosterPlan, people: PersonPlan[]): void {
+  const schoolOf = new Map(plan.students.map((s) => [s.row.sourcedId, s.schoolSourcedId]));
+  const children = new Map<string, string[]>();
+  for (const link of plan.familyLinks) {
+    const list = children.get(link.guardianSid);
+    if (list) list.push(link.studentSid);
+    else children.set(link.guardianSid, [link.studentSid]);
+  }
+  for (const person of people) {
+    if (!person.isFamily || person.roles.some((r) => r.role === "family_member")) continue;
+    const schools = new Set((children.get(person.row.sourcedId) ?? []).flatMap((sid) => schoolOf.get(sid) ?? []));
+    for (const school of schools) person.roles.push({ role: "family_member", schoolSourcedId: school });
+  }
 }
 
 /** agentSourcedIds may sit on the student (naming guardians) or on the guardian (naming students). */
@@ -151,7 +186,11 @@ function planFamilyLinks(
       const other = kindOf(agent);
       let link: { guardianSid: string; studentSid: string; relationship: string } | undefined;
       if (self.kind === "student" && other?.kind === "person" && other.isFamily) {
-        link = { guardianSid: agent, studentSid: row.sourcedId, relationship: kinds.get(agent)?.relationship ?? "guardian" };
+        link = {
+          guardianSid: agent,
+          studentSid: row.sourcedId,
+          relationship: kinds.get(agent)?.relationship ?? "guardian",
+        };
       } else if (self.kind === "person" && self.isFamily && other?.kind === "student") {
         link = { guardianSid: row.sourcedId, studentSid: agent, relationship: self.relationship ?? "guardian" };
       }
@@ -165,7 +204,12 @@ function planFamilyLinks(
     }
   }
   if (ignored) {
-    ctx.problems.warn(fileName, null, "agentSourcedIds", `${ignored} agent links are not between a student and a family member; ignored.`);
+    ctx.problems.warn(
+      fileName,
+      null,
+      "agentSourcedIds",
+      `${ignored} agent links are not between a student and a family member; ignored.`,
+    );
   }
 }
 
@@ -193,7 +237,12 @@ async function resolveEmails(ctx: ValidationContext, people: PersonPlan[], fileN
       ctx.problems.error(fileName, person.row.line, "email", `The email ${email} is also on line ${first}.`);
     } else firstLine.set(email, person.row.line);
   }
-  const { rows: owners } = await ctx.client.query<{ id: string; district_id: string; sourced_id: string | null; email: string }>(
+  const { rows: owners } = await ctx.client.query<{
+    id: string;
+    district_id: string;
+    sourced_id: string | null;
+    email: string;
+  }>(
     `select p.id, p.district_id, p.sourced_id, lower(p.email) as email
        from people p where lower(p.email) = any($1::text[])`,
     [fresh.map((p) => p.email)],

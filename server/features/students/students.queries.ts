@@ -50,7 +50,9 @@ export async function listStudents(
   }
   if (query.schoolId) filters.push(atSchool(query.schoolId));
   if (query.classId) {
-    filters.push(sql`exists (select 1 from class_students cs where cs.student_id = s.id and cs.class_id = ${query.classId})`);
+    filters.push(
+      sql`exists (select 1 from class_students cs where cs.student_id = s.id and cs.class_id = ${query.classId})`,
+    );
   }
   if (query.grade) filters.push(sql`s.grade = ${query.grade}`);
   const where = sql.join(filters, sql` and `);

@@ -63,8 +63,18 @@ beforeAll(async () => {
       title: `Phonics ${givenOn}`,
       givenOn,
     });
-    await insertSitting(t.db, district, assessment, { studentId: ids.emma, classId: own, status: "completed", points: [points] });
-    await insertSitting(t.db, district, assessment, { studentId: ids.sibling, classId: team, status: "completed", points: [2] });
+    await insertSitting(t.db, district, assessment, {
+      studentId: ids.emma,
+      classId: own,
+      status: "completed",
+      points: [points],
+    });
+    await insertSitting(t.db, district, assessment, {
+      studentId: ids.sibling,
+      classId: team,
+      status: "completed",
+      points: [2],
+    });
   }
 });
 afterAll(async () => t?.close());
@@ -131,9 +141,9 @@ describe("a student's page", () => {
       headers: await as(people.teacher),
     });
     expect(unknown.statusCode).toBe(404);
-    expect((await app.inject({ url: `/api/v1/students/${ids.far}`, headers: await as(people.outsider) })).statusCode).toBe(
-      200,
-    );
+    expect(
+      (await app.inject({ url: `/api/v1/students/${ids.far}`, headers: await as(people.outsider) })).statusCode,
+    ).toBe(200);
   });
 });
 
@@ -163,6 +173,8 @@ describe("the family view", () => {
       headers: await as(people.parent),
     });
     expect(classmate.statusCode).toBe(404);
-    expect((await app.inject({ url: "/api/v1/family/children", headers: await as(people.teacher) })).statusCode).toBe(403);
+    expect((await app.inject({ url: "/api/v1/family/children", headers: await as(people.teacher) })).statusCode).toBe(
+      403,
+    );
   });
 });

@@ -44,7 +44,7 @@ export type Ctx = {
   freshDecision: (targets: Targets) => Promise<string>;
 };
 
-export type Req = { url: string; payload?: unknown };
+export type Req = { url: string; payload?: unknown; headers?: Record<string, string> };
 
 export type Case = {
   /** Roles that may do this in their own district; "all" = anyone signed in; "public" = no sign-in needed. */

@@ -6,6 +6,7 @@ export const ADMIN_SECTIONS = [
   { to: "/admin/schools", label: "Schools", ability: "manageSchools" },
   { to: "/admin/audit", label: "Audit log", ability: "readAudit" },
   { to: "/admin/outbox", label: "Outbox", ability: "readOutbox" },
+  { to: "/admin/rosters", label: "Roster import", ability: "importRosters" },
 ] as const satisfies readonly { to: string; label: string; ability: keyof Me["can"] }[];
 
 export function allowedSections(me: Me) {

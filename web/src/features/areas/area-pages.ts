@@ -24,6 +24,12 @@ export const AREA_PAGES = {
       "Views for teams to spot which students need more time and support",
     ],
   },
+  family: {
+    title: "My children",
+    summary: "What your child is learning this year, and where they are on each goal, in plain words.",
+    intro: "The learning goals your child's teachers are working on, and what your child has shown so far.",
+    coming: [],
+  },
   standards: {
     title: "Standards",
     summary: "The district's standards frameworks, by grade and subject, with the learning targets teams write.",

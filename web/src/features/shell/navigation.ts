@@ -7,6 +7,7 @@ export const AREAS: Record<Area, { label: string; to: string }> = {
   home: { label: "Home", to: "/" },
   communities: { label: "Communities", to: "/communities" },
   students: { label: "Students & data", to: "/students" },
+  family: { label: "My children", to: "/family" },
   standards: { label: "Standards", to: "/standards" },
   interventions: { label: "Interventions", to: "/interventions" },
   goals: { label: "Goals & cycles", to: "/goals" },

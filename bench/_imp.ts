@@ -1,0 +1,18 @@
+import { mkdtempSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { openBenchPostgres } from "./databases";
+import { districts } from "../server/db/schema";
+import { planRoster } from "../server/demo/large-district/plan-roster";
+import { writeOneRosterSet } from "../server/demo/large-district/write-oneroster";
+import { importOneRoster } from "../server/features/rosters/import-oneroster";
+const plan = planRoster({ studentCount: 50000, emailDomain: "x.example" });
+const folder = mkdtempSync(path.join(os.tmpdir(), "imp-"));
+writeOneRosterSet(plan, folder);
+const db = await openBenchPostgres("postgres://postgres@127.0.0.1:5432/test");
+const [d] = await db.db.insert(districts).values({ slug: "x", name: "x" }).returning();
+const t0 = performance.now();
+let last = "";
+const out = await importOneRoster(db.pool, { districtId: d!.id, source: folder, onProgress: (p) => { const s = JSON.stringify(p); if (s.slice(0, 40) !== last) { last = s.slice(0, 40); console.log(Math.round(performance.now() - t0), s); } } });
+console.log(out.status, Math.round(performance.now() - t0));
+await db.close();

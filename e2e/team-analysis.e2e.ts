@@ -1,0 +1,135 @@
+import type { APIRequestContext, Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import type { z } from "zod";
+import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
+import type { StudentPage } from "../contract/students";
+import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+
+const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
+const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => browser?.close());
+
+async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
+  const response = await request.get(url);
+  expect(response.status(), `${url}: ${await response.text()}`).toBe(200);
+  return (await response.json()) as T;
+}
+
+async function settle(page: Page, heading: string | RegExp) {
+  await page.getByRole("heading", { level: 1, name: heading }).waitFor();
+  await page.waitForLoadState("networkidle");
+}
+
+/**
+ * Students at each level on each target, worked out here from the raw results grid and the cut scores:
+ * item points summed per target, the highest level whose least points were reached, absent and exempt left out.
+ */
+function expectedLevels(detail: AssessmentDetail, grid: ResultsGrid): Map<string, Map<number, number>> {
+  const counts = new Map<string, Map<number, number>>();
+  for (const student of grid.classes.flatMap((c) => c.students)) {
+    if (student.status !== "completed") continue;
+    for (const target of detail.targets) {
+      const items = detail.items.filter((item) => item.targetIds.includes(target.targetId));
+      const points = items.reduce((sum, item) => sum + (student.scores[item.id] ?? 0), 0);
+      const level = [...target.cutScores]
+        .sort((a, b) => a.minPoints - b.minPoints)
+        .reduce((reached, cut) => (points >= cut.minPoints ? cut.level : reached), target.cutScores[0]?.level ?? 1);
+      const byLevel = counts.get(target.targetId) ?? new Map<number, number>();
+      byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
+      counts.set(target.targetId, byLevel);
+    }
+  }
+  return counts;
+}
+
+it("a teacher sees the team analysis with the right numbers, then a student's page and the students list", async () => {
+  const { page, errors, close } = await openPage(browser);
+  await signIn(page, TEACHER.email, TEACHER.password);
+  const communities = await getJson<{ items: { id: string; name: string }[] }>(
+    page.request,
+    "/api/v1/communities?q=Grade%203%20team",
+  );
+  const community = communities.items.find((c) => c.name === "Grade 3 team");
+  if (!community) throw new Error("no Grade 3 team in the demo");
+  const list = await getJson<z.infer<typeof AssessmentList>>(
+    page.request,
+    `/api/v1/communities/${community.id}/assessments`,
+  );
+  const assessment = list.items.find((a) => a.sittingCount > 0);
+  if (!assessment) throw new Error("the demo team has no assessment with results");
+  const detail = await getJson<AssessmentDetail>(page.request, `/api/v1/assessments/${assessment.id}`);
+  const grid = await getJson<ResultsGrid>(page.request, `/api/v1/assessments/${assessment.id}/results`);
+  const expected = expectedLevels(detail, grid);
+
+  await page.goto(`/assessments/${assessment.id}/analysis`);
+  await settle(page, `Analysis: ${assessment.title}`);
+  await expectAccessible(page, "assessment analysis");
+  const figure = page.getByRole("figure", { name: "Proficiency by target" });
+  await figure.getByRole("button", { name: "Show table" }).click();
+  const table = figure.getByRole("table");
+  const headers = (await table.getByRole("columnheader").allInnerTexts()).map((h) => h.trim());
+  for (const target of detail.targets) {
+    const name = target.code ?? target.statement;
+    const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
+    const cells = (await row.getByRole("cell").allInnerTexts()).map((c) => c.trim());
+    for (const level of target.cutScores.map((c) => c.level)) {
+      const column = headers.findIndex((h) => h.startsWith(`${level} ·`) || h === `Level ${level}`);
+      expect(cells[column - 1], `${name} at level ${level}`).toBe(
+        String(expected.get(target.targetId)?.get(level) ?? 0),
+      );
+    }
+  }
+  await expectAccessible(page, "assessment analysis with a table shown");
+
+  // From the table of each student's levels to a student's page, and its targets over time.
+  const firstStudent = page
+    .getByRole("table", { name: "Each student's level on each target" })
+    .getByRole("rowheader")
+    .first()
+    .getByRole("link");
+  const studentName = ((await firstStudent.textContent()) ?? "").trim();
+  await firstStudent.click();
+  await settle(page, studentName);
+  await page.getByRole("heading", { name: "Learning targets over time" }).waitFor();
+  await expectAccessible(page, "student page");
+
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Students & data" }).click();
+  await settle(page, "Students & data");
+  await page.getByRole("table", { name: "Students" }).waitFor();
+  await expectAccessible(page, "students list");
+  expect(errors).toEqual([]);
+  await close();
+});
+
+it("a family member sees only their own child, in plain words, and no other student", async () => {
+  const teacher = await openPage(browser);
+  await signIn(teacher.page, TEACHER.email, TEACHER.password);
+  const classmates = await getJson<StudentPage>(teacher.page.request, "/api/v1/students?pageSize=200");
+  await teacher.close();
+
+  const { page, errors, close } = await openPage(browser);
+  await signIn(page, PARENT.email, PARENT.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My children" }).click();
+  await settle(page, "My children");
+  const children = page.locator("section.panel h2");
+  expect(await children.allInnerTexts()).toEqual(["Mateo Torres"]);
+  await expect
+    .poll(() => page.getByText(/Mateo (is working toward this goal|has shown they can do this)/).count())
+    .toBeGreaterThan(0);
+  await expectAccessible(page, "family view");
+
+  const classmate = classmates.items.find((s) => s.name !== "Mateo Torres");
+  if (!classmate) throw new Error("Mateo has no classmates in the demo");
+  const guessed = await page.request.get(`/api/v1/students/${classmate.id}`);
+  expect(guessed.status()).toBe(404);
+  await page.goto(`/students/${classmate.id}`);
+  await page.getByRole("heading", { level: 1, name: /not found/i }).waitFor();
+  expect(await page.content()).not.toContain(classmate.familyName);
+  expect(errors).toEqual([]);
+  await close();
+});

@@ -1,0 +1,115 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { type Database, openDatabase } from "../../db/client";
+import { migrateDatabase } from "../../db/migrate";
+import { createPostgresTestDatabaseIfAvailable } from "../../test/test-db";
+import { generateOneRoster } from "./generate-oneroster";
+import { importOneRoster } from "./import-oneroster";
+import { FIXTURES, tableCounts } from "./roster-test-support";
+
+const ROOT = path.resolve(import.meta.dirname, "../../..");
+const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-kill-import-"));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+/** A set big enough that its import is still writing when the child is killed. */
+const bigSet = generateOneRoster(path.join(tmp, "big"), { students: 6000, guardians: true });
+
+/** A district with a small roster already imported, so "as before" is more than empty tables. */
+async function prepare(database: Database, slug: string): Promise<string> {
+  const { rows } = await database.pool.query<{ id: string }>(
+    "insert into districts (slug, name) values ($1, 'Kill test') returning id",
+    [slug],
+  );
+  const districtId = rows[0]?.id as string;
+  const outcome = await importOneRoster(database.pool, { districtId, source: FIXTURES.moodleFullZip });
+  expect(outcome.status).toBe("succeeded");
+  return districtId;
+}
+
+/**
+ * Runs `collective import oneroster` in a child process, waits until it reports writing rows, and kills it
+ * with SIGKILL: no handler runs, the transaction is simply cut off.
+ */
+async function killImportMidway(env: Record<string, string | undefined>, slug: string): Promise<string> {
+  await bigSet;
+  const child = spawn(
+    process.execPath,
+    ["bin/collective.mjs", "import", "oneroster", path.join(tmp, "big"), "--district", slug],
+    { cwd: ROOT, env: { ...process.env, LOG_LEVEL: "silent", ...env }, stdio: ["ignore", "pipe", "pipe"] },
+  );
+  let output = "";
+  const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, signal) => resolve(signal)));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`no progress line in time:\n${output}`)), 90_000);
+    child.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const writing = [...output.matchAll(/^Importing: (\d+)\/(\d+)$/gm)].some((m) => Number(m[1]) > 0);
+      if (writing) {
+        clearTimeout(timer);
+        child.kill("SIGKILL");
+        resolve();
+      }
+    });
+    child.on("exit", () => {
+      clearTimeout(timer);
+      reject(new Error(`the import ended before it was killed:\n${output}`));
+    });
+  });
+  expect(await exited).toBe("SIGKILL");
+  return output;
+}
+
+describe("an import killed with SIGKILL", () => {
+  it("leaves a PGlite database exactly as it was", async () => {
+    const dataDir = path.join(tmp, "pglite-data");
+    const pgliteDir = path.join(dataDir, "pglite");
+    let database = await openDatabase({ pgliteDir });
+    await migrateDatabase(database.db);
+    const districtId = await prepare(database, "kill-pglite");
+    const before = await tableCounts(database.pool);
+    await database.close();
+
+    const output = await killImportMidway({ DATA_DIR: dataDir, DATABASE_URL: "" }, "kill-pglite");
+    expect(output).toContain("Importing:");
+
+    database = await openDatabase({ pgliteDir });
+    try {
+      expect(await tableCounts(database.pool)).toEqual(before);
+      const { rows } = await database.pool.query(
+        "select status from roster_imports where district_id = $1 order by started_at",
+        [districtId],
+      );
+      // The run was recorded before its transaction began, and never finished.
+      expect(rows).toEqual([{ status: "running" }]);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+
+  it("leaves a PostgreSQL database exactly as it was (when DATABASE_URL is set)", async (context) => {
+    const database = await createPostgresTestDatabaseIfAvailable();
+    if (!database?.url) return context.skip();
+    try {
+      await prepare(database, "kill-postgres");
+      const before = await tableCounts(database.pool);
+      await killImportMidway({ DATABASE_URL: database.url, DATA_DIR: path.join(tmp, "pg-data") }, "kill-postgres");
+      // The server ends the dead session's transaction once it notices the connection is gone.
+      for (let i = 0; i < 50; i += 1) {
+        const { rows } = await database.pool.query(
+          "select count(*)::int as n from pg_stat_activity where datname = current_database() and state like 'idle in transaction%'",
+        );
+        if (rows[0]?.n === 0) break;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      expect(await tableCounts(database.pool)).toEqual(before);
+    } finally {
+      await database.close();
+    }
+  }, 180_000);
+});

@@ -1,0 +1,76 @@
+import type pg from "pg";
+import { type ImportOptions, type ImportOutcome, importOneRoster } from "./import-oneroster";
+
+/** A finished run as roster_imports keeps it. */
+export type RosterImportRecord = ImportOutcome & { id: string; source: string };
+
+/**
+ * Runs an import and keeps a record of it in roster_imports: the row is written before the import's
+ * transaction begins (so a run that dies still shows as started) and completed after it ends, outside it.
+ * `audit` is called last, with the record, to write the one audit entry.
+ */
+export async function runRosterImport(
+  pool: pg.Pool,
+  options: ImportOptions & {
+    /** What was imported, as people will recognise it: a file name, or the path given to the CLI. */
+    sourceLabel: string;
+    startedById: string | null;
+    audit: (record: RosterImportRecord) => Promise<void>;
+  },
+): Promise<RosterImportRecord> {
+  const { rows } = await pool.query<{ id: string }>(
+    `insert into roster_imports (district_id, started_by_id, source, status) values ($1, $2, $3, 'running') returning id`,
+    [options.districtId, options.startedById, options.sourceLabel.slice(0, 500)],
+  );
+  const id = rows[0]?.id as string;
+  let outcome: ImportOutcome;
+  try {
+    outcome = await importOneRoster(pool, options);
+  } catch (error) {
+    outcome = {
+      status: "failed",
+      oneRosterVersion: null,
+      rowsTotal: 0,
+      counts: {},
+      problems: [
+        {
+          file: "",
+          line: null,
+          column: null,
+          message: "The import stopped on an unexpected error.",
+          severity: "error",
+        },
+      ],
+      unexpectedError: error,
+    };
+  }
+  await pool.query(
+    `update roster_imports set status = $2, one_roster_version = $3, rows_total = $4, counts = $5::jsonb,
+       problems = $6::jsonb, finished_at = now()
+     where id = $1`,
+    [
+      id,
+      outcome.status,
+      outcome.oneRosterVersion,
+      outcome.rowsTotal,
+      JSON.stringify(outcome.counts),
+      JSON.stringify(outcome.problems),
+    ],
+  );
+  const record = { ...outcome, id, source: options.sourceLabel };
+  await options.audit(record);
+  return record;
+}
+
+/** The audit entry's details: what ran and what it did, without the problem list itself. */
+export function auditDetails(record: RosterImportRecord): Record<string, unknown> {
+  return {
+    source: record.source,
+    status: record.status,
+    oneRosterVersion: record.oneRosterVersion,
+    rowsTotal: record.rowsTotal,
+    counts: record.counts,
+    errors: record.problems.filter((p) => p.severity === "error").length,
+    warnings: record.problems.filter((p) => p.severity === "warning").length,
+  };
+}

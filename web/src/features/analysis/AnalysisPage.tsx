@@ -1,0 +1,99 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import type { AssessmentAnalysis } from "../../../../contract/analysis";
+import { ApiError } from "../../api/client";
+import { EmptyState } from "../../components/EmptyState";
+import { formatDay } from "../../components/format";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { NotFoundPage } from "../shell/NotFoundPage";
+import { analysisDownloadUrl, analysisQuery } from "./analysis.api";
+import { GroupComparison } from "./GroupComparison";
+import { ItemAnalysis } from "./ItemAnalysis";
+import { ProficiencyByTarget } from "./ProficiencyByTarget";
+import { StudentLevelsTable } from "./StudentLevelsTable";
+import { StudentLists } from "./StudentLists";
+import { SubgroupTable } from "./SubgroupTable";
+import "./analysis.css";
+
+const route = getRouteApi("/signed-in/assessments/$assessmentId/analysis");
+
+/** A team's look at one common formative assessment: by target, by class, by item, by student, by subgroup. */
+export function AnalysisPage() {
+  const { assessmentId } = route.useParams();
+  const analysis = useQuery(analysisQuery(assessmentId));
+  if (analysis.error instanceof ApiError && analysis.error.status === 404) return <NotFoundPage />;
+  if (analysis.isPending || analysis.isError) {
+    return (
+      <>
+        <PageHeader title="Assessment analysis" />
+        {analysis.isPending ? (
+          <Loading label="Loading the analysis…" />
+        ) : (
+          <ErrorNotice error={analysis.error} onRetry={() => analysis.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <AnalysisView analysis={analysis.data} />;
+}
+
+function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
+  const { assessment, sittings } = analysis;
+  const given = assessment.givenOn ? `Given ${formatDay(assessment.givenOn)}. ` : "";
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/assessments/$assessmentId" params={{ assessmentId: assessment.id }}>
+          ← {assessment.title}
+        </Link>
+      </p>
+      <PageHeader
+        title={`Analysis: ${assessment.title}`}
+        description={`${given}${sittings.assessed} students assessed, ${sittings.absent} absent, ${sittings.exempt} exempt (absent and exempt students are not counted in the results).`}
+        actions={
+          <div className="analysis-downloads">
+            <a className="button button-secondary" href={analysisDownloadUrl(assessment.id, "csv")} download>
+              Download CSV
+            </a>
+            <a className="button button-secondary" href={analysisDownloadUrl(assessment.id, "xlsx")} download>
+              Download Excel
+            </a>
+          </div>
+        }
+      />
+      {analysis.targets.length === 0 || sittings.assessed === 0 ? (
+        <EmptyState title="No results to analyse yet">
+          <p>When results are entered for students you can see, the analysis appears here.</p>
+        </EmptyState>
+      ) : (
+        <>
+          <section className="analysis-section" aria-labelledby="analysis-targets">
+            <h2 id="analysis-targets">Did they learn it?</h2>
+            <ProficiencyByTarget analysis={analysis} />
+          </section>
+          <section className="analysis-section" aria-labelledby="analysis-groups">
+            <h2 id="analysis-groups">Classes and teachers side by side</h2>
+            <GroupComparison analysis={analysis} />
+          </section>
+          <section className="analysis-section" aria-labelledby="analysis-items">
+            <h2 id="analysis-items">Items</h2>
+            <ItemAnalysis analysis={analysis} />
+          </section>
+          <section className="analysis-section" aria-labelledby="analysis-lists">
+            <h2 id="analysis-lists">Who needs more time, who is ready for more</h2>
+            <StudentLists analysis={analysis} />
+          </section>
+          <section className="analysis-section" aria-labelledby="analysis-students">
+            <h2 id="analysis-students">Each student by target</h2>
+            <StudentLevelsTable analysis={analysis} />
+          </section>
+          <section className="analysis-section" aria-labelledby="analysis-subgroups">
+            <h2 id="analysis-subgroups">Subgroups</h2>
+            <SubgroupTable analysis={analysis} />
+          </section>
+        </>
+      )}
+    </>
+  );
+}

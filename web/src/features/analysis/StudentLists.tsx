@@ -1,0 +1,51 @@
+import { Link } from "@tanstack/react-router";
+import type { AnalysisStudent, AssessmentAnalysis } from "../../../../contract/analysis";
+import { targetName } from "./levels";
+
+/** Long lists start folded, so the page stays readable for a whole grade level. */
+const OPEN_UP_TO = 30;
+
+/** Per target, who needs more time (below proficient) and who is ready for extension (at the top level). */
+export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
+  const order = new Map(analysis.students.map((student, index) => [student.id, index]));
+  const studentsOf = (ids: readonly string[]) =>
+    [...ids]
+      .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
+      .map((id) => analysis.students[order.get(id) ?? -1])
+      .filter((student): student is AnalysisStudent => student !== undefined);
+  return (
+    <div className="analysis-grid">
+      {analysis.targets.map((target) => (
+        <section key={target.targetId} className="panel" aria-labelledby={`lists-${target.targetId}`}>
+          <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
+          {target.code ? <p className="analysis-statement">{target.statement}</p> : null}
+          <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
+          <NameList title={`Ready for extension (level ${target.topLevel})`} students={studentsOf(target.atTopLevel)} />
+        </section>
+      ))}
+    </div>
+  );
+}
+
+function NameList({ title, students }: { title: string; students: AnalysisStudent[] }) {
+  return (
+    <details className="name-list" open={students.length > 0 && students.length <= OPEN_UP_TO}>
+      <summary>
+        {title}: {students.length} {students.length === 1 ? "student" : "students"}
+      </summary>
+      {students.length === 0 ? (
+        <p className="muted">None.</p>
+      ) : (
+        <ul className="name-list-items">
+          {students.map((student) => (
+            <li key={student.id}>
+              <Link to="/students/$studentId" params={{ studentId: student.id }}>
+                {student.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

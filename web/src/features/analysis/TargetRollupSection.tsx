@@ -1,0 +1,104 @@
+import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import type { TargetRollup } from "../../../../contract/analysis";
+import { SelectField } from "../../components/Field";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { useMe } from "../auth/me.api";
+import { schoolChoicesQuery } from "../schools/schools.api";
+import { targetRollupQuery } from "./analysis.api";
+import { TableFrame } from "./ChartFigure";
+import { countAt, formatPercent, levelsOf } from "./levels";
+
+/**
+ * For leaders: proficiency on each learning target across every assessment, district-wide or by school.
+ * Counting every result of a district takes a moment, so it runs only when asked for.
+ */
+export function TargetRollupSection() {
+  const me = useMe();
+  const isDistrictLeader = me.roles.some((role) => role.role === "district_leader");
+  const [isOpen, setIsOpen] = useState(false);
+  const [schoolId, setSchoolId] = useState("");
+  const schools = useQuery({ ...schoolChoicesQuery, enabled: isOpen && isDistrictLeader });
+  const choices = isDistrictLeader
+    ? (schools.data ?? []).map((school) => ({ id: school.id, name: school.name }))
+    : me.roles
+        .filter((role) => role.role === "school_leader" && role.schoolId)
+        .map((role) => ({ id: role.schoolId as string, name: role.schoolName ?? "" }));
+  const rollup = useQuery({ ...targetRollupQuery(schoolId || undefined), enabled: isOpen });
+  return (
+    <section className="analysis-section" aria-labelledby="rollup-title">
+      <h2 id="rollup-title">Proficiency by learning target</h2>
+      <p className="field-hint">Every common formative assessment with results, counted by target.</p>
+      {!isOpen ? (
+        <button type="button" className="button button-secondary" onClick={() => setIsOpen(true)}>
+          Show proficiency by target
+        </button>
+      ) : (
+        <>
+          <SelectField label="School" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
+            <option value="">{isDistrictLeader ? "The whole district" : "All my schools"}</option>
+            {choices.map((choice) => (
+              <option key={choice.id} value={choice.id}>
+                {choice.name}
+              </option>
+            ))}
+          </SelectField>
+          {rollup.isPending ? (
+            <Loading label="Counting results…" />
+          ) : rollup.isError ? (
+            <ErrorNotice error={rollup.error} onRetry={() => rollup.refetch()} />
+          ) : (
+            <RollupTable rollup={rollup.data} />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function RollupTable({ rollup }: { rollup: TargetRollup }) {
+  if (rollup.items.length === 0) return <p className="muted">No results yet.</p>;
+  const levels = levelsOf(rollup.items);
+  return (
+    <TableFrame label="Proficiency by learning target">
+      <table className="data-table">
+        <caption className="visually-hidden">Results at each level on each learning target</caption>
+        <thead>
+          <tr>
+            <th scope="col">Target</th>
+            <th scope="col" className="cell-number">
+              Assessments
+            </th>
+            {levels.map((level) => (
+              <th key={level} scope="col" className="cell-number">
+                Level {level}
+              </th>
+            ))}
+            <th scope="col" className="cell-number">
+              Proficient
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rollup.items.map((row) => (
+            <tr key={row.targetId}>
+              <th scope="row">
+                {row.code ?? row.statement}
+                {row.code ? <span className="analysis-statement">{row.statement}</span> : null}
+              </th>
+              <td className="cell-number">{row.assessments}</td>
+              {levels.map((level) => (
+                <td key={level} className="cell-number">
+                  {countAt(row.levels, level)}
+                </td>
+              ))}
+              <td className="cell-number">
+                {row.proficient} of {row.assessed} ({formatPercent(row.proficientPercent)})
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableFrame>
+  );
+}
