@@ -19,6 +19,7 @@ const MAIN_PAGES = [
   "/admin/schools",
   "/admin/audit",
   "/admin/outbox",
+  "/admin/rosters",
   "/profile",
 ];
 

@@ -76,6 +76,7 @@ CREATE TABLE "target_result_counts" (
 	"district_id" uuid NOT NULL,
 	"assessment_id" uuid NOT NULL,
 	"target_id" uuid NOT NULL,
+	"class_id" uuid,
 	"school_id" uuid,
 	"level" smallint NOT NULL,
 	"students" integer NOT NULL

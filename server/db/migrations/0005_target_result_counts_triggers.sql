@@ -1,16 +1,16 @@
--- target_result_counts is a rollup of target_results (students per level, per target, assessment and school),
+-- target_result_counts is a rollup of target_results (students per level, per target, assessment, class and school),
 -- kept current by the database so that no writer can forget it: after every statement that changes
 -- target_results, the counts of the assessments it touched are rebuilt from their rows. A bulk restore may
 -- set collective.defer_result_counts for its transaction and rebuild once at the end instead.
 CREATE OR REPLACE FUNCTION refresh_target_result_counts(affected uuid[]) RETURNS void LANGUAGE plpgsql AS $$
 BEGIN
   DELETE FROM target_result_counts WHERE assessment_id = ANY(affected);
-  INSERT INTO target_result_counts (district_id, assessment_id, target_id, school_id, level, students)
-  SELECT r.district_id, r.assessment_id, r.target_id,
+  INSERT INTO target_result_counts (district_id, assessment_id, target_id, class_id, school_id, level, students)
+  SELECT r.district_id, r.assessment_id, r.target_id, r.class_id,
          coalesce(c.school_id, (SELECT s.school_id FROM students s WHERE s.id = r.student_id)), r.level, count(*)::int
     FROM target_results r LEFT JOIN classes c ON c.id = r.class_id
    WHERE r.assessment_id = ANY(affected)
-   GROUP BY 1, 2, 3, 4, 5;
+   GROUP BY 1, 2, 3, 4, 5, 6;
 END;
 $$;
 --> statement-breakpoint

@@ -190,7 +190,7 @@ export const targetResults = pgTable(
 );
 
 /**
- * How many students reached each level on each target of each assessment, per school: a rollup of
+ * How many students reached each level on each target of each assessment, per class and school: a rollup of
  * target_results that database triggers keep current (migration 0005), so district- and school-wide
  * views read thousands of rows instead of millions.
  */
@@ -204,6 +204,7 @@ export const targetResultCounts = pgTable(
     targetId: uuid("target_id")
       .notNull()
       .references(() => learningTargets.id, { onDelete: "cascade" }),
+    classId: uuid("class_id"),
     schoolId: uuid("school_id"),
     level: smallint("level").notNull(),
     students: integer("students").notNull(),

@@ -42,7 +42,7 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
            tg.proficient_level, tg.top_level
       from target_results tr join tg on tg.id = tr.target_id
      where tr.assessment_id = ${assessmentId}),
-  pop as (
+  pop as materialized (
     select p.student_id, min(p.class_id::text)::uuid as class_id
       from (select res.student_id, res.class_id from res
             union all select x.student_id, x.class_id from assessment_sittings x
@@ -52,9 +52,10 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
            coalesce(sit.status::text, 'completed') as status, coalesce(sit.class_id, pop.class_id) as class_id,
            row_number() over (order by s.family_name, s.given_name, s.id)::int as ord
-      from pop join students s on s.id = pop.student_id
-      left join assessment_sittings sit on sit.assessment_id = ${assessmentId} and sit.student_id = pop.student_id
-     where ${isVisibleStudent(actor)}),
+      from students s
+      join pop on pop.student_id = s.id
+      left join assessment_sittings sit on sit.assessment_id = ${assessmentId} and sit.student_id = s.id
+     where s.id = any(array(select pop.student_id from pop)) and ${isVisibleStudent(actor)}),
   r as materialized (
     select res.target_id, res.student_id, coalesce(res.class_id, stu.class_id, ${NO_CLASS}) as class_id,
            res.points, res.level, res.proficient_level, res.top_level, stu.ord
@@ -136,24 +137,28 @@ export const perTargetCte = sql`
            coalesce(json_agg(r.student_id) filter (where r.level >= r.top_level), '[]') as top
       from r group by r.target_id)`;
 
-/** Item scores of completed sittings, counted by item and response in one hashed pass, then by item. */
+/**
+ * Item scores of completed sittings, counted in one hashed pass by item, response and points; the item
+ * figures (scored, mean, full marks) and the response counts are sums over those few rows.
+ */
 export const itemCtes = (assessmentId: string) => sql`
   it as materialized (
     select i.id, i.position, i.label, i.max_points::float8 as max_points, i.correct_response
       from assessment_items i where i.assessment_id = ${assessmentId}),
-  iresp as materialized (
-    select sc.item_id, nullif(btrim(sc.response), '') as response,
-           count(sc.points)::int as scored, sum(sc.points)::float8 as total,
-           count(*) filter (where sc.points >= it.max_points)::int as full_marks, count(*)::int as n
+  iscore as materialized (
+    select sc.item_id, nullif(btrim(sc.response), '') as response, sc.points::float8 as points, count(*)::int as n
       from item_scores sc
-      join it on it.id = sc.item_id
-      join stu on stu.id = sc.student_id and stu.status = 'completed'
      where sc.assessment_id = ${assessmentId}
-     group by sc.item_id, nullif(btrim(sc.response), '')),
+       and sc.student_id = any(array(select stu.id from stu where stu.status = 'completed'))
+     group by sc.item_id, nullif(btrim(sc.response), ''), sc.points),
+  iresp as (
+    select x.item_id, x.response, sum(x.n)::int as n from iscore x where x.response is not null
+     group by x.item_id, x.response),
   istat as (
-    select x.item_id, sum(x.scored)::int as scored, sum(x.total) / nullif(sum(x.scored), 0) as mean,
-           sum(x.full_marks)::int as full_marks
-      from iresp x group by x.item_id)`;
+    select x.item_id, coalesce(sum(x.n) filter (where x.points is not null), 0)::int as scored,
+           sum(x.points * x.n) / nullif(sum(x.n) filter (where x.points is not null), 0) as mean,
+           coalesce(sum(x.n) filter (where x.points >= it.max_points), 0)::int as full_marks
+      from iscore x join it on it.id = x.item_id group by x.item_id)`;
 
 export const targetsJson = sql`(
   select coalesce(json_agg(json_build_object(
@@ -221,10 +226,10 @@ export const itemsJson = sql`(
            'percentFullyCorrect', ${percent(sql`s.full_marks`, sql`s.scored`)},
            'responses', coalesce((select json_agg(json_build_object('response', x.response, 'count', x.n)
                                                    order by x.n desc, x.response)
-                                    from iresp x where x.item_id = it.id and x.response is not null),
+                                    from iresp x where x.item_id = it.id),
                                  '[]'),
            'mostCommonWrong', (select json_build_object('response', x.response, 'count', x.n) from iresp x
-                                where x.item_id = it.id and x.response is not null and it.correct_response is not null
+                                where x.item_id = it.id and it.correct_response is not null
                                   and upper(x.response) <> upper(btrim(it.correct_response))
                                 order by x.n desc, x.response limit 1))
          order by it.position, it.id), '[]')
@@ -237,20 +242,27 @@ export const studentsJson = sql`(
     from stu)`;
 
 /**
- * Counts per target, level and demographic signature (sex and every race and ethnicity flag): a few hundred
- * rows at most, which analysis-subgroups.ts spreads into groups and suppresses.
+ * Counts per target, level and demographic signature (sex, and a bit per race and ethnicity flag in the order
+ * of DEMOGRAPHIC_FLAGS): a few hundred rows at most, which analysis-subgroups.ts spreads into groups and
+ * suppresses. Only the demographics of the students counted are read, by key.
  */
 export const demographicCountsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', x.target_id, 'level', x.level, 'count', x.n,
                                              'sex', x.sex, 'flags', x.flags)), '[]')
-    from (select r.target_id, r.level, lower(nullif(btrim(d.sex), '')) as sex,
-                 array[coalesce(d.american_indian_or_alaska_native, false), coalesce(d.asian, false),
-                       coalesce(d.black_or_african_american, false),
-                       coalesce(d.native_hawaiian_or_other_pacific_islander, false), coalesce(d.white, false),
-                       coalesce(d.two_or_more_races, false), coalesce(d.hispanic_or_latino, false)] as flags,
-                 count(*)::int as n
-            from r join student_demographics d on d.student_id = r.student_id
-           group by 1, 2, 3, 4) x)`;
+    from (select r.target_id, r.level, d.sex, d.flags, count(*)::int as n
+            from r join (
+              select student_id, lower(nullif(btrim(sex), '')) as sex,
+                     (case when american_indian_or_alaska_native then 1 else 0 end)
+                     | (case when asian then 2 else 0 end)
+                     | (case when black_or_african_american then 4 else 0 end)
+                     | (case when native_hawaiian_or_other_pacific_islander then 8 else 0 end)
+                     | (case when white then 16 else 0 end)
+                     | (case when two_or_more_races then 32 else 0 end)
+                     | (case when hispanic_or_latino then 64 else 0 end) as flags
+                from student_demographics
+               where student_id = any(array(select stu.id from stu where stu.status = 'completed'))) d
+              on d.student_id = r.student_id
+           group by r.target_id, r.level, d.sex, d.flags) x)`;
 
 export const targetTotalsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', t.target_id, 'assessed', t.assessed,

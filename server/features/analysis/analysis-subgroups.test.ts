@@ -87,11 +87,11 @@ describe("subgroup suppression", () => {
   });
 
   it("spreads each demographic signature into every group it belongs to", () => {
-    const flags = [false, true, false, false, true, false, true];
+    const asianWhiteHispanic = 2 | 16 | 64;
     const groups = buildSubgroups(
       [
-        { targetId: TARGET, level: 3, count: 12, sex: "female", flags },
-        { targetId: TARGET, level: 2, count: 20, sex: null, flags: flags.map(() => false) },
+        { targetId: TARGET, level: 3, count: 12, sex: "female", flags: asianWhiteHispanic },
+        { targetId: TARGET, level: 2, count: 20, sex: null, flags: 0 },
       ],
       total(40),
     );

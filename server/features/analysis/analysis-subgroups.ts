@@ -12,7 +12,7 @@ import type { DemographicCount, TargetTotal } from "./analysis.queries";
 /** Students of one subgroup at one level of one target. */
 export type SubgroupCount = { targetId: string; dimension: string; key: string; level: number; count: number };
 
-/** The order of the race and ethnicity flags in a demographic signature (see analysis-sections.ts). */
+/** The race and ethnicity flags, by their bit in a demographic signature (see analysis-sections.ts). */
 const DEMOGRAPHIC_FLAGS: { dimension: string; key: string }[] = [
   { dimension: "race", key: "americanIndianOrAlaskaNative" },
   { dimension: "race", key: "asian" },
@@ -29,9 +29,8 @@ export function subgroupCounts(signatures: readonly DemographicCount[]): Subgrou
   for (const row of signatures) {
     const base = { targetId: row.targetId, level: row.level, count: row.count };
     if (row.sex) counts.push({ ...base, dimension: "sex", key: row.sex });
-    row.flags.forEach((isSet, index) => {
-      const flag = DEMOGRAPHIC_FLAGS[index];
-      if (isSet && flag) counts.push({ ...base, ...flag });
+    DEMOGRAPHIC_FLAGS.forEach((flag, bit) => {
+      if (row.flags & (1 << bit)) counts.push({ ...base, ...flag });
     });
   }
   return counts;

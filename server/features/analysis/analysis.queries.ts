@@ -23,13 +23,13 @@ import {
  * suppressed in analysis-subgroups.ts. bench/ times queryAssessmentAnalysis() alone against the whole route.
  */
 
-/** Students counted per target, level and demographic signature; flags follow DEMOGRAPHIC_FLAGS. */
+/** Students counted per target, level and demographic signature; bit i of flags is DEMOGRAPHIC_FLAGS[i]. */
 export type DemographicCount = {
   targetId: string;
   level: number;
   count: number;
   sex: string | null;
-  flags: boolean[];
+  flags: number;
 };
 export type TargetTotal = { targetId: string; assessed: number; proficientLevel: number; levels: number[] };
 
@@ -73,10 +73,11 @@ export async function queryAssessmentAnalysis(
   actor: Actor,
   assessmentId: string,
 ): Promise<AnalysisQueryResult | undefined> {
-  // The planner's estimates for these CTEs run far too high, which would have PostgreSQL JIT-compile hundreds of
-  // expressions (seconds) for a query that runs in milliseconds; so JIT is off for this one statement.
+  // The planner cannot size these CTEs well. Too high, and PostgreSQL JIT-compiles hundreds of expressions
+  // (seconds) for a query that runs in milliseconds; too low, and it nests loops over thousands of rows. Every
+  // input here is a few tens of thousands of rows at most, which hash joins handle in bounded time.
   return db.transaction(async (tx) => {
-    await tx.execute(sql`set local jit = off`);
+    await tx.execute(sql`select set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)`);
     const result = await tx.execute<AnalysisQueryResult>(analysisStatement(actor, assessmentId));
     return result.rows[0];
   });

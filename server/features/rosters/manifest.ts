@@ -30,20 +30,21 @@ export async function readManifest(files: SourceFile[], problems: ProblemList): 
   const properties = new Map<string, { value: string; line: number }>();
   let columns: { name: number; value: number } | undefined;
   try {
-    for await (const { fields, line } of readCsvRecords(await file.open())) {
-      if (isBlankRecord(fields)) continue;
-      if (!columns) {
-        const header = fields.map((f) => f.trim().toLowerCase());
-        columns = { name: header.indexOf("propertyname"), value: header.indexOf("value") };
-        if (columns.name === -1 || columns.value === -1) {
-          problems.error(file.name, line, null, 'The manifest header must be "propertyName,value".');
-          return undefined;
+    for await (const records of readCsvRecords(await file.open()))
+      for (const { fields, line } of records) {
+        if (isBlankRecord(fields)) continue;
+        if (!columns) {
+          const header = fields.map((f) => f.trim().toLowerCase());
+          columns = { name: header.indexOf("propertyname"), value: header.indexOf("value") };
+          if (columns.name === -1 || columns.value === -1) {
+            problems.error(file.name, line, null, 'The manifest header must be "propertyName,value".');
+            return undefined;
+          }
+          continue;
         }
-        continue;
+        const name = (fields[columns.name] ?? "").trim();
+        if (name) properties.set(name.toLowerCase(), { value: (fields[columns.value] ?? "").trim(), line });
       }
-      const name = (fields[columns.name] ?? "").trim();
-      if (name) properties.set(name.toLowerCase(), { value: (fields[columns.value] ?? "").trim(), line });
-    }
   } catch (error) {
     problems.error(
       file.name,

@@ -97,38 +97,39 @@ export async function parseRosterFile<S extends FileSpec>(
   let slots: Slot[] | undefined;
   let headerWidth = 0;
   try {
-    for await (const { fields, line } of readCsvRecords(await file.open(), context.onBytes)) {
-      if (!slots) {
-        if (line === 1 && isBlankRecord(fields)) {
-          problems.error(fileName, 1, null, "The file has no header row.");
-          return result;
-        }
-        slots = mapHeader(fields, spec, version, mode, fileName, problems);
-        if (!slots) return result;
-        headerWidth = fields.length;
-        continue;
-      }
-      if (isBlankRecord(fields)) continue;
-      if (fields.length > headerWidth && !isBlankRecord(fields.slice(headerWidth))) {
-        problems.error(fileName, line, null, `This row has ${fields.length} fields; the header has ${headerWidth}.`);
-        continue;
-      }
-      const { row, hasError } = readRow(fields, line, slots, fileName, problems);
-      const sourcedId = typeof row.sourcedId === "string" ? row.sourcedId : undefined;
-      if (sourcedId !== undefined) {
-        const first = seen.get(sourcedId);
-        if (first !== undefined) {
-          problems.error(fileName, line, "sourcedId", `Duplicate sourcedId "${sourcedId}" (first on line ${first}).`);
+    for await (const records of readCsvRecords(await file.open(), context.onBytes))
+      for (const { fields, line } of records) {
+        if (!slots) {
+          if (line === 1 && isBlankRecord(fields)) {
+            problems.error(fileName, 1, null, "The file has no header row.");
+            return result;
+          }
+          slots = mapHeader(fields, spec, version, mode, fileName, problems);
+          if (!slots) return result;
+          headerWidth = fields.length;
           continue;
         }
-        seen.set(sourcedId, line);
+        if (isBlankRecord(fields)) continue;
+        if (fields.length > headerWidth && !isBlankRecord(fields.slice(headerWidth))) {
+          problems.error(fileName, line, null, `This row has ${fields.length} fields; the header has ${headerWidth}.`);
+          continue;
+        }
+        const { row, hasError } = readRow(fields, line, slots, fileName, problems);
+        const sourcedId = typeof row.sourcedId === "string" ? row.sourcedId : undefined;
+        if (sourcedId !== undefined) {
+          const first = seen.get(sourcedId);
+          if (first !== undefined) {
+            problems.error(fileName, line, "sourcedId", `Duplicate sourcedId "${sourcedId}" (first on line ${first}).`);
+            continue;
+          }
+          seen.set(sourcedId, line);
+        }
+        if (hasError) {
+          if (sourcedId !== undefined) result.refused.add(sourcedId);
+          continue;
+        }
+        result.rows.push(row as unknown as RowOf<S["columns"]>);
       }
-      if (hasError) {
-        if (sourcedId !== undefined) result.refused.add(sourcedId);
-        continue;
-      }
-      result.rows.push(row as unknown as RowOf<S["columns"]>);
-    }
   } catch (error) {
     if (error instanceof CsvFormatError) {
       problems.error(fileName, error.line, null, error.message);

@@ -94,23 +94,25 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
   const people: PersonPlan[] = [];
   for (const row of users.active) {
     const own = roles.get(row.sourcedId) ?? [];
-    const mapped = own.map((r) => ({ ...r, mapped: mapRole(r.role) }));
-    for (const r of mapped.filter((m) => !m.mapped)) {
-      problems.warn(r.file || fileName, r.line, "role", `Role "${r.role}" has no place in Collective; ignored.`);
+    const known: (UserRole & { mapped: Mapped })[] = [];
+    for (const r of own) {
+      const mapped = mapRole(r.role);
+      if (mapped) known.push({ ...r, mapped });
+      else problems.warn(r.file || fileName, r.line, "role", `Role "${r.role}" has no place in Collective; ignored.`);
     }
-    const known = mapped.filter((m) => m.mapped !== undefined);
     if (known.length === 0) {
       if (own.length === 0) problems.warn(fileName, row.line, null, "This user has no role; not imported.");
       continue;
     }
-    if (known.some((m) => m.mapped?.kind === "student")) {
-      const studentRoles = known.filter((m) => m.mapped?.kind === "student");
-      const orgs = [
-        row.primaryOrgSourcedId,
-        ...studentRoles.sort((a, b) => +b.isPrimary - +a.isPrimary).map((r) => r.orgSourcedId),
-      ];
-      const schoolSourcedId = orgs.map((o) => (o ? schools.schoolOf(o) : undefined)).find((s) => s) ?? null;
-      plan.students.push({ row, schoolSourcedId, grade: row.grades[0] ?? null });
+    const studentRoles = known.filter((m) => m.mapped.kind === "student");
+    if (studentRoles.length) {
+      // The school: the primary org if it is one, else the org of a primary student role, else of any.
+      let schoolSourcedId = row.primaryOrgSourcedId ? schools.schoolOf(row.primaryOrgSourcedId) : null;
+      for (const r of [...studentRoles.filter((s) => s.isPrimary), ...studentRoles]) {
+        if (schoolSourcedId) break;
+        schoolSourcedId = r.orgSourcedId ? schools.schoolOf(r.orgSourcedId) : null;
+      }
+      plan.students.push({ row, schoolSourcedId: schoolSourcedId ?? null, grade: row.grades[0] ?? null });
       kinds.set(row.sourcedId, { kind: "student", isFamily: false });
       continue;
     }
@@ -124,7 +126,7 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
     };
     let relationship: string | undefined;
     for (const r of known) {
-      if (r.mapped?.kind !== "person") continue;
+      if (r.mapped.kind !== "person") continue;
       relationship ??= r.mapped.relationship;
       if (r.mapped.role === "district_leader") {
         person.roles.push({ role: "district_leader", schoolSourcedId: null });

@@ -1,0 +1,116 @@
+import { parse } from "csv-parse/sync";
+import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { AssessmentAnalysis } from "../../../contract/analysis";
+import { auditLog, targetResults } from "../../db/schema";
+import { buildStudent } from "../../test/evidence-factories";
+import { buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
+import type { FixtureAssessment } from "./analysis-fixture";
+import { buildAnalysisScenario, type ScenarioRow } from "./analysis-scenario";
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+let app: TestApp;
+let district: TestDistrict;
+let people: Record<string, TestPerson>;
+let classIds: Record<string, string>;
+let assessment: FixtureAssessment;
+let targetB: string;
+let rows: ScenarioRow[];
+
+const as = (person: TestPerson) => sessionHeaders(t.db, person);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  app = t.app;
+  ({ district, people, classIds, assessment, targetB, rows } = await buildAnalysisScenario(t.db));
+});
+afterAll(async () => t?.close());
+
+async function analysisAs(person: TestPerson): Promise<AssessmentAnalysis> {
+  const response = await app.inject({
+    url: `/api/v1/assessments/${assessment.id}/analysis`,
+    headers: await as(person),
+  });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json();
+}
+
+describe("the analysis: audit, exports and missing results", () => {
+  it("writes every read to the audit log with the number of students", async () => {
+    const reader = await buildPerson(t.db, district, "district_leader");
+    await analysisAs(reader);
+    await app.inject({ url: `/api/v1/assessments/${assessment.id}/analysis.csv`, headers: await as(reader) });
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.actorId, reader.id), eq(auditLog.action, "assessment.analysis_read")));
+    expect(entries.map((e) => e.details)).toEqual([
+      { students: rows.length, format: "json" },
+      { students: rows.length, format: "csv" },
+    ]);
+    expect(entries[0]?.subjectId).toBe(assessment.id);
+  });
+
+  it("exports the same numbers as CSV and XLSX", async () => {
+    const analysis = await analysisAs(people.leader as TestPerson);
+    const expected = analysis.targets.map((x) => [x.code, x.assessed, x.proficient, x.proficientPercent]);
+    const csv = await app.inject({
+      url: `/api/v1/assessments/${assessment.id}/analysis.csv`,
+      headers: await as(people.leader as TestPerson),
+    });
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    expect(csv.headers["content-disposition"]).toContain("unit-1-check-analysis.csv");
+    const table: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
+    const header = table.findIndex((row) => row[0] === "Target");
+    const csvRows = table.slice(header + 1, header + 3).map((r) => [r[0], Number(r[5]), Number(r[6]), Number(r[7])]);
+    expect(csvRows).toEqual(expected);
+    const item = table.find((row) => row[0] === "Question 1");
+    expect(item?.[7]).toBe(analysis.items[0]?.mostCommonWrong?.response);
+
+    const xlsx = await app.inject({
+      url: `/api/v1/assessments/${assessment.id}/analysis.xlsx`,
+      headers: await as(people.leader as TestPerson),
+    });
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual([
+      "By target",
+      "By class",
+      "By teacher",
+      "Items",
+      "Students",
+      "Intervention and extension",
+      "Subgroups",
+    ]);
+    const sheet = workbook.getWorksheet("By target");
+    const sheetRows = [3, 4].map((n) => {
+      const values = sheet?.getRow(n).values as unknown[];
+      return [values[1], values[6], values[7], values[8]];
+    });
+    expect(sheetRows).toEqual(expected);
+    const subgroups = workbook.getWorksheet("Subgroups");
+    const asianRow = subgroups?.getRows(2, 40)?.find((r) => r.getCell(1).value === "Asian");
+    expect(asianRow?.getCell(3).value).toBe("fewer than 10");
+  });
+
+  it("gives null for a target a student has no result on", async () => {
+    const student = await buildStudent(t.db, district, { classIds: [classIds.a as string], givenName: "Partial" });
+    await t.db.insert(targetResults).values({
+      districtId: district.id,
+      assessmentId: assessment.id,
+      targetId: targetB,
+      studentId: student.id,
+      classId: classIds.a,
+      points: 4,
+      level: 4,
+    });
+    const analysis = await analysisAs(people.leader as TestPerson);
+    const index = analysis.students.findIndex((s) => s.id === student.id);
+    expect(analysis.students[index]?.status).toBe("completed");
+    expect(analysis.targets.map((target) => target.studentLevels[index])).toEqual([null, 4]);
+    expect(analysis.targets[1]?.atTopLevel).toContain(student.id);
+  });
+});
