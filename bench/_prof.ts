@@ -22,7 +22,7 @@ try { await queryAssessmentAnalysis(database.db, actor, a.id); } catch (e) { con
 (database.pool as any).connect = realConnect;
 const client = await realConnect();
 if (captured) {
-  await client.query("set jit = off"); if (process.env.NONEST) await client.query("set enable_nestloop = off");
+  await client.query("set jit = off"); if (process.env.NONEST) await client.query("set enable_nestloop = off"); if (process.env.WORKMEM) await client.query(`set work_mem = "${process.env.WORKMEM}"`); if (process.env.NOSORT) await client.query("set enable_sort = off");
   for (let i = 0; i < 3; i++) { const t0 = performance.now(); await client.query(captured.text, captured.values); console.log("run", Math.round(performance.now() - t0)); }
   const plan = await client.query(`explain (analyze, buffers) ${captured.text}`, captured.values);
   console.log(plan.rows.map((r: any) => r["QUERY PLAN"]).join("\n"));

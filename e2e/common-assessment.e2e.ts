@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { type Browser, type Page, request } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
+import { expectProficiencyTable } from "./support/analysis";
 import { baseUrl, expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
@@ -131,6 +132,15 @@ it("a team picks an essential standard, unpacks it, builds an assessment, and en
     [1, 2, 1],
     [0, 0, 0],
   ]);
+
+  // The team's analysis of what it just entered, checked against numbers worked out here from the grid.
+  const assessmentPath = new URL(page.url()).pathname.replace(/\/results$/, "");
+  const detail = await page.evaluate(async (url) => (await fetch(url)).json(), `/api/v1${assessmentPath}`);
+  await page.goto(assessmentPath);
+  await page.getByRole("link", { name: "See the analysis" }).click();
+  await settle(page, `Analysis: ${title}`);
+  await expectProficiencyTable(page, detail, grid);
+  await expectAccessible(page, "analysis of the new assessment");
   expect(errors).toEqual([]);
   await close();
 });

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
 import type { StudentPage } from "../contract/students";
+import { expectProficiencyTable } from "./support/analysis";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
@@ -25,28 +26,6 @@ async function settle(page: Page, heading: string | RegExp) {
   await page.waitForLoadState("networkidle");
 }
 
-/**
- * Students at each level on each target, worked out here from the raw results grid and the cut scores:
- * item points summed per target, the highest level whose least points were reached, absent and exempt left out.
- */
-function expectedLevels(detail: AssessmentDetail, grid: ResultsGrid): Map<string, Map<number, number>> {
-  const counts = new Map<string, Map<number, number>>();
-  for (const student of grid.classes.flatMap((c) => c.students)) {
-    if (student.status !== "completed") continue;
-    for (const target of detail.targets) {
-      const items = detail.items.filter((item) => item.targetIds.includes(target.targetId));
-      const points = items.reduce((sum, item) => sum + (student.scores[item.id] ?? 0), 0);
-      const level = [...target.cutScores]
-        .sort((a, b) => a.minPoints - b.minPoints)
-        .reduce((reached, cut) => (points >= cut.minPoints ? cut.level : reached), target.cutScores[0]?.level ?? 1);
-      const byLevel = counts.get(target.targetId) ?? new Map<number, number>();
-      byLevel.set(level, (byLevel.get(level) ?? 0) + 1);
-      counts.set(target.targetId, byLevel);
-    }
-  }
-  return counts;
-}
-
 it("a teacher sees the team analysis with the right numbers, then a student's page and the students list", async () => {
   const { page, errors, close } = await openPage(browser);
   await signIn(page, TEACHER.email, TEACHER.password);
@@ -64,26 +43,11 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   if (!assessment) throw new Error("the demo team has no assessment with results");
   const detail = await getJson<AssessmentDetail>(page.request, `/api/v1/assessments/${assessment.id}`);
   const grid = await getJson<ResultsGrid>(page.request, `/api/v1/assessments/${assessment.id}/results`);
-  const expected = expectedLevels(detail, grid);
 
   await page.goto(`/assessments/${assessment.id}/analysis`);
   await settle(page, `Analysis: ${assessment.title}`);
   await expectAccessible(page, "assessment analysis");
-  const figure = page.getByRole("figure", { name: "Proficiency by target" });
-  await figure.getByRole("button", { name: "Show table" }).click();
-  const table = figure.getByRole("table");
-  const headers = (await table.getByRole("columnheader").allInnerTexts()).map((h) => h.trim());
-  for (const target of detail.targets) {
-    const name = target.code ?? target.statement;
-    const row = table.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
-    const cells = (await row.getByRole("cell").allInnerTexts()).map((c) => c.trim());
-    for (const level of target.cutScores.map((c) => c.level)) {
-      const column = headers.findIndex((h) => h.startsWith(`${level} ·`) || h === `Level ${level}`);
-      expect(cells[column - 1], `${name} at level ${level}`).toBe(
-        String(expected.get(target.targetId)?.get(level) ?? 0),
-      );
-    }
-  }
+  await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "assessment analysis with a table shown");
 
   // From the table of each student's levels to a student's page, and its targets over time.

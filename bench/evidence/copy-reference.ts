@@ -16,8 +16,10 @@ const array = (values: readonly string[]) => `{${values.join(",")}}`;
 export function tablesFor(plan: RosterPlan, districtId: string, emailPrefix: string): Table[] {
   const ids = new Map<string, string>();
   const id = (sourcedId: string) => {
-    let value = ids.get(sourcedId);
-    if (!value) ids.set(sourcedId, (value = randomUUID()));
+    const known = ids.get(sourcedId);
+    if (known) return known;
+    const value = randomUUID();
+    ids.set(sourcedId, value);
     return value;
   };
   const year = plan.schoolYear;

@@ -18,10 +18,21 @@ function percent(part: SQL, whole: SQL): SQL {
   return sql`case when ${whole} > 0 then round(100.0 * ${part} / ${whole}, 1)::float8 end`;
 }
 
+/** Each student's demographic signature: sex, and a bit per race and ethnicity flag (DEMOGRAPHIC_FLAGS). */
+const demographicFlags = sql`
+  (case when d.american_indian_or_alaska_native then 1 else 0 end)
+  | (case when d.asian then 2 else 0 end)
+  | (case when d.black_or_african_american then 4 else 0 end)
+  | (case when d.native_hawaiian_or_other_pacific_islander then 8 else 0 end)
+  | (case when d.white then 16 else 0 end)
+  | (case when d.two_or_more_races then 32 else 0 end)
+  | (case when d.hispanic_or_latino then 64 else 0 end)`;
+
 /**
- * tg: the targets in order; res: the assessment's results on them; stu: the visible students who sat (or
- * missed) it, in name order, with their sitting and class; r: their results, absent and exempt students left
- * out (they are counted apart, never scored zero).
+ * tg: the targets in order; res: the assessment's results on them; pop: everyone with a result or a sitting,
+ * with their sitting, class and results (targets and levels in parallel arrays); stu: the visible ones, in name
+ * order, with their demographic signature (null flags without a demographics row); r: their results, absent
+ * and exempt students left out (they are counted apart, never scored zero).
  */
 export function baseCtes(actor: Actor, assessmentId: string): SQL {
   return sql`
@@ -42,23 +53,30 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
            tg.proficient_level, tg.top_level
       from target_results tr join tg on tg.id = tr.target_id
      where tr.assessment_id = ${assessmentId}),
+  -- A sitting's class, else the (first) class of the student's results.
   pop as materialized (
-    select p.student_id, min(p.class_id::text)::uuid as class_id
-      from (select res.student_id, res.class_id from res
-            union all select x.student_id, x.class_id from assessment_sittings x
-                       where x.assessment_id = ${assessmentId}) p
-     group by p.student_id),
+    select coalesce(rs.student_id, sit.student_id) as student_id,
+           coalesce(sit.class_id, rs.class_id) as class_id, coalesce(sit.status::text, 'completed') as status,
+           rs.targets, rs.levels
+      from (select res.student_id, min(res.class_id::text)::uuid as class_id,
+                   array_agg(res.target_id) as targets, array_agg(res.level) as levels
+              from res group by res.student_id) rs
+      full join (select x.student_id, x.class_id, x.status from assessment_sittings x
+                  where x.assessment_id = ${assessmentId}) sit on sit.student_id = rs.student_id),
+  -- Students and demographics are read by key (= any(...)): this assessment's few thousand, not the district's.
   stu as materialized (
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
-           coalesce(sit.status::text, 'completed') as status, coalesce(sit.class_id, pop.class_id) as class_id,
+           pop.status, pop.class_id, pop.targets, pop.levels, dm.sex, dm.flags,
            row_number() over (order by s.family_name, s.given_name, s.id)::int as ord
       from students s
       join pop on pop.student_id = s.id
-      left join assessment_sittings sit on sit.assessment_id = ${assessmentId} and sit.student_id = s.id
+      left join (select d.student_id, lower(nullif(btrim(d.sex), '')) as sex, ${demographicFlags} as flags
+                   from student_demographics d
+                  where d.student_id = any(array(select pop.student_id from pop))) dm on dm.student_id = s.id
      where s.id = any(array(select pop.student_id from pop)) and ${isVisibleStudent(actor)}),
   r as materialized (
     select res.target_id, res.student_id, coalesce(res.class_id, stu.class_id, ${NO_CLASS}) as class_id,
-           res.points, res.level, res.proficient_level, res.top_level, stu.ord
+           res.points, res.level, res.proficient_level, res.top_level, stu.sex, stu.flags
       from res join stu on stu.id = res.student_id and stu.status = 'completed')`;
 }
 
@@ -95,42 +113,31 @@ export const tallyCtes = sql`
                    union all select c.level from cnt c where c.kind = ${ALL} and c.target_id = tg.id) x
                  order by x.level) as levels
       from tg),
-  gsum as (
-    select c.kind, c.group_id, jsonb_object_agg(c.target_id::text || ':' || c.level, c.n) as counts
-      from cnt c group by c.kind, c.group_id),
   tally as materialized (
-    select g.kind, g.group_id, tl.target_id, tl.ord, x.assessed, x.proficient, x.levels
+    select g.kind, g.group_id, tl.target_id, tl.ord, coalesce(sum(c.n), 0)::int as assessed,
+           coalesce(sum(c.n) filter (where l.level >= tl.proficient_level), 0)::int as proficient,
+           json_agg(json_build_object('level', l.level, 'count', coalesce(c.n, 0)) order by l.level) as levels
       from grp g
-      left join gsum s on s.kind = g.kind and s.group_id = g.group_id
       cross join tl
-      cross join lateral (
-        select coalesce(sum(v.n), 0)::int as assessed,
-               coalesce(sum(v.n) filter (where v.level >= tl.proficient_level), 0)::int as proficient,
-               json_agg(json_build_object('level', v.level, 'count', v.n) order by v.level) as levels
-          from (select l.level, coalesce((s.counts ->> (tl.target_id::text || ':' || l.level))::int, 0) as n
-                  from unnest(tl.levels) l(level)) v) x)`;
+      cross join lateral unnest(tl.levels) l(level)
+      left join cnt c on c.kind = g.kind and c.group_id = g.group_id and c.target_id = tl.target_id
+                     and c.level = l.level
+     group by g.kind, g.group_id, tl.target_id, tl.ord)`;
 
 const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.assessed, 'proficient', t.proficient,
   'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels)`;
 
 /**
- * Per target: every student's level in name order (null where there is none), who is below proficient, who is
- * at the top. The nulls come from gaps: the targets a student has no result on, found from each student's list
- * of targets rather than by pairing every student with every target.
+ * Per target: every student's level in name order (null where there is none, and for absent and exempt
+ * students), looked up in each student's own arrays; who is below proficient, who is at the top. stu comes out
+ * of its window in name order, so each ordered aggregate sorts rows that are already sorted.
  */
 export const perTargetCte = sql`
-  rstu as (select r.student_id, array_agg(r.target_id) as targets from r group by r.student_id),
-  gaps as (
-    select tg.id as target_id, stu.ord
-      from stu left join rstu on rstu.student_id = stu.id
-      cross join tg
-     where coalesce(cardinality(rstu.targets), 0) < (select count(*) from tg)
-       and not (tg.id = any(coalesce(rstu.targets, '{}')))),
   per_target as materialized (
-    select x.target_id, json_agg(x.level order by x.ord) as student_levels
-      from (select r.target_id, r.ord, r.level from r
-            union all select gaps.target_id, gaps.ord, null::smallint from gaps) x
-     group by x.target_id),
+    select tg.id as target_id,
+           (select json_agg(case when stu.status = 'completed' then stu.levels[array_position(stu.targets, tg.id)] end
+                            order by stu.ord) from stu) as student_levels
+      from tg),
   lists as materialized (
     select r.target_id, avg(r.points) as mean,
            coalesce(json_agg(r.student_id) filter (where r.level < r.proficient_level), '[]') as below,
@@ -147,9 +154,8 @@ export const itemCtes = (assessmentId: string) => sql`
       from assessment_items i where i.assessment_id = ${assessmentId}),
   iscore as materialized (
     select sc.item_id, nullif(btrim(sc.response), '') as response, sc.points::float8 as points, count(*)::int as n
-      from item_scores sc
+      from item_scores sc join stu on stu.id = sc.student_id and stu.status = 'completed'
      where sc.assessment_id = ${assessmentId}
-       and sc.student_id = any(array(select stu.id from stu where stu.status = 'completed'))
      group by sc.item_id, nullif(btrim(sc.response), ''), sc.points),
   iresp as (
     select x.item_id, x.response, sum(x.n)::int as n from iscore x where x.response is not null
@@ -244,25 +250,14 @@ export const studentsJson = sql`(
 /**
  * Counts per target, level and demographic signature (sex, and a bit per race and ethnicity flag in the order
  * of DEMOGRAPHIC_FLAGS): a few hundred rows at most, which analysis-subgroups.ts spreads into groups and
- * suppresses. Only the demographics of the students counted are read, by key.
+ * suppresses. Students without a demographics row are left out.
  */
 export const demographicCountsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', x.target_id, 'level', x.level, 'count', x.n,
                                              'sex', x.sex, 'flags', x.flags)), '[]')
-    from (select r.target_id, r.level, d.sex, d.flags, count(*)::int as n
-            from r join (
-              select student_id, lower(nullif(btrim(sex), '')) as sex,
-                     (case when american_indian_or_alaska_native then 1 else 0 end)
-                     | (case when asian then 2 else 0 end)
-                     | (case when black_or_african_american then 4 else 0 end)
-                     | (case when native_hawaiian_or_other_pacific_islander then 8 else 0 end)
-                     | (case when white then 16 else 0 end)
-                     | (case when two_or_more_races then 32 else 0 end)
-                     | (case when hispanic_or_latino then 64 else 0 end) as flags
-                from student_demographics
-               where student_id = any(array(select stu.id from stu where stu.status = 'completed'))) d
-              on d.student_id = r.student_id
-           group by r.target_id, r.level, d.sex, d.flags) x)`;
+    from (select r.target_id, r.level, r.sex, r.flags, count(*)::int as n
+            from r where r.flags is not null
+           group by r.target_id, r.level, r.sex, r.flags) x)`;
 
 export const targetTotalsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', t.target_id, 'assessed', t.assessed,

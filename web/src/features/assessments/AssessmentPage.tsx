@@ -56,11 +56,22 @@ function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
         title={assessment.title}
         description={`${ASSESSMENT_STATUS_LABELS[assessment.status]} · ${assessment.itemCount} items · ${assessment.sittingCount} students entered`}
         actions={
-          assessment.can.enterResults || assessment.can.analyze ? (
-            <Link to="/assessments/$assessmentId/results" params={{ assessmentId: assessment.id }} className="button">
-              Enter results
-            </Link>
-          ) : null
+          <>
+            {assessment.can.analyze ? (
+              <Link
+                to="/assessments/$assessmentId/analysis"
+                params={{ assessmentId: assessment.id }}
+                className="button button-secondary"
+              >
+                See the analysis
+              </Link>
+            ) : null}
+            {assessment.can.enterResults || assessment.can.analyze ? (
+              <Link to="/assessments/$assessmentId/results" params={{ assessmentId: assessment.id }} className="button">
+                Enter results
+              </Link>
+            ) : null}
+          </>
         }
       />
       <section className="panel" aria-labelledby="assessment-about">
