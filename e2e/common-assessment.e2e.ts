@@ -58,7 +58,7 @@ it("a team picks an essential standard, unpacks it, builds an assessment, and en
   await settle(page, "Essential standards");
   await page.getByLabel("Search the district's standards").fill("RL.3.2");
   await page.getByRole("radio", { name: /RL\.3\.2/ }).check();
-  await page.getByLabel("Unit", { exact: true }).fill(unit);
+  await page.getByRole("form", { name: "Add an essential standard" }).getByLabel("Unit", { exact: true }).fill(unit);
   await page.getByRole("button", { name: "Add essential standard" }).click();
   const card = page.getByRole("region", { name: unit }).getByRole("article");
   await card.waitFor();

@@ -38,7 +38,7 @@ const ESSENTIALS: { code: string; targets: string[] }[] = [
   },
   {
     code: "RL.3.2",
-    targets: ["I can retell a story in order.", "I can explain the central message or lesson of a story."],
+    targets: ["I can retell a story's key events in order.", "I can explain the central message or lesson of a story."],
   },
   {
     code: "RL.3.3",

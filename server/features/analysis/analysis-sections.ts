@@ -13,6 +13,10 @@ const NO_CLASS = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 const ALL = sql.raw("0");
 const CLASS = sql.raw("1");
 const TEACHER = sql.raw("2");
+/** Which grouping set a row of counts is (grouping(class_id, level)). */
+const BY_CLASS = sql.raw("0");
+const BY_DEMOGRAPHICS = sql.raw("2");
+const BY_TARGET = sql.raw("3");
 
 function percent(part: SQL, whole: SQL): SQL {
   return sql`case when ${whole} > 0 then round(100.0 * ${part} / ${whole}, 1)::float8 end`;
@@ -48,19 +52,16 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
         select coalesce(array_agg(distinct (c->>'level')::int order by (c->>'level')::int), '{}') as levels
           from jsonb_array_elements(at.cut_scores) c) lv
      where at.assessment_id = ${assessmentId}),
-  res as materialized (
-    select tr.target_id, tr.student_id, tr.class_id, tr.points::float8 as points, tr.level,
-           tg.proficient_level, tg.top_level
-      from target_results tr join tg on tg.id = tr.target_id
-     where tr.assessment_id = ${assessmentId}),
-  -- A sitting's class, else the (first) class of the student's results.
+  -- A sitting's class, else the (first) class of the student's results on the assessment's targets.
   pop as materialized (
     select coalesce(rs.student_id, sit.student_id) as student_id,
            coalesce(sit.class_id, rs.class_id) as class_id, coalesce(sit.status::text, 'completed') as status,
            rs.targets, rs.levels
-      from (select res.student_id, min(res.class_id::text)::uuid as class_id,
-                   array_agg(res.target_id) as targets, array_agg(res.level) as levels
-              from res group by res.student_id) rs
+      from (select tr.student_id, min(tr.class_id::text)::uuid as class_id,
+                   array_agg(tr.target_id) as targets, array_agg(tr.level) as levels
+              from target_results tr
+             where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg))
+             group by tr.student_id) rs
       full join (select x.student_id, x.class_id, x.status from assessment_sittings x
                   where x.assessment_id = ${assessmentId}) sit on sit.student_id = rs.student_id),
   -- Students and demographics are read by key (= any(...)): this assessment's few thousand, not the district's.
@@ -68,16 +69,19 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
            pop.status, pop.class_id, pop.targets, pop.levels, dm.sex, dm.flags,
            row_number() over (order by s.family_name, s.given_name, s.id)::int as ord
-      from students s
+      -- offset 0 keeps the scope a filter on these rows rather than a second index scan over the district.
+      from (select * from students s where s.id = any(array(select pop.student_id from pop)) offset 0) s
       join pop on pop.student_id = s.id
       left join (select d.student_id, lower(nullif(btrim(d.sex), '')) as sex, ${demographicFlags} as flags
                    from student_demographics d
                   where d.student_id = any(array(select pop.student_id from pop))) dm on dm.student_id = s.id
-     where s.id = any(array(select pop.student_id from pop)) and ${isVisibleStudent(actor)}),
-  r as materialized (
-    select res.target_id, res.student_id, coalesce(res.class_id, stu.class_id, ${NO_CLASS}) as class_id,
-           res.points, res.level, res.proficient_level, res.top_level, stu.sex, stu.flags
-      from res join stu on stu.id = res.student_id and stu.status = 'completed')`;
+     where ${isVisibleStudent(actor)}),
+  -- Read once, by counts (tallyCtes), so not kept.
+  r as (
+    select tr.target_id, coalesce(tr.class_id, stu.class_id, ${NO_CLASS}) as class_id, tr.points::float8 as points,
+           tr.level, stu.sex, stu.flags
+      from target_results tr join stu on stu.id = tr.student_id and stu.status = 'completed'
+     where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg)))`;
 }
 
 /**
@@ -87,8 +91,12 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
  * the sizes of these CTEs right.
  */
 export const tallyCtes = sql`
-  by_class as materialized (
-    select r.class_id, r.target_id, r.level, count(*)::int as n from r group by r.class_id, r.target_id, r.level),
+  counts as materialized (
+    select grouping(r.class_id, r.level) as set, r.target_id, r.level, r.class_id, r.sex, r.flags,
+           count(*)::int as n, sum(r.points) as points
+      from r group by grouping sets ((r.target_id, r.level, r.class_id), (r.target_id, r.level, r.sex, r.flags),
+                                     (r.target_id))),
+  by_class as (select c.class_id, c.target_id, c.level, c.n from counts c where c.set = ${BY_CLASS}),
   cnt as materialized (
     select ${CLASS} as kind, b.class_id as group_id, b.target_id, b.level, b.n from by_class b
     union all
@@ -107,42 +115,47 @@ export const tallyCtes = sql`
     union select ${CLASS}, class_id from missed
     union select ${TEACHER}, ct.person_id from missed join class_teachers ct on ct.class_id = missed.class_id),
   tl as (
-    select tg.id as target_id, tg.ord, tg.proficient_level,
-           array(select distinct x.level from (
-                   select unnest(tg.levels) as level
-                   union all select c.level from cnt c where c.kind = ${ALL} and c.target_id = tg.id) x
-                 order by x.level) as levels
-      from tg),
+    select tg.id as target_id, tg.ord, tg.proficient_level, lv.levels
+      from tg join (
+        select x.target_id, array_agg(distinct x.level order by x.level) as levels
+          from (select tg.id as target_id, unnest(tg.levels) as level from tg
+                union all select b.target_id, b.level from by_class b) x
+         group by x.target_id) lv on lv.target_id = tg.id),
+  -- Zero-filled over the target's levels; each group's rows reach json_agg in level order, as sorted below.
   tally as materialized (
-    select g.kind, g.group_id, tl.target_id, tl.ord, coalesce(sum(c.n), 0)::int as assessed,
-           coalesce(sum(c.n) filter (where l.level >= tl.proficient_level), 0)::int as proficient,
-           json_agg(json_build_object('level', l.level, 'count', coalesce(c.n, 0)) order by l.level) as levels
-      from grp g
-      cross join tl
-      cross join lateral unnest(tl.levels) l(level)
-      left join cnt c on c.kind = g.kind and c.group_id = g.group_id and c.target_id = tl.target_id
-                     and c.level = l.level
-     group by g.kind, g.group_id, tl.target_id, tl.ord)`;
+    select x.kind, x.group_id, x.target_id, x.ord, sum(x.n)::int as assessed,
+           coalesce(sum(x.n) filter (where x.level >= x.proficient_level), 0)::int as proficient,
+           json_agg(json_build_object('level', x.level, 'count', x.n)) as levels
+      from (select g.kind, g.group_id, tl.target_id, tl.ord, tl.proficient_level, l.level, coalesce(c.n, 0) as n
+              from grp g
+              cross join tl
+              cross join lateral unnest(tl.levels) l(level)
+              left join cnt c on c.kind = g.kind and c.group_id = g.group_id and c.target_id = tl.target_id
+                             and c.level = l.level
+             order by g.kind, g.group_id, tl.target_id, l.level) x
+     group by x.kind, x.group_id, x.target_id, x.ord)`;
 
 const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.assessed, 'proficient', t.proficient,
   'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels)`;
 
 /**
  * Per target: every student's level in name order (null where there is none, and for absent and exempt
- * students), looked up in each student's own arrays; who is below proficient, who is at the top. stu comes out
- * of its window in name order, so each ordered aggregate sorts rows that are already sorted.
+ * students), looked up in each student's own arrays; who is below proficient, who is at the top; the mean.
+ * Each target's aggregates read stu alone, which its window wrote in name order and a CTE scan returns in
+ * the order written; an ORDER BY here would copy and sort 3,000 and more rows per target for nothing.
  */
 export const perTargetCte = sql`
   per_target as materialized (
-    select tg.id as target_id,
-           (select json_agg(case when stu.status = 'completed' then stu.levels[array_position(stu.targets, tg.id)] end
-                            order by stu.ord) from stu) as student_levels
-      from tg),
-  lists as materialized (
-    select r.target_id, avg(r.points) as mean,
-           coalesce(json_agg(r.student_id) filter (where r.level < r.proficient_level), '[]') as below,
-           coalesce(json_agg(r.student_id) filter (where r.level >= r.top_level), '[]') as top
-      from r group by r.target_id)`;
+    select tg.id as target_id, x.student_levels, x.below, x.top,
+           (select c.points / c.n from counts c where c.set = ${BY_TARGET} and c.target_id = tg.id) as mean
+      from tg cross join lateral (
+        select json_agg(l.level) as student_levels,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level) || '"]')::json
+                 as below,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level) || '"]')::json as top
+          from stu cross join lateral (
+            select case when stu.status = 'completed' then stu.levels[array_position(stu.targets, tg.id)] end
+                   as level) l) x)`;
 
 /**
  * Item scores of completed sittings, counted in one hashed pass by item, response and points; the item
@@ -176,14 +189,13 @@ export const targetsJson = sql`(
                from jsonb_array_elements(tg.scale_levels) l), '[]'),
            'assessed', t.assessed, 'proficient', t.proficient,
            'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels,
-           'meanPoints', round(ls.mean::numeric, 2)::float8,
-           'belowProficient', coalesce(ls.below, '[]'), 'atTopLevel', coalesce(ls.top, '[]'),
+           'meanPoints', round(pt.mean::numeric, 2)::float8,
+           'belowProficient', coalesce(pt.below, '[]'), 'atTopLevel', coalesce(pt.top, '[]'),
            'studentLevels', coalesce(pt.student_levels, '[]'))
          order by tg.ord), '[]')
     from tg
     join tally t on t.kind = ${ALL} and t.target_id = tg.id
-    left join per_target pt on pt.target_id = tg.id
-    left join lists ls on ls.target_id = tg.id)`;
+    left join per_target pt on pt.target_id = tg.id)`;
 
 /** The classes in the analysis with their teachers' names, and each teacher with their classes' titles. */
 export const peopleCtes = sql`
@@ -191,7 +203,10 @@ export const peopleCtes = sql`
   class_teacher as (
     select k.class_id, ct.person_id, p.display_name, c.title
       from cls k join classes c on c.id = k.class_id
-      join class_teachers ct on ct.class_id = k.class_id join people p on p.id = ct.person_id)`;
+      join class_teachers ct on ct.class_id = k.class_id
+      join people p on p.id = ct.person_id
+     where p.id = any(array(select x.person_id from class_teachers x
+                             where x.class_id = any(array(select cls.class_id from cls)))))`;
 
 export const classesJson = sql`(
   select coalesce(json_agg(json_build_object(
@@ -199,8 +214,8 @@ export const classesJson = sql`(
            'related', coalesce(n.names, '{}'), 'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0),
            'targets', g.targets)
          order by c.title nulls last, g.group_id), '[]')
-    from (select t.group_id, json_agg(${tallyJson} order by t.ord) as targets
-            from tally t where t.kind = ${CLASS} group by t.group_id) g
+    from (select t.group_id, json_agg(${tallyJson}) as targets
+            from (select * from tally t where t.kind = ${CLASS} order by t.group_id, t.ord) t group by t.group_id) g
     left join classes c on c.id = g.group_id
     left join (select x.class_id, array_agg(x.display_name order by x.display_name) as names
                  from class_teacher x group by x.class_id) n on n.class_id = g.group_id
@@ -211,8 +226,8 @@ export const teachersJson = sql`(
            'id', g.group_id, 'name', p.display_name, 'related', coalesce(n.titles, '{}'),
            'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0), 'targets', g.targets)
          order by p.display_name, g.group_id), '[]')
-    from (select t.group_id, json_agg(${tallyJson} order by t.ord) as targets
-            from tally t where t.kind = ${TEACHER} group by t.group_id) g
+    from (select t.group_id, json_agg(${tallyJson}) as targets
+            from (select * from tally t where t.kind = ${TEACHER} order by t.group_id, t.ord) t group by t.group_id) g
     join people p on p.id = g.group_id
     left join (select x.person_id, array_agg(x.title order by x.title) as titles
                  from class_teacher x group by x.person_id) n on n.person_id = g.group_id
@@ -241,10 +256,14 @@ export const itemsJson = sql`(
          order by it.position, it.id), '[]')
     from it left join istat s on s.item_id = it.id)`;
 
-/** The students in name order; their levels are in each target's studentLevels, in the same order. */
+/**
+ * The students in name order (stu's, as its window wrote it); their levels are in each target's studentLevels,
+ * in the same order. Written as text: ids and statuses need no escaping, names go through to_json.
+ */
 export const studentsJson = sql`(
-  select coalesce(json_agg(json_build_object('id', stu.id, 'name', stu.name, 'status', stu.status,
-                                             'classId', stu.class_id) order by stu.ord), '[]')
+  select '[' || coalesce(string_agg('{"id":"' || stu.id || '","name":' || to_json(stu.name) || ',"status":"'
+                                    || stu.status || '","classId":' || coalesce('"' || stu.class_id || '"', 'null')
+                                    || '}', ','), '') || ']'
     from stu)`;
 
 /**
@@ -255,9 +274,7 @@ export const studentsJson = sql`(
 export const demographicCountsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', x.target_id, 'level', x.level, 'count', x.n,
                                              'sex', x.sex, 'flags', x.flags)), '[]')
-    from (select r.target_id, r.level, r.sex, r.flags, count(*)::int as n
-            from r where r.flags is not null
-           group by r.target_id, r.level, r.sex, r.flags) x)`;
+    from counts x where x.set = ${BY_DEMOGRAPHICS} and x.flags is not null)`;
 
 export const targetTotalsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', t.target_id, 'assessed', t.assessed,

@@ -74,10 +74,14 @@ export async function queryAssessmentAnalysis(
   assessmentId: string,
 ): Promise<AnalysisQueryResult | undefined> {
   // The planner cannot size these CTEs well. Too high, and PostgreSQL JIT-compiles hundreds of expressions
-  // (seconds) for a query that runs in milliseconds; too low, and it nests loops over thousands of rows. Every
-  // input here is a few tens of thousands of rows at most, which hash joins handle in bounded time.
+  // (seconds) for a query that runs in milliseconds; too low, and it nests loops over thousands of rows and
+  // sorts them to group them. Every input here is a few tens of thousands of rows at most, which hash joins and
+  // hashed grouping handle in bounded time, given the memory for a few thousand per-student arrays.
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true)`);
+    await tx.execute(
+      sql`select set_config('jit', 'off', true), set_config('enable_nestloop', 'off', true),
+                 set_config('enable_sort', 'off', true), set_config('work_mem', '32MB', true)`,
+    );
     const result = await tx.execute<AnalysisQueryResult>(analysisStatement(actor, assessmentId));
     return result.rows[0];
   });

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { crc32 } from "node:zlib";
 import type pg from "pg";
+import { storedZip } from "../../test/stored-zip";
 
 /** The third-party OneRoster sets the tests read (see the SOURCE.txt beside each). */
 const THIRD_PARTY = path.resolve(import.meta.dirname, "../../test/fixtures/third-party/oneroster");
@@ -26,44 +26,8 @@ export function writeSet(folder: string, files: Record<string, string | Buffer>)
  * Writes a zip of stored (uncompressed) entries with whatever names it is given, so tests can build the
  * archives real exports are not supposed to be: entries in folders, "../" names.
  */
-export function writeZip(file: string, entries: { name: string; content: string | Buffer }[]) {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const entry of entries) {
-    const data = Buffer.isBuffer(entry.content) ? entry.content : Buffer.from(entry.content);
-    const name = Buffer.from(entry.name);
-    const crc = crc32(data);
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(data.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(data.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, data);
-    centrals.push(central, name);
-    offset += local.length + name.length + data.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0);
-  end.writeUInt16LE(entries.length, 8);
-  end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  writeFileSync(file, Buffer.concat([...locals, directory, end]));
+export function writeZip(file: string, entries: { name: string; content: string | Buffer }[]): string {
+  writeFileSync(file, storedZip(entries));
   return file;
 }
 
