@@ -21,6 +21,7 @@ const realConnect = database.pool.connect.bind(database.pool) as () => Promise<a
 try { await queryAssessmentAnalysis(database.db, actor, a.id); } catch (e) { console.log("err", String(e)); }
 (database.pool as any).connect = realConnect;
 const client = await realConnect();
+if (captured && process.env.DUMP) { let t = captured.text; captured.values.forEach((v, i) => { t = t.replaceAll(new RegExp("\\$" + (i + 1) + "(?![0-9])", "g"), `'${String(v)}'`); }); (await import("node:fs")).writeFileSync(process.env.DUMP, t + ";\n"); }
 if (captured) {
   await client.query("set jit = off"); if (process.env.NONEST) await client.query("set enable_nestloop = off"); if (process.env.WORKMEM) await client.query(`set work_mem = "${process.env.WORKMEM}"`); if (process.env.NOSORT) await client.query("set enable_sort = off");
   for (let i = 0; i < 3; i++) { const t0 = performance.now(); await client.query(captured.text, captured.values); console.log("run", Math.round(performance.now() - t0)); }

@@ -13,7 +13,7 @@ const NO_CLASS = sql`'00000000-0000-0000-0000-000000000000'::uuid`;
 const ALL = sql.raw("0");
 const CLASS = sql.raw("1");
 const TEACHER = sql.raw("2");
-/** Which grouping set a row of counts is (grouping(class_id, level)). */
+/** Which grouping set a row of counts belongs to: grouping(class_id, level). */
 const BY_CLASS = sql.raw("0");
 const BY_DEMOGRAPHICS = sql.raw("2");
 const BY_TARGET = sql.raw("3");
@@ -33,10 +33,11 @@ const demographicFlags = sql`
   | (case when d.hispanic_or_latino then 64 else 0 end)`;
 
 /**
- * tg: the targets in order; res: the assessment's results on them; pop: everyone with a result or a sitting,
- * with their sitting, class and results (targets and levels in parallel arrays); stu: the visible ones, in name
- * order, with their demographic signature (null flags without a demographics row); r: their results, absent
- * and exempt students left out (they are counted apart, never scored zero).
+ * tg: the targets in order; pop: everyone with a result on them or a sitting, with their sitting, class and
+ * levels (targets and levels in parallel arrays, aggregated straight from the results); stu: the visible ones,
+ * in name order, with their demographic signature (null flags without a demographics row); r: their results,
+ * absent and exempt students left out (they are counted apart, never scored zero). The 20,000-odd results are
+ * read twice, by index, and never kept: copying them into a CTE costs more than reading them again.
  */
 export function baseCtes(actor: Actor, assessmentId: string): SQL {
   return sql`
@@ -85,18 +86,18 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
 }
 
 /**
- * Counts per level for the whole assessment, per class and per teacher, zero-filled over every level. Results
- * are counted once, by class; the whole assessment and each teacher (across their classes) add those up. The
- * zero-filling reads each group's counts from one jsonb map, so no join here depends on the planner guessing
- * the sizes of these CTEs right.
+ * counts: one hashed pass over the results, counting them per class and level, per demographic signature and
+ * level, and per target (with their points, for the mean). Then counts per level for the whole assessment, per
+ * class and per teacher, zero-filled over every level: results are counted once, by class; the whole
+ * assessment and each teacher (across their classes) add those up.
  */
 export const tallyCtes = sql`
   counts as materialized (
-    select grouping(r.class_id, r.level) as set, r.target_id, r.level, r.class_id, r.sex, r.flags,
+    select grouping(r.class_id, r.level) as grouping_set, r.target_id, r.level, r.class_id, r.sex, r.flags,
            count(*)::int as n, sum(r.points) as points
       from r group by grouping sets ((r.target_id, r.level, r.class_id), (r.target_id, r.level, r.sex, r.flags),
                                      (r.target_id))),
-  by_class as (select c.class_id, c.target_id, c.level, c.n from counts c where c.set = ${BY_CLASS}),
+  by_class as (select c.class_id, c.target_id, c.level, c.n from counts c where c.grouping_set = ${BY_CLASS}),
   cnt as materialized (
     select ${CLASS} as kind, b.class_id as group_id, b.target_id, b.level, b.n from by_class b
     union all
@@ -147,7 +148,7 @@ const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.a
 export const perTargetCte = sql`
   per_target as materialized (
     select tg.id as target_id, x.student_levels, x.below, x.top,
-           (select c.points / c.n from counts c where c.set = ${BY_TARGET} and c.target_id = tg.id) as mean
+           (select c.points / c.n from counts c where c.grouping_set = ${BY_TARGET} and c.target_id = tg.id) as mean
       from tg cross join lateral (
         select json_agg(l.level) as student_levels,
                ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level) || '"]')::json
@@ -159,7 +160,8 @@ export const perTargetCte = sql`
 
 /**
  * Item scores of completed sittings, counted in one hashed pass by item, response and points; the item
- * figures (scored, mean, full marks) and the response counts are sums over those few rows.
+ * figures (scored, mean, full marks) and the response counts are sums over those few rows. The scores are read
+ * by the assessment's prefix of their key and hash-joined to the students, not probed student by student.
  */
 export const itemCtes = (assessmentId: string) => sql`
   it as materialized (
@@ -274,7 +276,7 @@ export const studentsJson = sql`(
 export const demographicCountsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', x.target_id, 'level', x.level, 'count', x.n,
                                              'sex', x.sex, 'flags', x.flags)), '[]')
-    from counts x where x.set = ${BY_DEMOGRAPHICS} and x.flags is not null)`;
+    from counts x where x.grouping_set = ${BY_DEMOGRAPHICS} and x.flags is not null)`;
 
 export const targetTotalsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', t.target_id, 'assessed', t.assessed,

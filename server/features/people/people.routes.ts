@@ -9,6 +9,7 @@ import { conflict, invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
+import { isPlaceholderEmail } from "../rosters/validate-users";
 import { invitePerson } from "./invite-person";
 import { presentPerson } from "./people.present";
 import { findPerson, isEmailTaken, listPeople, replaceRoles } from "./people.queries";
@@ -166,6 +167,9 @@ export async function peopleRoutes(app: App) {
       const actor = request.actor as Actor;
       const person = await loadPerson(request.params.id);
       authorize(actor, "person.invite", person);
+      if (isPlaceholderEmail(person.email)) {
+        invalid("This person has no email address yet (the roster had none): add one, then invite them.");
+      }
       if (person.status !== "invited") {
         invalid("Only people who have not yet joined can be invited; they can reset their password instead.");
       }

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
@@ -16,6 +17,24 @@ afterAll(async () => t?.close());
 const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
 describe("people directory", () => {
+  it("shows a roster placeholder address as no email, and offers no invitation to it", async () => {
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const imported = await buildPerson(t.db, district, "teacher", { status: "invited", name: "No Email Teacher" });
+    await t.db.execute(
+      sql`update people set email = ${`t-${imported.id}@${district.slug}.roster.invalid`} where id = ${imported.id}`,
+    );
+    const person = (await app.inject({ url: `/api/v1/people/${imported.id}`, headers: await as(leader) })).json();
+    expect(person.email).toBe("");
+    expect(person.can).toMatchObject({ update: true, invite: false });
+    const invite = await app.inject({
+      method: "POST",
+      url: `/api/v1/people/${imported.id}/invite`,
+      headers: await as(leader),
+    });
+    expect(invite.statusCode).toBe(422);
+    expect(invite.json().detail).toMatch(/no email address/);
+  });
+
   it("searches by name or email, filters by role and school, sorts and pages", async () => {
     const leader = await buildPerson(t.db, district, "district_leader");
     for (let i = 0; i < 7; i++) await buildPerson(t.db, district, "coach", { name: `Zelda Coach ${i}` });

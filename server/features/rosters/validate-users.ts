@@ -67,6 +67,13 @@ function rolesByUser(ctx: ValidationContext): Map<string, UserRole[]> {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
+const PLACEHOLDER_DOMAIN = ".roster.invalid";
+
+/** Whether an address is a roster placeholder (the person has no email yet), not one to write to. */
+export function isPlaceholderEmail(email: string): boolean {
+  return email.toLowerCase().endsWith(PLACEHOLDER_DOMAIN);
+}
+
 /** people.email is required and unique: a user without one gets `<sourcedId>@<district>.roster.invalid`. */
 export function placeholderEmail(sourcedId: string, districtSlug: string): string {
   const clean = (text: string) => text.toLowerCase().replace(/[^a-z0-9._-]/g, "-");
@@ -75,7 +82,7 @@ export function placeholderEmail(sourcedId: string, districtSlug: string): strin
     const hash = createHash("sha256").update(sourcedId).digest("hex").slice(0, 8);
     local = `${local.slice(0, 50)}-${hash}`;
   }
-  return `${local}@${clean(districtSlug)}.roster.invalid`;
+  return `${local}@${clean(districtSlug)}${PLACEHOLDER_DOMAIN}`;
 }
 
 function displayName(row: UserRow): string {

@@ -59,7 +59,7 @@ function PersonDetails({ person }: { person: Person }) {
           <h2 id="person-details-heading">Details</h2>
           <dl className="details">
             <dt>Email</dt>
-            <dd>{person.email}</dd>
+            <dd>{person.email || <span className="muted">None yet: add one to invite them</span>}</dd>
             <dt>Preferred language</dt>
             <dd>{person.preferredLanguage === "es" ? <span lang="es">Español</span> : "English"}</dd>
             <dt>Roles</dt>
