@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { districts } from "../../db/schema";
 import { importOneRoster } from "../../features/rosters/import-oneroster";
@@ -68,6 +68,8 @@ export async function generateDistrict(database: Database, options: GenerateOpti
         if (done % 10 === 0 || done === total) log(`  ${done}/${total} assessments`);
       },
     });
+    // Fresh statistics, as autovacuum would gather in time: the planner needs them at this size.
+    await db.execute(sql`analyze`);
     return {
       districtId: district.id,
       roster: Object.fromEntries(Object.entries(result.counts).map(([entity, c]) => [entity, c.created + c.updated])),

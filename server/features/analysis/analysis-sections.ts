@@ -133,8 +133,8 @@ export const tallyCtes = sql`
               cross join lateral unnest(tl.levels) l(level)
               left join cnt c on c.kind = g.kind and c.group_id = g.group_id and c.target_id = tl.target_id
                              and c.level = l.level
-             order by g.kind, g.group_id, tl.target_id, l.level) x
-     group by x.kind, x.group_id, x.target_id, x.ord)`;
+             order by g.kind, g.group_id, tl.ord, tl.target_id, l.level) x
+     group by x.kind, x.group_id, x.ord, x.target_id)`;
 
 const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.assessed, 'proficient', t.proficient,
   'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels)`;
