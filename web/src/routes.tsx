@@ -1,10 +1,16 @@
 import type { QueryClient } from "@tanstack/react-query";
-import { createRootRouteWithContext, createRoute, createRouter, Outlet, redirect } from "@tanstack/react-router";
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from "@tanstack/react-router";
 import { z } from "zod";
 import { ApiError } from "./api/client";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { allowedSections } from "./features/admin/admin-sections";
-import { AnalysisPage } from "./features/analysis/AnalysisPage";
 import { AreaPage } from "./features/areas/AreaPage";
 import { AssessmentPage } from "./features/assessments/AssessmentPage";
 import { AssessmentsPage } from "./features/assessments/AssessmentsPage";
@@ -53,7 +59,6 @@ import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
 import { StandardsPage } from "./features/standards/StandardsPage";
 import { StandardsSearch } from "./features/standards/standards-search";
-import { StudentPage } from "./features/students/StudentPage";
 import { StudentsPage } from "./features/students/StudentsPage";
 import { StudentsSearch } from "./features/students/students-search";
 import { VisitPage } from "./features/visits/VisitPage";
@@ -179,7 +184,8 @@ const assessmentResultsRoute = createRoute({
 const assessmentAnalysisRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "assessments/$assessmentId/analysis",
-  component: AnalysisPage,
+  // The chart pages load their charting library only when opened.
+  component: lazyRouteComponent(() => import("./features/analysis/AnalysisPage"), "AnalysisPage"),
 });
 const studentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -190,7 +196,7 @@ const studentsRoute = createRoute({
 const studentRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "students/$studentId",
-  component: StudentPage,
+  component: lazyRouteComponent(() => import("./features/students/StudentPage"), "StudentPage"),
 });
 const familyRoute = createRoute({ getParentRoute: () => signedInRoute, path: "family", component: FamilyPage });
 const standardsRoute = createRoute({
