@@ -1,6 +1,6 @@
 import type { ApplyContext } from "./apply-organization";
 import type { EnrollmentRow } from "./file-specs";
-import { countOf, type EntityCount, importedNotIn, pipelined } from "./sql-batch";
+import { copyRows, countOf, type EntityCount, importedNotIn, pipelined } from "./sql-batch";
 
 type Enrollment = { sid: string; classId: string; memberId: string; row: EnrollmentRow };
 
@@ -26,7 +26,7 @@ export async function applyEnrollments(a: ApplyContext): Promise<void> {
 }
 
 async function upsertEnrollments(
-  { client, districtId, tick }: ApplyContext,
+  { client, districtId, tick, canCopy }: ApplyContext,
   kind: keyof typeof TABLES,
   rows: Enrollment[],
   count: EntityCount,
@@ -57,6 +57,17 @@ async function upsertEnrollments(
     : `on conflict (class_id, ${member}) do update set ${setClause}
        where (${compare.map((c) => `${table}.${c}`).join(", ")}) is distinct from (${compare.map((c) => `excluded.${c}`).join(", ")})
        returning (xmax = 0) as inserted`;
+  if (isFirst && canCopy && kind === "students") {
+    const copied = await copyRows(
+      client,
+      table,
+      ["district_id", "class_id", member, "sourced_id", "begin_date", "end_date"],
+      rows.map((r) => [districtId, r.classId, r.memberId, r.sid, r.row.beginDate, r.row.endDate]),
+    );
+    count.created += copied;
+    tick(copied);
+    return;
+  }
   await pipelined(rows, async (batch) => {
     const params: unknown[] = [
       districtId,
@@ -110,7 +121,15 @@ async function removeEnrollments({ client, districtId, plan }: ApplyContext, cou
   }
 }
 
-async function applyDemographics({ client, districtId, plan, ids, counts, tick }: ApplyContext): Promise<void> {
+async function applyDemographics({
+  client,
+  districtId,
+  plan,
+  ids,
+  counts,
+  tick,
+  canCopy,
+}: ApplyContext): Promise<void> {
   const count = countOf(counts, "demographics");
   const rows = plan.demographics.flatMap((row) => {
     const studentId = ids.students.get(row.sourcedId);
@@ -144,20 +163,31 @@ async function applyDemographics({ client, districtId, plan, ids, counts, tick }
        where (${names.map((n) => `student_demographics.${n}`).join(", ")})
          is distinct from (${names.map((n) => `excluded.${n}`).join(", ")})
        returning (xmax = 0) as inserted`;
-  await pipelined(rows, async (batch) => {
-    const result = await client.query<{ inserted: boolean }>(
-      `insert into student_demographics (district_id, student_id, ${names.join(", ")})
+  if (isFirst && canCopy) {
+    const copied = await copyRows(
+      client,
+      "student_demographics",
+      ["district_id", "student_id", ...names],
+      rows.map((r) => [districtId, r.studentId, ...columns.map(([, , value]) => value(r))]),
+    );
+    count.created += copied;
+    tick(copied);
+  } else {
+    await pipelined(rows, async (batch) => {
+      const result = await client.query<{ inserted: boolean }>(
+        `insert into student_demographics (district_id, student_id, ${names.join(", ")})
        select $1, u.* from unnest($2::uuid[], ${types}) u(student_id, ${names.join(", ")})
        ${conflict}`,
-      [districtId, batch.map((r) => r.studentId), ...columns.map(([, , value]) => batch.map((r) => value(r)))],
-    );
-    if (isFirst) count.created += result.rowCount ?? 0;
-    for (const row of result.rows) {
-      if (row.inserted) count.created += 1;
-      else count.updated += 1;
-    }
-    tick(batch.length);
-  });
+        [districtId, batch.map((r) => r.studentId), ...columns.map(([, , value]) => batch.map((r) => value(r)))],
+      );
+      if (isFirst) count.created += result.rowCount ?? 0;
+      for (const row of result.rows) {
+        if (row.inserted) count.created += 1;
+        else count.updated += 1;
+      }
+      tick(batch.length);
+    });
+  }
   const removed: string[] = [...plan.deleted.demographics];
   if (plan.bulk.has("demographics")) {
     const query = `select s.sourced_id from student_demographics d join students s on s.id = d.student_id

@@ -20,6 +20,8 @@ export type ApplyContext = {
   ids: IdMaps;
   counts: ImportCounts;
   tick: Tick;
+  /** PostgreSQL takes COPY on this connection (PGlite does not): first imports of big tables use it. */
+  canCopy: boolean;
 };
 
 const LIST = "string_to_array($LIST, chr(31))";

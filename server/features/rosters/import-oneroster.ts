@@ -9,7 +9,7 @@ import { type OnProgress, throttleProgress } from "./progress";
 import { openRosterSource, type RosterSource, RosterSourceError } from "./read-files";
 import { readRosterSet } from "./read-roster-set";
 import type { RosterPlan } from "./roster-plan";
-import type { ImportCounts } from "./sql-batch";
+import { acceptsCopy, type ImportCounts } from "./sql-batch";
 import { validateRoster } from "./validate-roster";
 
 export type ImportOutcome = {
@@ -112,6 +112,7 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
       plan,
       ids,
       counts,
+      canCopy: await acceptsCopy(client),
       tick: (rowCount) => {
         done += rowCount;
         onProgress({ phase: "applying", done: Math.min(done, total), total });

@@ -1,4 +1,8 @@
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { stringify } from "csv-stringify/sync";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 
 /** Rows per statement: large enough that round trips do not matter, small enough for PGlite's memory. */
 export const BATCH_SIZE = 5000;
@@ -161,4 +165,32 @@ export async function archiveRemoved(
     [districtId, removed],
   );
   return result.rowCount ?? 0;
+}
+
+/** Whether this connection takes COPY FROM STDIN: a PostgreSQL server does; PGlite behind its socket does not. */
+export async function acceptsCopy(client: pg.PoolClient): Promise<boolean> {
+  const { rows } = await client.query<{ version: string }>("select version()");
+  return !/PGlite/i.test(rows[0]?.version ?? "");
+}
+
+/**
+ * Loads rows with COPY (CSV) on the import's own connection, inside its transaction: for a district's first
+ * import of a table, where a plain insert is all there is to do and COPY does it at a fraction of the cost.
+ * Empty text and null both arrive as NULL, as blank optional fields do on the insert path.
+ */
+export async function copyRows(
+  client: pg.PoolClient,
+  table: string,
+  columns: readonly string[],
+  rows: readonly (readonly (string | boolean | null)[])[],
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const csv = stringify(rows as (string | boolean | null)[][], {
+    cast: { boolean: (value) => (value ? "true" : "false") },
+  });
+  await pipeline(
+    Readable.from([csv]),
+    client.query(copyFrom(`copy ${table} (${columns.join(", ")}) from stdin with (format csv)`)),
+  );
+  return rows.length;
 }
