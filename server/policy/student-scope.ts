@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
+import { uuidArray } from "../db/sql-arrays";
 import { type Actor, isDistrictLeader, isStaff, schoolsLed } from "./actor";
 import type { StudentTarget } from "./rules";
 
@@ -7,10 +8,6 @@ import type { StudentTarget } from "./rules";
  * The SQL side of "student.read" (rules.ts). Every list or bulk read of student-level data selects from
  * visibleStudentIds(actor); student-scope.test.ts checks that it admits exactly the students the rule does.
  */
-
-function uuidArray(ids: readonly string[]): SQL {
-  return sql`${`{${ids.join(",")}}`}::uuid[]`;
-}
 
 /** Teams whose non-guest members (and the actor's own place in them) count for student access. */
 const activeTeamMembers = sql`

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { LevelCount } from "../../../contract/analysis";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 
 export type TargetRollupRaw = {
   targetId: string;
@@ -11,10 +12,6 @@ export type TargetRollupRaw = {
   proficient: number;
   levels: LevelCount[];
 };
-
-function uuidArray(ids: readonly string[]) {
-  return sql`${`{${ids.join(",")}}`}::uuid[]`;
-}
 
 /**
  * Proficiency per learning target across every assessment of the district, or only at the given schools (the

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { SittingStatus } from "../../../contract/assessments";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { visibleStudentIds } from "../../policy/student-scope";
 
@@ -45,7 +46,7 @@ export async function listRoster(
   assessmentId: string,
   studentIds?: readonly string[],
 ): Promise<RosterStudent[]> {
-  const only = studentIds === undefined ? sql`true` : sql`cs.student_id = any(${`{${studentIds.join(",")}}`}::uuid[])`;
+  const only = studentIds === undefined ? sql`true` : sql`cs.student_id = any(${uuidArray(studentIds)})`;
   const result = await db.execute<Raw>(sql`
     with roster as (
       select distinct on (cs.student_id) cs.student_id, ac.class_id

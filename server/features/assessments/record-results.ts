@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { ResultRowInput } from "../../../contract/assessments";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { listRoster } from "./assessment-roster";
 import { listItems } from "./assessments.queries";
@@ -112,7 +113,7 @@ export async function recordResults(
         entered_by_id = excluded.entered_by_id, updated_at = now()`);
     if (notCounted.length) {
       await tx.execute(sql`delete from item_scores where assessment_id = ${assessment.id}
-        and student_id = any(${`{${notCounted.join(",")}}`}::uuid[])`);
+        and student_id = any(${uuidArray(notCounted)})`);
     }
     if (points.length) {
       await tx.execute(sql`

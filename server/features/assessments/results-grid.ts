@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { GridClass, ResultsGrid } from "../../../contract/assessments";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
 import { listRoster, studentName } from "./assessment-roster";
@@ -29,7 +30,7 @@ export async function loadResultsGrid(db: Db, actor: Actor, row: AssessmentRow):
   const scores = studentIds.length
     ? await db.execute<RawScore>(sql`
         select student_id, item_id, points::float8 as points, response from item_scores
-        where assessment_id = ${row.id} and student_id = any(${`{${studentIds.join(",")}}`}::uuid[])`)
+        where assessment_id = ${row.id} and student_id = any(${uuidArray(studentIds)})`)
     : { rows: [] as RawScore[] };
   const pointsOf = new Map<string, Record<string, number>>();
   const responsesOf = new Map<string, Record<string, string>>();

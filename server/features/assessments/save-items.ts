@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { ItemsInput } from "../../../contract/assessments";
 import type { Db } from "../../db/client";
 import { assessmentItems, itemTargets } from "../../db/schema";
+import { uuidArray } from "../../db/sql-arrays";
 import { listTargetChoices } from "./assessments.queries";
 import { syncAssessmentTargets } from "./sync-targets";
 import { recomputeTargetResults } from "./target-results";
@@ -72,9 +73,7 @@ export async function saveItems(
     await tx.execute(sql`delete from item_targets where item_id in
       (select id from assessment_items where assessment_id = ${assessment.id})`);
     if (removed.length) {
-      await tx.execute(
-        sql`delete from assessment_items where id = any(${`{${removed.map((r) => r.id).join(",")}}`}::uuid[])`,
-      );
+      await tx.execute(sql`delete from assessment_items where id = any(${uuidArray(removed.map((r) => r.id))})`);
     }
     const saved: { id: string; targetIds: string[] }[] = [];
     for (const [position, item] of input.items.entries()) {

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 
 export type CutScores = readonly { level: number; minPoints: number }[];
 
@@ -32,7 +33,7 @@ export function levelFor(points: number, cutScores: CutScores): number {
  */
 export async function recomputeTargetResults(tx: Db, assessmentId: string, studentIds?: readonly string[]) {
   const forStudents = (column: SQL) =>
-    studentIds === undefined ? sql`true` : sql`${column} = any(${`{${studentIds.join(",")}}`}::uuid[])`;
+    studentIds === undefined ? sql`true` : sql`${column} = any(${uuidArray(studentIds)})`;
   if (studentIds !== undefined && studentIds.length === 0) return;
   await tx.execute(sql`
     delete from target_results where assessment_id = ${assessmentId} and ${forStudents(sql.raw("student_id"))}`);

@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { LearningTarget, ProficiencyLevel, StandardRef } from "../../../contract/essentials";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 import { notFound } from "../../errors";
 
 export type EssentialStandardRow = {
@@ -149,6 +150,6 @@ export async function reorderTargets(db: Db, essentialStandardId: string, movedI
   if (!ids.length) return;
   await db.execute(sql`
     update learning_targets t set position = o.ord - 1, updated_at = now()
-    from unnest(${`{${ids.join(",")}}`}::uuid[]) with ordinality as o(id, ord)
+    from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
     where t.id = o.id and t.position <> o.ord - 1`);
 }

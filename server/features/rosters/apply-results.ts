@@ -31,7 +31,8 @@ async function scoreItems(a: ApplyContext, placed: Placed[], assessmentIds: stri
     );
     for (const p of batch) items.set(p.assessmentId, p.id);
   }
-  const kept = unaligned.filter((p) => !fresh.some((f) => f.assessmentId === p.assessmentId));
+  const created = new Set(fresh.map((f) => f.assessmentId));
+  const kept = unaligned.filter((p) => !created.has(p.assessmentId));
   for (const batch of batches(kept)) {
     await client.query(
       `update assessment_items i set max_points = u.max from unnest($1::uuid[], $2::numeric[]) u(a, max)
