@@ -175,6 +175,33 @@ function analysesAssessment(actor: Actor, x: AssessmentTarget): boolean {
   );
 }
 
+/** An intervention or extension plan: its student (as student.read sees them), its team, who delivers it. */
+export type PlanTarget = DistrictOwned & {
+  id: string;
+  student: StudentTarget;
+  community: CommunityTarget;
+  deliveredById: string | null;
+};
+/** A team's intervention or extension group; who sees which member still follows student.read. */
+export type GroupTarget = DistrictOwned & { id: string; community: CommunityTarget; deliveredById: string | null };
+
+/** Staff who may read the student, and whoever delivers the plan. Families use the family view instead. */
+function readsPlan(actor: Actor, p: PlanTarget): boolean {
+  if (!inDistrict(actor, p) || !isStaff(actor)) return false;
+  return readsStudent(actor, p.student) || p.deliveredById === actor.personId;
+}
+
+/** The team's members other than guests, its managers, and the person delivering the plan. */
+function worksOnPlan(actor: Actor, p: PlanTarget): boolean {
+  return readsPlan(actor, p) && (contributesTo(actor, p.community) || p.deliveredById === actor.personId);
+}
+
+function worksWithGroup(actor: Actor, g: GroupTarget): boolean {
+  return (
+    inDistrict(actor, g) && isStaff(actor) && (contributesTo(actor, g.community) || g.deliveredById === actor.personId)
+  );
+}
+
 /**
  * Every permission in Collective. Each rule is a pure function of the actor and a small target shape;
  * the target always names its district, and a rule never grants across districts.
@@ -266,6 +293,29 @@ export const rules = {
   // The family view: a family member's own children (family_links), in plain language.
   "family.readChildren": (a: Actor, d: DistrictOwned) =>
     inDistrict(a, d) && a.roles.some((r) => r.role === "family_member"),
+
+  // Responding and extending (MTSS). A plan is student-level: staff who may read its student, and whoever
+  // delivers it; the team (non-guest members and its managers) and the deliverer change it and record data.
+  "plan.read": (a: Actor, p: PlanTarget) => readsPlan(a, p),
+  "plan.create": (a: Actor, x: DistrictOwned & { community: CommunityTarget; student: StudentTarget }) =>
+    contributesTo(a, x.community) && readsStudent(a, x.student),
+  "plan.update": (a: Actor, p: PlanTarget) => worksOnPlan(a, p),
+  "plan.recordProgress": (a: Actor, p: PlanTarget) =>
+    worksOnPlan(a, p) || (readsPlan(a, p) && p.student.teacherIds.includes(a.personId)),
+  "plan.decide": (a: Actor, p: PlanTarget) => worksOnPlan(a, p),
+  // A group's page lists only the members the reader may see (visibleStudentIds).
+  "group.create": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
+  "group.read": (a: Actor, g: GroupTarget) => worksWithGroup(a, g),
+  "group.update": (a: Actor, g: GroupTarget) => worksWithGroup(a, g),
+  // The team's review list and its "not yet responded to" list, over the students the reader may see.
+  "team.reviewStudents": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
+  // Family voice: a family member writes to their own child's team; staff who read the student see it.
+  "familyNote.create": (a: Actor, s: StudentTarget) => inDistrict(a, s) && s.familyIds.includes(a.personId),
+  "familyNote.acknowledge": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
+  // Intervention reports for those accountable: the district's leaders, and a school's leaders for that school.
+  "interventionReport.read": (a: Actor, x: DistrictOwned & { schoolId: string | null }) =>
+    inDistrict(a, x) &&
+    (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),

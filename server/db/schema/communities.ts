@@ -38,6 +38,8 @@ export const communities = pgTable(
     name: text("name").notNull(),
     kind: communityKind("kind").notNull(),
     purpose: text("purpose").notNull().default(""),
+    /** School days after an assessment within which every student below proficiency should have a response. */
+    responseDays: smallint("response_days").notNull().default(5),
     createdById: uuid("created_by_id").references(() => people.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
