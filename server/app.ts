@@ -9,7 +9,9 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import { auditRoutes } from "./audit/audit.routes";
+import { ActorCache } from "./auth/actor-cache";
 import { authRoutes } from "./auth/auth.routes";
+import { keepActorCacheCurrent } from "./auth/keep-actor-cache-current";
 import { meRoutes } from "./auth/me.routes";
 import { findActorBySessionToken, SESSION_COOKIE } from "./auth/sessions";
 import { type Config, VERSION } from "./config";
@@ -21,6 +23,10 @@ import { communitiesRoutes } from "./features/communities/communities.routes";
 import { normsRoutes } from "./features/communities/norms.routes";
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
+import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
+import { groupsRoutes } from "./features/interventions/groups.routes";
+import { plansRoutes } from "./features/interventions/plans.routes";
+import { interventionReportsRoutes } from "./features/intervention-reports/intervention-reports.routes";
 import { libraryRoutes } from "./features/library/library.routes";
 import { actionItemsRoutes } from "./features/meetings/action-items.routes";
 import { calendarRoutes } from "./features/meetings/calendar.routes";
@@ -32,6 +38,7 @@ import { peopleRoutes } from "./features/people/people.routes";
 import { rostersRoutes } from "./features/rosters/rosters.routes";
 import { schoolsRoutes } from "./features/schools/schools.routes";
 import { standardsRoutes } from "./features/standards/standards.routes";
+import { studentReviewRoutes } from "./features/student-review/student-review.routes";
 import { studentsRoutes } from "./features/students/students.routes";
 import { visitsRoutes } from "./features/visits/visits.routes";
 import { healthRoutes } from "./health.routes";
@@ -84,6 +91,9 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(cookie);
   registerOriginCheck(app, deps.config.publicUrl);
 
+  const actorCache = deps.config.actorCache ? new ActorCache() : undefined;
+  if (actorCache) await keepActorCacheCurrent(app, deps.database, actorCache);
+
   const receivedAt = new WeakMap<object, number>();
   app.addHook("onRequest", async (request) => {
     receivedAt.set(request, performance.now());
@@ -91,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
     const token = request.cookies[SESSION_COOKIE];
-    if (token) request.actor = await findActorBySessionToken(app.db, app.pool, token);
+    if (token) request.actor = await findActorBySessionToken(app.db, app.pool, token, actorCache);
   });
   // Server time of every response (Server-Timing), so clients and benchmarks can tell it from the network's.
   app.addHook("onSend", async (request, reply, payload) => {
@@ -138,6 +148,11 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(standardsRoutes, { prefix: "/api/v1" });
   await app.register(analysisRoutes, { prefix: "/api/v1" });
   await app.register(studentsRoutes, { prefix: "/api/v1" });
+  await app.register(groupsRoutes, { prefix: "/api/v1" });
+  await app.register(plansRoutes, { prefix: "/api/v1" });
+  await app.register(studentReviewRoutes, { prefix: "/api/v1" });
+  await app.register(familyVoiceRoutes, { prefix: "/api/v1" });
+  await app.register(interventionReportsRoutes, { prefix: "/api/v1" });
   await app.register(rostersRoutes, { prefix: "/api/v1" });
   await registerWebApp(app);
 

@@ -22,6 +22,7 @@ const Env = z.object({
     .default(24 * 14),
   NODE_ENV: z.string().default("development"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  ACTOR_CACHE: z.enum(["on", "off"]).default("on"),
 });
 
 export type Config = {
@@ -37,6 +38,8 @@ export type Config = {
   isProduction: boolean;
   /** The largest file the library accepts, in bytes. */
   maxUploadBytes: number;
+  /** Keep signed-in actors in memory between requests (server/auth/actor-cache.ts). */
+  actorCache: boolean;
 };
 
 /** Parses the environment once; every problem is reported together. */
@@ -59,6 +62,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     isProduction: e.NODE_ENV === "production",
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    actorCache: e.ACTOR_CACHE === "on",
   };
 }
 

@@ -3,6 +3,7 @@ import type { Pool, PoolClient } from "pg";
 import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import type { Actor } from "../policy/actor";
+import type { ActorCache } from "./actor-cache";
 import { hashToken, newToken } from "./tokens";
 
 export const SESSION_COOKIE = "collective_session";
@@ -36,6 +37,7 @@ type ActorRow = {
   display_name: string;
   preferred_language: string;
   stale: boolean;
+  expires_ms: number;
   roles: Actor["roles"] | null;
   memberships: Actor["memberships"] | null;
 };
@@ -50,6 +52,7 @@ const ACTOR_BY_TOKEN = {
     select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug,
            p.email, p.display_name, p.preferred_language,
            s.last_seen_at < now() - interval '5 minutes' as stale,
+           (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
            (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
                             order by ra.role, sc.name)
               from role_assignments ra left join schools sc on sc.id = ra.school_id
@@ -60,25 +63,33 @@ const ACTOR_BY_TOKEN = {
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and p.status = 'active'`,
 };
 
-/** The actor behind a session cookie, in one query; null when the session is unknown, expired or revoked. */
-export async function findActorBySessionToken(db: Db, pool: Pool, token: string): Promise<Actor | null> {
-  const client = await pool.connect();
-  let result: { rows: ActorRow[] };
-  try {
-    let name = statementNames.get(client);
-    if (!name) {
-      name = `actor_by_session_token_${++statementCount}`;
-      statementNames.set(client, name);
+const TOUCH_EVERY_MS = 5 * 60_000;
+
+/**
+ * The actor behind a session cookie, in one query (or none, from the cache); null when the session is unknown,
+ * expired or revoked.
+ */
+export async function findActorBySessionToken(
+  db: Db,
+  pool: Pool,
+  token: string,
+  cache?: ActorCache,
+): Promise<Actor | null> {
+  const tokenHash = hashToken(token);
+  const cached = cache?.get(tokenHash);
+  if (cached) {
+    if (Date.now() - cached.touchedAt > TOUCH_EVERY_MS) {
+      cached.touchedAt = Date.now();
+      await touchSession(db, cached.actor.sessionId);
     }
-    result = await client.query<ActorRow>({ name, text: ACTOR_BY_TOKEN.text, values: [hashToken(token)] });
-  } finally {
-    client.release();
+    return cached.actor;
   }
-  const row = result.rows[0];
+  const generation = cache?.generation ?? 0;
+  const row = await queryActorRow(pool, tokenHash);
   if (!row) return null;
   // Touching last_seen on every request would turn each read into a write; five minutes is precise enough.
-  if (row.stale) await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, row.session_id));
-  return {
+  if (row.stale) await touchSession(db, row.session_id);
+  const actor: Actor = {
     sessionId: row.session_id,
     personId: row.person_id,
     districtId: row.district_id,
@@ -90,6 +101,27 @@ export async function findActorBySessionToken(db: Db, pool: Pool, token: string)
     roles: row.roles ?? [],
     memberships: row.memberships ?? {},
   };
+  cache?.set(tokenHash, generation, { actor, expiresAt: row.expires_ms, touchedAt: Date.now() });
+  return actor;
+}
+
+async function queryActorRow(pool: Pool, tokenHash: string): Promise<ActorRow | undefined> {
+  const client = await pool.connect();
+  try {
+    let name = statementNames.get(client);
+    if (!name) {
+      name = `actor_by_session_token_${++statementCount}`;
+      statementNames.set(client, name);
+    }
+    const result = await client.query<ActorRow>({ name, text: ACTOR_BY_TOKEN.text, values: [tokenHash] });
+    return result.rows[0];
+  } finally {
+    client.release();
+  }
+}
+
+async function touchSession(db: Db, sessionId: string): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
 }
 
 /** Revokes one session of a person (their own); false when there was no such live session. */

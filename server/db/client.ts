@@ -24,6 +24,11 @@ export type Database = {
    * the import benchmark compares against. Not for request handling.
    */
   copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  /**
+   * PostgreSQL only: LISTENs on a channel over a connection of its own, calling `onNotify` for each
+   * notification and `onLost` if the connection ends. Resolves with a function that stops listening.
+   */
+  listen?(channel: string, onNotify: () => void, onLost: (error: Error) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 };
 
@@ -53,7 +58,31 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
         client.release();
       }
     };
-    return { kind: "postgres", db: drizzle(pool, { schema }), pool, copyFromCsv, close: () => pool.end() };
+    const listen = async (channel: string, onNotify: () => void, onLost: (error: Error) => void) => {
+      const client = new pg.Client({ connectionString: options.databaseUrl });
+      let stopping = false;
+      client.on("notification", onNotify);
+      client.on("error", (error) => {
+        if (!stopping) onLost(error);
+      });
+      client.on("end", () => {
+        if (!stopping) onLost(new Error("the listening connection ended"));
+      });
+      await client.connect();
+      await client.query(`listen "${channel.replaceAll('"', '""')}"`);
+      return async () => {
+        stopping = true;
+        await client.end();
+      };
+    };
+    return {
+      kind: "postgres",
+      db: drizzle(pool, { schema }),
+      pool,
+      copyFromCsv,
+      listen,
+      close: () => pool.end(),
+    };
   }
   return openPglite(options.pgliteDir ?? "memory://");
 }

@@ -14,7 +14,9 @@ export type TestApp = Awaited<ReturnType<typeof buildApp>>;
 export async function createTestApp(options: { database?: Database; env?: Record<string, string> } = {}) {
   const database = options.database ?? (await createTestDatabase());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "collective-test-data-"));
-  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir, ...options.env });
+  // Tests change roles and memberships straight in the database, behind the app's back, so the actor cache
+  // is off unless a test asks for it (actor-cache.test.ts does).
+  const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir, ACTOR_CACHE: "off", ...options.env });
   // TEST_LOG=error shows the server's own logs when a test needs explaining.
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
   const app = await buildApp({ database, config, logger });
