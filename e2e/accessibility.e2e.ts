@@ -10,6 +10,7 @@ const MAIN_PAGES = [
   "/students",
   "/standards",
   "/interventions",
+  "/interventions/reports",
   "/goals",
   "/library",
   "/discussions",
@@ -62,7 +63,15 @@ async function sweepCommunityPages(page: Page, viewport: string) {
   await expectAccessible(page, `community home (${viewport})`);
 
   const sections = page.getByRole("navigation", { name: "Community" });
-  for (const section of ["Members", "Norms", "Essential standards", "Assessments", "Protocols", "Meetings"]) {
+  for (const section of [
+    "Members",
+    "Norms",
+    "Essential standards",
+    "Assessments",
+    "Student review",
+    "Protocols",
+    "Meetings",
+  ]) {
     await sections.getByRole("link", { name: section }).click();
     await settle(page, section);
     await expectAccessible(page, `community ${section.toLowerCase()} (${viewport})`);
@@ -97,6 +106,17 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
       await page.getByRole("heading", { level: 1 }).waitFor();
       await expectAccessible(page, path);
     }
+    await close();
+  });
+
+  it("the family view, in the family member's language (Spanish)", async () => {
+    const family = demoLogins().find((l) => l.role === "family_member");
+    if (!family) throw new Error("no family member login");
+    const { page, close } = await openPage(browser);
+    await signIn(page, family.email, family.password);
+    await page.goto("/family");
+    await settle(page, "Mis hijos");
+    await expectAccessible(page, "/family (es)");
     await close();
   });
 

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { COMMUNITY_KINDS } from "../../contract/communities";
 import { ROLES } from "../../contract/people";
+import { applyDecisionRule } from "../features/interventions/progress-rules";
 import { createTestApp, signIn } from "../test/test-app";
 import { DEMO_PASSWORD, demoLogins, seedDemoDistrict } from "./demo-district";
 
@@ -71,6 +72,76 @@ describe("demo district", () => {
     const c = coverage.rows[0];
     expect(c?.with_results).toBe(c?.sat);
     expect(c?.sat).toBeGreaterThan(50);
+  });
+
+  it("has the Grade 3 team's intervention and extension groups with a term of progress data, some flagged", async () => {
+    const tiers = await t.db.execute<{ kind: string; tier: number; status: string; n: number }>(sql`
+      select kind::text, tier, status::text, count(*)::int as n from intervention_plans group by 1, 2, 3 order by 1, 2, 3`);
+    expect(tiers.rows).toEqual([
+      { kind: "extension", tier: 1, status: "active", n: 5 },
+      { kind: "extension", tier: 1, status: "closed", n: 1 },
+      { kind: "intervention", tier: 2, status: "active", n: 8 },
+      { kind: "intervention", tier: 2, status: "closed", n: 2 },
+      { kind: "intervention", tier: 3, status: "active", n: 1 },
+    ]);
+    const plans = await t.db.execute<{
+      id: string;
+      start_date: string;
+      goal_date: string;
+      baseline: string;
+      goal: string;
+      points: { measuredOn: string; score: number }[];
+    }>(sql`
+      select p.id, p.start_date, p.goal_date, p.baseline, p.goal,
+             (select json_agg(json_build_object('measuredOn', s.measured_on, 'score', s.score) order by s.measured_on)
+                from progress_scores s where s.plan_id = p.id) as points
+        from intervention_plans p where p.status = 'active'`);
+    const flags = plans.rows.map(
+      (p) =>
+        applyDecisionRule(
+          { startDate: p.start_date, baseline: Number(p.baseline), goalDate: p.goal_date, goal: Number(p.goal) },
+          p.points.map((x) => ({ measuredOn: x.measuredOn, score: Number(x.score) })),
+        ).flag,
+    );
+    expect(flags.filter((f) => f === "adjust").length).toBeGreaterThanOrEqual(1);
+    expect(flags.filter((f) => f === "consider_exit").length).toBeGreaterThanOrEqual(1);
+    expect(flags.filter((f) => f === null).length).toBeGreaterThanOrEqual(4);
+    const history = await t.db.execute<{ decision: string; tier_before: number | null; tier_after: number; n: number }>(sql`
+      select decision::text, tier_before, tier_after, count(*)::int as n from plan_decisions
+       where decision in ('intensify', 'exit') group by 1, 2, 3 order by 1, 2`);
+    expect(history.rows).toEqual([
+      { decision: "exit", tier_before: 1, tier_after: 1, n: 1 },
+      { decision: "exit", tier_before: 2, tier_after: 2, n: 2 },
+      { decision: "intensify", tier_before: 2, tier_after: 3, n: 1 },
+    ]);
+    const outcomes = await t.db.execute<{ outcome: string }>(
+      sql`select outcome from intervention_plans where status = 'closed' and kind = 'intervention' order by outcome`,
+    );
+    expect(outcomes.rows.map((r) => r.outcome)).toEqual(["met", "not_met"]);
+    const sessions = await t.db.execute<{ attendance: string; n: number }>(sql`
+      select attendance, count(*)::int as n from intervention_sessions group by 1`);
+    const count = (a: string) => sessions.rows.find((r) => r.attendance === a)?.n ?? 0;
+    expect(count("present")).toBeGreaterThan(5 * count("absent"));
+    expect(count("absent")).toBeGreaterThan(0);
+    expect(count("not_held")).toBeGreaterThan(0);
+    const starts = await t.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from intervention_plans p
+       where not exists (select 1 from plan_decisions d where d.plan_id = p.id and d.decision = 'start')`);
+    expect(starts.rows[0]?.n).toBe(0);
+  });
+
+  it("gives Mateo Torres an active tier-2 plan with data and a note in Spanish from his mother", async () => {
+    const rows = await t.db.execute<{ tier: number; status: string; scores: number; body: string; language: string }>(sql`
+      select p.tier, p.status, (select count(*)::int from progress_scores s where s.plan_id = p.id) as scores,
+             n.body, n.language
+        from family_links f
+        join people a on a.id = f.person_id and a.email = 'ana.torres@riverside.example'
+        join intervention_plans p on p.student_id = f.student_id
+        join family_notes n on n.plan_id = p.id and n.author_id = a.id`);
+    expect(rows.rows).toHaveLength(1);
+    expect(rows.rows[0]).toMatchObject({ tier: 2, status: "active", language: "es" });
+    expect(rows.rows[0]?.scores).toBeGreaterThanOrEqual(4);
+    expect(rows.rows[0]?.body).toMatch(/Mateo/);
   });
 
   it("lets every demo login sign in", async () => {
@@ -151,7 +222,13 @@ describe("demo district", () => {
     const second = await again.db.execute<{ display_name: string }>(
       sql`select display_name from people order by email limit 5`,
     );
+    const progress = sql`
+      select s.sourced_id, p.tier, string_agg(x.measured_on || '=' || x.score, ',' order by x.measured_on) as scores
+        from intervention_plans p join students s on s.id = p.student_id
+        join progress_scores x on x.plan_id = p.id group by 1, 2 order by 1`;
+    const [firstProgress, secondProgress] = [await t.db.execute(progress), await again.db.execute(progress)];
     await again.close();
     expect(second.rows).toEqual(names.rows);
+    expect(secondProgress.rows).toEqual(firstProgress.rows);
   });
 });

@@ -7,6 +7,7 @@ import { districts, people, roleAssignments, schools } from "../db/schema";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
 import { seedDemoEvidence } from "./demo-evidence";
+import { seedDemoInterventions } from "./demo-interventions";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoRoster } from "./demo-roster";
 
@@ -157,6 +158,7 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
     await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff);
     const roster = await seedDemoRoster(tx, faker, district.id, schoolKeys, staff);
     await seedDemoEvidence(tx, faker, district.id, roster);
+    await seedDemoInterventions(tx, district.id);
     return { districtId: district.id };
   });
 }

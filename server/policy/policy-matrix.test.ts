@@ -8,8 +8,11 @@ import { communityCases } from "./matrix/community-cases";
 import { discussionCases } from "./matrix/discussion-cases";
 import { essentialCases } from "./matrix/essential-cases";
 import { foundationCases } from "./matrix/foundation-cases";
+import { interventionCases } from "./matrix/intervention-cases";
 import { libraryCases } from "./matrix/library-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
+import { reportCases } from "./matrix/report-cases";
+import { reviewCases } from "./matrix/review-cases";
 import { rosterCases } from "./matrix/roster-cases";
 import { standardCases } from "./matrix/standard-cases";
 import { visitCases } from "./matrix/visit-cases";
@@ -29,6 +32,9 @@ const cases = {
   ...essentialCases,
   ...assessmentCases,
   ...rosterCases,
+  ...interventionCases,
+  ...reportCases,
+  ...reviewCases,
 };
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

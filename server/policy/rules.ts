@@ -303,6 +303,8 @@ export const rules = {
   "plan.recordProgress": (a: Actor, p: PlanTarget) =>
     worksOnPlan(a, p) || (readsPlan(a, p) && p.student.teacherIds.includes(a.personId)),
   "plan.decide": (a: Actor, p: PlanTarget) => worksOnPlan(a, p),
+  // A student's support history across teams and years: staff who may read the student (families use the family view).
+  "student.readPlans": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
   // A group's page lists only the members the reader may see (visibleStudentIds).
   "group.create": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
   "group.read": (a: Actor, g: GroupTarget) => worksWithGroup(a, g),
@@ -312,6 +314,10 @@ export const rules = {
   // Family voice: a family member writes to their own child's team; staff who read the student see it.
   "familyNote.create": (a: Actor, s: StudentTarget) => inDistrict(a, s) && s.familyIds.includes(a.personId),
   "familyNote.acknowledge": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
+  // Family notes are read by staff who read the student; the family sees its own notes in the family view.
+  "familyNote.read": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
+  // The family view of one child (plans in plain words): only a family member linked to that child.
+  "family.readChild": (a: Actor, s: StudentTarget) => inDistrict(a, s) && s.familyIds.includes(a.personId),
   // Intervention reports for those accountable: the district's leaders, and a school's leaders for that school.
   "interventionReport.read": (a: Actor, x: DistrictOwned & { schoolId: string | null }) =>
     inDistrict(a, x) &&

@@ -37,6 +37,11 @@ import { ThreadPage } from "./features/discussions/ThreadPage";
 import { EssentialsPage } from "./features/essentials/EssentialsPage";
 import { FamilyPage } from "./features/family/FamilyPage";
 import { HomePage } from "./features/home/HomePage";
+import { CommunityInterventionsPage } from "./features/interventions/CommunityInterventionsPage";
+import { GroupPage } from "./features/interventions/GroupPage";
+import { InterventionsLanding } from "./features/interventions/InterventionsLanding";
+import { NewGroupPage } from "./features/interventions/NewGroupPage";
+import { NewGroupSearch } from "./features/interventions/new-group-search";
 import { LibraryPage } from "./features/library/LibraryPage";
 import { LibrarySearch } from "./features/library/library-search";
 import { ResourcePage } from "./features/library/ResourcePage";
@@ -59,6 +64,7 @@ import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
 import { StandardsPage } from "./features/standards/StandardsPage";
 import { StandardsSearch } from "./features/standards/standards-search";
+import { ReviewSearch } from "./features/student-review/review-search";
 import { StudentsPage } from "./features/students/StudentsPage";
 import { StudentsSearch } from "./features/students/students-search";
 import { VisitPage } from "./features/visits/VisitPage";
@@ -159,6 +165,23 @@ const communityAssessmentsRoute = createRoute({
   path: "assessments",
   component: AssessmentsPage,
 });
+const communityReviewRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "review",
+  validateSearch: ReviewSearch,
+  component: lazyRouteComponent(() => import("./features/student-review/ReviewPage"), "ReviewPage"),
+});
+const communityInterventionsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "interventions",
+  component: CommunityInterventionsPage,
+});
+const newGroupRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "interventions/new",
+  validateSearch: NewGroupSearch,
+  component: NewGroupPage,
+});
 const communitySettingsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "settings",
@@ -208,7 +231,25 @@ const standardsRoute = createRoute({
 const interventionsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "interventions",
-  component: () => <AreaPage area="interventions" />,
+  component: InterventionsLanding,
+});
+const groupRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "interventions/groups/$groupId",
+  component: GroupPage,
+});
+const planRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "interventions/plans/$planId",
+  component: lazyRouteComponent(() => import("./features/interventions/PlanPage"), "PlanPage"),
+});
+const interventionReportsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "interventions/reports",
+  component: lazyRouteComponent(
+    () => import("./features/intervention-reports/InterventionReportsPage"),
+    "InterventionReportsPage",
+  ),
 });
 const goalsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -319,6 +360,9 @@ const routeTree = rootRoute.addChildren([
         communityDiscussionsRoute,
         communityEssentialsRoute,
         communityAssessmentsRoute,
+        communityReviewRoute,
+        communityInterventionsRoute,
+        newGroupRoute,
         communitySettingsRoute,
       ]),
     ]),
@@ -331,6 +375,9 @@ const routeTree = rootRoute.addChildren([
     familyRoute,
     standardsRoute,
     interventionsRoute,
+    groupRoute,
+    planRoute,
+    interventionReportsRoute,
     goalsRoute,
     discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),
     libraryRoute.addChildren([libraryIndexRoute, resourceRoute]),

@@ -7,6 +7,7 @@ import { districts } from "../../db/schema";
 import { importOneRoster } from "../../features/rosters/import-oneroster";
 import { planRoster } from "./plan-roster";
 import { type EvidenceCounts, seedGeneratedEvidence } from "./seed-evidence";
+import { type InterventionCounts, seedGeneratedInterventions } from "./seed-interventions";
 import { writeOneRosterSet } from "./write-oneroster";
 
 export type GenerateOptions = {
@@ -25,6 +26,7 @@ export type GeneratedDistrict = {
   rosterSeconds: number;
   evidence: EvidenceCounts;
   evidenceSeconds: number;
+  interventions: InterventionCounts;
 };
 
 /**
@@ -68,6 +70,9 @@ export async function generateDistrict(database: Database, options: GenerateOpti
         if (done % 10 === 0 || done === total) log(`  ${done}/${total} assessments`);
       },
     });
+    const evidenceSeconds = (performance.now() - evidenceStarted) / 1000;
+    log("Generating intervention plans, progress scores and sessions…");
+    const interventions = await seedGeneratedInterventions(db, district.id);
     // Fresh statistics, as autovacuum would gather in time: the planner needs them at this size.
     await db.execute(sql`analyze`);
     return {
@@ -75,7 +80,8 @@ export async function generateDistrict(database: Database, options: GenerateOpti
       roster: Object.fromEntries(Object.entries(result.counts).map(([entity, c]) => [entity, c.created + c.updated])),
       rosterSeconds,
       evidence,
-      evidenceSeconds: (performance.now() - evidenceStarted) / 1000,
+      evidenceSeconds,
+      interventions,
     };
   } finally {
     rmSync(folder, { recursive: true, force: true });

@@ -14,7 +14,7 @@ const ESSENTIALS_PER_TEAM = 12;
 const TARGETS_PER_ESSENTIAL = 2;
 
 /** A number in [0, 1) from any text, the same on PostgreSQL 15 and PGlite. */
-const unit = (text: ReturnType<typeof sql>) =>
+export const unit = (text: ReturnType<typeof sql>) =>
   sql`((abs(('x' || substr(md5(${text}), 1, 8))::bit(32)::int) % 1000) / 1000.0)`;
 
 export type EvidenceCounts = {

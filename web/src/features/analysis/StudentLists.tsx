@@ -20,10 +20,40 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
           <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
           {target.code ? <p className="analysis-statement">{target.statement}</p> : null}
           <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
+          <CreateGroupLink
+            analysis={analysis}
+            targetId={target.targetId}
+            kind="intervention"
+            ids={target.belowProficient}
+          />
           <NameList title={`Ready for extension (level ${target.topLevel})`} students={studentsOf(target.atTopLevel)} />
+          <CreateGroupLink analysis={analysis} targetId={target.targetId} kind="extension" ids={target.atTopLevel} />
         </section>
       ))}
     </div>
+  );
+}
+
+/** From data to action in one step: a group for these students on this target, prefilled. */
+function CreateGroupLink(props: {
+  analysis: AssessmentAnalysis;
+  targetId: string;
+  kind: "intervention" | "extension";
+  ids: readonly string[];
+}) {
+  const { communityId, id: assessmentId } = props.analysis.assessment;
+  if (!communityId || props.ids.length === 0) return null;
+  return (
+    <p>
+      <Link
+        className="button button-secondary button-small"
+        to="/communities/$communityId/interventions/new"
+        params={{ communityId }}
+        search={{ kind: props.kind, assessmentId, targetId: props.targetId, studentIds: [...props.ids] }}
+      >
+        {props.kind === "intervention" ? "Create intervention group" : "Create extension group"}
+      </Link>
+    </p>
   );
 }
 

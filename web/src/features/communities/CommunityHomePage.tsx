@@ -9,6 +9,7 @@ import { MeetingLinks } from "../meetings/MeetingLinks";
 import { NextMeeting } from "../meetings/NextMeeting";
 import { AgreeToNorms } from "../norms/AgreeToNorms";
 import { NormList } from "../norms/NormList";
+import { NotYetRespondedSection } from "../student-review/NotYetRespondedSection";
 import { useCommunity } from "./CommunityLayout";
 import { TEAM_ROLE_LABELS } from "./community-roles";
 
@@ -51,6 +52,9 @@ export function CommunityHomePage() {
         </section>
       </div>
       <EssentialsSummary communityId={communityId} />
+      {community.can.contribute ? (
+        <NotYetRespondedSection communityId={communityId} canUpdate={community.can.update === true} />
+      ) : null}
       <section className="panel" aria-labelledby="community-meetings">
         <h2 id="community-meetings">Meetings</h2>
         <div className="community-grid">

@@ -13,11 +13,14 @@ const SECTIONS = [
   { to: "/communities/$communityId/norms", label: "Norms", isExact: false },
   { to: "/communities/$communityId/essentials", label: "Essential standards", isExact: false },
   { to: "/communities/$communityId/assessments", label: "Assessments", isExact: false },
+  { to: "/communities/$communityId/interventions", label: "Interventions", isExact: false },
   { to: "/communities/$communityId/meetings", label: "Meetings", isExact: false },
   { to: "/communities/$communityId/discussions", label: "Discussions", isExact: false },
   { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },
 ] as const;
 const SETTINGS = { to: "/communities/$communityId/settings", label: "Settings", isExact: false } as const;
+// Student-level: only for those who take part in the team's work (team.reviewStudents).
+const REVIEW = { to: "/communities/$communityId/review", label: "Student review", isExact: false } as const;
 
 /** Every page of one community: a way back, the community's sections, then the section itself. */
 export function CommunityLayout() {
@@ -55,7 +58,11 @@ export function CommunityLayout() {
       </p>
       <nav aria-label="Community" className="sub-nav">
         <ul>
-          {(community.data.can.update ? [...SECTIONS, SETTINGS] : SECTIONS).map((section) => (
+          {[
+            ...SECTIONS,
+            ...(community.data.can.contribute ? [REVIEW] : []),
+            ...(community.data.can.update ? [SETTINGS] : []),
+          ].map((section) => (
             <li key={section.to}>
               <Link
                 to={section.to}

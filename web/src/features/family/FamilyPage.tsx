@@ -1,70 +1,94 @@
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
+import { FAMILY_LANGUAGES, type FamilyLanguage } from "../../../../contract/family-voice";
 import { gradeLabel } from "../../../../contract/standards";
 import type { Child } from "../../../../contract/students";
 import { EmptyState } from "../../components/EmptyState";
-import { formatDay } from "../../components/format";
+import { SelectField } from "../../components/Field";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useMe } from "../auth/me.api";
+import { ChildSupportSection } from "../family-voice/ChildSupportSection";
+import { type FamilyMessages, familyLanguageOf, familyMessages, formatFamilyDay } from "../family-voice/messages";
 import { familyChildrenQuery } from "./family.api";
 import "../analysis/analysis.css";
 
-/** The family view: each of one's own children and where they are on each learning goal, in plain words. */
+/**
+ * The family view: each of one's own children, what they are learning and where they stand, the support the
+ * school gives and how it is going, in plain words, in English or Spanish (the person's preferred language first).
+ */
 export function FamilyPage() {
   const me = useMe();
+  const [language, setLanguage] = useState<FamilyLanguage>(() => familyLanguageOf(me.preferredLanguage));
+  const t = familyMessages[language];
   const children = useQuery({ ...familyChildrenQuery, enabled: me.can.readOwnChildren });
   if (!me.can.readOwnChildren) {
     return (
       <>
-        <PageHeader title="My children" />
-        <p>This page is for family members whose account is linked to their children.</p>
+        <PageHeader title={t.pageTitle} />
+        <p>{t.notFamily}</p>
       </>
     );
   }
   return (
-    <>
-      <PageHeader
-        title="My children"
-        description="The learning goals your child's teachers are working on, and what your child has shown so far."
-      />
+    <div lang={language}>
+      <PageHeader title={t.pageTitle} description={t.pageDescription} />
+      <SelectField
+        label={t.languageLabel}
+        className="family-language"
+        value={language}
+        onChange={(event) => setLanguage(familyLanguageOf(event.target.value))}
+      >
+        {FAMILY_LANGUAGES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {familyMessages[code].languageName}
+          </option>
+        ))}
+      </SelectField>
       {children.isPending ? (
-        <Loading label="Loading…" />
+        <p role="status">{t.loading}</p>
       ) : children.isError ? (
-        <ErrorNotice error={children.error} onRetry={() => children.refetch()} />
+        <p role="alert">
+          {t.loadFailed}{" "}
+          <button type="button" className="button button-secondary" onClick={() => children.refetch()}>
+            {t.tryAgain}
+          </button>
+        </p>
       ) : children.data.items.length === 0 ? (
-        <EmptyState title="No children linked to your account">
-          <p>Ask your child's school to link your account to your child.</p>
+        <EmptyState title={t.noChildrenTitle}>
+          <p>{t.noChildrenBody}</p>
         </EmptyState>
       ) : (
-        children.data.items.map((child) => <ChildSection key={child.id} child={child} />)
+        children.data.items.map((child) => <ChildSection key={child.id} child={child} language={language} t={t} />)
       )}
-    </>
+    </div>
   );
 }
 
-function ChildSection({ child }: { child: Child }) {
-  const facts = [child.grade ? `Grade ${gradeLabel(child.grade)}` : null, child.schoolName].filter(Boolean);
+function ChildSection({ child, language, t }: { child: Child; language: FamilyLanguage; t: FamilyMessages }) {
+  const facts = [child.grade ? t.grade(gradeLabel(child.grade)) : null, child.schoolName].filter(Boolean);
   return (
     <section className="panel" aria-labelledby={`child-${child.id}`}>
       <h2 id={`child-${child.id}`}>{child.name}</h2>
       {facts.length > 0 ? <p className="muted">{facts.join(" · ")}</p> : null}
+      <h3>{t.learningHeading(child.firstName)}</h3>
       {child.targets.length === 0 ? (
-        <p>There is nothing to show yet. Goals appear here after your child's first class check on them.</p>
+        <p>{t.nothingYet}</p>
       ) : (
         <ul className="child-targets">
           {child.targets.map((target) => (
             <li key={target.targetId} className={`child-target child-target-${target.status}`}>
               <p className="child-target-statement">{target.statement}</p>
               <p className="child-target-sentence">
-                {target.sentence}
+                {t.status[target.status](child.firstName)}
                 {target.lastAssessedOn ? (
-                  <span className="muted"> (checked {formatDay(target.lastAssessedOn)})</span>
+                  <span className="muted"> ({t.checkedOn(formatFamilyDay(target.lastAssessedOn, language))})</span>
                 ) : null}
               </p>
             </li>
           ))}
         </ul>
       )}
+      <ChildSupportSection studentId={child.id} firstName={child.firstName} language={language} t={t} />
     </section>
   );
 }

@@ -7,6 +7,9 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { FamilyNotesSection } from "../family-voice/FamilyNotesSection";
+import { interventionHistoryUrl } from "../intervention-reports/intervention-reports.api";
+import { StudentPlansSection } from "../interventions/StudentPlansSection";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { studentQuery } from "./students.api";
 import { TargetHistory } from "./TargetHistory";
@@ -46,7 +49,15 @@ function StudentView({ student }: { student: StudentProfile }) {
       <p className="breadcrumb">
         <Link to="/students">← Students</Link>
       </p>
-      <PageHeader title={student.name} description={facts.join(" · ")} />
+      <PageHeader
+        title={student.name}
+        description={facts.join(" · ")}
+        actions={
+          <a className="button button-secondary" href={interventionHistoryUrl(student.id)} download>
+            Print history (PDF)
+          </a>
+        }
+      />
       <section className="panel" aria-labelledby="student-classes">
         <h2 id="student-classes">Classes</h2>
         {student.classes.length === 0 ? (
@@ -65,6 +76,7 @@ function StudentView({ student }: { student: StudentProfile }) {
           </ul>
         )}
       </section>
+      <StudentPlansSection studentId={student.id} />
       <section className="analysis-section" aria-labelledby="student-targets">
         <h2 id="student-targets">Learning targets over time</h2>
         {student.targets.length === 0 ? (
@@ -91,6 +103,7 @@ function StudentView({ student }: { student: StudentProfile }) {
           </ul>
         </section>
       ) : null}
+      <FamilyNotesSection studentId={student.id} />
     </>
   );
 }

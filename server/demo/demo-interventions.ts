@@ -1,0 +1,358 @@
+import { en, Faker } from "@faker-js/faker";
+import { sql } from "drizzle-orm";
+import type { Db } from "../db/client";
+import {
+  communityMembers,
+  familyNotes,
+  interventionGroups,
+  interventionPlans,
+  interventionSessions,
+  planDecisions,
+  progressScores,
+  resourceRatings,
+  resources,
+} from "../db/schema";
+import { applyDecisionRule } from "../features/interventions/progress-rules";
+import { resourceSearchVector } from "../features/library/library.queries";
+import { addDays, type Course, datesOn, type Measure, sessionRows, weeklyScores } from "./demo-progress-data";
+
+/** The demo's "today" for progress data: the end of the Grade 3 unit, dated as fixed as its assessments are. */
+export const DEMO_PROGRESS_UNTIL = "2026-11-20";
+
+// Days no session ran: Indigenous Peoples' Day, the election-day staff day and Veterans Day.
+const SCHOOL_CLOSED = ["2026-10-12", "2026-11-03", "2026-11-11"];
+const REVIEW_MEETING = "2026-11-12";
+
+type GroupSpec = {
+  name: string;
+  kind: "intervention" | "extension";
+  tier: number;
+  assessment: string;
+  targetCode: string;
+  focus: string;
+  strategy: string;
+  strategyResource?: string;
+  deliverer: "luis" | "emily";
+  minutes: number;
+  weekdays: number[];
+  schedule: string;
+  startDate: string;
+  reviewDate: string;
+  goalDate: string;
+  measure: Measure;
+  baseline: [number, number];
+  gain: number;
+  notHeld: string[];
+  /** Who is picked (lowest or highest points on the target) and how each responds, in that order. */
+  pick: "lowest" | "highest";
+  courses: Course[];
+};
+
+const ORF: Measure = { name: "Oral reading fluency (words correct per minute)", unit: 2.5, max: 200 };
+const GROUPS: GroupSpec[] = [
+  {
+    name: "Main idea: tier 2 reading group",
+    kind: "intervention",
+    tier: 2,
+    assessment: "Unit 2 check: main idea and key details",
+    targetCode: "RI.3.2.a",
+    focus: "Finding the main idea of a short informational text, and reading it fluently.",
+    strategy: "Repeated reading of short informational passages, then 'who or what + most important thing' summaries.",
+    strategyResource: "Main idea in ten words: a small-group routine",
+    deliverer: "luis",
+    minutes: 30,
+    weekdays: [1, 2, 3, 4],
+    schedule: "Monday to Thursday, 9:10–9:40, reading room",
+    startDate: "2026-09-30",
+    reviewDate: REVIEW_MEETING,
+    goalDate: "2026-12-18",
+    measure: ORF,
+    baseline: [48, 66],
+    gain: 18,
+    notHeld: [...SCHOOL_CLOSED, "2026-10-22"],
+    pick: "lowest",
+    courses: ["intensified", "behind", "met", "on_track", "on_track", "ahead"],
+  },
+  {
+    name: "Character's actions: tier 2 group",
+    kind: "intervention",
+    tier: 2,
+    assessment: "Unit 2 check: stories and characters",
+    targetCode: "RL.3.3.b",
+    focus: "Explaining how a character's actions move the story, with evidence from the text.",
+    strategy: "Story maps with 'because' and 'so' sentence frames after a shared read-aloud.",
+    deliverer: "luis",
+    minutes: 30,
+    weekdays: [1, 2, 3, 4],
+    schedule: "Monday to Thursday, 10:30–11:00, Room 12",
+    startDate: "2026-10-21",
+    reviewDate: "2026-12-02",
+    goalDate: "2026-12-18",
+    measure: { name: "Character's actions quick check (points out of 20)", unit: 1, max: 20 },
+    baseline: [5, 8],
+    gain: 9,
+    notHeld: SCHOOL_CLOSED,
+    pick: "lowest",
+    courses: ["on_track", "behind", "on_track", "ahead", "not_met"],
+  },
+  {
+    name: "Main idea extension: comparing two texts",
+    kind: "extension",
+    tier: 1,
+    assessment: "Unit 2 check: main idea and key details",
+    targetCode: "RI.3.2.a",
+    focus: "Comparing the main ideas and key details of two texts on the same topic.",
+    strategy: "Paired texts with a comparison organizer; students lead the closing discussion.",
+    strategyResource: "Paired texts: comparing two authors' main ideas",
+    deliverer: "emily",
+    minutes: 30,
+    weekdays: [2, 4],
+    schedule: "Tuesdays and Thursdays, 1:15–1:45",
+    startDate: "2026-09-30",
+    reviewDate: REVIEW_MEETING,
+    goalDate: "2026-12-18",
+    measure: { name: "Paired-text comparison rubric (points out of 12)", unit: 1, max: 12 },
+    baseline: [6, 8],
+    gain: 4,
+    notHeld: [...SCHOOL_CLOSED, "2026-11-05"],
+    pick: "highest",
+    courses: ["on_track", "ahead", "met", "on_track", "on_track", "on_track"],
+  },
+];
+
+const STRATEGIES = [
+  {
+    title: "Main idea in ten words: a small-group routine",
+    description:
+      "A reteach routine for main idea: read a short passage twice, name who or what it is about and the most important thing about it, then say it in ten words or fewer.",
+    tags: ["main idea", "reteach", "intervention"],
+  },
+  {
+    title: "Paired texts: comparing two authors' main ideas",
+    description:
+      "An extension for readers who already find the main idea: two short texts on one topic, a comparison organizer, and a student-led discussion of how the authors differ.",
+    tags: ["main idea", "extension", "enrichment"],
+  },
+];
+
+const MATEO_NOTE =
+  "Hola, Mateo nos cuenta que le gusta el grupo con el Sr. Romero. En casa leemos juntos un cuento cada noche y le preguntamos por qué los personajes hacen lo que hacen. ¿Qué más podemos hacer para ayudarle? Gracias, Ana Torres";
+
+type Candidate = { studentId: string; points: number; isMateo: boolean };
+
+/**
+ * The Grade 3 team's response to its assessments: two tier-2 groups delivered by Luis Romero (one of them
+ * Mateo Torres's), one student intensified to an individual tier-3 plan, an extension group, a term of
+ * weekly scores, session attendance, the team's decisions, and a family note in Spanish.
+ */
+export async function seedDemoInterventions(db: Db, districtId: string): Promise<void> {
+  const faker = new Faker({ locale: [en], seed: 20_261_105 });
+  const context = await db.execute<{ team_id: string; emily: string; luis: string; ana: string; mateo: string }>(sql`
+    select c.id as team_id,
+           (select id from people where district_id = c.district_id and email = 'emily.chen@riverside.example') as emily,
+           (select id from people where district_id = c.district_id and email = 'luis.romero@riverside.example') as luis,
+           (select id from people where district_id = c.district_id and email = 'ana.torres@riverside.example') as ana,
+           (select f.student_id from family_links f join people p on p.id = f.person_id
+             where p.email = 'ana.torres@riverside.example' and f.district_id = c.district_id limit 1) as mateo
+      from communities c where c.district_id = ${districtId} and c.name = 'Grade 3 team'`);
+  const ctx = context.rows[0];
+  if (!ctx) return;
+  const teamId = ctx.team_id;
+  const people = { emily: ctx.emily, luis: ctx.luis };
+  // The interventionist joins the team whose students he serves, so he sees its review list.
+  await db.insert(communityMembers).values({ districtId, communityId: teamId, personId: ctx.luis, teamRole: "member" });
+
+  const resourceIds = new Map<string, string>();
+  for (const strategy of STRATEGIES) {
+    const values = { ...strategy, gradeLevels: ["3"], subjects: ["ELA"] };
+    const [row] = await db
+      .insert(resources)
+      .values({
+        districtId,
+        kind: "strategy",
+        scope: "community",
+        communityId: teamId,
+        createdById: ctx.emily,
+        ...values,
+        search: resourceSearchVector(values),
+      })
+      .returning({ id: resources.id });
+    resourceIds.set(strategy.title, row?.id as string);
+    await db.insert(resourceRatings).values(
+      [ctx.luis, ctx.emily].map((personId, i) => ({
+        districtId,
+        resourceId: row?.id as string,
+        personId,
+        usefulness: 5 - i,
+      })),
+    );
+  }
+
+  const taken = new Set<string>();
+  const decisions: (typeof planDecisions.$inferInsert)[] = [];
+  const scores: (typeof progressScores.$inferInsert)[] = [];
+  const sessions: (typeof interventionSessions.$inferInsert)[] = [];
+  let mateoPlanId: string | undefined;
+  for (const spec of GROUPS) {
+    const found = await db.execute<{ assessment_id: string; target_id: string }>(sql`
+      select a.id as assessment_id, lt.id as target_id from assessments a
+      join learning_targets lt on lt.community_id = a.community_id and lt.code = ${spec.targetCode}
+      where a.community_id = ${teamId} and a.title = ${spec.assessment}`);
+    const source = found.rows[0];
+    if (!source) continue;
+    const results = await db.execute<{ student_id: string; points: string; level: number }>(sql`
+      select r.student_id, r.points, r.level from target_results r join students s on s.id = r.student_id
+      where r.assessment_id = ${source.assessment_id} and r.target_id = ${source.target_id}
+        and ${spec.kind === "intervention" ? sql`r.level < 3` : sql`r.level = 4`}
+      order by r.points ${spec.pick === "lowest" ? sql`asc` : sql`desc`}, s.sourced_id`);
+    const candidates: Candidate[] = results.rows
+      .filter((r) => !taken.has(r.student_id))
+      .map((r) => ({ studentId: r.student_id, points: Number(r.points), isMateo: r.student_id === ctx.mateo }));
+    // Mateo, when he is among them, leads the list so the family login always has a plan to follow.
+    candidates.sort((a, b) => Number(b.isMateo) - Number(a.isMateo));
+    const chosen = candidates.slice(0, spec.courses.length);
+    for (const c of chosen) taken.add(c.studentId);
+
+    const deliveredById = people[spec.deliverer];
+    const common = {
+      districtId,
+      communityId: teamId,
+      kind: spec.kind,
+      focus: spec.focus,
+      learningTargetIds: [source.target_id],
+      sourceAssessmentId: source.assessment_id,
+      strategyResourceId: spec.strategyResource ? (resourceIds.get(spec.strategyResource) ?? null) : null,
+      strategy: spec.strategy,
+      deliveredById,
+      minutesPerSession: spec.minutes,
+      daysPerWeek: spec.weekdays.length,
+      schedule: spec.schedule,
+      startDate: spec.startDate,
+      reviewDate: spec.reviewDate,
+      goalDate: spec.goalDate,
+      measure: spec.measure.name,
+      createdById: ctx.emily,
+      createdAt: new Date(`${spec.startDate}T15:00:00Z`),
+      updatedAt: new Date(`${spec.startDate}T15:00:00Z`),
+    };
+    const [group] = await db
+      .insert(interventionGroups)
+      .values({ ...common, name: spec.name, tier: spec.tier })
+      .returning({ id: interventionGroups.id });
+    const notHeld = new Set(spec.notHeld);
+    for (const [index, candidate] of chosen.entries()) {
+      const course = spec.courses[index] as Course;
+      const baseline = faker.number.int({ min: spec.baseline[0], max: spec.baseline[1] });
+      const goal = Math.min(spec.measure.max, baseline + spec.gain);
+      const aim = { startDate: spec.startDate, baseline, goalDate: spec.goalDate, goal };
+      const closedOn = course === "met" ? REVIEW_MEETING : course === "not_met" ? "2026-11-19" : null;
+      const isIntensified = course === "intensified";
+      const [plan] = await db
+        .insert(interventionPlans)
+        .values({
+          ...common,
+          studentId: candidate.studentId,
+          groupId: isIntensified ? null : group?.id,
+          tier: isIntensified ? 3 : spec.tier,
+          status: closedOn ? "closed" : "active",
+          baseline,
+          goal,
+          outcome: course === "met" ? "met" : course === "not_met" ? "not_met" : null,
+          closedAt: closedOn ? new Date(`${closedOn}T21:00:00Z`) : null,
+          ...(isIntensified
+            ? {
+                strategy: "Daily one-to-one repeated reading with phonics warm-ups, then a ten-word summary.",
+                daysPerWeek: 5,
+                schedule: "Every school day, 1:00–1:30, one to one",
+                reviewDate: "2026-12-02",
+              }
+            : {}),
+        })
+        .returning({ id: interventionPlans.id });
+      const planId = plan?.id as string;
+      if (candidate.isMateo) mateoPlanId = planId;
+      const lastDay = closedOn ? addDays(closedOn, -1) : DEMO_PROGRESS_UNTIL;
+      const points = weeklyScores(faker, aim, course, spec.measure, lastDay);
+      scores.push(
+        ...points.map((p) => ({ districtId, planId, ...p, recordedById: deliveredById, createdAt: at(p.measuredOn) })),
+      );
+      const absentRate = course === "behind" ? 0.18 : 0.06;
+      const days = isIntensified
+        ? [
+            ...datesOn(spec.startDate, "2026-10-28", spec.weekdays),
+            ...datesOn("2026-10-29", lastDay, [1, 2, 3, 4, 5]),
+          ]
+        : datesOn(spec.startDate, lastDay, spec.weekdays);
+      sessions.push(
+        ...sessionRows(faker, days, spec.minutes, notHeld, absentRate).map((s) => ({
+          districtId,
+          planId,
+          ...s,
+          recordedById: deliveredById,
+        })),
+      );
+      const decided = (decidedOn: string, rest: Omit<typeof planDecisions.$inferInsert, "districtId" | "planId" | "decidedOn">) =>
+        decisions.push({ districtId, planId, decidedById: ctx.emily, createdAt: at(decidedOn), ...rest, decidedOn });
+      const flagOn = (day: string) =>
+        applyDecisionRule(
+          aim,
+          points.filter((p) => p.measuredOn <= day),
+        ).flag;
+      decided(spec.startDate, {
+        decision: "start",
+        reason:
+          spec.kind === "intervention"
+            ? `Below proficiency on ${spec.targetCode} in "${spec.assessment}"; joins ${spec.name}.`
+            : `Advanced on ${spec.targetCode} in "${spec.assessment}"; joins ${spec.name}.`,
+        tierAfter: spec.tier,
+      });
+      if (isIntensified) {
+        decided("2026-10-28", {
+          decision: "intensify",
+          reason:
+            "The last four points are below the aim line although attendance was good; moving to daily one-to-one sessions (tier 3).",
+          tierBefore: 2,
+          tierAfter: 3,
+          flag: flagOn("2026-10-28"),
+        });
+      } else if (course === "on_track" && spec.reviewDate === REVIEW_MEETING) {
+        decided(REVIEW_MEETING, {
+          decision: "continue",
+          reason: "Growing along the aim line; keep the plan until the goal date.",
+          tierBefore: spec.tier,
+          tierAfter: spec.tier,
+          flag: flagOn(REVIEW_MEETING),
+        });
+      } else if (closedOn) {
+        decided(closedOn, {
+          decision: "exit",
+          reason:
+            course === "met"
+              ? "Goal reached and the latest points are above the aim line; back to core instruction with a check-in in four weeks."
+              : "Still well below the aim line after four weeks of sessions; the reading specialist will assess decoding before the team plans the next step.",
+          tierBefore: spec.tier,
+          tierAfter: spec.tier,
+          flag: flagOn(closedOn),
+        });
+      }
+    }
+  }
+  await db.insert(progressScores).values(scores);
+  await db.insert(interventionSessions).values(sessions);
+  await db.insert(planDecisions).values(decisions);
+  if (mateoPlanId) {
+    await db.insert(familyNotes).values({
+      districtId,
+      studentId: ctx.mateo,
+      authorId: ctx.ana,
+      planId: mateoPlanId,
+      body: MATEO_NOTE,
+      language: "es",
+      createdAt: new Date("2026-11-17T01:45:00Z"),
+    });
+  }
+}
+
+function at(day: string): Date {
+  return new Date(`${day}T22:00:00Z`);
+}

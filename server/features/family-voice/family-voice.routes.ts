@@ -1,0 +1,119 @@
+import { and, eq, isNull, sql } from "drizzle-orm";
+import { IdParams } from "../../../contract/common";
+import { ChildSupport, FamilyNote, FamilyNoteInput, FamilyNoteList } from "../../../contract/family-voice";
+import { recordAudit } from "../../audit/record-audit";
+import { familyNotes, interventionPlans } from "../../db/schema";
+import { invalid, notFound } from "../../errors";
+import type { Actor } from "../../policy/actor";
+import { authorize } from "../../policy/authorize";
+import { loadStudentTarget } from "../../policy/student-scope";
+import type { App } from "../../types";
+import { loadChildSupport } from "./child-support.queries";
+import { findFamilyNote, listStudentFamilyNotes } from "./family-notes.queries";
+
+/** Family voice: notes from a family to their child's team, and the family's view of the support given. */
+export async function familyVoiceRoutes(app: App) {
+  const loadStudent = async (id: string) => (await loadStudentTarget(app.db, id)) ?? notFound("student");
+
+  app.get(
+    "/family/children/:id/support",
+    { config: { policy: "family.readChild" }, schema: { params: IdParams, response: { 200: ChildSupport } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const student = await loadStudent(request.params.id);
+      authorize(actor, "family.readChild", student);
+      const support = await loadChildSupport(app.db, student.id);
+      await recordAudit(app.db, request, {
+        action: "family.child_support_read",
+        subjectType: "student",
+        subjectId: student.id,
+        details: { plans: support.plans.length, students: 1 },
+      });
+      return support;
+    },
+  );
+
+  app.post(
+    "/family/children/:id/notes",
+    {
+      config: { policy: "familyNote.create" },
+      schema: { params: IdParams, body: FamilyNoteInput, response: { 201: FamilyNote } },
+    },
+    async (request, reply) => {
+      const actor = request.actor as Actor;
+      const student = await loadStudent(request.params.id);
+      authorize(actor, "familyNote.create", student);
+      const { body, planId } = request.body;
+      if (planId) {
+        const [plan] = await app.db
+          .select({ id: interventionPlans.id })
+          .from(interventionPlans)
+          .where(and(eq(interventionPlans.id, planId), eq(interventionPlans.studentId, student.id)));
+        if (!plan) invalid("No such plan for this child.", [{ pointer: "/body/planId", detail: "Unknown plan." }]);
+      }
+      const id = await app.db.transaction(async (tx) => {
+        const [note] = await tx
+          .insert(familyNotes)
+          .values({
+            districtId: student.districtId,
+            studentId: student.id,
+            authorId: actor.personId,
+            planId: planId ?? null,
+            body,
+            language: actor.preferredLanguage,
+          })
+          .returning({ id: familyNotes.id });
+        await recordAudit(tx, request, {
+          action: "family_note.created",
+          subjectType: "student",
+          subjectId: student.id,
+          details: { noteId: note?.id, planId: planId ?? null },
+        });
+        return note?.id as string;
+      });
+      return reply.status(201).send((await findFamilyNote(app.db, id)) ?? notFound("family note"));
+    },
+  );
+
+  app.get(
+    "/students/:id/family-notes",
+    { config: { policy: "familyNote.read" }, schema: { params: IdParams, response: { 200: FamilyNoteList } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const student = await loadStudent(request.params.id);
+      authorize(actor, "familyNote.read", student);
+      const items = await listStudentFamilyNotes(app.db, student.id);
+      await recordAudit(app.db, request, {
+        action: "family_note.list_read",
+        subjectType: "student",
+        subjectId: student.id,
+        details: { notes: items.length, students: 1 },
+      });
+      return { items };
+    },
+  );
+
+  app.post(
+    "/family-notes/:id/acknowledge",
+    { config: { policy: "familyNote.acknowledge" }, schema: { params: IdParams, response: { 200: FamilyNote } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const note = (await findFamilyNote(app.db, request.params.id)) ?? notFound("family note");
+      const student = await loadStudent(note.studentId);
+      authorize(actor, "familyNote.acknowledge", student);
+      await app.db.transaction(async (tx) => {
+        await tx
+          .update(familyNotes)
+          .set({ acknowledgedAt: sql`now()`, acknowledgedById: actor.personId })
+          .where(and(eq(familyNotes.id, note.id), isNull(familyNotes.acknowledgedAt)));
+        await recordAudit(tx, request, {
+          action: "family_note.acknowledged",
+          subjectType: "student",
+          subjectId: student.id,
+          details: { noteId: note.id },
+        });
+      });
+      return (await findFamilyNote(app.db, note.id)) ?? notFound("family note");
+    },
+  );
+}

@@ -1,0 +1,92 @@
+import { sql } from "drizzle-orm";
+import type { NotYetRespondedItem } from "../../../contract/student-review";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../policy/actor";
+import { isVisibleStudent } from "../../policy/student-scope";
+
+const DAY_MS = 86_400_000;
+
+function dayOf(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+function isSchoolDay(date: Date): boolean {
+  const weekday = date.getUTCDay();
+  return weekday !== 0 && weekday !== 6;
+}
+
+/** School days (Monday to Friday) after `fromIso`, up to and including `toIso`. */
+export function schoolDaysBetween(fromIso: string, toIso: string): number {
+  let count = 0;
+  for (let t = dayOf(fromIso).getTime() + DAY_MS; t <= dayOf(toIso).getTime(); t += DAY_MS) {
+    if (isSchoolDay(new Date(t))) count++;
+  }
+  return count;
+}
+
+/** The latest date with at least `days` school days after it, up to and including `asOfIso`. */
+export function latestDateWithSchoolDaysSince(asOfIso: string, days: number): string {
+  let counted = 0;
+  let t = dayOf(asOfIso).getTime();
+  while (counted < days) {
+    if (isSchoolDay(new Date(t))) counted++;
+    t -= DAY_MS;
+  }
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+type Row = {
+  student_id: string;
+  student_name: string;
+  assessment_id: string;
+  title: string;
+  given_on: string;
+  targets: { id: string; statement: string }[];
+};
+
+/**
+ * Students the reader may see who scored below proficiency on a target of one of the team's assessments given
+ * at least `responseDays` school days before `asOf`, and who have had no plan (with any team) started on or
+ * after that assessment was given. One row per student and assessment.
+ */
+export async function listNotYetResponded(
+  db: Db,
+  actor: Actor,
+  communityId: string,
+  options: { asOf: string; responseDays: number },
+): Promise<NotYetRespondedItem[]> {
+  const givenBy = latestDateWithSchoolDaysSince(options.asOf, options.responseDays);
+  const result = await db.execute<Row>(sql`
+    with given as (
+      select a.id, a.title, a.given_on from assessments a
+       where a.community_id = ${communityId} and a.given_on is not null and a.given_on <= ${givenBy}
+         and a.status <> 'draft'
+    ),
+    below as (
+      select tr.student_id, tr.assessment_id,
+             json_agg(json_build_object('id', lt.id, 'statement', lt.statement) order by at.position) as targets
+        from target_results tr
+        join given g on g.id = tr.assessment_id
+        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
+        join learning_targets lt on lt.id = tr.target_id
+        join students s on s.id = tr.student_id
+       where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
+       group by tr.student_id, tr.assessment_id
+    )
+    select b.student_id, trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name)
+             as student_name,
+           g.id as assessment_id, g.title, g.given_on::text, b.targets
+      from below b
+      join given g on g.id = b.assessment_id
+      join students s on s.id = b.student_id
+     where not exists (select 1 from intervention_plans p
+                        where p.student_id = b.student_id and p.start_date >= g.given_on)
+     order by g.given_on, g.title, student_name, b.student_id`);
+  return result.rows.map((row) => ({
+    student: { id: row.student_id, name: row.student_name },
+    assessment: { id: row.assessment_id, title: row.title },
+    targets: row.targets,
+    givenOn: row.given_on,
+    schoolDaysSince: schoolDaysBetween(row.given_on, options.asOf),
+  }));
+}

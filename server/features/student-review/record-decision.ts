@@ -1,0 +1,137 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { FastifyRequest } from "fastify";
+import type { DecisionInput } from "../../../contract/student-review";
+import { recordAudit } from "../../audit/record-audit";
+import type { Db } from "../../db/client";
+import { interventionPlans, meetings, people, planDecisions, resources } from "../../db/schema";
+import { conflict, invalid, notFound } from "../../errors";
+import type { Actor } from "../../policy/actor";
+import type { PlanTarget } from "../../policy/rules";
+
+const DEFAULT_REVIEW_WEEKS = 2;
+
+export function todayIso(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function addDays(iso: string, days: number): string {
+  const date = new Date(`${iso}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Refuses references to things outside the plan's district or team: they are invalid input, not hidden objects. */
+async function checkReferences(db: Db, plan: PlanTarget, input: DecisionInput) {
+  if (input.meetingId) {
+    const [meeting] = await db
+      .select({ id: meetings.id })
+      .from(meetings)
+      .where(and(eq(meetings.id, input.meetingId), eq(meetings.communityId, plan.community.id)));
+    if (!meeting)
+      invalid("No such meeting of this team.", [{ pointer: "/body/meetingId", detail: "Unknown meeting." }]);
+  }
+  const deliveredById = input.changes?.deliveredById;
+  if (deliveredById) {
+    const [person] = await db
+      .select({ id: people.id })
+      .from(people)
+      .where(and(eq(people.id, deliveredById), eq(people.districtId, plan.districtId)));
+    if (!person) {
+      invalid("No such person.", [{ pointer: "/body/changes/deliveredById", detail: "Unknown person." }]);
+    }
+  }
+  const resourceId = input.changes?.strategyResourceId;
+  if (resourceId) {
+    const [resource] = await db
+      .select({ id: resources.id })
+      .from(resources)
+      .where(and(eq(resources.id, resourceId), eq(resources.districtId, plan.districtId)));
+    if (!resource) {
+      invalid("No such resource.", [{ pointer: "/body/changes/strategyResourceId", detail: "Unknown resource." }]);
+    }
+  }
+}
+
+/**
+ * Records the team's decision on a plan and changes the plan to match, in one transaction: continue sets the
+ * next review date, adjust applies changes, intensify raises the tier (with changes), exit closes the plan
+ * with its outcome. The decision row keeps the tier before and after, so it is also the tier history.
+ */
+export async function recordDecision(
+  db: Db,
+  request: FastifyRequest,
+  actor: Actor,
+  plan: PlanTarget,
+  input: DecisionInput,
+): Promise<string> {
+  const [current] = await db.select().from(interventionPlans).where(eq(interventionPlans.id, plan.id));
+  if (!current) notFound("intervention plan");
+  if (current.status === "closed") conflict("This plan is closed; start a new plan instead.");
+  const today = todayIso();
+  let tierAfter = current.tier;
+  if (input.decision === "intensify") {
+    tierAfter = input.tier ?? current.tier + 1;
+    if (tierAfter <= current.tier || tierAfter > 3) {
+      invalid("Intensifying needs a higher tier, at most 3.", [
+        { pointer: "/body/tier", detail: `The plan is at tier ${current.tier}; choose a higher tier, at most 3.` },
+      ]);
+    }
+  } else if (input.tier !== undefined && input.tier !== current.tier) {
+    invalid("Only intensify changes the tier.", [{ pointer: "/body/tier", detail: "Choose intensify to move tiers." }]);
+  }
+  if (input.decision === "exit" && !input.outcome) {
+    invalid("Say whether the goal was met.", [{ pointer: "/body/outcome", detail: "Required to exit a plan." }]);
+  }
+  const nextReviewDate = input.nextReviewDate ?? addDays(today, DEFAULT_REVIEW_WEEKS * 7);
+  if (input.decision !== "exit" && nextReviewDate < today) {
+    invalid("The next review cannot be in the past.", [
+      { pointer: "/body/nextReviewDate", detail: "Choose today or later." },
+    ]);
+  }
+  const changes = input.decision === "adjust" || input.decision === "intensify" ? (input.changes ?? {}) : {};
+  if ((changes.goalDate ?? current.goalDate) <= current.startDate) {
+    invalid("The goal date must come after the start date.", [
+      { pointer: "/body/changes/goalDate", detail: "After the plan's start date." },
+    ]);
+  }
+  await checkReferences(db, plan, input);
+
+  return db.transaction(async (tx) => {
+    const update =
+      input.decision === "exit"
+        ? { status: "closed" as const, closedAt: sql`now()`, outcome: input.outcome ?? null }
+        : { ...changes, tier: tierAfter, reviewDate: nextReviewDate };
+    await tx
+      .update(interventionPlans)
+      .set({ ...update, updatedAt: sql`now()` })
+      .where(eq(interventionPlans.id, plan.id));
+    const [decision] = await tx
+      .insert(planDecisions)
+      .values({
+        districtId: plan.districtId,
+        planId: plan.id,
+        decision: input.decision,
+        reason: input.reason,
+        tierBefore: current.tier,
+        tierAfter,
+        flag: input.flag ?? null,
+        meetingId: input.meetingId ?? null,
+        decidedById: actor.personId,
+        decidedOn: today,
+      })
+      .returning({ id: planDecisions.id });
+    await recordAudit(tx, request, {
+      action: `plan.${input.decision}`,
+      subjectType: "intervention_plan",
+      subjectId: plan.id,
+      details: {
+        studentId: plan.student.id,
+        tierBefore: current.tier,
+        tierAfter,
+        changes: Object.keys(changes),
+        ...(input.outcome ? { outcome: input.outcome } : {}),
+      },
+    });
+    return decision?.id as string;
+  });
+}

@@ -1,0 +1,208 @@
+import { type FormEvent, type KeyboardEvent, useState } from "react";
+import {
+  type GroupMember,
+  SESSION_ATTENDANCE,
+  SESSION_ATTENDANCE_LABELS,
+  type SessionAttendance,
+} from "../../../../contract/interventions";
+import { TextField } from "../../components/Field";
+import { FormAlert } from "../../components/FormAlert";
+import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { todayIso } from "../../components/format";
+import { useRecordGroupScores, useRecordGroupSessions } from "./interventions.api";
+
+/** Enter moves to the next student's score, as in a paper list; on the last one it saves. */
+function handleEnterMovesDown(event: KeyboardEvent<HTMLInputElement>) {
+  if (event.key !== "Enter") return;
+  const inputs = [...(event.currentTarget.form?.querySelectorAll<HTMLInputElement>("input[data-score]") ?? [])];
+  const next = inputs[inputs.indexOf(event.currentTarget) + 1];
+  if (next) {
+    event.preventDefault();
+    next.focus();
+  }
+}
+
+/** One score per student on one day; empty boxes are left as they are. */
+export function QuickScoreEntry({
+  groupId,
+  members,
+  measure,
+}: {
+  groupId: string;
+  members: GroupMember[];
+  measure: string;
+}) {
+  const record = useRecordGroupScores(groupId);
+  const [measuredOn, setMeasuredOn] = useState(todayIso());
+  const [scores, setScores] = useState<Record<string, string>>({});
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    const entries = members
+      .filter((m) => (scores[m.planId] ?? "").trim() !== "")
+      .map((m) => ({ planId: m.planId, score: Number(scores[m.planId]) }));
+    if (entries.length === 0) return setProblem({ fields: {}, message: "Enter at least one score." });
+    if (entries.some((e) => Number.isNaN(e.score))) return setProblem({ fields: {}, message: "Scores are numbers." });
+    setProblem(NO_PROBLEM);
+    setSaved(null);
+    record.mutate(
+      { measuredOn, scores: entries },
+      {
+        onSuccess: (counts) => {
+          setScores({});
+          setSaved(`Saved ${counts.saved} ${counts.saved === 1 ? "score" : "scores"}.`);
+        },
+        onError: (failure) => setProblem(problemFromError(failure)),
+      },
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="record-progress">
+      <h2 id="record-progress">Record progress</h2>
+      <p className="muted">{measure}. Enter moves to the next student.</p>
+      <form onSubmit={handleSubmit} noValidate className="form">
+        <FormAlert message={problem.message} />
+        <FormAlert message={saved} tone="success" />
+        <TextField
+          label="Date measured"
+          type="date"
+          value={measuredOn}
+          error={problem.fields.measuredOn}
+          onChange={(event) => setMeasuredOn(event.target.value)}
+        />
+        <table className="data-table entry-table">
+          <caption className="visually-hidden">A score for each student</caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Score</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.planId}>
+                <th scope="row">
+                  <label htmlFor={`score-${member.planId}`}>{member.studentName}</label>
+                </th>
+                <td>
+                  <input
+                    id={`score-${member.planId}`}
+                    data-score
+                    type="number"
+                    inputMode="decimal"
+                    step="any"
+                    value={scores[member.planId] ?? ""}
+                    onKeyDown={handleEnterMovesDown}
+                    onChange={(event) => setScores((current) => ({ ...current, [member.planId]: event.target.value }))}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button type="submit" className="button" disabled={record.isPending}>
+            {record.isPending ? "Saving…" : "Save scores"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+/** Who came to one session (present, absent, or not held that day). */
+export function SessionEntry({
+  groupId,
+  members,
+  minutesPerSession,
+}: {
+  groupId: string;
+  members: GroupMember[];
+  minutesPerSession: number | null;
+}) {
+  const record = useRecordGroupSessions(groupId);
+  const [sessionOn, setSessionOn] = useState(todayIso());
+  const [attendance, setAttendance] = useState<Record<string, SessionAttendance>>({});
+  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    setProblem(NO_PROBLEM);
+    setSaved(null);
+    record.mutate(
+      {
+        sessionOn,
+        attendance: members.map((m) => {
+          const value = attendance[m.planId] ?? "present";
+          return { planId: m.planId, attendance: value, minutes: value === "present" ? minutesPerSession : null };
+        }),
+      },
+      {
+        onSuccess: () => setSaved("Attendance saved."),
+        onError: (failure) => setProblem(problemFromError(failure)),
+      },
+    );
+  }
+
+  return (
+    <section className="panel" aria-labelledby="record-session">
+      <h2 id="record-session">Record session</h2>
+      <form onSubmit={handleSubmit} noValidate className="form">
+        <FormAlert message={problem.message} />
+        <FormAlert message={saved} tone="success" />
+        <TextField
+          label="Session date"
+          type="date"
+          value={sessionOn}
+          error={problem.fields.sessionOn}
+          onChange={(event) => setSessionOn(event.target.value)}
+        />
+        <table className="data-table entry-table">
+          <caption className="visually-hidden">Attendance of each student</caption>
+          <thead>
+            <tr>
+              <th scope="col">Student</th>
+              <th scope="col">Attendance</th>
+            </tr>
+          </thead>
+          <tbody>
+            {members.map((member) => (
+              <tr key={member.planId}>
+                <th scope="row">
+                  <label htmlFor={`attendance-${member.planId}`}>{member.studentName}</label>
+                </th>
+                <td>
+                  <select
+                    id={`attendance-${member.planId}`}
+                    value={attendance[member.planId] ?? "present"}
+                    onChange={(event) =>
+                      setAttendance((current) => ({
+                        ...current,
+                        [member.planId]: event.target.value as SessionAttendance,
+                      }))
+                    }
+                  >
+                    {SESSION_ATTENDANCE.map((value) => (
+                      <option key={value} value={value}>
+                        {SESSION_ATTENDANCE_LABELS[value]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <div className="actions">
+          <button type="submit" className="button" disabled={record.isPending}>
+            {record.isPending ? "Saving…" : "Save attendance"}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

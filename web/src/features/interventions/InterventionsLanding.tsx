@@ -1,0 +1,56 @@
+import { useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { EmptyState } from "../../components/EmptyState";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { useMe } from "../auth/me.api";
+import { GroupsTable } from "./GroupsTable";
+import { ownGroupsQuery } from "./interventions.api";
+import "./interventions.css";
+
+/** The interventions area: the groups of one's teams and the groups one delivers. */
+export function InterventionsLanding() {
+  const me = useMe();
+  const groups = useQuery(ownGroupsQuery);
+  if (!me.navigation.includes("interventions")) {
+    return (
+      <>
+        <PageHeader title="Interventions" />
+        <p>This area is not available with your roles.</p>
+        <p>
+          <Link to="/">Go to the home page</Link>
+        </p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Interventions"
+        description="Systematic, timely support for students who need more time, and extension for those ready for more."
+      />
+      {/* Reports for leaders: helper 3 */}
+      <section className="analysis-section" aria-labelledby="my-groups">
+        <h2 id="my-groups">My groups</h2>
+        {groups.isPending ? (
+          <Loading label="Loading your groups…" />
+        ) : groups.isError ? (
+          <ErrorNotice error={groups.error} onRetry={() => groups.refetch()} />
+        ) : groups.data.items.length === 0 ? (
+          <EmptyState title="No groups yet" headingLevel={3}>
+            <p>
+              Groups start from data. Open one of your team's assessments, go to its analysis, and choose "Create
+              intervention group" next to the students who need more time on a target, or "Create extension group" next
+              to those ready for more.
+            </p>
+            <p>
+              <Link to="/communities">Go to your communities</Link>
+            </p>
+          </EmptyState>
+        ) : (
+          <GroupsTable caption="Groups of your teams and groups you deliver" groups={groups.data.items} showTeam />
+        )}
+      </section>
+    </>
+  );
+}

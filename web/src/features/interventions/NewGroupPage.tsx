@@ -1,0 +1,71 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import type { AssessmentAnalysis } from "../../../../contract/analysis";
+import type { InterventionKind } from "../../../../contract/interventions";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { analysisQuery } from "../analysis/analysis.api";
+import { useCommunity } from "../communities/CommunityLayout";
+import { GroupForm, type GroupFormStart } from "./GroupForm";
+import type { NewGroupSearch } from "./new-group-search";
+import "./interventions.css";
+
+const route = getRouteApi("/signed-in/communities/$communityId/interventions/new");
+
+/** A new intervention or extension group, prefilled from the analysis it was started from. */
+export function NewGroupPage() {
+  const community = useCommunity();
+  const search = route.useSearch();
+  const analysis = useQuery({ ...analysisQuery(search.assessmentId ?? ""), enabled: Boolean(search.assessmentId) });
+  const kind: InterventionKind = search.kind ?? "intervention";
+  const title = kind === "extension" ? "New extension group" : "New intervention group";
+  const header = (
+    <>
+      <PageHeader
+        title={title}
+        description={`For ${community.name}. Each student gets a plan of their own, started from the group's fields.`}
+      />
+      <p>
+        <Link to="/communities/$communityId/interventions" params={{ communityId: community.id }}>
+          Back to the team's groups
+        </Link>
+      </p>
+    </>
+  );
+  if (search.assessmentId && (analysis.isPending || analysis.isError)) {
+    return (
+      <>
+        {header}
+        {analysis.isPending ? (
+          <Loading label="Loading the analysis…" />
+        ) : (
+          <ErrorNotice error={analysis.error} onRetry={() => analysis.refetch()} />
+        )}
+      </>
+    );
+  }
+  return (
+    <>
+      {header}
+      <GroupForm communityId={community.id} start={startFrom(kind, search, analysis.data)} />
+    </>
+  );
+}
+
+/** The form's first values: the target as the focus, the students by name from the analysis. */
+function startFrom(kind: InterventionKind, search: NewGroupSearch, analysis: AssessmentAnalysis | undefined) {
+  const target = analysis?.targets.find((t) => t.targetId === search.targetId);
+  const names = new Map((analysis?.students ?? []).map((s) => [s.id, s.name]));
+  const targetName = target ? (target.code ? `${target.code}: ${target.statement}` : target.statement) : "";
+  const start: GroupFormStart = {
+    kind,
+    name: target ? `${target.code ?? "Target"} ${kind === "extension" ? "extension" : "intervention"}` : "",
+    focus: targetName,
+    learningTargetIds: target ? [target.targetId] : [],
+    sourceAssessmentId: search.assessmentId ?? null,
+    students: (search.studentIds ?? [])
+      .filter((id) => !analysis || names.has(id))
+      .map((id) => ({ id, name: names.get(id) ?? "Student", isChosen: true, baseline: "" })),
+  };
+  return start;
+}

@@ -1,0 +1,148 @@
+import { useQuery } from "@tanstack/react-query";
+import { getRouteApi, Link } from "@tanstack/react-router";
+import { INTERVENTION_KIND_LABELS, type PlanDetail } from "../../../../contract/interventions";
+import { ApiError } from "../../api/client";
+import { formatDay } from "../../components/format";
+import { PageHeader } from "../../components/PageHeader";
+import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { NotFoundPage } from "../shell/NotFoundPage";
+import { FlagBadge } from "./FlagBadge";
+import { formatScore } from "./intervention-format";
+import { planQuery } from "./interventions.api";
+import { PlanScoreForm, PlanSessionForm } from "./PlanEntryForms";
+import { ProgressChart } from "./ProgressChart";
+import { TierHistory } from "./TierHistory";
+import "../analysis/analysis.css";
+import "./interventions.css";
+
+const route = getRouteApi("/signed-in/interventions/plans/$planId");
+
+/** One student's plan: its facts, progress against the aim line, sessions, and the team's decisions. */
+export function PlanPage() {
+  const { planId } = route.useParams();
+  const plan = useQuery(planQuery(planId));
+  // The server answers 404 to anyone who may not read the plan, so it reads as a missing page.
+  if (plan.error instanceof ApiError && plan.error.status === 404) return <NotFoundPage />;
+  if (plan.isPending || plan.isError) {
+    return (
+      <>
+        <PageHeader title="Plan" />
+        {plan.isPending ? (
+          <Loading label="Loading the plan…" />
+        ) : (
+          <ErrorNotice error={plan.error} onRetry={() => plan.refetch()} />
+        )}
+      </>
+    );
+  }
+  return <PlanView plan={plan.data} />;
+}
+
+function howOften(plan: PlanDetail): string {
+  return (
+    [
+      plan.minutesPerSession ? `${plan.minutesPerSession} minutes` : null,
+      plan.daysPerWeek ? `${plan.daysPerWeek} days a week` : null,
+      plan.schedule || null,
+    ]
+      .filter(Boolean)
+      .join(", ") || "—"
+  );
+}
+
+function PlanView({ plan }: { plan: PlanDetail }) {
+  const isActive = plan.status === "active";
+  const facts: [string, string][] = [
+    ["Team", plan.communityName],
+    ["Focus", plan.focus || "—"],
+    ["Strategy", [plan.strategyResource?.title, plan.strategy].filter(Boolean).join(" — ") || "—"],
+    ["Delivered by", plan.deliveredBy?.name ?? "—"],
+    ["How often", howOften(plan)],
+    ["Measure", plan.measure],
+    [
+      "Baseline and goal",
+      `${formatScore(plan.baseline)} on ${formatDay(plan.startDate)} → ${formatScore(plan.goal)} by ${formatDay(plan.goalDate)}`,
+    ],
+    ["Review", formatDay(plan.reviewDate)],
+  ];
+  const { fidelity } = plan;
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/students/$studentId" params={{ studentId: plan.student.id }}>
+          ← {plan.student.name}
+        </Link>
+        {plan.groupId ? (
+          <>
+            {" · "}
+            <Link to="/interventions/groups/$groupId" params={{ groupId: plan.groupId }}>
+              {plan.groupName}
+            </Link>
+          </>
+        ) : null}
+      </p>
+      <PageHeader
+        title={`${plan.student.name}: ${INTERVENTION_KIND_LABELS[plan.kind].toLowerCase()} plan`}
+        description={
+          <>
+            Tier {plan.tier} ·{" "}
+            {isActive
+              ? "Active"
+              : `Closed${plan.outcome ? (plan.outcome === "met" ? ", goal met" : ", goal not met") : ""}`}{" "}
+            <FlagBadge flag={plan.flag} />
+          </>
+        }
+      />
+      <section className="panel" aria-labelledby="plan-facts">
+        <h2 id="plan-facts">The plan</h2>
+        <dl className="facts-list">
+          {facts.map(([term, value]) => (
+            <div key={term} className="facts-row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+        {plan.strategyResource ? (
+          <p>
+            <Link to="/library/$resourceId" params={{ resourceId: plan.strategyResource.id }}>
+              Open the strategy in the library
+            </Link>
+          </p>
+        ) : null}
+      </section>
+      <section className="analysis-section" aria-labelledby="plan-progress">
+        <h2 id="plan-progress">Progress monitoring</h2>
+        <ProgressChart plan={plan} />
+      </section>
+      <section className="panel" aria-labelledby="plan-fidelity">
+        <h2 id="plan-fidelity">Sessions (fidelity)</h2>
+        <p>
+          {fidelity.held === 0
+            ? "No sessions held yet."
+            : `Attended ${fidelity.present} of ${fidelity.held} sessions held (${fidelity.attendancePercent}%).`}{" "}
+          {fidelity.planned !== null ? `The plan calls for ${fidelity.planned} sessions so far.` : null}
+        </p>
+        {plan.sessions.length ? (
+          <ul className="link-list">
+            {plan.sessions.map((session) => (
+              <li key={session.sessionOn}>
+                {formatDay(session.sessionOn)}:{" "}
+                {session.attendance === "present" ? "present" : session.attendance === "absent" ? "absent" : "not held"}
+                {session.minutes ? `, ${session.minutes} minutes` : ""}
+              </li>
+            ))}
+          </ul>
+        ) : null}
+      </section>
+      {plan.can.recordProgress && isActive ? (
+        <div className="intervention-panels">
+          <PlanScoreForm planId={plan.id} />
+          <PlanSessionForm planId={plan.id} minutesPerSession={plan.minutesPerSession} />
+        </div>
+      ) : null}
+      <TierHistory decisions={plan.decisions} />
+      {/* decision form: helper 2 */}
+    </>
+  );
+}
