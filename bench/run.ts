@@ -1,5 +1,5 @@
 // `npm run bench`: the performance figures, each beside its goal, on PGlite and (when DATABASE_URL is set)
-// on PostgreSQL. `npm run bench -- foundation` or `-- evidence` runs one part. Benchmarks report; they exit 0
+// on PostgreSQL. `npm run bench -- foundation`, `-- evidence` or `-- interventions` runs one part. Benchmarks report; they exit 0
 // once the figures are printed.
 import type { Database } from "../server/db/client";
 import { openBenchPglite, openBenchPostgres } from "./databases";
@@ -7,6 +7,8 @@ import { measureAnalysis } from "./evidence/analysis-timing";
 import { measureImportVsCopy } from "./evidence/import-vs-copy";
 import { LARGE_STUDENTS, openLargePglite, openLargePostgres } from "./evidence/large-database";
 import { type EvidenceFigures, evidenceRows, printEvidenceDetails } from "./evidence/report-evidence";
+import { type InterventionFigures, measureInterventions } from "./interventions/intervention-timing";
+import { interventionRows, printInterventionDetails } from "./interventions/report-interventions";
 import { measureReadUnderLoad } from "./read-under-load";
 import { type DatabaseFigures, describeMachine, printDetails, printSummary, writeResults } from "./report";
 import { startTarget } from "./target";
@@ -56,6 +58,18 @@ async function benchEvidence(
   }
 }
 
+async function benchInterventions(kind: string, openLarge: () => Promise<Database>): Promise<InterventionFigures> {
+  const large = await openLarge();
+  try {
+    console.log(`${kind}: team review list and school report on the generated district…`);
+    const figures = await measureInterventions(large, kind, log);
+    printInterventionDetails(figures);
+    return figures;
+  } finally {
+    await large.close();
+  }
+}
+
 const machine = describeMachine();
 console.log(
   `${machine.cpus} cores (${machine.cpuModel}), Node ${machine.node}, load average ${machine.loadAverage.toFixed(2)} before the run`,
@@ -64,8 +78,11 @@ const started = performance.now();
 const log = (line: string) => console.log(line);
 const figures: DatabaseFigures[] = [];
 const evidence: EvidenceFigures[] = [];
+const interventions: InterventionFigures[] = [];
 if (runs("foundation")) figures.push(await benchDatabase("pglite", openBenchPglite));
 if (runs("evidence")) evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
+// The interventions goal is set on PostgreSQL; PGlite would first have to build the large district (slow).
+if (runs("interventions")) console.log("\npglite: interventions skipped (measured on PostgreSQL only)");
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   try {
@@ -79,6 +96,9 @@ if (databaseUrl) {
         ),
       );
     }
+    if (runs("interventions")) {
+      interventions.push(await benchInterventions("postgres", () => openLargePostgres(databaseUrl, log)));
+    }
   } catch (error) {
     // Keep PGlite's figures, but a run that was asked for PostgreSQL and could not measure it is a failure.
     console.error(`\npostgres: could not be measured: ${error instanceof Error ? error.message : error}`);
@@ -86,7 +106,7 @@ if (databaseUrl) {
   }
 } else console.log("\npostgres: skipped (set DATABASE_URL=postgres://… to measure PostgreSQL too)");
 const totalSeconds = (performance.now() - started) / 1000;
-printSummary(figures, evidence.flatMap(evidenceRows));
+printSummary(figures, [...evidence.flatMap(evidenceRows), ...interventions.flatMap(interventionRows)]);
 console.log(
-  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence], machine, totalSeconds)}`,
+  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence, ...interventions], machine, totalSeconds)}`,
 );

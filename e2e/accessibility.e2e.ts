@@ -68,6 +68,7 @@ async function sweepCommunityPages(page: Page, viewport: string) {
     "Norms",
     "Essential standards",
     "Assessments",
+    "Interventions",
     "Student review",
     "Protocols",
     "Meetings",
@@ -90,6 +91,33 @@ async function sweepCommunityPages(page: Page, viewport: string) {
   await page.getByRole("timer").waitFor();
   await page.waitForLoadState("networkidle");
   await expectAccessible(page, `running meeting (${viewport})`);
+}
+
+/** An intervention group of the demo district, its first student's plan (with the chart) and the new group form. */
+async function sweepInterventionPages(page: Page, viewport: string) {
+  const communities = (await (await page.request.get("/api/v1/communities?pageSize=100")).json()) as {
+    items: { id: string }[];
+  };
+  for (const community of communities.items) {
+    const response = await page.request.get(`/api/v1/communities/${community.id}/intervention-groups`);
+    const group = ((await response.json()) as { items: { id: string; name: string }[] }).items[0];
+    if (!group) continue;
+    await page.goto(`/interventions/groups/${group.id}`);
+    await settle(page, group.name);
+    await expectAccessible(page, `intervention group (${viewport})`);
+    await page
+      .getByRole("table", { name: /students and how each/ })
+      .getByRole("link")
+      .first()
+      .click();
+    await settle(page, /plan$/);
+    await expectAccessible(page, `intervention plan and its chart (${viewport})`);
+    await page.goto(`/communities/${community.id}/interventions/new`);
+    await settle(page, "New intervention group");
+    await expectAccessible(page, `new intervention group (${viewport})`);
+    return;
+  }
+  throw new Error("the demo district has no intervention group");
 }
 
 let browser: Browser;
@@ -141,6 +169,7 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
       await page.getByRole("heading", { level: 1, name: /Emily Chen/ }).waitFor();
       await expectAccessible(page, `person page (${viewport.name})`);
       await sweepCommunityPages(page, viewport.name);
+      await sweepInterventionPages(page, viewport.name);
       await close();
     });
   }

@@ -106,7 +106,12 @@ describe("demo district", () => {
     expect(flags.filter((f) => f === "adjust").length).toBeGreaterThanOrEqual(1);
     expect(flags.filter((f) => f === "consider_exit").length).toBeGreaterThanOrEqual(1);
     expect(flags.filter((f) => f === null).length).toBeGreaterThanOrEqual(4);
-    const history = await t.db.execute<{ decision: string; tier_before: number | null; tier_after: number; n: number }>(sql`
+    const history = await t.db.execute<{
+      decision: string;
+      tier_before: number | null;
+      tier_after: number;
+      n: number;
+    }>(sql`
       select decision::text, tier_before, tier_after, count(*)::int as n from plan_decisions
        where decision in ('intensify', 'exit') group by 1, 2, 3 order by 1, 2`);
     expect(history.rows).toEqual([
@@ -131,7 +136,13 @@ describe("demo district", () => {
   });
 
   it("gives Mateo Torres an active tier-2 plan with data and a note in Spanish from his mother", async () => {
-    const rows = await t.db.execute<{ tier: number; status: string; scores: number; body: string; language: string }>(sql`
+    const rows = await t.db.execute<{
+      tier: number;
+      status: string;
+      scores: number;
+      body: string;
+      language: string;
+    }>(sql`
       select p.tier, p.status, (select count(*)::int from progress_scores s where s.plan_id = p.id) as scores,
              n.body, n.language
         from family_links f

@@ -278,10 +278,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       );
       const absentRate = course === "behind" ? 0.18 : 0.06;
       const days = isIntensified
-        ? [
-            ...datesOn(spec.startDate, "2026-10-28", spec.weekdays),
-            ...datesOn("2026-10-29", lastDay, [1, 2, 3, 4, 5]),
-          ]
+        ? [...datesOn(spec.startDate, "2026-10-28", spec.weekdays), ...datesOn("2026-10-29", lastDay, [1, 2, 3, 4, 5])]
         : datesOn(spec.startDate, lastDay, spec.weekdays);
       sessions.push(
         ...sessionRows(faker, days, spec.minutes, notHeld, absentRate).map((s) => ({
@@ -291,8 +288,10 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
           recordedById: deliveredById,
         })),
       );
-      const decided = (decidedOn: string, rest: Omit<typeof planDecisions.$inferInsert, "districtId" | "planId" | "decidedOn">) =>
-        decisions.push({ districtId, planId, decidedById: ctx.emily, createdAt: at(decidedOn), ...rest, decidedOn });
+      const decided = (
+        decidedOn: string,
+        rest: Omit<typeof planDecisions.$inferInsert, "districtId" | "planId" | "decidedOn">,
+      ) => decisions.push({ districtId, planId, decidedById: ctx.emily, createdAt: at(decidedOn), ...rest, decidedOn });
       const flagOn = (day: string) =>
         applyDecisionRule(
           aim,

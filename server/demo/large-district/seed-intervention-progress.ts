@@ -62,7 +62,9 @@ export async function seedGeneratedProgress(db: Db, districtId: string, asOf: st
     where p.id = last.plan_id and p.district_id = ${districtId} and p.status = 'closed'`);
 
   const reviewed = sql`g.review0 <= ${asOf}::date and (g.closed_on is null or g.closed_on > g.review0)`;
-  await insertDecisions(db, sql`
+  await insertDecisions(
+    db,
+    sql`
     select g.plan_id, 'start', case when g.kind = 'extension'
              then 'Already beyond proficiency on ' || g.target_code || ': extension group.'
              else 'Below proficiency on ' || g.target_code || ' in the common assessment.' end,
@@ -85,7 +87,8 @@ export async function seedGeneratedProgress(db: Db, districtId: string, asOf: st
              else 'Goal date reached without meeting the goal: the team plans the next step.' end,
            p.tier, p.tier, case when g.course = 'ahead' and g.closed_on = g.review0 then 'consider_exit' end,
            g.deliverer, g.closed_on
-    from gen_plans g join intervention_plans p on p.id = g.plan_id where g.closed_on is not null`);
+    from gen_plans g join intervention_plans p on p.id = g.plan_id where g.closed_on is not null`,
+  );
 }
 
 async function insertDecisions(db: Db, rows: SQL): Promise<void> {

@@ -79,7 +79,13 @@ describe("generated interventions", () => {
       baseline: string;
       goal: string;
       points: { measuredOn: string; score: number }[];
-      decisions: { decision: string; flag: string | null; decidedOn: string; tierBefore: number | null; tierAfter: number }[];
+      decisions: {
+        decision: string;
+        flag: string | null;
+        decidedOn: string;
+        tierBefore: number | null;
+        tierAfter: number;
+      }[];
     }>(sql`
       select p.id, p.tier, p.status, p.outcome, p.start_date, p.goal_date, p.baseline, p.goal,
              (select json_agg(json_build_object('measuredOn', s.measured_on, 'score', s.score) order by s.measured_on)
@@ -91,7 +97,12 @@ describe("generated interventions", () => {
       from intervention_plans p where p.district_id = ${districtId}`);
     let flagged = 0;
     for (const plan of plans) {
-      const aim = { startDate: plan.start_date, baseline: Number(plan.baseline), goalDate: plan.goal_date, goal: Number(plan.goal) };
+      const aim = {
+        startDate: plan.start_date,
+        baseline: Number(plan.baseline),
+        goalDate: plan.goal_date,
+        goal: Number(plan.goal),
+      };
       const points = (plan.points ?? []).map((p) => ({ measuredOn: p.measuredOn, score: Number(p.score) }));
       const [start, ...later] = plan.decisions;
       expect(start?.decision).toBe("start");

@@ -1,7 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
-import { seedGeneratedProgress } from "./seed-intervention-progress";
 import { unit } from "./seed-evidence";
+import { seedGeneratedProgress } from "./seed-intervention-progress";
 
 /*
  * The generated district's response to its assessments, in set-based SQL. After each round of common
@@ -27,7 +27,8 @@ export type InterventionCounts = {
 };
 
 /** A version-4-shaped uuid from text, so ids are stable within a district and pass strict uuid checks. */
-export const uuidFrom = (text: SQL) => sql`overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
+export const uuidFrom = (text: SQL) =>
+  sql`overlay(overlay(md5(${text}) placing '4' from 13) placing '8' from 17)::uuid`;
 
 async function count(db: Db, table: string, districtId: string): Promise<number> {
   const result = await db.execute<{ n: number }>(
@@ -55,7 +56,8 @@ export async function seedGeneratedInterventions(
   districtId: string,
   options: { log?: (line: string) => void } = {},
 ): Promise<InterventionCounts & { skipped: boolean }> {
-  if ((await count(db, "intervention_plans", districtId)) > 0) return { ...(await countAll(db, districtId)), skipped: true };
+  if ((await count(db, "intervention_plans", districtId)) > 0)
+    return { ...(await countAll(db, districtId)), skipped: true };
   const rounds = await db.execute<{ given_on: string }>(sql`
     select distinct given_on::text as given_on from assessments
     where district_id = ${districtId} and sourced_id like 'gen-assessment-%' and given_on <= ${GENERATED_AS_OF}
@@ -123,11 +125,13 @@ async function pickPlans(db: Db, districtId: string, round: number, day: string)
     keyed as (
       select *, case when group_no is not null then akey || '/' || school_key || '/' || kind || '/' || tier || '/' || group_no end as gkey
       from grouped),
+    numbered as (
+      select *, row_number() over (partition by gkey order by class_key, skey) as member_no from keyed),
     timed as (
       select *, 1 + floor(${h(sql`coalesce(gkey, skey || akey) || 'delay'`)} * 10)::int as delay,
              8 + floor(${h(sql`coalesce(gkey, skey || akey) || 'weeks'`)} * 5)::int as weeks,
              ${h(sql`skey || akey || 'course'`)} as hc, ${h(sql`skey || akey || 'intensify'`)} as hi
-      from keyed),
+      from numbered),
     -- Assessments are given on Mondays: d school days later is d calendar days plus two per weekend crossed.
     dated as (
       select *, given_on + delay + 2 * (delay / 5) as start_date,
@@ -135,7 +139,9 @@ async function pickPlans(db: Db, districtId: string, round: number, day: string)
       from timed),
     shaped as (
       select *, start_date + 7 * weeks as goal_date, start_date + 42 as review0,
-             kind = 'intervention' and tier = 2 and course = 'behind' and hi < 0.5 and start_date + 42 <= ${GENERATED_AS_OF}::date as intensified,
+             -- The group's first member stays, so no group is left empty.
+             kind = 'intervention' and tier = 2 and course = 'behind' and hi < 0.5 and member_no > 1
+               and start_date + 42 <= ${GENERATED_AS_OF}::date as intensified,
              round(case measure_kind when 'ela' then 30 + 60 * ${h(sql`skey || 'orf'`)}
                                      when 'math' then 8 + 25 * ${h(sql`skey || 'digits'`)}
                                      else 8 + 4 * ${h(sql`skey || 'rubric'`)} end) as baseline,

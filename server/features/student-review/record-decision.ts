@@ -97,6 +97,15 @@ export async function recordDecision(
   await checkReferences(db, plan, input);
 
   return db.transaction(async (tx) => {
+    // Two people deciding at once: the second sees the first's outcome, not the plan as it was.
+    const [locked] = await tx
+      .select({ status: interventionPlans.status, tier: interventionPlans.tier })
+      .from(interventionPlans)
+      .where(eq(interventionPlans.id, plan.id))
+      .for("update");
+    if (locked?.status !== "active" || locked.tier !== current.tier) {
+      conflict("The plan changed while you were deciding; reload it and decide again.");
+    }
     const update =
       input.decision === "exit"
         ? { status: "closed" as const, closedAt: sql`now()`, outcome: input.outcome ?? null }

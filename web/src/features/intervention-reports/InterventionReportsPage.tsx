@@ -9,7 +9,7 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useMe } from "../auth/me.api";
 import { interventionReportQuery, type ReportFilters, reportDownloadUrl } from "./intervention-reports.api";
 import { OutcomesSection, OverdueSection, ResponsivenessSection } from "./ReportTables";
-import { TiersChart } from "./TiersChart";
+import { TiersSection } from "./TiersChart";
 import "../analysis/analysis.css";
 
 /** For school and district leaders: tiers over time, overdue reviews, responsiveness and outcomes, by team. */
@@ -96,7 +96,6 @@ function ReportFiltersForm({ report, onApply }: { report: InterventionReport; on
 }
 
 function ReportView({ report }: { report: InterventionReport }) {
-  const teamName = (id: string) => report.teams.find((t) => t.id === id)?.name ?? "Team";
   return (
     <>
       <p>
@@ -108,10 +107,7 @@ function ReportView({ report }: { report: InterventionReport }) {
           Students with an active intervention plan at the end of each month (today for this month), each counted once,
           at their highest tier that day.
         </p>
-        <TiersChart title="All teams" months={report.tiers.total} />
-        {report.tiers.byTeam.map((team) => (
-          <TiersChart key={team.communityId} title={teamName(team.communityId)} months={team.months} />
-        ))}
+        <TiersSection report={report} />
       </section>
       <section className="analysis-section" aria-labelledby="report-overdue">
         <h2 id="report-overdue">Plans overdue for review</h2>

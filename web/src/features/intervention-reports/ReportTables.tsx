@@ -1,8 +1,12 @@
 import { Link } from "@tanstack/react-router";
+import { useState } from "react";
 import type { InterventionReport, Share } from "../../../../contract/intervention-reports";
 import { formatDay } from "../../components/format";
 import { TableFrame } from "../analysis/ChartFigure";
 import { formatPercent } from "../analysis/levels";
+
+/** The longest-overdue plans shown before "Show all". */
+const FIRST_OVERDUE = 50;
 
 const KIND_LABEL = { intervention: "Intervention", extension: "Extension" } as const;
 
@@ -24,7 +28,9 @@ function ShareCells({ share }: { share: Share }) {
 /** Active plans past their review date: how many per team, and who. */
 export function OverdueSection({ report }: { report: InterventionReport }) {
   const { overdue } = report;
+  const [isAllShown, setIsAllShown] = useState(false);
   if (overdue.total === 0) return <p className="muted">No plan is overdue for review.</p>;
+  const shown = isAllShown ? overdue.plans : overdue.plans.slice(0, FIRST_OVERDUE);
   return (
     <>
       <p>
@@ -52,7 +58,7 @@ export function OverdueSection({ report }: { report: InterventionReport }) {
           </tbody>
         </table>
       </TableFrame>
-      <TableFrame label="Plans overdue for review">
+      <TableFrame label="Overdue plans, student by student">
         <table className="data-table">
           <caption className="visually-hidden">Each plan overdue for review</caption>
           <thead>
@@ -67,10 +73,11 @@ export function OverdueSection({ report }: { report: InterventionReport }) {
               <th scope="col" className="cell-number">
                 Days overdue
               </th>
+              <th scope="col">Plan</th>
             </tr>
           </thead>
           <tbody>
-            {overdue.plans.map((plan) => (
+            {shown.map((plan) => (
               <tr key={plan.planId}>
                 <th scope="row">
                   <Link to="/students/$studentId" params={{ studentId: plan.studentId }}>
@@ -82,11 +89,21 @@ export function OverdueSection({ report }: { report: InterventionReport }) {
                 <td className="cell-number">{plan.tier}</td>
                 <td>{formatDay(plan.reviewDate)}</td>
                 <td className="cell-number">{plan.daysOverdue}</td>
+                <td>
+                  <Link to="/interventions/plans/$planId" params={{ planId: plan.planId }}>
+                    Open plan<span className="visually-hidden"> for {plan.studentName}</span>
+                  </Link>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       </TableFrame>
+      {overdue.plans.length > shown.length ? (
+        <button type="button" className="button button-secondary" onClick={() => setIsAllShown(true)}>
+          Show all {overdue.plans.length} overdue plans
+        </button>
+      ) : null}
     </>
   );
 }

@@ -1,5 +1,7 @@
+import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { TierCount } from "../../../../contract/intervention-reports";
+import type { InterventionReport, TierCount } from "../../../../contract/intervention-reports";
+import { SelectField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { ChartFigure, TableFrame } from "../analysis/ChartFigure";
 import { levelColor } from "../analysis/levels";
@@ -93,5 +95,30 @@ export function TiersChart({ title, months }: { title: string; months: TierCount
         </TableFrame>
       }
     />
+  );
+}
+
+/** The chart for all teams or, picked from a list, one team. */
+export function TiersSection({ report }: { report: InterventionReport }) {
+  const [communityId, setCommunityId] = useState("");
+  const team = report.tiers.byTeam.find((t) => t.communityId === communityId);
+  const teamName = (id: string) => report.teams.find((t) => t.id === id)?.name ?? "Team";
+  return (
+    <>
+      {report.tiers.byTeam.length > 0 ? (
+        <SelectField label="Team" value={communityId} onChange={(event) => setCommunityId(event.target.value)}>
+          <option value="">All teams</option>
+          {report.tiers.byTeam.map((t) => (
+            <option key={t.communityId} value={t.communityId}>
+              {teamName(t.communityId)}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TiersChart
+        title={team ? `Students by tier: ${teamName(team.communityId)}` : "Students by tier: all teams"}
+        months={team ? team.months : report.tiers.total}
+      />
+    </>
   );
 }

@@ -38,40 +38,60 @@ export function GroupStudentsField({ students, onChange, errors, studentsError }
         </p>
       ) : null}
       {students.length === 0 ? <p className="muted">No students yet. Find them by name below.</p> : null}
-      <ul className="student-choices">
-        {students.map((student) => {
-          const index = chosenIndex.get(student.id);
-          const at = (field: string) => (index === undefined ? undefined : errors[`students/${index}/${field}`]);
-          return (
-            <li key={student.id} className="student-choice">
-              <div className="field field-checkbox">
-                <input
-                  id={`choose-${student.id}`}
-                  type="checkbox"
-                  checked={student.isChosen}
-                  onChange={(event) => update(student.id, { isChosen: event.target.checked })}
-                />
-                <label htmlFor={`choose-${student.id}`}>{student.name}</label>
-                {at("studentId") ? (
-                  <p className="field-error" role="alert">
-                    {at("studentId")}
-                  </p>
-                ) : null}
-              </div>
-              <TextField
-                label={`Baseline for ${student.name} (optional)`}
-                type="number"
-                inputMode="decimal"
-                step="any"
-                value={student.baseline}
-                disabled={!student.isChosen}
-                error={at("baseline")}
-                onChange={(event) => update(student.id, { baseline: event.target.value })}
-              />
-            </li>
-          );
-        })}
-      </ul>
+      {students.length > 0 ? (
+        <table className="data-table entry-table">
+          <caption className="visually-hidden">Students in the group, each with an optional baseline</caption>
+          <thead>
+            <tr>
+              <th scope="col">In the group</th>
+              <th scope="col">Baseline (optional)</th>
+            </tr>
+          </thead>
+          <tbody>
+            {students.map((student) => {
+              const index = chosenIndex.get(student.id);
+              const at = (field: string) => (index === undefined ? undefined : errors[`students/${index}/${field}`]);
+              const message = at("studentId") ?? at("baseline") ?? at("goal");
+              return (
+                <tr key={student.id}>
+                  <td>
+                    <div className="field field-checkbox">
+                      <input
+                        id={`choose-${student.id}`}
+                        type="checkbox"
+                        checked={student.isChosen}
+                        onChange={(event) => update(student.id, { isChosen: event.target.checked })}
+                      />
+                      <label htmlFor={`choose-${student.id}`}>{student.name}</label>
+                    </div>
+                  </td>
+                  <td>
+                    <label className="visually-hidden" htmlFor={`baseline-${student.id}`}>
+                      Baseline for {student.name}
+                    </label>
+                    <input
+                      id={`baseline-${student.id}`}
+                      type="number"
+                      inputMode="decimal"
+                      step="any"
+                      value={student.baseline}
+                      disabled={!student.isChosen}
+                      aria-invalid={message ? true : undefined}
+                      aria-describedby={message ? `student-error-${student.id}` : undefined}
+                      onChange={(event) => update(student.id, { baseline: event.target.value })}
+                    />
+                    {message ? (
+                      <p id={`student-error-${student.id}`} className="field-error" role="alert">
+                        {message}
+                      </p>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      ) : null}
       <TextField
         label="Add a student"
         type="search"

@@ -29,7 +29,12 @@ export function InterventionsLanding() {
         title="Interventions"
         description="Systematic, timely support for students who need more time, and extension for those ready for more."
       />
-      {/* Reports for leaders: helper 3 */}
+      {me.roles.some((role) => role.role === "district_leader" || role.role === "school_leader") ? (
+        <p>
+          <Link to="/interventions/reports">Intervention reports</Link>: students by tier, overdue reviews,
+          responsiveness and outcomes, by team.
+        </p>
+      ) : null}
       <section className="analysis-section" aria-labelledby="my-groups">
         <h2 id="my-groups">My groups</h2>
         {groups.isPending ? (

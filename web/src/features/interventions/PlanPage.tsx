@@ -1,11 +1,17 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { INTERVENTION_KIND_LABELS, type PlanDetail } from "../../../../contract/interventions";
+import {
+  INTERVENTION_KIND_LABELS,
+  type PlanDetail,
+  SESSION_ATTENDANCE_LABELS,
+} from "../../../../contract/interventions";
 import { ApiError } from "../../api/client";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { NotFoundPage } from "../shell/NotFoundPage";
+import { DecisionForm } from "../student-review/DecisionForm";
+import { EditPlanForm } from "./EditPlanForm";
 import { FlagBadge } from "./FlagBadge";
 import { formatScore } from "./intervention-format";
 import { planQuery } from "./interventions.api";
@@ -111,6 +117,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           </p>
         ) : null}
       </section>
+      {plan.can.update && isActive ? <EditPlanForm plan={plan} /> : null}
       <section className="analysis-section" aria-labelledby="plan-progress">
         <h2 id="plan-progress">Progress monitoring</h2>
         <ProgressChart plan={plan} />
@@ -124,15 +131,17 @@ function PlanView({ plan }: { plan: PlanDetail }) {
           {fidelity.planned !== null ? `The plan calls for ${fidelity.planned} sessions so far.` : null}
         </p>
         {plan.sessions.length ? (
-          <ul className="link-list">
-            {plan.sessions.map((session) => (
-              <li key={session.sessionOn}>
-                {formatDay(session.sessionOn)}:{" "}
-                {session.attendance === "present" ? "present" : session.attendance === "absent" ? "absent" : "not held"}
-                {session.minutes ? `, ${session.minutes} minutes` : ""}
-              </li>
-            ))}
-          </ul>
+          <details className="name-list">
+            <summary>Every session ({plan.sessions.length})</summary>
+            <ul className="link-list">
+              {plan.sessions.map((session) => (
+                <li key={session.sessionOn}>
+                  {formatDay(session.sessionOn)}: {SESSION_ATTENDANCE_LABELS[session.attendance].toLowerCase()}
+                  {session.minutes ? `, ${session.minutes} minutes` : ""}
+                </li>
+              ))}
+            </ul>
+          </details>
         ) : null}
       </section>
       {plan.can.recordProgress && isActive ? (
@@ -142,7 +151,12 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         </div>
       ) : null}
       <TierHistory decisions={plan.decisions} />
-      {/* decision form: helper 2 */}
+      {plan.can.decide && isActive ? (
+        <section className="panel" aria-labelledby="plan-decision">
+          <h2 id="plan-decision">Record a decision</h2>
+          <DecisionForm planId={plan.id} tier={plan.tier} flag={plan.rule.flag} />
+        </section>
+      ) : null}
     </>
   );
 }

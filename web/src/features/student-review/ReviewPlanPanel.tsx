@@ -1,10 +1,13 @@
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { ReviewItem } from "../../../../contract/student-review";
 import { formatDay } from "../../components/format";
 import { FamilyNotesSection } from "../family-voice/FamilyNotesSection";
 import { FlagBadge } from "../interventions/FlagBadge";
+import { planQuery } from "../interventions/interventions.api";
+import { ProgressChart } from "../interventions/ProgressChart";
+import { TierHistory } from "../interventions/TierHistory";
 import { DecisionForm } from "./DecisionForm";
-import { TierHistory } from "./TierHistory";
 
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -39,6 +42,8 @@ export function ReviewPlanPanel({
   onDecided: () => void;
 }) {
   const reasons = reasonsFlagged(item);
+  // The plan's page data brings the chart (points, aim line, trend, attendance) and the tier history.
+  const plan = useQuery(planQuery(item.planId));
   return (
     <div className="review-plan">
       <h3>
@@ -76,7 +81,14 @@ export function ReviewPlanPanel({
         <dt>Review date</dt>
         <dd>{formatDay(item.reviewDate)}</dd>
       </dl>
-      {item.points.length === 0 ? (
+      <p>
+        <Link to="/interventions/plans/$planId" params={{ planId: item.planId }}>
+          Open the plan
+        </Link>
+      </p>
+      {plan.data ? (
+        <ProgressChart plan={plan.data} />
+      ) : item.points.length === 0 ? (
         <p className="muted">No progress scores yet.</p>
       ) : (
         <table className="data-table">
@@ -108,7 +120,7 @@ export function ReviewPlanPanel({
         </table>
       )}
       <FamilyNotesSection studentId={item.student.id} headingLevel={3} />
-      <TierHistory planId={item.planId} />
+      {plan.data ? <TierHistory decisions={plan.data.decisions} /> : null}
       <DecisionForm
         key={item.planId}
         planId={item.planId}

@@ -4,7 +4,6 @@ import {
   type DecisionInput,
   NotYetResponded,
   PlanDecision,
-  PlanDecisionList,
   ResponseDays,
   ReviewList,
 } from "../../../../contract/student-review";
@@ -18,13 +17,6 @@ export function reviewListQuery(communityId: string, isAll: boolean) {
   });
 }
 
-export function planDecisionsQuery(planId: string) {
-  return queryOptions({
-    queryKey: ["student-review", "decisions", planId],
-    queryFn: () => api(`/plans/${planId}/decisions`, PlanDecisionList),
-  });
-}
-
 export function notYetRespondedQuery(communityId: string) {
   return queryOptions({
     queryKey: ["student-review", "not-yet-responded", communityId],
@@ -33,8 +25,8 @@ export function notYetRespondedQuery(communityId: string) {
 }
 
 /**
- * Records a decision on a plan. The review list is not refetched here: the walk-through keeps its list of
- * flagged students steady while the team moves through it, and refreshes it when the walk ends.
+ * Records a decision on a plan; the plan's page and the review lists refresh. The walk-through keeps the list it
+ * started with, so refreshing the review list does not move students under the team's feet.
  */
 export function useRecordDecision(planId: string) {
   const queryClient = useQueryClient();
@@ -42,8 +34,8 @@ export function useRecordDecision(planId: string) {
     mutationFn: (input: z.input<typeof DecisionInput>) =>
       api(`/plans/${planId}/decisions`, PlanDecision, { method: "POST", body: input }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["student-review", "decisions", planId] });
-      await queryClient.invalidateQueries({ queryKey: ["plans"] });
+      await queryClient.invalidateQueries({ queryKey: ["interventions"] });
+      await queryClient.invalidateQueries({ queryKey: ["student-review"] });
     },
   });
 }
