@@ -39,6 +39,9 @@ export const ProgressScore = z
   .max(99_999)
   .refine((value) => Math.abs(value * 100 - Math.round(value * 100)) < 1e-6, "Use at most two decimals.");
 
+const MinutesPerSession = z.number().int().min(1, "At least 1 minute.").max(240, "At most 240 minutes.");
+const DaysPerWeek = z.number().int().min(1, "At least 1 day a week.").max(7, "At most 7 days a week.");
+
 /** What a plan delivers, how often, measured how, by when: shared by groups, their plans and single plans. */
 const DeliveryFields = {
   focus: z.string().trim().max(2000).default(""),
@@ -47,20 +50,8 @@ const DeliveryFields = {
   strategyResourceId: z.uuid().nullable().default(null),
   strategy: z.string().trim().max(4000).default(""),
   deliveredById: z.uuid().nullable().default(null),
-  minutesPerSession: z
-    .number()
-    .int()
-    .min(1, "At least 1 minute.")
-    .max(240, "At most 240 minutes.")
-    .nullable()
-    .default(null),
-  daysPerWeek: z
-    .number()
-    .int()
-    .min(1, "At least 1 day a week.")
-    .max(7, "At most 7 days a week.")
-    .nullable()
-    .default(null),
+  minutesPerSession: MinutesPerSession.nullable().default(null),
+  daysPerWeek: DaysPerWeek.nullable().default(null),
   schedule: z.string().trim().max(200).default(""),
   startDate: z.iso.date(),
   reviewDate: z.iso.date(),
@@ -87,17 +78,17 @@ export const GroupInput = z.strictObject({
 export type GroupInput = z.input<typeof GroupInput>;
 
 export const GroupPatch = z.strictObject({
-  name: z.string().trim().min(1).max(120).optional(),
+  name: z.string().trim().min(1, "Name the group.").max(120).optional(),
   focus: DeliveryFields.focus.optional(),
   strategyResourceId: z.uuid().nullable().optional(),
   strategy: z.string().trim().max(4000).optional(),
   deliveredById: z.uuid().nullable().optional(),
-  minutesPerSession: z.number().int().min(1).max(240).nullable().optional(),
-  daysPerWeek: z.number().int().min(1).max(7).nullable().optional(),
+  minutesPerSession: MinutesPerSession.nullable().optional(),
+  daysPerWeek: DaysPerWeek.nullable().optional(),
   schedule: z.string().trim().max(200).optional(),
   reviewDate: z.iso.date().optional(),
   goalDate: z.iso.date().optional(),
-  measure: z.string().trim().min(1).max(200).optional(),
+  measure: z.string().trim().min(1, "Name the measure.").max(200).optional(),
   /** A timestamp closes the group, null reopens it; its plans' status changes only through decisions. */
   closedAt: z.iso.datetime({ offset: true }).nullable().optional(),
 });
@@ -120,13 +111,13 @@ export const PlanPatch = z.strictObject({
   strategyResourceId: z.uuid().nullable().optional(),
   strategy: z.string().trim().max(4000).optional(),
   deliveredById: z.uuid().nullable().optional(),
-  minutesPerSession: z.number().int().min(1).max(240).nullable().optional(),
-  daysPerWeek: z.number().int().min(1).max(7).nullable().optional(),
+  minutesPerSession: MinutesPerSession.nullable().optional(),
+  daysPerWeek: DaysPerWeek.nullable().optional(),
   schedule: z.string().trim().max(200).optional(),
   startDate: z.iso.date().optional(),
   reviewDate: z.iso.date().optional(),
   goalDate: z.iso.date().optional(),
-  measure: z.string().trim().min(1).max(200).optional(),
+  measure: z.string().trim().min(1, "Name the measure.").max(200).optional(),
   baseline: ProgressScore.optional(),
   goal: ProgressScore.optional(),
   rulePoints: z.number().int().min(2).max(12).optional(),

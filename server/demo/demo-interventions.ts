@@ -12,131 +12,22 @@ import {
   resourceRatings,
   resources,
 } from "../db/schema";
+import { uuidArray } from "../db/sql-arrays";
 import { applyDecisionRule } from "../features/interventions/progress-rules";
 import { resourceSearchVector } from "../features/library/library.queries";
-import { addDays, type Course, datesOn, type Measure, sessionRows, weeklyScores } from "./demo-progress-data";
+import {
+  DEMO_PROGRESS_UNTIL,
+  GROUPS,
+  MATEO_NOTE,
+  NEXT_REVIEW,
+  REVIEW_MEETING,
+  STRATEGIES,
+} from "./demo-intervention-plans";
 
-/** The demo's "today" for progress data: the end of the Grade 3 unit, dated as fixed as its assessments are. */
-export const DEMO_PROGRESS_UNTIL = "2026-11-20";
+// The classroom reteach starts with the second check's tier-2 group.
+const RETEACH_START = "2026-10-21";
 
-// Days no session ran: Indigenous Peoples' Day, the election-day staff day and Veterans Day.
-const SCHOOL_CLOSED = ["2026-10-12", "2026-11-03", "2026-11-11"];
-const REVIEW_MEETING = "2026-11-12";
-
-type GroupSpec = {
-  name: string;
-  kind: "intervention" | "extension";
-  tier: number;
-  assessment: string;
-  targetCode: string;
-  focus: string;
-  strategy: string;
-  strategyResource?: string;
-  deliverer: "luis" | "emily";
-  minutes: number;
-  weekdays: number[];
-  schedule: string;
-  startDate: string;
-  reviewDate: string;
-  goalDate: string;
-  measure: Measure;
-  baseline: [number, number];
-  gain: number;
-  notHeld: string[];
-  /** Who is picked (lowest or highest points on the target) and how each responds, in that order. */
-  pick: "lowest" | "highest";
-  courses: Course[];
-};
-
-const ORF: Measure = { name: "Oral reading fluency (words correct per minute)", unit: 2.5, max: 200 };
-const GROUPS: GroupSpec[] = [
-  {
-    name: "Main idea: tier 2 reading group",
-    kind: "intervention",
-    tier: 2,
-    assessment: "Unit 2 check: main idea and key details",
-    targetCode: "RI.3.2.a",
-    focus: "Finding the main idea of a short informational text, and reading it fluently.",
-    strategy: "Repeated reading of short informational passages, then 'who or what + most important thing' summaries.",
-    strategyResource: "Main idea in ten words: a small-group routine",
-    deliverer: "luis",
-    minutes: 30,
-    weekdays: [1, 2, 3, 4],
-    schedule: "Monday to Thursday, 9:10–9:40, reading room",
-    startDate: "2026-09-30",
-    reviewDate: REVIEW_MEETING,
-    goalDate: "2026-12-18",
-    measure: ORF,
-    baseline: [48, 66],
-    gain: 18,
-    notHeld: [...SCHOOL_CLOSED, "2026-10-22"],
-    pick: "lowest",
-    courses: ["intensified", "behind", "met", "on_track", "on_track", "ahead"],
-  },
-  {
-    name: "Character's actions: tier 2 group",
-    kind: "intervention",
-    tier: 2,
-    assessment: "Unit 2 check: stories and characters",
-    targetCode: "RL.3.3.b",
-    focus: "Explaining how a character's actions move the story, with evidence from the text.",
-    strategy: "Story maps with 'because' and 'so' sentence frames after a shared read-aloud.",
-    deliverer: "luis",
-    minutes: 30,
-    weekdays: [1, 2, 3, 4],
-    schedule: "Monday to Thursday, 10:30–11:00, Room 12",
-    startDate: "2026-10-21",
-    reviewDate: "2026-12-02",
-    goalDate: "2026-12-18",
-    measure: { name: "Character's actions quick check (points out of 20)", unit: 1, max: 20 },
-    baseline: [5, 8],
-    gain: 9,
-    notHeld: SCHOOL_CLOSED,
-    pick: "lowest",
-    courses: ["on_track", "behind", "on_track", "ahead", "not_met"],
-  },
-  {
-    name: "Main idea extension: comparing two texts",
-    kind: "extension",
-    tier: 1,
-    assessment: "Unit 2 check: main idea and key details",
-    targetCode: "RI.3.2.a",
-    focus: "Comparing the main ideas and key details of two texts on the same topic.",
-    strategy: "Paired texts with a comparison organizer; students lead the closing discussion.",
-    strategyResource: "Paired texts: comparing two authors' main ideas",
-    deliverer: "emily",
-    minutes: 30,
-    weekdays: [2, 4],
-    schedule: "Tuesdays and Thursdays, 1:15–1:45",
-    startDate: "2026-09-30",
-    reviewDate: REVIEW_MEETING,
-    goalDate: "2026-12-18",
-    measure: { name: "Paired-text comparison rubric (points out of 12)", unit: 1, max: 12 },
-    baseline: [6, 8],
-    gain: 4,
-    notHeld: [...SCHOOL_CLOSED, "2026-11-05"],
-    pick: "highest",
-    courses: ["on_track", "ahead", "met", "on_track", "on_track", "on_track"],
-  },
-];
-
-const STRATEGIES = [
-  {
-    title: "Main idea in ten words: a small-group routine",
-    description:
-      "A reteach routine for main idea: read a short passage twice, name who or what it is about and the most important thing about it, then say it in ten words or fewer.",
-    tags: ["main idea", "reteach", "intervention"],
-  },
-  {
-    title: "Paired texts: comparing two authors' main ideas",
-    description:
-      "An extension for readers who already find the main idea: two short texts on one topic, a comparison organizer, and a student-led discussion of how the authors differ.",
-    tags: ["main idea", "extension", "enrichment"],
-  },
-];
-
-const MATEO_NOTE =
-  "Hola, Mateo nos cuenta que le gusta el grupo con el Sr. Romero. En casa leemos juntos un cuento cada noche y le preguntamos por qué los personajes hacen lo que hacen. ¿Qué más podemos hacer para ayudarle? Gracias, Ana Torres";
+import { addDays, type Course, datesOn, sessionRows, weeklyScores } from "./demo-progress-data";
 
 type Candidate = { studentId: string; points: number; isMateo: boolean };
 
@@ -247,6 +138,8 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       const aim = { startDate: spec.startDate, baseline, goalDate: spec.goalDate, goal };
       const closedOn = course === "met" ? REVIEW_MEETING : course === "not_met" ? "2026-11-19" : null;
       const isIntensified = course === "intensified";
+      // Plans the team kept at the review meeting are next reviewed four weeks later.
+      const isContinued = course === "on_track" && spec.reviewDate === REVIEW_MEETING;
       const [plan] = await db
         .insert(interventionPlans)
         .values({
@@ -255,6 +148,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
           groupId: isIntensified ? null : group?.id,
           tier: isIntensified ? 3 : spec.tier,
           status: closedOn ? "closed" : "active",
+          reviewDate: isContinued ? NEXT_REVIEW : spec.reviewDate,
           baseline,
           goal,
           outcome: course === "met" ? "met" : course === "not_met" ? "not_met" : null,
@@ -314,7 +208,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
           tierAfter: 3,
           flag: flagOn("2026-10-28"),
         });
-      } else if (course === "on_track" && spec.reviewDate === REVIEW_MEETING) {
+      } else if (isContinued) {
         decided(REVIEW_MEETING, {
           decision: "continue",
           reason: "Growing along the aim line; keep the plan until the goal date.",
@@ -336,6 +230,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       }
     }
   }
+  await seedClassroomReteach(db, districtId, teamId, ctx.emily, taken);
   await db.insert(progressScores).values(scores);
   await db.insert(interventionSessions).values(sessions);
   await db.insert(planDecisions).values(decisions);
@@ -350,6 +245,47 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       createdAt: new Date("2026-11-17T01:45:00Z"),
     });
   }
+}
+
+/**
+ * Everyone else below proficiency on the first two checks is retaught in class by their own teacher (tier 1,
+ * no progress monitoring yet). The unit's common assessment of 13 November waits for the team's next meeting,
+ * so its students are the ones "not yet responded to".
+ */
+async function seedClassroomReteach(
+  db: Db,
+  districtId: string,
+  teamId: string,
+  createdById: string,
+  taken: Set<string>,
+): Promise<void> {
+  await db.execute(sql`
+    with below as (
+      select r.student_id, min(r.class_id::text)::uuid as class_id,
+             array_agg(distinct r.target_id order by r.target_id) as target_ids
+        from target_results r join assessments a on a.id = r.assessment_id
+       where a.community_id = ${teamId} and a.given_on < ${RETEACH_START}::date and r.level < 3
+         and r.student_id <> all(${uuidArray([...taken])})
+       group by r.student_id),
+    plans as (
+      insert into intervention_plans (district_id, student_id, community_id, kind, tier, focus, learning_target_ids,
+        source_assessment_id, strategy, delivered_by_id, minutes_per_session, days_per_week, schedule, start_date,
+        review_date, measure, baseline, goal, goal_date, created_by_id, created_at, updated_at)
+      select ${districtId}, b.student_id, ${teamId}, 'intervention', 1,
+             'Reteach the targets not yet learned on the first two checks.', b.target_ids,
+             (select id from assessments where community_id = ${teamId} and given_on < ${RETEACH_START}::date
+               order by given_on desc limit 1),
+             'Small-group reteach during centers with the shared reteach lesson, then an exit ticket.',
+             (select ct.person_id from class_teachers ct where ct.class_id = b.class_id order by ct.person_id limit 1),
+             15, 3, 'Three times a week in class, during centers', ${RETEACH_START}, '2026-12-02',
+             'Exit ticket on the target (points out of 4)', 1, 3, '2026-12-18', ${createdById},
+             ${at(RETEACH_START)}, ${at(RETEACH_START)}
+        from below b
+      returning id)
+    insert into plan_decisions (district_id, plan_id, decision, reason, tier_after, decided_by_id, decided_on, created_at)
+    select ${districtId}, plans.id, 'start', 'Below proficiency on the first two checks: reteach in class (tier 1).', 1,
+           ${createdById}, ${RETEACH_START}, ${at(RETEACH_START)}
+      from plans`);
 }
 
 function at(day: string): Date {

@@ -169,6 +169,9 @@ const STRATEGY = sql`case when g.kind = 'extension' then 'Open-ended extension t
   else 'Explicit instruction with visual models, then timed practice.' end`;
 const DAYS = sql`case when g.kind = 'extension' then 2 when g.tier = 1 then 3 when g.tier = 2 then 4 else 5 end`;
 const MINUTES = sql`case when g.tier = 3 then 45 when g.tier = 2 then 30 else 20 end`;
+// A plan reviewed at six weeks (and not closed there) is next reviewed four weeks later, or at its goal date.
+const NEXT_REVIEW = sql`case when g.review0 <= ${GENERATED_AS_OF}::date and g.closed_on is distinct from g.review0
+  then least(g.goal_date, g.review0 + 28) else g.review0 end`;
 
 /** The round's groups (tiers 1 and 2) and every student's plan, intensified plans already at tier 3 alone. */
 async function insertGroupsAndPlans(db: Db, round: number): Promise<void> {
@@ -198,7 +201,7 @@ async function insertGroupsAndPlans(db: Db, round: number): Promise<void> {
            g.deliverer, case when g.intensified then 45 else ${MINUTES} end,
            case when g.intensified then 5 else ${DAYS} end,
            case when g.intensified then 'Every school day, one to one' else ${DAYS} || ' days a week' end,
-           g.start_date, case when g.intensified then g.review0 + 28 else g.review0 end, ${MEASURE}, g.baseline,
+           g.start_date, ${NEXT_REVIEW}, ${MEASURE}, g.baseline,
            g.goal, g.goal_date, g.closed_on::timestamptz, g.deliverer, g.start_date::timestamptz,
            coalesce(g.closed_on, g.start_date)::timestamptz
     from gen_plans g where g.round = ${round}`);

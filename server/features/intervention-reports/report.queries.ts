@@ -117,18 +117,22 @@ export type ResponsivenessRow = {
  * any target of an assessment given in the period, and how many of them got an intervention plan (any team)
  * starting on the day of the assessment or within the team's response_days school days (Monday to Friday)
  * after it. A student below on several assessments counts once per assessment: each is a call to respond.
- * Results are read through target_results_student_idx, only the scope's students and the period's dates.
+ * A school's results are read through target_results_student_idx: only its students, only the period's dates.
  */
 export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
+  // A school's results are found by its students; the district's by the period's assessments (primary key).
+  const results =
+    scope.schoolIds === null
+      ? sql`tr.assessment_id = any(array(select a.id from assessments a where a.district_id = ${scope.districtId}
+                                          and a.given_on between ${period.from}::date and ${period.to}::date))`
+      : sql`tr.student_id = any(array(select s.id from students s where ${inScope(scope)}))
+            and tr.assessed_on between ${period.from}::date and ${period.to}::date`;
   const result = await db.execute<ResponsivenessRow>(sql`
-    with pop as materialized (select s.id from students s where ${inScope(scope)}),
-    below as materialized (
+    with below as materialized (
       select distinct tr.assessment_id, tr.student_id
         from target_results tr
         join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-       where tr.student_id = any(array(select id from pop))
-         and tr.assessed_on between ${period.from}::date and ${period.to}::date
-         and tr.level < at.proficient_level),
+       where ${results} and tr.level < at.proficient_level),
     given as (
       select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days
         from assessments a left join communities c on c.id = a.community_id

@@ -12,7 +12,7 @@ import {
 } from "../../../contract/interventions";
 import { recordAudit } from "../../audit/record-audit";
 import { interventionGroups, interventionPlans } from "../../db/schema";
-import { notFound } from "../../errors";
+import { forbidden, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -86,7 +86,8 @@ export async function groupsRoutes(app: App) {
       const actor = request.actor as Actor;
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.read", community);
-      authorize(actor, "group.create", community);
+      // The community is known to the actor here, so a refusal is a 403 (authorize would ask group.read).
+      if (!can(actor, "group.create", community)) forbidden();
       const body = request.body;
       const { plans, problems } = await studentProblems(app.db, actor, body);
       refuseIfAny([...dateProblems(body), ...problems, ...(await referenceProblems(app.db, actor, body))]);
@@ -120,7 +121,7 @@ export async function groupsRoutes(app: App) {
         action: "intervention_group.read",
         subjectType: "intervention_group",
         subjectId: row.id,
-        details: { students: detail.members.length },
+        details: { students: detail.members.length, studentIds: detail.members.map((m) => m.studentId) },
       });
       return detail;
     },

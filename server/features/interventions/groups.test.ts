@@ -2,7 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../../../contract/analysis";
 import type { GroupDetail, GroupList, PlanDetail } from "../../../contract/interventions";
-import { auditLog, planDecisions } from "../../db/schema";
+import { auditLog, communityMembers, planDecisions } from "../../db/schema";
+import { buildPerson } from "../../test/factories";
 import { buildPlan } from "../../test/intervention-factories";
 import { createTestApp } from "../../test/test-app";
 import { buildInterventionScenario, type InterventionScenario } from "./intervention-scenario";
@@ -28,7 +29,7 @@ describe("an intervention group from an analysis", () => {
     expect(new Set(below)).toEqual(new Set([s.ids.emma, s.ids.liam]));
 
     const response = await s.send(s.people.teacher, "POST", `/api/v1/communities/${s.ids.team}/intervention-groups`, {
-      ...groupBody(below),
+      ...s.groupBody(below),
       students: below.map((studentId) => ({ studentId, baseline: studentId === s.ids.liam ? 45 : undefined })),
     });
     expect(response.statusCode, response.body).toBe(201);
@@ -202,9 +203,18 @@ describe("an intervention group from an analysis", () => {
 describe("creating a group", () => {
   const url = () => `/api/v1/communities/${s.ids.team}/intervention-groups`;
 
+  it("is the work of the team's members, not its guests (403)", async () => {
+    const guest = await buildPerson(t.db, s.district, "teacher");
+    await t.db
+      .insert(communityMembers)
+      .values({ districtId: s.district.id, communityId: s.ids.team, personId: guest.id, teamRole: "guest" });
+    const response = await s.send(guest, "POST", url(), s.groupBody([s.ids.zoe]));
+    expect(response.statusCode).toBe(403);
+  });
+
   it("names the fields whose dates, students or references are wrong (422)", async () => {
     const response = await s.send(s.people.teacher, "POST", url(), {
-      ...groupBody([s.ids.emma, s.ids.emma, s.ids.farah]),
+      ...s.groupBody([s.ids.emma, s.ids.emma, s.ids.farah]),
       startDate: "2026-09-01",
       goalDate: "2026-09-01",
       reviewDate: "2026-08-01",
@@ -227,7 +237,7 @@ describe("creating a group", () => {
 
   it("refuses a tier, days or minutes out of range, and an empty group (400)", async () => {
     const response = await s.send(s.people.teacher, "POST", url(), {
-      ...groupBody([]),
+      ...s.groupBody([]),
       tier: 4,
       daysPerWeek: 8,
       minutesPerSession: 0,
@@ -241,7 +251,7 @@ describe("creating a group", () => {
 
   it("starts an extension group at tier 1 unless told", async () => {
     const response = await s.send(s.people.teacher, "POST", url(), {
-      ...groupBody([s.ids.zoe]),
+      ...s.groupBody([s.ids.zoe]),
       kind: "extension",
       tier: undefined,
       name: "Main idea extension",
@@ -257,7 +267,7 @@ describe("the student scope on a group's members", () => {
   it("lists only the members the reader may see", async () => {
     // A district leader puts Farah (taught outside the team) in the team's group.
     const response = await s.send(s.people.leader, "POST", `/api/v1/communities/${s.ids.team}/intervention-groups`, {
-      ...groupBody([s.ids.liam, s.ids.farah]),
+      ...s.groupBody([s.ids.liam, s.ids.farah]),
       name: "Mixed group",
       deliveredById: s.people.leader.id,
     });

@@ -53,6 +53,42 @@ describe("a student's plans", () => {
       ["Reading specialists", 3, "closed", "met", null],
     ]);
   });
+
+  it("records single scores and sessions, and refuses entries on a closed plan", async () => {
+    const url = `/api/v1/plans/${planId}`;
+    const teacher = s.people.teacher;
+    for (const [measuredOn, score] of [
+      ["2026-09-08", 50],
+      ["2026-09-15", 52],
+    ] as const) {
+      expect((await s.send(teacher, "POST", `${url}/progress`, { measuredOn, score })).statusCode).toBe(200);
+    }
+    await s.send(teacher, "POST", `${url}/sessions`, { sessionOn: "2026-09-02", attendance: "present", minutes: 30 });
+    await s.send(teacher, "POST", `${url}/sessions`, { sessionOn: "2026-09-04", attendance: "present", minutes: 30 });
+    await s.send(teacher, "POST", `${url}/sessions`, { sessionOn: "2026-09-04", attendance: "absent" });
+    const plan = (await s.get(teacher, url)).json<PlanDetail>();
+    // Two points: the trend runs through both (2 a week); the rule still needs two more.
+    expect(plan.trend).toEqual({
+      from: { date: "2026-09-08", value: 50 },
+      to: { date: "2026-10-27", value: 64 },
+      slopePerWeek: 2,
+    });
+    expect(plan.rule).toMatchObject({ flag: null, pointsNeeded: 2 });
+    expect(plan.fidelity).toMatchObject({ present: 1, held: 2, attendancePercent: 50 });
+    expect(plan.decisions.map((d) => d.decision)).toEqual(["start"]);
+
+    const closed = await buildPlan(t.db, s.district, {
+      studentId: s.ids.liam,
+      communityId: s.ids.team,
+      status: "closed",
+    });
+    const refused = await s.send(teacher, "POST", `/api/v1/plans/${closed.id}/progress`, {
+      measuredOn: "2026-09-08",
+      score: 1,
+    });
+    expect(refused.statusCode).toBe(422);
+  });
+
   it("creates a single student's plan for one of the student's teams", async () => {
     const { students: _students, name: _name, ...fields } = s.groupBody([]);
     const response = await s.send(s.people.teacher, "POST", `/api/v1/students/${s.ids.zoe}/plans`, {

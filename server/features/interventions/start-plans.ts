@@ -84,17 +84,12 @@ export async function createGroup(
       })
       .returning({ id: interventionGroups.id });
     if (!group) throw new Error("group insert returned nothing");
-    const planIds = await insertPlans(
-      tx,
-      actor,
-      { ...delivery, communityId, kind: body.kind, tier, groupId: group.id },
-      plans,
-    );
+    await insertPlans(tx, actor, { ...delivery, communityId, kind: body.kind, tier, groupId: group.id }, plans);
     await recordAudit(tx, request, {
       action: "intervention_group.created",
       subjectType: "intervention_group",
       subjectId: group.id,
-      details: { communityId, kind: body.kind, tier, students: plans.length, planIds },
+      details: { communityId, kind: body.kind, tier, studentIds: plans.map((p) => p.studentId) },
     });
     return group.id;
   });

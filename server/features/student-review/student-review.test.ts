@@ -45,11 +45,19 @@ const BEHIND = [
 ];
 
 describe("team review list", () => {
-  it("flags four points behind the aim (adjust), then overdue reviews, then family notes", async () => {
+  it("lists adjust first, then consider exit, overdue reviews and family notes", async () => {
     const behind = await student("Behind");
     const overdue = await student("Overdue");
     const noted = await student("Noted");
     const fine = await student("Fine");
+    const ahead = await student("Ahead");
+    const aheadPlan = await buildPlan(t.db, district, { studentId: ahead.id, communityId, reviewDate: "2026-10-20" });
+    await buildScores(
+      t.db,
+      district,
+      aheadPlan.id,
+      BEHIND.map((point) => ({ ...point, score: point.score + 15 })),
+    );
     const behindPlan = await buildPlan(t.db, district, { studentId: behind.id, communityId, reviewDate: "2026-10-20" });
     await buildScores(t.db, district, behindPlan.id, BEHIND);
     await buildPlan(t.db, district, { studentId: overdue.id, communityId, reviewDate: "2026-09-20" });
@@ -67,8 +75,9 @@ describe("team review list", () => {
     expect(response.statusCode, response.body).toBe(200);
     const list = response.json<ReviewList>();
     const names = list.items.map((item) => item.student.name);
-    expect(names).toEqual(["Student Behind", "Student Overdue", "Student Noted"]);
-    const [first, second, third] = list.items;
+    expect(names).toEqual(["Student Behind", "Student Ahead", "Student Overdue", "Student Noted"]);
+    const [first, aheadItem, second, third] = list.items;
+    expect(aheadItem).toMatchObject({ flag: "consider_exit", isFlagged: true });
     expect(first).toMatchObject({ flag: "adjust", isOverdue: false, tier: 2, pointsNeeded: 0 });
     expect(first?.points.map((p) => p.aim)).toEqual([43.75, 47.5, 51.25, 55]);
     expect(second).toMatchObject({ flag: null, isOverdue: true });

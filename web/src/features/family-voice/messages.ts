@@ -63,8 +63,8 @@ const en: FamilyMessages = {
   nothingYet: "There is nothing to show yet. Goals appear here after your child's first class check on them.",
   status: {
     working_toward: (name) => `${name} is working toward this goal.`,
-    shown: (name) => `${name} has shown this goal.`,
-    beyond: (name) => `${name} has gone beyond this goal.`,
+    shown: (name) => `${name} has shown they can do this.`,
+    beyond: (name) => `${name} has shown they can do this, and more.`,
   },
   checkedOn: (date) => `checked ${date}`,
   supportHeading: "The support the school is giving",
@@ -122,8 +122,8 @@ const es: FamilyMessages = {
   nothingYet: "Todavía no hay nada que mostrar. Las metas aparecen aquí después de la primera evaluación en clase.",
   status: {
     working_toward: (name) => `${name} está trabajando para alcanzar esta meta.`,
-    shown: (name) => `${name} ha demostrado esta meta.`,
-    beyond: (name) => `${name} ha ido más allá de esta meta.`,
+    shown: (name) => `${name} ha demostrado que puede hacerlo.`,
+    beyond: (name) => `${name} ha demostrado que puede hacerlo, y más.`,
   },
   checkedOn: (date) => `revisado el ${date}`,
   supportHeading: "El apoyo que da la escuela",

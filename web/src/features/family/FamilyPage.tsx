@@ -18,7 +18,9 @@ import "../analysis/analysis.css";
  */
 export function FamilyPage() {
   const me = useMe();
-  const [language, setLanguage] = useState<FamilyLanguage>(() => familyLanguageOf(me.preferredLanguage));
+  const [language, setLanguage] = useState<FamilyLanguage>(() =>
+    familyLanguageOf(readChosenLanguage() ?? me.preferredLanguage),
+  );
   const t = familyMessages[language];
   const children = useQuery({ ...familyChildrenQuery, enabled: me.can.readOwnChildren });
   if (!me.can.readOwnChildren) {
@@ -36,7 +38,11 @@ export function FamilyPage() {
         label={t.languageLabel}
         className="family-language"
         value={language}
-        onChange={(event) => setLanguage(familyLanguageOf(event.target.value))}
+        onChange={(event) => {
+          const chosen = familyLanguageOf(event.target.value);
+          setLanguage(chosen);
+          rememberChosenLanguage(chosen);
+        }}
       >
         {FAMILY_LANGUAGES.map((code) => (
           <option key={code} value={code} lang={code}>
@@ -62,6 +68,25 @@ export function FamilyPage() {
       )}
     </div>
   );
+}
+
+// The switch is remembered on this device, so a family who reads in the other language need not switch each visit.
+const LANGUAGE_KEY = "collective.familyLanguage";
+
+function readChosenLanguage(): string | null {
+  try {
+    return window.localStorage.getItem(LANGUAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+function rememberChosenLanguage(language: FamilyLanguage) {
+  try {
+    window.localStorage.setItem(LANGUAGE_KEY, language);
+  } catch {
+    // Storage may be off (private browsing); the switch still works for this visit.
+  }
 }
 
 function ChildSection({ child, language, t }: { child: Child; language: FamilyLanguage; t: FamilyMessages }) {

@@ -114,7 +114,15 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
       <section className="panel" aria-labelledby="group-what">
         <h2 id="group-what">What</h2>
         <div className="field-row">
-          <SelectField label="Kind" value={kind} onChange={(event) => setKind(event.target.value as InterventionKind)}>
+          <SelectField
+            label="Kind"
+            value={kind}
+            onChange={(event) => {
+              const next = event.target.value as InterventionKind;
+              setKind(next);
+              setTier(next === "extension" ? "1" : "2");
+            }}
+          >
             <option value="intervention">Intervention (needs more time)</option>
             <option value="extension">Extension (ready for more)</option>
           </SelectField>

@@ -9,6 +9,7 @@ import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { NotFoundPage } from "../shell/NotFoundPage";
+import { EditGroupForm } from "./EditGroupForm";
 import { FlagBadge } from "./FlagBadge";
 import { QuickScoreEntry, SessionEntry } from "./GroupEntryForms";
 import { formatScore } from "./intervention-format";
@@ -104,6 +105,7 @@ function GroupView({ group }: { group: GroupDetail }) {
           ))}
         </dl>
       </section>
+      {group.can.update && isOpen ? <EditGroupForm group={group} /> : null}
       <section className="analysis-section" aria-labelledby="group-members">
         <h2 id="group-members">Students</h2>
         {group.members.length === 0 ? (

@@ -55,6 +55,23 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       />
       <MeetingFacts meeting={meeting} />
       <MeetingStatusControls meeting={meeting} />
+      {meeting.can.contribute ? (
+        <section className="panel" aria-labelledby="student-review-heading">
+          <h2 id="student-review-heading">Student review</h2>
+          <p className="muted">
+            Walk through the students the decision rules flagged, one by one. Each decision is recorded with this
+            meeting.
+          </p>
+          <Link
+            className="button button-secondary"
+            to="/communities/$communityId/review"
+            params={{ communityId: meeting.communityId }}
+            search={{ meetingId: meeting.id }}
+          >
+            Review students in this meeting
+          </Link>
+        </section>
+      ) : null}
       {meeting.protocol ? <ProtocolRunner meeting={meeting} protocol={meeting.protocol} /> : null}
       {meeting.agenda.length ? (
         <section className="panel" aria-labelledby="agenda-heading">

@@ -45,33 +45,47 @@ export function NotYetRespondedSection({ communityId, canUpdate }: { communityId
           {list.data.items.length === 0 ? (
             <p>Every student below proficiency has a plan. Nobody is waiting.</p>
           ) : (
-            byAssessment(list.data.items).map((group) => (
-              <div key={group.id}>
-                <h3>
-                  {group.title} <span className="muted">(given {formatDay(group.givenOn)})</span>
-                </h3>
-                <ul className="link-list">
-                  {group.items.map((item) => (
-                    <li key={item.student.id}>
-                      <Link to="/students/$studentId" params={{ studentId: item.student.id }}>
-                        {item.student.name}
-                      </Link>{" "}
-                      — {item.targets.map((target) => target.statement).join("; ")} ({item.schoolDaysSince} school days)
-                    </li>
-                  ))}
-                </ul>
-                <p>
-                  <Link to="/assessments/$assessmentId/analysis" params={{ assessmentId: group.id }}>
-                    Open the analysis of {group.title} to create a group
-                  </Link>
-                </p>
-              </div>
-            ))
+            byAssessment(list.data.items).map((group) => <AssessmentStudents key={group.id} group={group} />)
           )}
           {canUpdate ? <ResponseDaysForm communityId={communityId} current={list.data.responseDays} /> : null}
         </>
       )}
     </section>
+  );
+}
+
+const SHOWN_AT_FIRST = 8;
+
+/** One assessment's students without a response; a long list opens on request. */
+function AssessmentStudents({ group }: { group: AssessmentGroup }) {
+  const [isOpen, setIsOpen] = useState(false);
+  const shown = isOpen ? group.items : group.items.slice(0, SHOWN_AT_FIRST);
+  return (
+    <div>
+      <h3>
+        {group.title} <span className="muted">(given {formatDay(group.givenOn)})</span>
+      </h3>
+      <ul className="link-list">
+        {shown.map((item) => (
+          <li key={item.student.id}>
+            <Link to="/students/$studentId" params={{ studentId: item.student.id }}>
+              {item.student.name}
+            </Link>{" "}
+            — {item.targets.map((target) => target.statement).join(" · ")} ({item.schoolDaysSince} school days)
+          </li>
+        ))}
+      </ul>
+      {group.items.length > SHOWN_AT_FIRST ? (
+        <button type="button" className="button button-secondary" onClick={() => setIsOpen(!isOpen)}>
+          {isOpen ? "Show fewer" : `Show all ${group.items.length} students`}
+        </button>
+      ) : null}
+      <p>
+        <Link to="/assessments/$assessmentId/analysis" params={{ assessmentId: group.id }}>
+          Open the analysis of {group.title} to create a group
+        </Link>
+      </p>
+    </div>
   );
 }
 

@@ -8,6 +8,7 @@ import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { FlagBadge } from "../interventions/FlagBadge";
+import { meetingQuery } from "../meetings/meetings.api";
 import { ReviewPlanPanel, reasonsFlagged } from "./ReviewPlanPanel";
 import { reviewListQuery } from "./student-review.api";
 import "./student-review.css";
@@ -27,6 +28,16 @@ export function ReviewPage() {
   const [isDone, setIsDone] = useState(false);
   const queryClient = useQueryClient();
   const headingRef = useRef<HTMLHeadingElement>(null);
+  const meeting = useQuery({ ...meetingQuery(meetingId ?? ""), enabled: Boolean(meetingId) });
+  const meetingNote = meeting.data ? (
+    <p className="notice notice-info">
+      Decisions are recorded as part of the meeting{" "}
+      <Link to="/meetings/$meetingId" params={{ meetingId: meeting.data.id }}>
+        {meeting.data.title}
+      </Link>
+      .
+    </p>
+  ) : null;
 
   function moveTo(index: number) {
     setWalk((current) => (current ? { ...current, index } : current));
@@ -45,6 +56,7 @@ export function ReviewPage() {
     return (
       <section aria-labelledby="review-walk-heading" className="review-walk">
         <PageHeader title="Student review" />
+        {meetingNote}
         <h2 id="review-walk-heading" ref={headingRef} tabIndex={-1}>
           Student {walk.index + 1} of {walk.items.length}
         </h2>
@@ -82,6 +94,7 @@ export function ReviewPage() {
         title="Student review"
         description="Plans the decision rule flags (adjust first, then consider exit), plans overdue for review, and students with unread notes from family."
       />
+      {meetingNote}
       {isDone ? (
         <p role="status" className="notice notice-success">
           Review finished. The list below shows what is still flagged.

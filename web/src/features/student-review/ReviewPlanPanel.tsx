@@ -44,6 +44,9 @@ export function ReviewPlanPanel({
   const reasons = reasonsFlagged(item);
   // The plan's page data brings the chart (points, aim line, trend, attendance) and the tier history.
   const plan = useQuery(planQuery(item.planId));
+  // Once the team decides, the plan may have moved on from the list the walk started with.
+  const tier = plan.data?.tier ?? item.tier;
+  const isClosed = plan.data?.status === "closed";
   return (
     <div className="review-plan">
       <h3>
@@ -56,7 +59,8 @@ export function ReviewPlanPanel({
       <dl className="details">
         <dt>Tier</dt>
         <dd>
-          Tier {item.tier} {item.kind === "extension" ? "extension" : "intervention"}
+          Tier {tier} {item.kind === "extension" ? "extension" : "intervention"}
+          {isClosed ? " (closed)" : ""}
         </dd>
         {item.group ? (
           <>
@@ -121,14 +125,18 @@ export function ReviewPlanPanel({
       )}
       <FamilyNotesSection studentId={item.student.id} headingLevel={3} />
       {plan.data ? <TierHistory decisions={plan.data.decisions} /> : null}
-      <DecisionForm
-        key={item.planId}
-        planId={item.planId}
-        tier={item.tier}
-        flag={item.flag}
-        meetingId={meetingId}
-        onRecorded={onDecided}
-      />
+      {isClosed ? (
+        <p>This plan is closed; the team has decided.</p>
+      ) : (
+        <DecisionForm
+          key={`${item.planId}-${tier}`}
+          planId={item.planId}
+          tier={tier}
+          flag={item.flag}
+          meetingId={meetingId}
+          onRecorded={onDecided}
+        />
+      )}
     </div>
   );
 }
