@@ -16,6 +16,8 @@ export const ReviewQuery = z.strictObject({
   all: z.enum(["true", "false"]).optional(),
   /** "Today" for the overdue check; tests freeze it. */
   asOf: z.iso.date().optional(),
+  /** How many plans to list, most urgent first (the counts cover them all). */
+  limit: z.coerce.number().int().min(1).max(500).default(100),
 });
 
 /** A point the decision rule looked at, with the aim line's value that day. */
@@ -51,7 +53,22 @@ export const ReviewItem = z.object({
 });
 export type ReviewItem = z.infer<typeof ReviewItem>;
 
-export const ReviewList = z.object({ asOf: z.iso.date(), items: z.array(ReviewItem) });
+/** How many listed plans have each reason to be reviewed (a plan may have several). */
+export const ReviewCounts = z.object({
+  adjust: z.number().int(),
+  considerExit: z.number().int(),
+  overdue: z.number().int(),
+  notes: z.number().int(),
+});
+export type ReviewCounts = z.infer<typeof ReviewCounts>;
+
+export const ReviewList = z.object({
+  asOf: z.iso.date(),
+  /** The plans listed before the limit; items holds the first `limit` of them. */
+  total: z.number().int(),
+  counts: ReviewCounts,
+  items: z.array(ReviewItem),
+});
 export type ReviewList = z.infer<typeof ReviewList>;
 
 /** What the team changes when it adjusts or intensifies a plan. */

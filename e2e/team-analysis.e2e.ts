@@ -79,11 +79,14 @@ it("a family member sees only their own child, in plain words, and no other stud
   const { page, errors, close } = await openPage(browser);
   await signIn(page, PARENT.email, PARENT.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My children" }).click();
-  await settle(page, "My children");
+  // Ana Torres prefers Spanish, so the family page speaks Spanish.
+  await settle(page, "Mis hijos");
   const children = page.locator("section.panel h2");
   expect(await children.allInnerTexts()).toEqual(["Mateo Torres"]);
   await expect
-    .poll(() => page.getByText(/Mateo (is working toward this goal|has shown they can do this)/).count())
+    .poll(() =>
+      page.getByText(/Mateo (está trabajando para alcanzar esta meta|ha demostrado que puede hacerlo)/).count(),
+    )
     .toBeGreaterThan(0);
   await expectAccessible(page, "family view");
 

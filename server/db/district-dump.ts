@@ -7,7 +7,7 @@ import type { Db } from "./client";
 const FORMAT = "collective-district-dump";
 const CHUNK_ROWS = 2000;
 /** Rollups the database rebuilds from other tables (see migration 0005): not dumped, rebuilt on restore. */
-const DERIVED_TABLES = new Set(["target_result_counts"]);
+const DERIVED_TABLES = new Set(["target_result_counts", "below_proficient_students"]);
 
 type Header = { format: typeof FORMAT; version: 1; districtId: string; slug: string; exportedAt: string };
 type Chunk = { table: string; rows: Record<string, unknown>[] };

@@ -37,6 +37,17 @@ async function storedAndCounted(assessmentId: string): Promise<[Count[], Count[]
   return [stored.rows, counted.rows];
 }
 
+/** The students below proficient on some target, as stored, and as worked out from target_results. */
+async function belowStoredAndCounted(assessmentId: string): Promise<[string[], string[]]> {
+  const stored = await database.db.execute<{ student_id: string }>(sql`
+    select student_id from below_proficient_students where assessment_id = ${assessmentId} order by 1`);
+  const counted = await database.db.execute<{ student_id: string }>(sql`
+    select distinct r.student_id from target_results r
+      join assessment_targets t on t.assessment_id = r.assessment_id and t.target_id = r.target_id
+     where r.assessment_id = ${assessmentId} and r.level < t.proficient_level order by 1`);
+  return [stored.rows.map((r) => r.student_id), counted.rows.map((r) => r.student_id)];
+}
+
 it("keeps students per level, target and school current as results are entered, changed and removed", async () => {
   const db = database.db;
   const teacher = await buildPerson(db, district, "teacher");
@@ -80,7 +91,20 @@ it("keeps students per level, target and school current as results are entered, 
   [stored, counted] = await storedAndCounted(assessment.id);
   expect(stored).toEqual(counted);
 
+  // Who is below proficient follows the results, and the proficient level when a team moves it.
+  let [below, belowCounted] = await belowStoredAndCounted(assessment.id);
+  expect(below.length).toBeGreaterThan(0);
+  expect(below).toEqual(belowCounted);
+  await db.execute(sql`update assessment_targets set proficient_level = 1 where assessment_id = ${assessment.id}`);
+  [below, belowCounted] = await belowStoredAndCounted(assessment.id);
+  expect(below).toEqual(belowCounted);
+  await db.execute(sql`update assessment_targets set proficient_level = 4 where assessment_id = ${assessment.id}`);
+  [below, belowCounted] = await belowStoredAndCounted(assessment.id);
+  expect(below).toEqual(belowCounted);
+  expect(below.length).toBe(4); // every scored student misses level 4 on at least one target
+
   await db.execute(sql`delete from assessments where id = ${assessment.id}`);
   [stored] = await storedAndCounted(assessment.id);
   expect(stored).toEqual([]);
+  expect((await belowStoredAndCounted(assessment.id))[0]).toEqual([]);
 });

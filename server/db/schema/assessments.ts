@@ -214,3 +214,25 @@ export const targetResultCounts = pgTable(
     index("target_result_counts_assessment_idx").on(t.assessmentId),
   ],
 );
+
+/**
+ * The students below the proficient level on at least one target of an assessment: derived from target_results
+ * and assessment_targets by the same triggers as target_result_counts (migration 0008), so "who needs a
+ * response" is read per student instead of from every result row.
+ */
+export const belowProficientStudents = pgTable(
+  "below_proficient_students",
+  {
+    districtId: districtIdColumn(),
+    assessmentId: uuid("assessment_id")
+      .notNull()
+      .references(() => assessments.id, { onDelete: "cascade" }),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    primaryKey({ columns: [t.assessmentId, t.studentId] }),
+    index("below_proficient_students_student_idx").on(t.studentId, t.assessmentId),
+  ],
+);

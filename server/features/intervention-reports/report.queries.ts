@@ -59,12 +59,16 @@ export async function queryTiersByMonth(
         from students s join intervention_plans p on p.student_id = s.id
        where ${inScope(scope)} and p.kind = 'intervention'
          and p.start_date <= ${period.to}::date and (p.closed_at is null or p.closed_at::date > ${period.from}::date)),
+    -- Each decision's tier holds from its day until the plan's next decision (of two on one day, the later).
+    tier_spans as (
+      select pd.plan_id, pd.tier_after as tier, pd.decided_on as from_day,
+             lead(pd.decided_on) over (partition by pd.plan_id order by pd.decided_on, pd.created_at) as to_day
+        from plan_decisions pd where pd.plan_id in (select id from plans)),
     active as (
-      select days.month, days.d, pl.student_id, pl.community_id,
-             coalesce((select pd.tier_after from plan_decisions pd
-                        where pd.plan_id = pl.id and pd.decided_on <= days.d
-                        order by pd.decided_on desc, pd.created_at desc limit 1), pl.tier) as tier
-        from days join plans pl on pl.start_date <= days.d and (pl.closed_on is null or pl.closed_on > days.d)),
+      select days.month, days.d, pl.student_id, pl.community_id, coalesce(ts.tier, pl.tier) as tier
+        from days join plans pl on pl.start_date <= days.d and (pl.closed_on is null or pl.closed_on > days.d)
+        left join tier_spans ts on ts.plan_id = pl.id and ts.from_day <= days.d
+                               and (ts.to_day is null or ts.to_day > days.d)),
     per_team as (
       select month, community_id, student_id, max(tier) as tier from active group by month, community_id, student_id),
     per_student as (select month, student_id, max(tier) as tier from active group by month, student_id)
@@ -117,31 +121,27 @@ export type ResponsivenessRow = {
  * any target of an assessment given in the period, and how many of them got an intervention plan (any team)
  * starting on the day of the assessment or within the team's response_days school days (Monday to Friday)
  * after it. A student below on several assessments counts once per assessment: each is a call to respond.
- * A school's results are read through target_results_student_idx: only its students, only the period's dates.
+ * "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
  */
 export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
-  // A school's results are found by its students; the district's by the period's assessments (primary key).
-  const results =
+  // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
+  // student index; the district's by its id. Either way the result rows themselves are never read.
+  const students =
     scope.schoolIds === null
-      ? sql`tr.assessment_id = any(array(select a.id from assessments a where a.district_id = ${scope.districtId}
-                                          and a.given_on between ${period.from}::date and ${period.to}::date))`
-      : sql`tr.student_id = any(array(select s.id from students s where ${inScope(scope)}))
-            and tr.assessed_on between ${period.from}::date and ${period.to}::date`;
+      ? sql`b.district_id = ${scope.districtId}`
+      : sql`b.student_id = any(array(select s.id from students s where ${inScope(scope)}))`;
   const result = await db.execute<ResponsivenessRow>(sql`
-    with below as materialized (
-      select distinct tr.assessment_id, tr.student_id
-        from target_results tr
-        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-       where ${results} and tr.level < at.proficient_level),
-    given as (
-      select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days
+    with deadline as materialized (
+      select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days,
+             (select d::date from generate_series(a.given_on + 1, a.given_on + 7 + coalesce(c.response_days, 5) * 2,
+                                                  interval '1 day') d
+               where extract(isodow from d) < 6 order by d offset greatest(coalesce(c.response_days, 5), 1) - 1 limit 1)
+               as last_day
         from assessments a left join communities c on c.id = a.community_id
-       where a.id = any(array(select distinct assessment_id from below))
-         and a.given_on between ${period.from}::date and ${period.to}::date),
-    deadline as materialized (
-      select g.*, (select d::date from generate_series(g.given_on + 1, g.given_on + 7 + g.response_days * 2, interval '1 day') d
-                    where extract(isodow from d) < 6 order by d offset greatest(g.response_days, 1) - 1 limit 1) as last_day
-        from given g)
+       where a.district_id = ${scope.districtId} and a.given_on between ${period.from}::date and ${period.to}::date),
+    below as (
+      select b.assessment_id, b.student_id from below_proficient_students b
+       where ${students} and b.assessment_id in (select id from deadline))
     select dl.community_id, dl.response_days, count(*)::int as below,
            count(*) filter (where exists (
              select 1 from intervention_plans p

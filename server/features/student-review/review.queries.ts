@@ -1,7 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { ReviewItem } from "../../../contract/student-review";
+import type { ReviewCounts, ReviewItem } from "../../../contract/student-review";
 import type { Db } from "../../db/client";
-import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
 import { applyDecisionRule, type ProgressPoint } from "../interventions/progress-rules";
@@ -31,11 +30,15 @@ type PlanRow = {
   latest_note: { id: string; body: string; createdAt: string } | null;
 };
 
-const MAX_RULE_POINTS = 12;
+type PlanWithScores = PlanRow & { score_dates: string[] | null; scores: string[] | null };
 
-/** Active plans of the team over the students the reader may see, with their unacknowledged family notes. */
-async function listActivePlans(db: Db, actor: Actor, communityId: string): Promise<PlanRow[]> {
-  const result = await db.execute<PlanRow>(sql`
+/**
+ * Active plans of the team over the students the reader may see, each with the latest scores its decision
+ * rule looks at (read through progress_scores_uq, newest first, only rule_points of them) and its
+ * unacknowledged family notes: one statement however many plans.
+ */
+async function listActivePlans(db: Db, actor: Actor, communityId: string): Promise<PlanWithScores[]> {
+  const result = await db.execute<PlanWithScores>(sql`
     with plans as (
       select p.*, trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name) as student_name
         from intervention_plans p
@@ -54,30 +57,24 @@ async function listActivePlans(db: Db, actor: Actor, communityId: string): Promi
            p.focus, p.strategy, p.measure, p.minutes_per_session, p.days_per_week,
            p.delivered_by_id, d.display_name as delivered_by_name,
            p.start_date::text, p.review_date::text, p.baseline, p.goal, p.goal_date::text, p.rule_points,
-           coalesce(n.unacknowledged_notes, 0) as unacknowledged_notes, n.latest_note
+           coalesce(n.unacknowledged_notes, 0) as unacknowledged_notes, n.latest_note,
+           latest.score_dates, latest.scores
       from plans p
       left join intervention_groups g on g.id = p.group_id
       left join people d on d.id = p.delivered_by_id
-      left join notes n on n.student_id = p.student_id`);
+      left join notes n on n.student_id = p.student_id
+      left join lateral (
+        select array_agg(ps.measured_on::text) as score_dates, array_agg(ps.score::text) as scores
+          from (select measured_on, score from progress_scores
+                 where plan_id = p.id order by measured_on desc limit p.rule_points) ps
+      ) latest on true`);
   return result.rows;
 }
 
-/** The latest scores of each plan (at most twelve, what the decision rule can look at), in one query. */
-async function listLatestScores(db: Db, planIds: readonly string[]): Promise<Map<string, ProgressPoint[]>> {
-  const byPlan = new Map<string, ProgressPoint[]>();
-  if (planIds.length === 0) return byPlan;
-  const result = await db.execute<{ plan_id: string; measured_on: string; score: string }>(sql`
-    select plan_id, measured_on::text, score from (
-      select ps.plan_id, ps.measured_on, ps.score,
-             row_number() over (partition by ps.plan_id order by ps.measured_on desc) as position
-        from progress_scores ps where ps.plan_id = any(${uuidArray(planIds)})
-    ) latest where position <= ${MAX_RULE_POINTS}`);
-  for (const row of result.rows) {
-    const points = byPlan.get(row.plan_id) ?? [];
-    points.push({ measuredOn: row.measured_on, score: Number(row.score) });
-    byPlan.set(row.plan_id, points);
-  }
-  return byPlan;
+function pointsOf(plan: PlanWithScores): ProgressPoint[] {
+  const dates = plan.score_dates ?? [];
+  const scores = plan.scores ?? [];
+  return dates.map((measuredOn, index) => ({ measuredOn, score: Number(scores[index]) }));
 }
 
 const ORDER = { adjust: 0, consider_exit: 1, overdue: 2, notes: 3, none: 4 } as const;
@@ -90,23 +87,19 @@ function rankOf(item: ReviewItem): number {
 
 /**
  * The team's review list: every active plan with its decision-rule flag, whether its review is overdue and
- * its unacknowledged family notes. Two queries however many plans. Adjust first, then consider exit,
+ * its unacknowledged family notes. One statement however many plans. Adjust first, then consider exit,
  * overdue, notes; then by review date.
  */
 export async function listReviewItems(
   db: Db,
   actor: Actor,
   communityId: string,
-  options: { asOf: string; all: boolean },
-): Promise<ReviewItem[]> {
+  options: { asOf: string; all: boolean; limit: number },
+): Promise<{ items: ReviewItem[]; total: number; counts: ReviewCounts }> {
   const plans = await listActivePlans(db, actor, communityId);
-  const scores = await listLatestScores(
-    db,
-    plans.map((p) => p.plan_id),
-  );
   const items = plans.map((p): ReviewItem => {
     const aim = { startDate: p.start_date, baseline: Number(p.baseline), goalDate: p.goal_date, goal: Number(p.goal) };
-    const rule = applyDecisionRule(aim, scores.get(p.plan_id) ?? [], p.rule_points);
+    const rule = applyDecisionRule(aim, pointsOf(p), p.rule_points);
     const isOverdue = p.review_date < options.asOf;
     const unacknowledgedNotes = Number(p.unacknowledged_notes);
     return {
@@ -138,7 +131,7 @@ export async function listReviewItems(
       isFlagged: rule.flag !== null || isOverdue || unacknowledgedNotes > 0,
     };
   });
-  return items
+  const listed = items
     .filter((item) => options.all || item.isFlagged)
     .sort(
       (a, b) =>
@@ -146,4 +139,12 @@ export async function listReviewItems(
         a.reviewDate.localeCompare(b.reviewDate) ||
         a.student.name.localeCompare(b.student.name),
     );
+  const counts = {
+    adjust: listed.filter((item) => item.flag === "adjust").length,
+    considerExit: listed.filter((item) => item.flag === "consider_exit").length,
+    overdue: listed.filter((item) => item.isOverdue).length,
+    notes: listed.filter((item) => item.unacknowledgedNotes > 0).length,
+  };
+  // A meeting works through the most urgent plans first; the rest wait for the next page or meeting.
+  return { items: listed.slice(0, options.limit), total: listed.length, counts };
 }

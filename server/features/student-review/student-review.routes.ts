@@ -37,14 +37,18 @@ export async function studentReviewRoutes(app: App) {
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "team.reviewStudents", community);
       const asOf = request.query.asOf ?? todayIso();
-      const items = await listReviewItems(app.db, actor, community.id, { asOf, all: request.query.all === "true" });
+      const { items, total, counts } = await listReviewItems(app.db, actor, community.id, {
+        asOf,
+        all: request.query.all === "true",
+        limit: request.query.limit,
+      });
       await recordAudit(app.db, request, {
         action: "team.review_read",
         subjectType: "community",
         subjectId: community.id,
         details: { students: new Set(items.map((item) => item.student.id)).size, plans: items.length },
       });
-      return { asOf, items };
+      return { asOf, total, counts, items };
     },
   );
 

@@ -82,6 +82,11 @@ describe("team review list", () => {
     expect(first?.points.map((p) => p.aim)).toEqual([43.75, 47.5, 51.25, 55]);
     expect(second).toMatchObject({ flag: null, isOverdue: true });
     expect(third).toMatchObject({ unacknowledgedNotes: 1, latestNote: { body: "He reads at home" } });
+    expect(list).toMatchObject({ total: 4, counts: { adjust: 1, considerExit: 1, overdue: 1, notes: 1 } });
+
+    const firstTwo = await request("GET", `/communities/${communityId}/review?asOf=2026-10-01&limit=2`, teacher);
+    expect(firstTwo.json<ReviewList>().items.map((item) => item.student.name)).toEqual(names.slice(0, 2));
+    expect(firstTwo.json<ReviewList>()).toMatchObject({ total: 4, counts: { adjust: 1, notes: 1 } });
 
     const all = await request("GET", `/communities/${communityId}/review?all=true&asOf=2026-10-01`, teacher);
     expect(all.json<ReviewList>().items.map((item) => item.student.name)).toContain("Student Fine");

@@ -126,6 +126,14 @@ export function ReviewPage() {
           >
             Start review ({list.data.items.length} {list.data.items.length === 1 ? "student" : "students"})
           </button>
+          {list.data.total > list.data.items.length ? (
+            <p className="muted">
+              Showing the {list.data.items.length} most urgent of {list.data.total} plans: {list.data.counts.adjust} to
+              adjust, {list.data.counts.considerExit} to consider for exit, {list.data.counts.overdue} overdue for
+              review, {list.data.counts.notes} with notes from family. Plans leave this list as the team decides on
+              them.
+            </p>
+          ) : null}
           <ReviewTable items={list.data.items} />
         </>
       )}
