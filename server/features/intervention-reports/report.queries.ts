@@ -33,6 +33,17 @@ function inScope(scope: ReportScope): SQL {
     : sql`s.district_id = ${scope.districtId} and s.school_id = any(${uuidArray(scope.schoolIds)})`;
 }
 
+/**
+ * A condition on `intervention_plans p`: the plan's student is in the scope. For a school it is an array of the
+ * school's students, so plans are reached by intervention_plans_student_idx (a join lets the planner scan every
+ * plan of the district when most of them match the other conditions).
+ */
+function planInScope(scope: ReportScope): SQL {
+  return scope.schoolIds === null
+    ? sql`p.district_id = ${scope.districtId}`
+    : sql`p.student_id = any(array(select s.id from students s where ${inScope(scope)}))`;
+}
+
 export type TierRow = { month: string; as_of: string; community_id: string | null; tier: number; students: number };
 
 /**
@@ -56,8 +67,8 @@ export async function queryTiersByMonth(
        limit ${months}),
     plans as (
       select p.id, p.student_id, p.community_id, p.tier, p.start_date, p.closed_at::date as closed_on
-        from students s join intervention_plans p on p.student_id = s.id
-       where ${inScope(scope)} and p.kind = 'intervention'
+        from intervention_plans p
+       where ${planInScope(scope)} and p.kind = 'intervention'
          and p.start_date <= ${period.to}::date and (p.closed_at is null or p.closed_at::date > ${period.from}::date)),
     -- Each decision's tier holds from its day until the plan's next decision (of two on one day, the later).
     tier_spans as (
@@ -103,7 +114,7 @@ export async function queryOverduePlans(db: Db, actor: Actor, scope: ReportScope
       from students s
       join intervention_plans p on p.student_id = s.id
       join communities c on c.id = p.community_id
-     where ${inScope(scope)} and p.status = 'active' and p.closed_at is null and p.review_date < ${today}::date
+     where ${planInScope(scope)} and p.status = 'active' and p.closed_at is null and p.review_date < ${today}::date
        and ${isVisibleStudent(actor)}
      order by p.review_date, s.family_name, s.given_name, p.id`);
   return result.rows;
@@ -164,8 +175,8 @@ export type OutcomeRow = {
 export async function queryOutcomes(db: Db, scope: ReportScope, period: Period): Promise<OutcomeRow[]> {
   const result = await db.execute<OutcomeRow>(sql`
     select p.community_id, p.kind, count(*)::int as closed, count(*) filter (where p.outcome = 'met')::int as met
-      from students s join intervention_plans p on p.student_id = s.id
-     where ${inScope(scope)} and p.closed_at is not null
+      from intervention_plans p
+     where ${planInScope(scope)} and p.closed_at is not null
        and p.closed_at::date between ${period.from}::date and ${period.to}::date
      group by p.community_id, p.kind`);
   return result.rows;
