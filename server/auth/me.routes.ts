@@ -12,9 +12,19 @@ import { revokeAllSessions, revokeSession } from "./sessions";
 
 /** The signed-in person's own account: profile, password, and sessions. */
 export async function meRoutes(app: App) {
-  app.get("/me", { config: { policy: "signed-in" }, schema: { response: { 200: Me } } }, async (request) =>
-    presentMe(request.actor as Actor),
-  );
+  // The shell asks for /me on every page; an actor from the actor cache is the same object until something about
+  // them changes, so its presentation is serialized once (checked against the schema as the serializer would).
+  const presented = new WeakMap<Actor, string>();
+  app.get("/me", { config: { policy: "signed-in" }, schema: { response: { 200: Me } } }, async (request, reply) => {
+    const actor = request.actor as Actor;
+    let body = presented.get(actor);
+    if (body === undefined) {
+      body = JSON.stringify(Me.parse(presentMe(actor)));
+      presented.set(actor, body);
+    }
+    // A string sent as JSON is taken as already serialized (the type provider only knows the object form).
+    return reply.type("application/json; charset=utf-8").send(body as never);
+  });
 
   app.post(
     "/me/password",
