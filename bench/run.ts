@@ -1,6 +1,6 @@
 // `npm run bench`: the performance figures, each beside its goal, on PGlite and (when DATABASE_URL is set)
-// on PostgreSQL. `npm run bench -- foundation`, `-- evidence` or `-- interventions` runs one part. Benchmarks report; they exit 0
-// once the figures are printed.
+// on PostgreSQL. `npm run bench -- foundation`, `-- evidence` or `-- interventions` runs one part, and `postgres`
+// among them leaves PGlite out. Benchmarks report; they exit 0 once the figures are printed.
 import type { Database } from "../server/db/client";
 import { openBenchPglite, openBenchPostgres } from "./databases";
 import { measureAnalysis } from "./evidence/analysis-timing";
@@ -16,6 +16,7 @@ import { measureThroughput } from "./throughput";
 
 const AUDIT_ROWS = 200_000;
 const parts = new Set<string>(process.argv.slice(2));
+const onlyPostgres = parts.delete("postgres");
 const runs = (part: string) => parts.size === 0 || parts.has(part);
 
 async function benchDatabase(kind: string, open: () => Promise<Database>) {
@@ -79,8 +80,10 @@ const log = (line: string) => console.log(line);
 const figures: DatabaseFigures[] = [];
 const evidence: EvidenceFigures[] = [];
 const interventions: InterventionFigures[] = [];
-if (runs("foundation")) figures.push(await benchDatabase("pglite", openBenchPglite));
-if (runs("evidence")) evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
+if (runs("foundation") && !onlyPostgres) figures.push(await benchDatabase("pglite", openBenchPglite));
+if (runs("evidence") && !onlyPostgres) {
+  evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
+}
 // The interventions goal is set on PostgreSQL; PGlite would first have to build the large district (slow).
 if (runs("interventions")) console.log("\npglite: interventions skipped (measured on PostgreSQL only)");
 const databaseUrl = process.env.DATABASE_URL;
