@@ -41,6 +41,7 @@ import { CommunityInterventionsPage } from "./features/interventions/CommunityIn
 import { GroupPage } from "./features/interventions/GroupPage";
 import { InterventionsLanding } from "./features/interventions/InterventionsLanding";
 import { NewGroupPage } from "./features/interventions/NewGroupPage";
+import { NewPlanPage } from "./features/interventions/NewPlanPage";
 import { NewGroupSearch } from "./features/interventions/new-group-search";
 import { LibraryPage } from "./features/library/LibraryPage";
 import { LibrarySearch } from "./features/library/library-search";
@@ -221,6 +222,11 @@ const studentRoute = createRoute({
   path: "students/$studentId",
   component: lazyRouteComponent(() => import("./features/students/StudentPage"), "StudentPage"),
 });
+const newStudentPlanRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "students/$studentId/plans/new",
+  component: NewPlanPage,
+});
 const familyRoute = createRoute({ getParentRoute: () => signedInRoute, path: "family", component: FamilyPage });
 const standardsRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -372,6 +378,7 @@ const routeTree = rootRoute.addChildren([
     assessmentAnalysisRoute,
     studentsRoute,
     studentRoute,
+    newStudentPlanRoute,
     familyRoute,
     standardsRoute,
     interventionsRoute,

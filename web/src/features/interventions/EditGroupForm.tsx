@@ -4,11 +4,12 @@ import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
-import { type ChosenPerson, PersonPicker } from "../communities/PersonPicker";
+import type { ChosenPerson } from "../communities/PersonPicker";
+import { DelivererField } from "./DelivererField";
 import { useUpdateGroup } from "./interventions.api";
+import { numberOrNull } from "./plan-form-values";
+import { ScheduleFields } from "./ScheduleFields";
 import { StrategyPicker } from "./StrategyPicker";
-
-const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
 /** The group's shared delivery: who, what strategy, how often. Changes follow to its active plans. */
 export function EditGroupForm({ group }: { group: GroupDetail }) {
@@ -73,42 +74,17 @@ export function EditGroupForm({ group }: { group: GroupDetail }) {
           onTextChange={(strategy) => setText((current) => ({ ...current, strategy }))}
           errors={{ resource: error("strategyResourceId"), text: error("strategy") }}
         />
-        <h3>Delivered by</h3>
-        <p className="muted">{deliverer ? `Chosen: ${deliverer.displayName}` : "Nobody chosen."}</p>
-        <PersonPicker chosen={deliverer} onChoose={setDeliverer} memberIds={[]} error={error("deliveredById")} />
-        <div className="field-row">
-          <TextField
-            label="Minutes per session"
-            type="number"
-            value={text.minutesPerSession}
-            error={error("minutesPerSession")}
-            onChange={set("minutesPerSession")}
-          />
-          <TextField
-            label="Days per week"
-            type="number"
-            value={text.daysPerWeek}
-            error={error("daysPerWeek")}
-            onChange={set("daysPerWeek")}
-          />
-          <TextField label="When" value={text.schedule} error={error("schedule")} onChange={set("schedule")} />
-        </div>
-        <div className="field-row">
-          <TextField
-            label="Review date"
-            type="date"
-            value={text.reviewDate}
-            error={error("reviewDate")}
-            onChange={set("reviewDate")}
-          />
-          <TextField
-            label="Goal date"
-            type="date"
-            value={text.goalDate}
-            error={error("goalDate")}
-            onChange={set("goalDate")}
-          />
-        </div>
+        <DelivererField
+          deliverer={deliverer}
+          onChoose={setDeliverer}
+          error={error("deliveredById")}
+          noneText="Nobody chosen."
+        />
+        <ScheduleFields
+          values={text}
+          onChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+          error={error}
+        />
         <TextField label="Measure" value={text.measure} error={error("measure")} onChange={set("measure")} />
         <div className="actions">
           <button type="submit" className="button" disabled={update.isPending}>

@@ -1,12 +1,13 @@
 import { type FormEvent, useRef, useState } from "react";
 import { type PlanDetail, PlanPatch, planDateProblems } from "../../../../contract/interventions";
-import { TextAreaField, TextField } from "../../components/Field";
+import { TextAreaField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
 import { useUpdatePlan } from "./interventions.api";
-
-const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
+import { numberOrNull } from "./plan-form-values";
+import { ScheduleFields } from "./ScheduleFields";
+import { ScoreField } from "./ScoreField";
 
 /** Changes to how the plan is delivered and measured; its tier and status change only through decisions. */
 export function EditPlanForm({ plan }: { plan: PlanDetail }) {
@@ -66,48 +67,12 @@ export function EditPlanForm({ plan }: { plan: PlanDetail }) {
           error={error("strategy")}
           onChange={set("strategy")}
         />
-        <div className="field-row">
-          <TextField
-            label="Minutes per session"
-            type="number"
-            value={text.minutesPerSession}
-            error={error("minutesPerSession")}
-            onChange={set("minutesPerSession")}
-          />
-          <TextField
-            label="Days per week"
-            type="number"
-            value={text.daysPerWeek}
-            error={error("daysPerWeek")}
-            onChange={set("daysPerWeek")}
-          />
-          <TextField label="When" value={text.schedule} error={error("schedule")} onChange={set("schedule")} />
-        </div>
-        <div className="field-row">
-          <TextField
-            label="Review date"
-            type="date"
-            value={text.reviewDate}
-            error={error("reviewDate")}
-            onChange={set("reviewDate")}
-          />
-          <TextField
-            label="Goal date"
-            type="date"
-            value={text.goalDate}
-            error={error("goalDate")}
-            onChange={set("goalDate")}
-          />
-          <TextField
-            label="Goal"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            value={text.goal}
-            error={error("goal")}
-            onChange={set("goal")}
-          />
-        </div>
+        <ScheduleFields
+          values={text}
+          onChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+          error={error}
+        />
+        <ScoreField label="Goal" value={text.goal} error={error("goal")} onChange={set("goal")} />
         <div className="actions">
           <button type="submit" className="button" disabled={update.isPending}>
             {update.isPending ? "Saving…" : "Save plan"}

@@ -1,14 +1,19 @@
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { GroupInput, type InterventionKind, planDateProblems } from "../../../../contract/interventions";
-import { SelectField, TextAreaField, TextField } from "../../components/Field";
+import { TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
-import { type ChosenPerson, PersonPicker } from "../communities/PersonPicker";
+import type { ChosenPerson } from "../communities/PersonPicker";
+import { DelivererField } from "./DelivererField";
 import { GroupStudentsField, type StudentChoice } from "./GroupStudentsField";
 import { useCreateGroup } from "./interventions.api";
+import { KindTierFields, usualTier } from "./KindTierFields";
+import { firstDates, numberOrNull } from "./plan-form-values";
+import { ScheduleFields } from "./ScheduleFields";
+import { ScoreField } from "./ScoreField";
 import { StrategyPicker } from "./StrategyPicker";
 
 export type GroupFormStart = {
@@ -19,14 +24,6 @@ export type GroupFormStart = {
   sourceAssessmentId: string | null;
   students: StudentChoice[];
 };
-
-function daysFrom(day: string, days: number): string {
-  const date = new Date(`${day}T12:00:00Z`);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().slice(0, 10);
-}
-
-const numberOrNull = (text: string) => (text.trim() === "" ? null : Number(text));
 
 const MESSAGES: Record<string, string> = {
   name: "Name the group.",
@@ -44,7 +41,7 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
   const formRef = useRef<HTMLFormElement>(null);
   const today = todayIso();
   const [kind, setKind] = useState<InterventionKind>(start.kind);
-  const [tier, setTier] = useState(start.kind === "extension" ? "1" : "2");
+  const [tier, setTier] = useState(usualTier(start.kind));
   const [text, setText] = useState({
     name: start.name,
     focus: start.focus,
@@ -53,9 +50,7 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
     measure: "",
     minutesPerSession: "30",
     daysPerWeek: "3",
-    startDate: today,
-    reviewDate: daysFrom(today, 28),
-    goalDate: daysFrom(today, 56),
+    ...firstDates(today),
     baseline: "",
     goal: "",
   });
@@ -113,30 +108,13 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
       <FormAlert message={problem.message} />
       <section className="panel" aria-labelledby="group-what">
         <h2 id="group-what">What</h2>
-        <div className="field-row">
-          <SelectField
-            label="Kind"
-            value={kind}
-            onChange={(event) => {
-              const next = event.target.value as InterventionKind;
-              setKind(next);
-              setTier(next === "extension" ? "1" : "2");
-            }}
-          >
-            <option value="intervention">Intervention (needs more time)</option>
-            <option value="extension">Extension (ready for more)</option>
-          </SelectField>
-          <SelectField
-            label="Tier"
-            value={tier}
-            error={error("tier")}
-            onChange={(event) => setTier(event.target.value)}
-          >
-            <option value="1">Tier 1</option>
-            <option value="2">Tier 2</option>
-            <option value="3">Tier 3</option>
-          </SelectField>
-        </div>
+        <KindTierFields
+          kind={kind}
+          tier={tier}
+          onKindChange={setKind}
+          onTierChange={setTier}
+          tierError={error("tier")}
+        />
         <TextField label="Group name" value={text.name} maxLength={120} error={error("name")} onChange={set("name")} />
         <TextAreaField
           label="Focus: targets or skills"
@@ -156,62 +134,17 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
       </section>
       <section className="panel" aria-labelledby="group-how">
         <h2 id="group-how">Who, when and how often</h2>
-        <h3>Delivered by</h3>
-        <p className="muted">
-          {deliverer ? `Chosen: ${deliverer.displayName}` : "Optional: the person who runs the sessions."}
-        </p>
-        <PersonPicker chosen={deliverer} onChoose={setDeliverer} memberIds={[]} error={error("deliveredById")} />
-        <div className="field-row">
-          <TextField
-            label="Minutes per session"
-            type="number"
-            min={1}
-            max={240}
-            value={text.minutesPerSession}
-            error={error("minutesPerSession")}
-            onChange={set("minutesPerSession")}
-          />
-          <TextField
-            label="Days per week"
-            type="number"
-            min={1}
-            max={7}
-            value={text.daysPerWeek}
-            error={error("daysPerWeek")}
-            onChange={set("daysPerWeek")}
-          />
-          <TextField
-            label="When"
-            placeholder="Mon, Wed, Fri during WIN time"
-            maxLength={200}
-            value={text.schedule}
-            error={error("schedule")}
-            onChange={set("schedule")}
-          />
-        </div>
-        <div className="field-row">
-          <TextField
-            label="Start date"
-            type="date"
-            value={text.startDate}
-            error={error("startDate")}
-            onChange={set("startDate")}
-          />
-          <TextField
-            label="Review date"
-            type="date"
-            value={text.reviewDate}
-            error={error("reviewDate")}
-            onChange={set("reviewDate")}
-          />
-          <TextField
-            label="Goal date"
-            type="date"
-            value={text.goalDate}
-            error={error("goalDate")}
-            onChange={set("goalDate")}
-          />
-        </div>
+        <DelivererField
+          deliverer={deliverer}
+          onChoose={setDeliverer}
+          error={error("deliveredById")}
+          noneText="Optional: the person who runs the sessions."
+        />
+        <ScheduleFields
+          values={text}
+          onChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+          error={error}
+        />
       </section>
       <section className="panel" aria-labelledby="group-measure">
         <h2 id="group-measure">Progress monitoring</h2>
@@ -224,24 +157,13 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
           onChange={set("measure")}
         />
         <div className="field-row">
-          <TextField
+          <ScoreField
             label="Baseline (for every student unless given below)"
-            type="number"
-            inputMode="decimal"
-            step="any"
             value={text.baseline}
             error={error("baseline")}
             onChange={set("baseline")}
           />
-          <TextField
-            label="Goal"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            value={text.goal}
-            error={error("goal")}
-            onChange={set("goal")}
-          />
+          <ScoreField label="Goal" value={text.goal} error={error("goal")} onChange={set("goal")} />
         </div>
         <GroupStudentsField
           students={students}

@@ -22,7 +22,14 @@ export function StudentPlansSection({ studentId }: { studentId: string }) {
   if (plans.error instanceof ApiError && [403, 404].includes(plans.error.status)) return null;
   return (
     <section className="analysis-section" aria-labelledby="student-plans">
-      <h2 id="student-plans">Support plans</h2>
+      <div className="section-heading-row">
+        <h2 id="student-plans">Support plans</h2>
+        {plans.isSuccess ? (
+          <Link className="button button-secondary" to="/students/$studentId/plans/new" params={{ studentId }}>
+            New support plan
+          </Link>
+        ) : null}
+      </div>
       {plans.isPending ? (
         <Loading label="Loading support plans…" />
       ) : plans.isError ? (

@@ -8,6 +8,7 @@ import {
   type GroupScoresInput,
   type GroupSessionsInput,
   PlanDetail,
+  type PlanInput,
   type PlanPatch,
   type ScoreEntry,
   type SessionEntry,
@@ -86,6 +87,13 @@ export function useRecordGroupScores(id: string) {
 export function useRecordGroupSessions(id: string) {
   return useInterventionMutation((input: GroupSessionsInput) =>
     api(`/intervention-groups/${id}/sessions`, EntriesSaved, { method: "POST", body: input }),
+  );
+}
+
+/** A plan of one student's own, outside any group. */
+export function useCreateStudentPlan(studentId: string) {
+  return useInterventionMutation((input: PlanInput) =>
+    api(`/students/${studentId}/plans`, PlanDetail, { method: "POST", body: input }),
   );
 }
 
