@@ -23,6 +23,7 @@ const Env = z.object({
   NODE_ENV: z.string().default("development"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   ACTOR_CACHE: z.enum(["on", "off"]).default("on"),
+  FETCH_PRIVATE_ADDRESSES: z.enum(["allow", "deny"]).default("deny"),
 });
 
 export type Config = {
@@ -40,6 +41,8 @@ export type Config = {
   maxUploadBytes: number;
   /** Keep signed-in actors in memory between requests (server/auth/actor-cache.ts). */
   actorCache: boolean;
+  /** Let URL imports (CASE packages) reach loopback, private and link-local addresses. */
+  fetchPrivateAddresses: boolean;
 };
 
 /** Parses the environment once; every problem is reported together. */
@@ -63,6 +66,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     isProduction: e.NODE_ENV === "production",
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     actorCache: e.ACTOR_CACHE === "on",
+    fetchPrivateAddresses: e.FETCH_PRIVATE_ADDRESSES === "allow",
   };
 }
 

@@ -2,6 +2,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { HttpProblem } from "../../errors";
+import { isPublicAddress } from "../../http/public-address";
 import { casePackageFile } from "../../test/case-fixtures";
 import { buildDistrict, buildPerson, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
@@ -31,6 +32,10 @@ function startCaseServer(): Promise<void> {
       response.end(`{"padding": "${"x".repeat(5000)}"}`);
     } else if (url === "/slow") {
       // Never answers; the client has to give up.
+    } else if (url === "/moved") {
+      response.writeHead(302, { location: `/ims/case/v1p0/CFDocuments/${ORDERING_ID}` }).end();
+    } else if (url === "/loop") {
+      response.writeHead(302, { location: "/loop" }).end();
     } else if (url === "/html") {
       response.writeHead(200, { "content-type": "text/html" }).end("<!doctype html><p>Sign in</p>");
     } else {
@@ -41,7 +46,8 @@ function startCaseServer(): Promise<void> {
 }
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // The stand-in CASE server listens on loopback, which only an app that allows private addresses may reach.
+  t = await createTestApp({ env: { FETCH_PRIVATE_ADDRESSES: "allow" } });
   app = t.app;
   leader = await buildPerson(t.db, await buildDistrict(t.db), "district_leader");
   await startCaseServer();
@@ -120,13 +126,13 @@ describe("importing from a URL", () => {
   });
 
   it("refuses a package that grows past the limit while it streams", async () => {
-    const detail = await refusal(fetchCasePackage(`${base}/huge-streamed`, { maxBytes: 1000 }));
+    const detail = await refusal(fetchCasePackage(`${base}/huge-streamed`, { maxBytes: 1000, allowPrivate: true }));
     expect(detail).toContain("larger than");
   });
 
   it("gives up on a server that does not answer in time", async () => {
     const started = Date.now();
-    const detail = await refusal(fetchCasePackage(`${base}/slow`, { timeoutMs: 300 }));
+    const detail = await refusal(fetchCasePackage(`${base}/slow`, { timeoutMs: 300, allowPrivate: true }));
     expect(detail).toContain("within 0.3 seconds");
     expect(Date.now() - started).toBeLessThan(5000);
   });
@@ -141,7 +147,82 @@ describe("importing from a URL", () => {
   });
 
   it("says so when nothing listens at the address", async () => {
-    const detail = await refusal(fetchCasePackage("http://127.0.0.1:1/x.json", { timeoutMs: 2000 }));
+    const detail = await refusal(
+      fetchCasePackage("http://127.0.0.1:1/x.json", { timeoutMs: 2000, allowPrivate: true }),
+    );
     expect(detail).toContain("could not be reached");
+  });
+});
+
+describe("private addresses", () => {
+  it("follows a CASE server's redirects, but not forever", async () => {
+    const moved = await fetchCasePackage(`${base}/moved`, { allowPrivate: true });
+    expect(moved.url).toBe(`${base}/ims/case/v1p0/CFPackages/${ORDERING_ID}`);
+    const detail = await refusal(fetchCasePackage(`${base}/loop`, { allowPrivate: true }));
+    expect(detail).toContain("redirected more than 5 times");
+  });
+
+  it("are refused by default, by name or by number, before anything is sent", async () => {
+    const port = (server.address() as AddressInfo).port;
+    const before = requested.length;
+    for (const url of [
+      `http://127.0.0.1:${port}/ims/case/v1p0/CFPackages/${ORDERING_ID}`,
+      `http://localhost:${port}/ims/case/v1p0/CFPackages/${ORDERING_ID}`,
+      `http://[::ffff:127.0.0.1]:${port}/x.json`,
+      "http://[::1]/x.json",
+      "http://0.0.0.0/x.json",
+      "http://10.1.2.3/x.json",
+      "http://192.168.0.10/x.json",
+      "http://169.254.169.254/latest/meta-data/",
+    ]) {
+      const detail = await refusal(fetchCasePackage(url, { timeoutMs: 2000 }));
+      expect(detail, url).toContain("inside a private network");
+    }
+    expect(requested.length).toBe(before);
+  });
+
+  it("are refused through the API unless the administrator allows them", async () => {
+    const strict = await createTestApp({ database: t.database });
+    try {
+      const response = await strict.app.inject({
+        method: "POST",
+        url: "/api/v1/standards/frameworks",
+        headers: await sessionHeaders(t.db, leader),
+        payload: { url: `${base}/ims/case/v1p0/CFPackages/${ORDERING_ID}` },
+      });
+      expect(response.statusCode).toBe(422);
+      expect(response.json()).toMatchObject({ errors: [{ pointer: "/body/url" }] });
+      expect(response.json().detail).toContain("inside a private network");
+    } finally {
+      await strict.close();
+    }
+  });
+});
+
+describe("which addresses are public", () => {
+  it("counts only global unicast addresses as public", () => {
+    for (const address of ["8.8.8.8", "151.101.1.69", "2606:4700:4700::1111", "::ffff:8.8.8.8"]) {
+      expect(isPublicAddress(address), address).toBe(true);
+    }
+    for (const address of [
+      "127.0.0.1",
+      "10.0.0.1",
+      "172.16.5.4",
+      "192.168.1.1",
+      "100.64.0.1",
+      "169.254.169.254",
+      "0.0.0.0",
+      "224.0.0.1",
+      "255.255.255.255",
+      "::1",
+      "::",
+      "fe80::1",
+      "fd00::1",
+      "::ffff:10.0.0.1",
+      "64:ff9b::a00:1",
+      "not an address",
+    ]) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
   });
 });

@@ -1,11 +1,24 @@
+import { Agent, fetch, type Response } from "undici";
 import { HttpProblem } from "../../errors";
+import { isPrivateLiteral, PrivateAddressError, publicOnlyLookup } from "../../http/public-address";
 
 /** The largest CFPackage accepted, by upload or by URL; whole state frameworks stay well below it. */
 export const MAX_PACKAGE_BYTES = 50 * 1024 * 1024;
 /** How long the server waits for a CASE server to send a whole package. */
 export const FETCH_TIMEOUT_MS = 30_000;
 
+/** How many redirects a CASE server may send before the import gives up. */
+const MAX_REDIRECTS = 5;
+
 const POINTER = "/body/url";
+
+const PRIVATE_REFUSAL =
+  "That address is inside a private network, and standards are fetched only from public addresses. " +
+  "Download the package and upload the file instead, or ask the administrator to allow private addresses.";
+
+// Connections are short-lived: a framework is fetched once, so idle sockets are not kept around.
+const publicOnly = new Agent({ connect: { lookup: publicOnlyLookup }, keepAliveTimeout: 1000 });
+const anyAddress = new Agent({ keepAliveTimeout: 1000 });
 
 function refuse(detail: string): never {
   throw new HttpProblem(422, "Unprocessable content", detail, [{ pointer: POINTER, detail }]);
@@ -70,20 +83,37 @@ async function readLimited(response: Response, maxBytes: number): Promise<Uint8A
 }
 
 /**
- * Fetches a CFPackage from a CASE server or any http(s) address, within a time and size limit.
+ * Fetches a CFPackage from a CASE server or any http(s) address, within a time and size limit. Unless private
+ * addresses are allowed (a CASE server inside the district's network), every hop, redirects included, must
+ * lead to a public address, so a URL import cannot be turned against the server's own network.
  * Every failure is a 422 problem naming /body/url with what went wrong, in words.
  */
 export async function fetchCasePackage(
   input: string,
-  options: { maxBytes?: number; timeoutMs?: number } = {},
+  options: { maxBytes?: number; timeoutMs?: number; allowPrivate?: boolean } = {},
 ): Promise<{ url: string; json: unknown }> {
-  const url = packageUrl(input);
+  let url = packageUrl(input);
   const maxBytes = options.maxBytes ?? MAX_PACKAGE_BYTES;
   const timeoutMs = options.timeoutMs ?? FETCH_TIMEOUT_MS;
+  const allowPrivate = options.allowPrivate ?? false;
   const signal = AbortSignal.timeout(timeoutMs);
   let bytes: Uint8Array;
   try {
-    const response = await fetch(url, { signal, redirect: "follow", headers: { accept: "application/json" } });
+    let response: Response;
+    for (let hop = 0; ; hop++) {
+      if (!allowPrivate && isPrivateLiteral(url.hostname)) refuse(PRIVATE_REFUSAL);
+      response = await fetch(url, {
+        signal,
+        redirect: "manual",
+        headers: { accept: "application/json" },
+        dispatcher: allowPrivate ? anyAddress : publicOnly,
+      });
+      const location = response.headers.get("location");
+      if (response.status < 300 || response.status > 399 || !location) break;
+      await response.body?.cancel();
+      if (hop === MAX_REDIRECTS) refuse(`The server at that address redirected more than ${MAX_REDIRECTS} times.`);
+      url = packageUrl(new URL(location, url).toString());
+    }
     if (!response.ok) {
       await response.body?.cancel();
       refuse(
@@ -93,6 +123,7 @@ export async function fetchCasePackage(
     bytes = await readLimited(response, maxBytes);
   } catch (error) {
     if (error instanceof HttpProblem) throw error;
+    if (error instanceof Error && error.cause instanceof PrivateAddressError) refuse(PRIVATE_REFUSAL);
     if (signal.aborted)
       refuse(`The server at that address did not send the package within ${timeoutMs / 1000} seconds.`);
     refuse("The server at that address could not be reached.");

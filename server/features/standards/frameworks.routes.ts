@@ -75,7 +75,10 @@ export async function frameworksRoutes(app: App) {
     async (request, reply) => {
       const actor = request.actor as Actor;
       authorize(actor, "standard.import", { districtId: actor.districtId });
-      const source = "url" in request.body ? await fetchCasePackage(request.body.url) : null;
+      const source =
+        "url" in request.body
+          ? await fetchCasePackage(request.body.url, { allowPrivate: app.config.fetchPrivateAddresses })
+          : null;
       const json = source ? source.json : "package" in request.body ? request.body.package : undefined;
       const result = await importFramework(
         app.db,
