@@ -63,6 +63,10 @@ export async function loadResultsGrid(db: Db, actor: Actor, row: AssessmentRow):
     assessment: { id: row.id, title: row.title, status: row.status, communityId: row.communityId },
     items,
     classes: [...byClass.values()],
-    can: abilities(actor, ["assessment.enterResults", "assessment.update"], row.target),
+    can: {
+      ...abilities(actor, ["assessment.enterResults", "assessment.update"], row.target),
+      // Closed assessments keep their results as they are (results.routes.ts refuses changes).
+      ...(row.status === "closed" ? { enterResults: false } : {}),
+    },
   };
 }

@@ -10,7 +10,7 @@ import {
 import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
-import { invalid } from "../../errors";
+import { conflict, invalid } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import type { App } from "../../types";
 import { requireAssessment } from "./assessment-detail";
@@ -45,6 +45,13 @@ function refuseCsv(problems: CsvProblem[]): never {
     `${problems.length} ${problems.length === 1 ? "problem" : "problems"} in the file; nothing was recorded.`,
     problems.slice(0, MAX_REPORTED).map((p) => ({ pointer: csvPointer(p), detail: csvDetail(p) })),
   );
+}
+
+/** A closed assessment's results are the team's record: they change only after someone reopens it. */
+function refuseIfClosed(row: AssessmentRow) {
+  if (row.status === "closed") {
+    conflict("This assessment is closed, so its results are locked. Reopen it to change them; nothing was recorded.");
+  }
 }
 
 /** One audit entry per change of results, with its counts, written in the change's transaction. */
@@ -87,6 +94,7 @@ export async function resultsRoutes(app: App) {
     async (request) => {
       const actor = request.actor as Actor;
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
+      refuseIfClosed(row);
       const outcome = await recordResults(app.db, actor, row, request.body.rows, auditResults(request, row, "grid"));
       if (!outcome.ok) {
         invalid(
@@ -108,6 +116,7 @@ export async function resultsRoutes(app: App) {
     async (request) => {
       const actor = request.actor as Actor;
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
+      refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);
       if ("problem" in parsed) refuseCsv([parsed.problem]);
       const { headers, rows } = parsed.table;
@@ -130,6 +139,7 @@ export async function resultsRoutes(app: App) {
     async (request) => {
       const actor = request.actor as Actor;
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
+      refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);
       if ("problem" in parsed) refuseCsv([parsed.problem]);
       const items = await listItems(app.db, row.id);

@@ -198,4 +198,33 @@ describe("results", () => {
       expect(r.statusCode).toBe(422),
     );
   });
+
+  it("are locked while the assessment is closed, by grid and by CSV, and open again when it reopens", async () => {
+    const setStatus = (status: string) =>
+      t.db.execute(sql`update assessments set status = ${status} where id = ${assessment.id}`);
+    const before = await levels();
+    await setStatus("closed");
+    try {
+      const grid = (await app.inject({ url: resultsUrl(), headers: await as(teacherA) })).json();
+      expect(grid.can.enterResults).toBe(false);
+      const locked = await putResults([{ studentId: pupils.a1, status: "completed", scores: { [item(0)]: 0 } }]);
+      expect(locked.statusCode).toBe(409);
+      expect(locked.json().detail).toContain("closed");
+      const csv = await app.inject({
+        method: "POST",
+        url: `${resultsUrl()}/csv`,
+        headers: await as(teacherA),
+        payload: {
+          csv: "Student,Q1\nAda Lovelace,0\n",
+          mapping: { studentColumn: "Student", studentKey: "name", itemColumns: { Q1: item(0) } },
+        },
+      });
+      expect(csv.statusCode, csv.body).toBe(409);
+      expect(await levels()).toEqual(before);
+    } finally {
+      await setStatus("open");
+    }
+    const reopened = (await app.inject({ url: resultsUrl(), headers: await as(teacherA) })).json();
+    expect(reopened.can.enterResults).toBe(true);
+  });
 });

@@ -107,6 +107,15 @@ function ResultsView({ grid }: { grid: Grid }) {
           )
         }
       />
+      {grid.assessment.status === "closed" ? (
+        <p className="notice">
+          This assessment is closed, so its results are locked. To change them, reopen it on the{" "}
+          <Link to="/assessments/$assessmentId" params={{ assessmentId: grid.assessment.id }}>
+            assessment page
+          </Link>
+          .
+        </p>
+      ) : null}
       {grid.items.length === 0 ? (
         <p className="notice">This assessment has no items yet; add them in the builder first.</p>
       ) : students.length === 0 ? (
