@@ -4,6 +4,7 @@ import { applyEnrollments } from "./apply-enrollments";
 import { applyGradebook } from "./apply-gradebook";
 import { type ApplyContext, applyOrganization } from "./apply-organization";
 import { applyUsers } from "./apply-users";
+import { RUN_LOCK_SQL } from "./interrupted-imports";
 import { ProblemList, type RosterProblem } from "./problems";
 import { type OnProgress, throttleProgress } from "./progress";
 import { openRosterSource, type RosterSource, RosterSourceError } from "./read-files";
@@ -30,6 +31,8 @@ export type ImportOptions = {
   source: string;
   onProgress?: OnProgress;
   maxUncompressedBytes?: number;
+  /** The roster_imports row of this run: its run lock, held to the end, shows the run is alive. */
+  runId?: string;
 };
 
 /** Thrown inside the transaction to roll it back when the checks found errors. */
@@ -87,6 +90,7 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
   let isBroken = false;
   try {
     await client.query("begin");
+    if (options.runId) await client.query(RUN_LOCK_SQL, [options.runId]);
     // One import per district at a time; a second waits for the first to finish.
     await client.query("select pg_advisory_xact_lock(hashtext('roster-import:' || $1))", [options.districtId]);
     const { rows } = await client.query<{ slug: string }>("select slug from districts where id = $1", [

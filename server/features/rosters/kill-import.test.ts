@@ -8,6 +8,7 @@ import { migrateDatabase } from "../../db/migrate";
 import { createPostgresTestDatabaseIfAvailable } from "../../test/test-db";
 import { generateOneRoster } from "./generate-oneroster";
 import { importOneRoster } from "./import-oneroster";
+import { markInterruptedImports, RUN_LOCK_SQL } from "./interrupted-imports";
 import { FIXTURES, tableCounts } from "./roster-test-support";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
@@ -87,6 +88,7 @@ describe("an import killed with SIGKILL", () => {
       );
       // The run was recorded before its transaction began, and never finished.
       expect(rows).toEqual([{ status: "running" }]);
+      expect(await statusAfterSweep(database, districtId)).toEqual(["failed"]);
     } finally {
       await database.close();
     }
@@ -96,7 +98,7 @@ describe("an import killed with SIGKILL", () => {
     const database = await createPostgresTestDatabaseIfAvailable();
     if (!database?.url) return context.skip();
     try {
-      await prepare(database, "kill-postgres");
+      const districtId = await prepare(database, "kill-postgres");
       const before = await tableCounts(database.pool);
       await killImportMidway({ DATABASE_URL: database.url, DATA_DIR: path.join(tmp, "pg-data") }, "kill-postgres");
       // The server ends the dead session's transaction once it notices the connection is gone.
@@ -108,8 +110,50 @@ describe("an import killed with SIGKILL", () => {
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
       expect(await tableCounts(database.pool)).toEqual(before);
+      expect(await statusAfterSweep(database, districtId)).toEqual(["failed"]);
     } finally {
       await database.close();
     }
   }, 180_000);
+
+  it("is not mistaken for one that is still running, which holds its run lock (PostgreSQL)", async (context) => {
+    const database = await createPostgresTestDatabaseIfAvailable();
+    if (!database?.url) return context.skip();
+    const live = await database.pool.connect();
+    try {
+      const districtId = await prepare(database, "live-postgres");
+      const { rows } = await database.pool.query<{ id: string }>(
+        `insert into roster_imports (district_id, source, status, started_at)
+         values ($1, 'live.zip', 'running', now() - interval '10 minutes') returning id`,
+        [districtId],
+      );
+      await live.query("begin");
+      await live.query(RUN_LOCK_SQL, [rows[0]?.id]);
+      expect(await statusAfterSweep(database, districtId, { backdate: false })).toEqual(["running"]);
+      await live.query("rollback");
+      expect(await statusAfterSweep(database, districtId, { backdate: false })).toEqual(["failed"]);
+    } finally {
+      live.release();
+      await database.close();
+    }
+  });
 });
+
+/** The statuses after the sweep that the import pages run, once the runs are old enough to be looked at. */
+async function statusAfterSweep(database: Database, districtId: string, options = { backdate: true }) {
+  if (options.backdate) {
+    await database.pool.query(
+      "update roster_imports set started_at = started_at - interval '2 minutes' where district_id = $1",
+      [districtId],
+    );
+  }
+  await markInterruptedImports(database.db, districtId);
+  const { rows } = await database.pool.query<{ status: string; problems: { message: string }[] }>(
+    "select status, problems from roster_imports where district_id = $1 order by started_at",
+    [districtId],
+  );
+  for (const row of rows.filter((r) => r.status === "failed")) {
+    expect(row.problems[0]?.message).toContain("stopped before it finished");
+  }
+  return rows.map((row) => row.status);
+}

@@ -8,6 +8,7 @@ import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
+import { markInterruptedImports } from "./interrupted-imports";
 import { MAX_ROSTER_FILES, receiveRosterUpload } from "./receive-roster-upload";
 import { findRosterImport, listRosterImports } from "./rosters.queries";
 import { auditDetails, runRosterImport } from "./run-roster-import";
@@ -39,6 +40,7 @@ export async function rostersRoutes(app: App) {
       const actor = request.actor as Actor;
       authorize(actor, "roster.import", { districtId: actor.districtId });
       const { page, pageSize } = request.query;
+      await markInterruptedImports(app.db, actor.districtId);
       return { ...(await listRosterImports(app.db, actor.districtId, page, pageSize)), page, pageSize };
     },
   );
@@ -48,6 +50,7 @@ export async function rostersRoutes(app: App) {
     { config: { policy: "roster.import" }, schema: { params: IdParams, response: { 200: RosterImport } } },
     async (request) => {
       const actor = request.actor as Actor;
+      await markInterruptedImports(app.db, actor.districtId);
       const found = (await findRosterImport(app.db, request.params.id)) ?? notFound("import");
       authorize(actor, "roster.import", { districtId: found.districtId });
       return withoutDistrict(found);

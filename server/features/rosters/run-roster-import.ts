@@ -25,7 +25,7 @@ export async function runRosterImport(
   const id = rows[0]?.id as string;
   let outcome: ImportOutcome;
   try {
-    outcome = await importOneRoster(pool, options);
+    outcome = await importOneRoster(pool, { ...options, runId: id });
   } catch (error) {
     outcome = {
       status: "failed",
