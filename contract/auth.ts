@@ -9,6 +9,10 @@ export const SignInInput = z.strictObject({
   password: z.string().min(1).max(200),
 });
 
+/** What a person may change about themselves; name and email stay with the district's leaders. */
+export const MePatch = z.strictObject({ preferredLanguage: z.enum(["en", "es"]) });
+export type MePatch = z.infer<typeof MePatch>;
+
 export const Me = z.object({
   id: z.uuid(),
   email: z.string(),

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { outbox, rateLimits } from "../db/schema";
+import { auditLog, outbox, rateLimits } from "../db/schema";
 import { buildDistrict, buildPerson, TEST_PASSWORD, type TestDistrict } from "../test/factories";
 import { createTestApp, sessionCookieFrom, type TestApp } from "../test/test-app";
 
@@ -168,6 +168,31 @@ describe("sessions and passwords", () => {
     expect(ok.statusCode).toBe(200);
     expect((await app.inject({ url: "/api/v1/me", headers: { cookie: b } })).statusCode).toBe(401);
     expect((await signInRequest(teacher.email, "a brand new password", "10.5.0.3")).statusCode).toBe(200);
+  });
+
+  it("lets a person choose their own language, and refuses anything else about them", async () => {
+    const parent = await buildPerson(t.db, district, "family_member");
+    const cookie = sessionCookieFrom(await signInRequest(parent.email, TEST_PASSWORD, "10.5.1.1"));
+    const patch = (payload: Record<string, string>) =>
+      app.inject({ method: "PATCH", url: "/api/v1/me", headers: { cookie }, payload });
+    const chosen = await patch({ preferredLanguage: "es" });
+    expect(chosen.statusCode, chosen.body).toBe(200);
+    expect(chosen.json().preferredLanguage).toBe("es");
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie } })).json().preferredLanguage).toBe("es");
+    const audit = (await t.db.select().from(auditLog).where(eq(auditLog.subjectId, parent.id))).find(
+      (entry) => entry.action === "person.language_changed",
+    );
+    expect(audit).toMatchObject({ action: "person.language_changed", details: { preferredLanguage: "es" } });
+
+    const unknown = await patch({ preferredLanguage: "klingon" });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json().errors[0].pointer).toBe("/body/preferredLanguage");
+    const renamed = await patch({ preferredLanguage: "en", displayName: "Someone else" });
+    expect(renamed.statusCode).toBe(400);
+    expect((await app.inject({ url: "/api/v1/me", headers: { cookie } })).json()).toMatchObject({
+      preferredLanguage: "es",
+      displayName: parent.displayName,
+    });
   });
 
   it("resets a forgotten password through the emailed link, once", async () => {

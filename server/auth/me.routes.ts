@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
-import { ChangePasswordInput, Me, RevokedCount, SessionList } from "../../contract/auth";
+import { ChangePasswordInput, Me, MePatch, RevokedCount, SessionList } from "../../contract/auth";
 import { IdParams, Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
 import { people, sessions } from "../db/schema";
@@ -25,6 +25,26 @@ export async function meRoutes(app: App) {
     // A string sent as JSON is taken as already serialized (the type provider only knows the object form).
     return reply.type("application/json; charset=utf-8").send(body as never);
   });
+
+  app.patch(
+    "/me",
+    { config: { policy: "signed-in" }, schema: { body: MePatch, response: { 200: Me } } },
+    async (request) => {
+      const actor = request.actor as Actor;
+      const { preferredLanguage } = request.body;
+      await app.db.transaction(async (tx) => {
+        await tx.update(people).set({ preferredLanguage, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));
+        await recordAudit(tx, request, {
+          action: "person.language_changed",
+          subjectType: "person",
+          subjectId: actor.personId,
+          details: { preferredLanguage },
+        });
+      });
+      // The actor cache is emptied after every state-changing request, so the next request reads the change.
+      return presentMe({ ...actor, preferredLanguage });
+    },
+  );
 
   app.post(
     "/me/password",

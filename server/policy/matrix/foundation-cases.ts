@@ -28,6 +28,7 @@ export const foundationCases: Record<string, Case> = {
     own: () => ({ url: `/api/v1/invites/${"y".repeat(43)}/accept`, payload: { password: "long enough password" } }),
   },
   "GET /api/v1/me": { allowed: "all", own: () => ({ url: "/api/v1/me" }) },
+  "PATCH /api/v1/me": { allowed: "all", own: () => ({ url: "/api/v1/me", payload: { preferredLanguage: "en" } }) },
   "POST /api/v1/me/password": {
     allowed: "all",
     own: () => ({

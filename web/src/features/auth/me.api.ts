@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
-import { Me } from "../../../../contract/auth";
+import { Me, type MePatch } from "../../../../contract/auth";
 import { api, apiVoid } from "../../api/client";
 
 /** The signed-in person; the signed-in layout loads it before any page renders. */
@@ -13,6 +13,15 @@ export const meQuery = queryOptions({
 /** The signed-in person, already loaded by the signed-in layout. */
 export function useMe(): Me {
   return useSuspenseQuery(meQuery).data;
+}
+
+/** Changes what a person may change about themselves (their language); the shell re-renders with it. */
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: MePatch) => api("/me", Me, { method: "PATCH", body: patch }),
+    onSuccess: (me) => queryClient.setQueryData(meQuery.queryKey, me),
+  });
 }
 
 /** Ends this session and forgets everything cached for it. */

@@ -6,6 +6,7 @@ type ChildStatus = "working_toward" | "shown" | "beyond";
 export type FamilyMessages = {
   languageName: string;
   languageLabel: string;
+  languageNotSaved: string;
   pageTitle: string;
   pageDescription: string;
   notFamily: string;
@@ -50,6 +51,7 @@ export type FamilyMessages = {
 const en: FamilyMessages = {
   languageName: "English",
   languageLabel: "Language",
+  languageNotSaved: "Your choice of language could not be saved; it applies on this visit only.",
   pageTitle: "My children",
   pageDescription: "What your child is learning, where they are, and the support the school is giving.",
   notFamily: "This page is for family members whose account is linked to their children.",
@@ -109,6 +111,7 @@ const en: FamilyMessages = {
 const es: FamilyMessages = {
   languageName: "Español",
   languageLabel: "Idioma",
+  languageNotSaved: "No se pudo guardar el idioma elegido; se usa solo en esta visita.",
   pageTitle: "Mis hijos",
   pageDescription: "Lo que su hijo o hija está aprendiendo, cómo va y el apoyo que le da la escuela.",
   notFamily: "Esta página es para familiares cuya cuenta está vinculada con sus hijos.",

@@ -6,7 +6,7 @@ import type { Child } from "../../../../contract/students";
 import { EmptyState } from "../../components/EmptyState";
 import { SelectField } from "../../components/Field";
 import { PageHeader } from "../../components/PageHeader";
-import { useMe } from "../auth/me.api";
+import { useMe, useUpdateMe } from "../auth/me.api";
 import { ChildSupportSection } from "../family-voice/ChildSupportSection";
 import { type FamilyMessages, familyLanguageOf, familyMessages, formatFamilyDay } from "../family-voice/messages";
 import { familyChildrenQuery } from "./family.api";
@@ -18,9 +18,9 @@ import "../analysis/analysis.css";
  */
 export function FamilyPage() {
   const me = useMe();
-  const [language, setLanguage] = useState<FamilyLanguage>(() =>
-    familyLanguageOf(readChosenLanguage() ?? me.preferredLanguage),
-  );
+  const updateMe = useUpdateMe();
+  // The switch shows at once; saving it to the person's profile makes it follow them to any device.
+  const [language, setLanguage] = useState<FamilyLanguage>(() => familyLanguageOf(me.preferredLanguage));
   const t = familyMessages[language];
   const children = useQuery({ ...familyChildrenQuery, enabled: me.can.readOwnChildren });
   if (!me.can.readOwnChildren) {
@@ -41,7 +41,7 @@ export function FamilyPage() {
         onChange={(event) => {
           const chosen = familyLanguageOf(event.target.value);
           setLanguage(chosen);
-          rememberChosenLanguage(chosen);
+          updateMe.mutate({ preferredLanguage: chosen });
         }}
       >
         {FAMILY_LANGUAGES.map((code) => (
@@ -50,6 +50,11 @@ export function FamilyPage() {
           </option>
         ))}
       </SelectField>
+      {updateMe.isError ? (
+        <p role="alert" className="notice">
+          {t.languageNotSaved}
+        </p>
+      ) : null}
       {children.isPending ? (
         <p role="status">{t.loading}</p>
       ) : children.isError ? (
@@ -68,25 +73,6 @@ export function FamilyPage() {
       )}
     </div>
   );
-}
-
-// The switch is remembered on this device, so a family who reads in the other language need not switch each visit.
-const LANGUAGE_KEY = "collective.familyLanguage";
-
-function readChosenLanguage(): string | null {
-  try {
-    return window.localStorage.getItem(LANGUAGE_KEY);
-  } catch {
-    return null;
-  }
-}
-
-function rememberChosenLanguage(language: FamilyLanguage) {
-  try {
-    window.localStorage.setItem(LANGUAGE_KEY, language);
-  } catch {
-    // Storage may be off (private browsing); the switch still works for this visit.
-  }
 }
 
 function ChildSection({ child, language, t }: { child: Child; language: FamilyLanguage; t: FamilyMessages }) {

@@ -4,6 +4,7 @@ import { useMe } from "../auth/me.api";
 import { DigestSetting } from "../notifications/DigestSetting";
 import { CalendarFeedSection } from "./CalendarFeedSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
+import { LanguageSetting } from "./LanguageSetting";
 import { SessionsList } from "./SessionsList";
 
 /** The signed-in person's own account: who they are, their password, calendar feed and sessions. */
@@ -32,6 +33,7 @@ export function ProfilePage() {
             </ul>
           </dd>
         </dl>
+        <LanguageSetting />
         <p className="muted">To change your name or email address, ask a district or school leader.</p>
       </section>
       <div className="panel">
