@@ -1,20 +1,18 @@
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { GroupInput, type InterventionKind, planDateProblems } from "../../../../contract/interventions";
-import { TextAreaField, TextField } from "../../components/Field";
+import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
 import type { ChosenPerson } from "../communities/PersonPicker";
-import { DelivererField } from "./DelivererField";
+import { FocusStrategyFields, WhoWhenSection } from "./DeliverySections";
 import { GroupStudentsField, type StudentChoice } from "./GroupStudentsField";
 import { useCreateGroup } from "./interventions.api";
 import { KindTierFields, usualTier } from "./KindTierFields";
 import { firstDates, numberOrNull } from "./plan-form-values";
-import { ScheduleFields } from "./ScheduleFields";
 import { ScoreField } from "./ScoreField";
-import { StrategyPicker } from "./StrategyPicker";
 
 export type GroupFormStart = {
   kind: InterventionKind;
@@ -116,36 +114,25 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
           tierError={error("tier")}
         />
         <TextField label="Group name" value={text.name} maxLength={120} error={error("name")} onChange={set("name")} />
-        <TextAreaField
-          label="Focus: targets or skills"
-          rows={2}
-          maxLength={2000}
-          value={text.focus}
-          error={error("focus")}
-          onChange={set("focus")}
-        />
-        <StrategyPicker
-          resourceId={strategyResourceId}
-          text={text.strategy}
-          onResourceChange={setStrategyResourceId}
-          onTextChange={(strategy) => setText((current) => ({ ...current, strategy }))}
-          errors={{ resource: error("strategyResourceId"), text: error("strategy") }}
-        />
-      </section>
-      <section className="panel" aria-labelledby="group-how">
-        <h2 id="group-how">Who, when and how often</h2>
-        <DelivererField
-          deliverer={deliverer}
-          onChoose={setDeliverer}
-          error={error("deliveredById")}
-          noneText="Optional: the person who runs the sessions."
-        />
-        <ScheduleFields
-          values={text}
-          onChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+        <FocusStrategyFields
+          focus={text.focus}
+          strategy={text.strategy}
+          strategyResourceId={strategyResourceId}
+          onFocusChange={(focus) => setText((current) => ({ ...current, focus }))}
+          onStrategyChange={(strategy) => setText((current) => ({ ...current, strategy }))}
+          onStrategyResourceChange={setStrategyResourceId}
           error={error}
         />
       </section>
+      <WhoWhenSection
+        headingId="group-how"
+        deliverer={deliverer}
+        onDelivererChange={setDeliverer}
+        delivererNoneText="Optional: the person who runs the sessions."
+        schedule={text}
+        onScheduleChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+        error={error}
+      />
       <section className="panel" aria-labelledby="group-measure">
         <h2 id="group-measure">Progress monitoring</h2>
         <TextField

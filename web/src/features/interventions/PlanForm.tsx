@@ -1,19 +1,17 @@
 import { useNavigate } from "@tanstack/react-router";
 import { type FormEvent, useRef, useState } from "react";
 import { type InterventionKind, PlanInput, planDateProblems } from "../../../../contract/interventions";
-import { SelectField, TextAreaField, TextField } from "../../components/Field";
+import { SelectField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
 import type { ChosenPerson } from "../communities/PersonPicker";
-import { DelivererField } from "./DelivererField";
+import { FocusStrategyFields, WhoWhenSection } from "./DeliverySections";
 import { useCreateStudentPlan } from "./interventions.api";
 import { KindTierFields, usualTier } from "./KindTierFields";
 import { firstDates, numberOrNull } from "./plan-form-values";
-import { ScheduleFields } from "./ScheduleFields";
 import { ScoreField } from "./ScoreField";
-import { StrategyPicker } from "./StrategyPicker";
 
 export type TeamChoice = { id: string; name: string };
 
@@ -114,36 +112,25 @@ export function PlanForm({ studentId, teams }: { studentId: string; teams: TeamC
           onTierChange={setTier}
           tierError={error("tier")}
         />
-        <TextAreaField
-          label="Focus: targets or skills"
-          rows={2}
-          maxLength={2000}
-          value={text.focus}
-          error={error("focus")}
-          onChange={set("focus")}
-        />
-        <StrategyPicker
-          resourceId={strategyResourceId}
-          text={text.strategy}
-          onResourceChange={setStrategyResourceId}
-          onTextChange={(strategy) => setText((current) => ({ ...current, strategy }))}
-          errors={{ resource: error("strategyResourceId"), text: error("strategy") }}
-        />
-      </section>
-      <section className="panel" aria-labelledby="plan-how">
-        <h2 id="plan-how">Who, when and how often</h2>
-        <DelivererField
-          deliverer={deliverer}
-          onChoose={setDeliverer}
-          error={error("deliveredById")}
-          noneText="Optional: the person who works with the student."
-        />
-        <ScheduleFields
-          values={text}
-          onChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+        <FocusStrategyFields
+          focus={text.focus}
+          strategy={text.strategy}
+          strategyResourceId={strategyResourceId}
+          onFocusChange={(focus) => setText((current) => ({ ...current, focus }))}
+          onStrategyChange={(strategy) => setText((current) => ({ ...current, strategy }))}
+          onStrategyResourceChange={setStrategyResourceId}
           error={error}
         />
       </section>
+      <WhoWhenSection
+        headingId="plan-how"
+        deliverer={deliverer}
+        onDelivererChange={setDeliverer}
+        delivererNoneText="Optional: the person who works with the student."
+        schedule={text}
+        onScheduleChange={(field, value) => setText((current) => ({ ...current, [field]: value }))}
+        error={error}
+      />
       <section className="panel" aria-labelledby="plan-measure">
         <h2 id="plan-measure">Progress monitoring</h2>
         <TextField
