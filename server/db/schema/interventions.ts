@@ -173,7 +173,8 @@ export const planDecisions = pgTable(
     decidedOn: date("decided_on").notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index("plan_decisions_plan_idx").on(t.planId, t.decidedOn)],
+  // Every column the tier-history reads (plan, day, order within a day, tier) is in the index: index-only scans.
+  (t) => [index("plan_decisions_plan_idx").on(t.planId, t.decidedOn, t.createdAt, t.tierAfter)],
 );
 
 /** A note from a family member to the team about their child (family voice). */

@@ -8,13 +8,13 @@ import type {
 import type { Db } from "../../db/client";
 import { invalid } from "../../errors";
 import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
+import { outcomesOf, tiersByMonth } from "./period-counts";
 import {
   type Period,
   queryNames,
-  queryOutcomes,
   queryOverduePlans,
+  queryPeriodPlans,
   queryResponsiveness,
-  queryTiersByMonth,
   type ReportScope,
   withoutJit,
 } from "./report.queries";
@@ -74,12 +74,13 @@ export async function buildInterventionReport(
 ): Promise<InterventionReport> {
   const scope = scopeFor(actor, schoolId);
   const months = monthsOf(period);
-  const [tierRows, overdueRows, responsivenessRows, outcomeRows] = await Promise.all([
-    withoutJit(db, (tx) => queryTiersByMonth(tx, scope, period, months.length)),
+  const [periodPlans, overdueRows, responsivenessRows] = await Promise.all([
+    withoutJit(db, (tx) => queryPeriodPlans(tx, scope, period)),
     withoutJit(db, (tx) => queryOverduePlans(tx, actor, scope, period.today)),
     withoutJit(db, (tx) => queryResponsiveness(tx, scope, period)),
-    withoutJit(db, (tx) => queryOutcomes(tx, scope, period)),
   ]);
+  const tierRows = tiersByMonth(periodPlans, months);
+  const outcomeRows = outcomesOf(periodPlans, period);
   const teamIds = new Set<string>();
   for (const row of [...tierRows, ...responsivenessRows]) if (row.community_id) teamIds.add(row.community_id);
   for (const row of [...overdueRows, ...outcomeRows]) teamIds.add(row.community_id);

@@ -3,6 +3,7 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
+import type { PeriodPlan } from "./period-counts";
 
 /*
  * The intervention report's four sections, one statement each, all set-based. A plan, a result and a student
@@ -44,52 +45,51 @@ function planInScope(scope: ReportScope): SQL {
     : sql`p.student_id = any(array(select s.id from students s where ${inScope(scope)}))`;
 }
 
-export type TierRow = { month: string; as_of: string; community_id: string | null; tier: number; students: number };
-
 /**
- * Students by tier at the end of each month of the period (the period's end, or today, for its last month):
- * distinct students with an active intervention plan, each at the highest tier of their plans that day (per
- * team, and across teams where community_id is null). A plan's tier on a day is the tier_after of its latest
- * decision on or before that day; the "start" decision makes that the plan's starting tier.
+ * The plans of the scope that the tier count and the outcomes need: those active at some time in the period
+ * (intervention plans, each with its decisions in order, read through plan_decisions_plan_idx alone) and those
+ * closed in it (either kind). One read of the scope's plans; tiersByMonth and outcomesOf do the counting.
  */
-export async function queryTiersByMonth(
-  db: Db,
-  scope: ReportScope,
-  period: Period,
-  months: number,
-): Promise<TierRow[]> {
-  // The limit tells the planner how many days there are (it guesses 1,000 rows for generate_series).
-  const result = await db.execute<TierRow>(sql`
-    with days as materialized (
-      select to_char(m, 'YYYY-MM') as month,
-             least((m + interval '1 month' - interval '1 day')::date, ${period.to}::date, ${period.today}::date) as d
-        from generate_series(date_trunc('month', ${period.from}::date), ${period.to}::date, interval '1 month') m
-       limit ${months}),
-    plans as (
-      select p.id, p.student_id, p.community_id, p.tier, p.start_date, p.closed_at::date as closed_on
-        from intervention_plans p
-       where ${planInScope(scope)} and p.kind = 'intervention'
-         and p.start_date <= ${period.to}::date and (p.closed_at is null or p.closed_at::date > ${period.from}::date)),
-    -- Each decision's tier holds from its day until the plan's next decision (of two on one day, the later).
-    tier_spans as (
-      select pd.plan_id, pd.tier_after as tier, pd.decided_on as from_day,
-             lead(pd.decided_on) over (partition by pd.plan_id order by pd.decided_on, pd.created_at) as to_day
-        from plan_decisions pd where pd.plan_id in (select id from plans)),
-    active as (
-      select days.month, days.d, pl.student_id, pl.community_id, coalesce(ts.tier, pl.tier) as tier
-        from days join plans pl on pl.start_date <= days.d and (pl.closed_on is null or pl.closed_on > days.d)
-        left join tier_spans ts on ts.plan_id = pl.id and ts.from_day <= days.d
-                               and (ts.to_day is null or ts.to_day > days.d)),
-    per_team as (
-      select month, community_id, student_id, max(tier) as tier from active group by month, community_id, student_id),
-    per_student as (select month, student_id, max(tier) as tier from active group by month, student_id)
-    select days.month, days.d::text as as_of, x.community_id, x.tier, x.students
-      from days
-      join (select month, community_id, tier, count(*)::int as students from per_team group by month, community_id, tier
-            union all
-            select month, null, tier, count(*)::int from per_student group by month, tier) x on x.month = days.month
-     order by days.month`);
-  return result.rows;
+export async function queryPeriodPlans(db: Db, scope: ReportScope, period: Period): Promise<PeriodPlan[]> {
+  // One row per decision (or one for a plan without any), in order: a join, not a subquery per plan.
+  const result = await db.execute<{
+    id: string;
+    student_id: string;
+    community_id: string;
+    kind: "intervention" | "extension";
+    tier: number;
+    start_date: string;
+    closed_on: string | null;
+    outcome: "met" | "not_met" | null;
+    decided_on: string | null;
+    tier_after: number | null;
+  }>(sql`
+    select p.id, p.student_id, p.community_id, p.kind, p.tier, p.start_date::text as start_date,
+           (p.closed_at::date)::text as closed_on, p.outcome, pd.decided_on::text as decided_on, pd.tier_after
+      from intervention_plans p
+      left join plan_decisions pd on pd.plan_id = p.id and p.kind = 'intervention'
+     where ${planInScope(scope)}
+       and p.start_date <= ${period.to}::date and (p.closed_at is null or p.closed_at::date >= ${period.from}::date)
+     order by p.id, pd.decided_on, pd.created_at`);
+  const plans = new Map<string, PeriodPlan>();
+  for (const row of result.rows) {
+    let plan = plans.get(row.id);
+    if (!plan) {
+      plan = {
+        studentId: row.student_id,
+        communityId: row.community_id,
+        kind: row.kind,
+        tier: Number(row.tier),
+        startDate: row.start_date,
+        closedOn: row.closed_on,
+        outcome: row.outcome,
+        decisions: [],
+      };
+      plans.set(row.id, plan);
+    }
+    if (row.decided_on !== null) plan.decisions.push([row.decided_on, Number(row.tier_after)]);
+  }
+  return [...plans.values()];
 }
 
 export type OverdueRow = {
@@ -136,11 +136,11 @@ export type ResponsivenessRow = {
  */
 export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
   // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
-  // student index; the district's by its id. Either way the result rows themselves are never read.
-  const students =
-    scope.schoolIds === null
-      ? sql`b.district_id = ${scope.districtId}`
-      : sql`b.student_id = any(array(select s.id from students s where ${inScope(scope)}))`;
+  // student index and their plans by intervention_plans_student_idx; the district's by its id. The plans that
+  // could answer a call (starting between the period's start and the last call's deadline) are read once and matched by a hash
+  // join, rather than probed once per call.
+  const scopeStudents =
+    scope.schoolIds === null ? null : sql`array(select s.id from students s where ${inScope(scope)})`;
   const result = await db.execute<ResponsivenessRow>(sql`
     with deadline as materialized (
       select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days,
@@ -150,17 +150,23 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
                as last_day
         from assessments a left join communities c on c.id = a.community_id
        where a.district_id = ${scope.districtId} and a.given_on between ${period.from}::date and ${period.to}::date),
-    below as (
-      select b.assessment_id, b.student_id from below_proficient_students b
-       where ${students} and b.assessment_id in (select id from deadline))
-    select dl.community_id, dl.response_days, count(*)::int as below,
-           count(*) filter (where exists (
-             select 1 from intervention_plans p
-              where p.student_id = b.student_id and p.kind = 'intervention'
-                and p.start_date between dl.given_on and (case when dl.response_days = 0 then dl.given_on else dl.last_day end)))::int
-             as responded
-      from below b join deadline dl on dl.id = b.assessment_id
-     group by dl.community_id, dl.response_days`);
+    below as materialized (
+      select b.assessment_id, b.student_id, dl.community_id, dl.response_days, dl.given_on,
+             case when dl.response_days = 0 then dl.given_on else dl.last_day end as last_day
+        from below_proficient_students b join deadline dl on dl.id = b.assessment_id
+       where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
+    plans as (
+      select p.student_id, p.start_date from intervention_plans p
+       where ${scopeStudents === null ? sql`p.district_id = ${scope.districtId}` : sql`p.student_id = any(${scopeStudents})`}
+         and p.kind = 'intervention'
+         and p.start_date between ${period.from}::date and (select max(last_day) from below)),
+    responded as (
+      select distinct b.assessment_id, b.student_id
+        from below b join plans p on p.student_id = b.student_id
+       where p.start_date between b.given_on and b.last_day)
+    select b.community_id, b.response_days, count(*)::int as below, count(r.student_id)::int as responded
+      from below b left join responded r on r.assessment_id = b.assessment_id and r.student_id = b.student_id
+     group by b.community_id, b.response_days`);
   return result.rows;
 }
 
@@ -170,17 +176,6 @@ export type OutcomeRow = {
   closed: number;
   met: number;
 };
-
-/** Plans closed in the period, and how many met their goal, per team and kind. */
-export async function queryOutcomes(db: Db, scope: ReportScope, period: Period): Promise<OutcomeRow[]> {
-  const result = await db.execute<OutcomeRow>(sql`
-    select p.community_id, p.kind, count(*)::int as closed, count(*) filter (where p.outcome = 'met')::int as met
-      from intervention_plans p
-     where ${planInScope(scope)} and p.closed_at is not null
-       and p.closed_at::date between ${period.from}::date and ${period.to}::date
-     group by p.community_id, p.kind`);
-  return result.rows;
-}
 
 /** Names of the teams and schools the report names, in one query. */
 export async function queryNames(
