@@ -1,4 +1,5 @@
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { nowMs } from "../clock";
 import type { Db } from "../db/client";
 import { accountTokens } from "../db/schema";
 import { hashToken, newToken } from "./tokens";
@@ -15,7 +16,7 @@ export async function issueAccountToken(
   createdById: string | null,
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + LIFETIME_HOURS[purpose] * 3_600_000);
+  const expiresAt = new Date(nowMs() + LIFETIME_HOURS[purpose] * 3_600_000);
   await db
     .update(accountTokens)
     .set({ usedAt: sql`now()` })

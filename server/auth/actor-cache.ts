@@ -1,3 +1,4 @@
+import { nowMs } from "../clock";
 import type { Actor } from "../policy/actor";
 
 type Entry = { actor: Actor; expiresAt: number; cachedAt: number; touchedAt: number };
@@ -21,7 +22,7 @@ export class ActorCache {
   private bypassed = false;
   generation = 0;
 
-  get(tokenHash: string, now = Date.now()): Entry | undefined {
+  get(tokenHash: string, now = nowMs()): Entry | undefined {
     if (this.bypassed) return undefined;
     const entry = this.entries.get(tokenHash);
     if (!entry) return undefined;
@@ -39,7 +40,7 @@ export class ActorCache {
       const oldest = this.entries.keys().next().value;
       if (oldest !== undefined) this.entries.delete(oldest);
     }
-    this.entries.set(tokenHash, { ...value, cachedAt: Date.now() });
+    this.entries.set(tokenHash, { ...value, cachedAt: nowMs() });
   }
 
   clear(): void {

@@ -1,5 +1,6 @@
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import type { Pool, PoolClient } from "pg";
+import { nowMs } from "../clock";
 import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import type { Actor } from "../policy/actor";
@@ -15,7 +16,7 @@ export async function createSession(
   context: { ip: string; userAgent: string | undefined; hours: number },
 ): Promise<{ token: string; expiresAt: Date }> {
   const token = newToken();
-  const expiresAt = new Date(Date.now() + context.hours * 3_600_000);
+  const expiresAt = new Date(nowMs() + context.hours * 3_600_000);
   await db.insert(sessions).values({
     tokenHash: hashToken(token),
     personId: person.id,
@@ -33,6 +34,7 @@ type ActorRow = {
   district_id: string;
   district_name: string;
   district_slug: string;
+  time_zone: string;
   email: string;
   display_name: string;
   preferred_language: string;
@@ -49,7 +51,7 @@ const statementNames = new WeakMap<PoolClient, string>();
 let statementCount = 0;
 const ACTOR_BY_TOKEN = {
   text: `
-    select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug,
+    select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug, d.time_zone,
            p.email, p.display_name, p.preferred_language,
            s.last_seen_at < now() - interval '5 minutes' as stale,
            (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
@@ -78,8 +80,8 @@ export async function findActorBySessionToken(
   const tokenHash = hashToken(token);
   const cached = cache?.get(tokenHash);
   if (cached) {
-    if (Date.now() - cached.touchedAt > TOUCH_EVERY_MS) {
-      cached.touchedAt = Date.now();
+    if (nowMs() - cached.touchedAt > TOUCH_EVERY_MS) {
+      cached.touchedAt = nowMs();
       await touchSession(db, cached.actor.sessionId);
     }
     return cached.actor;
@@ -95,13 +97,14 @@ export async function findActorBySessionToken(
     districtId: row.district_id,
     districtName: row.district_name,
     districtSlug: row.district_slug,
+    timeZone: row.time_zone,
     email: row.email,
     displayName: row.display_name,
     preferredLanguage: row.preferred_language,
     roles: row.roles ?? [],
     memberships: row.memberships ?? {},
   };
-  cache?.set(tokenHash, generation, { actor, expiresAt: row.expires_ms, touchedAt: Date.now() });
+  cache?.set(tokenHash, generation, { actor, expiresAt: row.expires_ms, touchedAt: nowMs() });
   return actor;
 }
 

@@ -2,6 +2,7 @@ import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
 import { sql } from "drizzle-orm";
+import { now } from "../clock";
 import type { Db } from "./client";
 
 const FORMAT = "collective-district-dump";
@@ -78,7 +79,7 @@ export async function exportDistrict(db: Db, slug: string, file: string): Promis
       const found = await tx.execute<{ id: string }>(sql`select id from districts where slug = ${slug}`);
       const districtId = found.rows[0]?.id;
       if (!districtId) throw new Error(`No district with slug "${slug}".`);
-      const header: Header = { format: FORMAT, version: 1, districtId, slug, exportedAt: new Date().toISOString() };
+      const header: Header = { format: FORMAT, version: 1, districtId, slug, exportedAt: now().toISOString() };
       await write(header);
       for await (const chunk of readDistrictRows(tx, districtId)) {
         counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;

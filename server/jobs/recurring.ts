@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { now as clockNow } from "../clock";
 import type { Db } from "../db/client";
 
 /**
@@ -13,7 +14,7 @@ export async function ensureScheduled(db: Db, kind: string, runAt: Date): Promis
 }
 
 /** The next time it is `hour`:00 UTC. */
-export function nextUtcHour(hour: number, now = new Date()): Date {
+export function nextUtcHour(hour: number, now = clockNow()): Date {
   const next = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate(), hour));
   if (next <= now) next.setUTCDate(next.getUTCDate() + 1);
   return next;

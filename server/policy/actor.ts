@@ -8,6 +8,8 @@ export type Actor = {
   sessionId: string;
   districtName: string;
   districtSlug: string;
+  /** The district's IANA time zone: its days decide what is due, overdue and upcoming. */
+  timeZone: string;
   email: string;
   displayName: string;
   preferredLanguage: string;

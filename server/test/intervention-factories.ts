@@ -1,3 +1,4 @@
+import { now } from "../clock";
 import type { Db } from "../db/client";
 import {
   interventionGroups,
@@ -57,7 +58,7 @@ export async function buildPlan(db: Db, district: TestDistrict, options: PlanOpt
       minutesPerSession: options.minutesPerSession === undefined ? 30 : options.minutesPerSession,
       daysPerWeek: options.daysPerWeek === undefined ? 3 : options.daysPerWeek,
       outcome: options.outcome ?? null,
-      closedAt: status === "closed" ? new Date() : null,
+      closedAt: status === "closed" ? now() : null,
       createdById: options.createdById ?? null,
     })
     .returning();

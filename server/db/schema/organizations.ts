@@ -19,6 +19,8 @@ export const districts = pgTable("districts", {
   id: uuid("id").primaryKey().defaultRandom(),
   slug: text("slug").notNull().unique(),
   name: text("name").notNull(),
+  /** IANA time zone the district's days are counted in (what "today", "overdue" and "upcoming" mean). */
+  timeZone: text("time_zone").notNull().default("UTC"),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 

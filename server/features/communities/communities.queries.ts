@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { CommunitiesQuery, Member, TeamRole } from "../../../contract/communities";
 import type { Db } from "../../db/client";
+import { sqlNow } from "../../db/sql-time";
 import { notFound } from "../../errors";
 import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
 
@@ -31,12 +32,15 @@ type RawCommunity = {
   total?: number;
 };
 
-const columns = sql`c.id, c.district_id, c.name, c.kind, c.purpose, c.archived_at is not null as archived,
+/** The columns of a community row; its next meeting is counted from this moment. */
+function columns(): SQL {
+  return sql`c.id, c.district_id, c.name, c.kind, c.purpose, c.archived_at is not null as archived,
   (select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
      from community_schools cs join schools s on s.id = cs.school_id where cs.community_id = c.id) as schools,
   (select count(*) from community_members cm where cm.community_id = c.id)::int as member_count,
   (select min(m.starts_at) from meetings m
-    where m.community_id = c.id and m.ends_at > now() and m.status in ('scheduled', 'in_progress')) as next_meeting_at`;
+    where m.community_id = c.id and m.ends_at > ${sqlNow()} and m.status in ('scheduled', 'in_progress')) as next_meeting_at`;
+}
 
 function toRow(raw: RawCommunity): CommunityRow {
   const schools = raw.schools ?? [];
@@ -61,7 +65,7 @@ export async function requireCommunity(db: Db, id: string): Promise<CommunityRow
 
 /** One community, or undefined. */
 export async function findCommunity(db: Db, id: string): Promise<CommunityRow | undefined> {
-  const result = await db.execute<RawCommunity>(sql`select ${columns} from communities c where c.id = ${id}`);
+  const result = await db.execute<RawCommunity>(sql`select ${columns()} from communities c where c.id = ${id}`);
   const raw = result.rows[0];
   return raw ? toRow(raw) : undefined;
 }
@@ -69,7 +73,7 @@ export async function findCommunity(db: Db, id: string): Promise<CommunityRow | 
 /** Several communities by id, in one query. */
 export async function findCommunities(db: Db, ids: string[]): Promise<Map<string, CommunityRow>> {
   if (!ids.length) return new Map();
-  const result = await db.execute<RawCommunity>(sql`select ${columns} from communities c
+  const result = await db.execute<RawCommunity>(sql`select ${columns()} from communities c
     where c.id in (${sql.join(
       ids.map((id) => sql`${id}`),
       sql`, `,
@@ -111,7 +115,7 @@ export async function listCommunities(db: Db, actor: Actor, query: z.infer<typeo
     );
   }
   const result = await db.execute<RawCommunity>(sql`
-    select ${columns}, count(*) over () as total from communities c
+    select ${columns()}, count(*) over () as total from communities c
      where ${sql.join(filters, sql` and `)}
      order by lower(c.name), c.id
      limit ${query.pageSize} offset ${(query.page - 1) * query.pageSize}`);

@@ -59,7 +59,7 @@ type RawCheckin = {
 export const MIN_RESPONSES_FOR_AVERAGES = 3;
 
 /** A community's norm check-ins with the anonymous average rating of each norm (once safe to show). */
-export async function listCheckins(db: Db, communityId: string, personId: string) {
+export async function listCheckins(db: Db, communityId: string, personId: string, today: string) {
   const result = await db.execute<RawCheckin>(sql`
     select c.id, c.opens_on::text, c.closes_on::text, nv.norms,
            (select count(*) from norm_checkin_responses r where r.checkin_id = c.id)::int as responses,
@@ -68,7 +68,7 @@ export async function listCheckins(db: Db, communityId: string, personId: string
                                  where nr.checkin_id = c.id and nr.norm_index = i) as avg_rating
                       from generate_series(0, jsonb_array_length(nv.norms) - 1) as i) per_norm) as averages,
            exists (select 1 from norm_checkin_responses r where r.checkin_id = c.id and r.person_id = ${personId}) as has_responded,
-           current_date between c.opens_on and c.closes_on as is_open
+           ${today}::date between c.opens_on and c.closes_on as is_open
       from norm_checkins c join norm_versions nv on nv.id = c.norm_version_id
      where c.community_id = ${communityId}
      order by c.opens_on desc
@@ -80,7 +80,7 @@ export async function listCheckins(db: Db, communityId: string, personId: string
     norms: r.norms,
     responses: r.responses,
     averages:
-      !r.is_open && r.closes_on < new Date().toISOString().slice(0, 10) && r.responses >= MIN_RESPONSES_FOR_AVERAGES
+      !r.is_open && r.closes_on < today && r.responses >= MIN_RESPONSES_FOR_AVERAGES
         ? (r.averages ?? [])
         : r.norms.map(() => null),
     hasResponded: r.has_responded,

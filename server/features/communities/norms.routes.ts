@@ -9,6 +9,7 @@ import {
   NormsInput,
 } from "../../../contract/communities";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import { normAgreements, normCheckinResponses, normCheckins, normRatings, normVersions } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
@@ -106,7 +107,7 @@ export async function normsRoutes(app: App) {
       const actor = request.actor as Actor;
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.read", community);
-      return { items: await listCheckins(app.db, community.id, actor.personId) };
+      return { items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) };
     },
   );
 
@@ -139,7 +140,9 @@ export async function normsRoutes(app: App) {
         subjectType: "community",
         subjectId: community.id,
       });
-      return reply.code(201).send({ items: await listCheckins(app.db, community.id, actor.personId) });
+      return reply
+        .code(201)
+        .send({ items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) });
     },
   );
 
@@ -154,8 +157,9 @@ export async function normsRoutes(app: App) {
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.participate", community);
       const checkin =
-        (await listCheckins(app.db, community.id, actor.personId)).find((c) => c.id === request.params.checkinId) ??
-        notFound("check-in");
+        (await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone))).find(
+          (c) => c.id === request.params.checkinId,
+        ) ?? notFound("check-in");
       if (!checkin.isOpen) invalid("This check-in is not open.");
       if (request.body.ratings.length !== checkin.norms.length) {
         invalid(`Rate each of the ${checkin.norms.length} norms.`, [
@@ -179,7 +183,9 @@ export async function normsRoutes(app: App) {
           })),
         );
       });
-      return reply.code(201).send({ items: await listCheckins(app.db, community.id, actor.personId) });
+      return reply
+        .code(201)
+        .send({ items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) });
     },
   );
 }

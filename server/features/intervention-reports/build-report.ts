@@ -21,11 +21,6 @@ import {
 
 const MAX_MONTHS = 36;
 
-/** Today as a date in UTC, the day the server counts overdue reviews from. */
-export function todayIso(): string {
-  return DateTime.utc().toISODate() as string;
-}
-
 /** The requested period (ending today at the latest), or 1 August of the current school year to today. */
 export function resolvePeriod(query: Pick<InterventionReportQuery, "from" | "to">, today: string): Period {
   const now = DateTime.fromISO(today, { zone: "utc" });

@@ -2,13 +2,14 @@ import type { FastifyRequest } from "fastify";
 import { IdParams } from "../../../contract/common";
 import { InterventionReport, InterventionReportQuery } from "../../../contract/intervention-reports";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
 import { findSchoolDistrict } from "../analysis/target-rollup.queries";
-import { buildInterventionReport, resolvePeriod, todayIso } from "./build-report";
+import { buildInterventionReport, resolvePeriod } from "./build-report";
 import { loadStudentHistory, renderHistoryPdf } from "./intervention-history";
 import { reportCsv, reportXlsx } from "./report-export";
 import { renderReportPdf } from "./report-pdf";
@@ -32,7 +33,7 @@ export async function interventionReportsRoutes(app: App) {
       ? ((await findSchoolDistrict(app.db, schoolId)) ?? notFound("school"))
       : actor.districtId;
     authorize(actor, "interventionReport.read", { districtId, schoolId });
-    const period = resolvePeriod(query, todayIso());
+    const period = resolvePeriod(query, todayIn(actor.timeZone));
     const report = await buildInterventionReport(app.db, actor, schoolId, period);
     await recordAudit(app.db, request, {
       action: "interventionReport.read",
@@ -106,7 +107,7 @@ export async function interventionReportsRoutes(app: App) {
         subjectId: target.id,
         details: { plans: history.plans.length },
       });
-      const pdf = await renderHistoryPdf(history, todayIso());
+      const pdf = await renderHistoryPdf(history, todayIn(actor.timeZone));
       return reply
         .type("application/pdf")
         .header("content-disposition", `attachment; filename="support-history-${target.id.slice(0, 8)}.pdf"`)

@@ -1,4 +1,5 @@
 import type { GroupDetail, GroupListItem, GroupMember, PlanDetail, PlanSummary } from "../../../contract/interventions";
+import { todayIn } from "../../clock";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
 import type { GroupTarget, PlanTarget } from "../../policy/rules";
@@ -171,7 +172,7 @@ export function presentPlanDetail(
       decidedOn: d.decided_on,
       decidedBy: person(d.decided_by_id, d.decided_by_name),
     })),
-    ...progressOf(aimOf(plan), own, attended),
+    ...progressOf(aimOf(plan), own, attended, todayIn(actor.timeZone)),
     can: abilities(actor, ["plan.update", "plan.recordProgress", "plan.decide"], target),
   };
 }

@@ -13,10 +13,6 @@ type Attendance = { attendance: "present" | "absent" | "not_held" };
 
 const round = (value: number, places = 2) => Math.round(value * 10 ** places) / 10 ** places;
 
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The rule's flag for a plan over its scores (null for closed plans: nobody needs to act on them). */
 export function planFlag(plan: PlanDates & { status: string }, scores: readonly ProgressPoint[]) {
   if (plan.status !== "active") return null;
@@ -28,7 +24,7 @@ export function progressOf(
   plan: PlanDates,
   scores: readonly ProgressPoint[],
   sessions: readonly Attendance[],
-  today = todayIso(),
+  today: string,
 ): Pick<PlanDetail, "aim" | "trend" | "rule" | "fidelity"> {
   const span = daysBetween(plan.startDate, plan.goalDate);
   const aim = {

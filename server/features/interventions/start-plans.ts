@@ -2,10 +2,10 @@ import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { GroupInput, PlanInput } from "../../../contract/interventions";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { interventionGroups, interventionPlans, planDecisions } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
-import { todayIso } from "./plan-progress";
 
 type GroupBody = z.output<typeof GroupInput>;
 type PlanBody = z.output<typeof PlanInput>;
@@ -43,7 +43,7 @@ async function insertPlans(
     .values(plans.map((p) => ({ ...base, ...p, districtId: actor.districtId, createdById: actor.personId })))
     .returning({ id: interventionPlans.id });
   // A plan entered after it started is dated by its start, so the tier history reads in order.
-  const decidedOn = [base.startDate, todayIso()].sort()[0] as string;
+  const decidedOn = [base.startDate, todayIn(actor.timeZone)].sort()[0] as string;
   await tx.insert(planDecisions).values(
     rows.map((row) => ({
       districtId: actor.districtId,

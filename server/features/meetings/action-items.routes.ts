@@ -3,6 +3,7 @@ import { z } from "zod";
 import { IdParams } from "../../../contract/common";
 import { ActionItem, ActionItemInput, ActionItemPatch } from "../../../contract/meetings";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { actionItems, communityMembers, meetings } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
@@ -31,8 +32,8 @@ async function requireMember(db: Db, communityId: string, personId: string | nul
 export async function actionItemsRoutes(app: App) {
   const loadCommunity = (id: string) => requireCommunity(app.db, id);
 
-  async function present(id: string) {
-    const [item] = await listActionItems(app.db, sql`a.id = ${id}`);
+  async function present(actor: Actor, id: string) {
+    const [item] = await listActionItems(app.db, sql`a.id = ${id}`, todayIn(actor.timeZone));
     return item ?? notFound("action item");
   }
 
@@ -46,7 +47,13 @@ export async function actionItemsRoutes(app: App) {
       const community = await loadCommunity(request.params.id);
       authorize(request.actor as Actor, "community.read", community);
       const status = request.query.status === "all" ? sql`` : sql`and a.status = ${request.query.status}`;
-      return { items: await listActionItems(app.db, sql`a.community_id = ${community.id} ${status}`) };
+      return {
+        items: await listActionItems(
+          app.db,
+          sql`a.community_id = ${community.id} ${status}`,
+          todayIn((request.actor as Actor).timeZone),
+        ),
+      };
     },
   );
 
@@ -84,7 +91,7 @@ export async function actionItemsRoutes(app: App) {
         subjectType: "action_item",
         subjectId: row.id,
       });
-      return reply.code(201).send(await present(row.id));
+      return reply.code(201).send(await present(request.actor as Actor, row.id));
     },
   );
 
@@ -118,7 +125,7 @@ export async function actionItemsRoutes(app: App) {
         subjectId: item.id,
         details: { fields: Object.keys(request.body) },
       });
-      return present(item.id);
+      return present(request.actor as Actor, item.id);
     },
   );
 }

@@ -6,6 +6,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { publicBaseUrl } from "../../auth/session-cookie";
 import { hashToken, newToken } from "../../auth/tokens";
 import { calendarFeeds } from "../../db/schema";
+import { sqlNow } from "../../db/sql-time";
 import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import type { App } from "../../types";
@@ -66,7 +67,7 @@ export async function calendarRoutes(app: App) {
         join communities c on c.id = m.community_id
         join community_members cm on cm.community_id = m.community_id and cm.person_id = ${feed.personId}
         join people p on p.id = cm.person_id and p.status = 'active'
-       where m.starts_at > now() - interval '60 days'
+       where m.starts_at > ${sqlNow()} - interval '60 days'
        order by m.starts_at limit 1000`);
       const calendar = ical({ name: "Collective meetings", prodId: { company: "Collective", product: "meetings" } });
       const base = publicBaseUrl(request, app.config);

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { MeetingDetail } from "../../../contract/meetings";
+import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import type { meetings } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
@@ -25,7 +26,7 @@ export async function loadMeetingDetail(
   const [attendance, decisions, actionItems, neighbours, series] = await Promise.all([
     listAttendance(db, meeting),
     listDecisions(db, meeting.id),
-    listActionItems(db, actionItemsForMeeting(meeting)),
+    listActionItems(db, actionItemsForMeeting(meeting), todayIn(actor.timeZone)),
     neighbourMeetings(db, meeting),
     meeting.seriesId
       ? db.execute<{ timezone: string }>(sql`select timezone from meeting_series where id = ${meeting.seriesId}`)

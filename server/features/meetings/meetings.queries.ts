@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { ActionItem, MeetingSummary } from "../../../contract/meetings";
 import type { Db } from "../../db/client";
 import { meetings } from "../../db/schema";
+import { sqlNow } from "../../db/sql-time";
 
 type RawMeeting = {
   id: string;
@@ -62,10 +63,10 @@ type RawActionItem = {
 };
 
 /** Action items of a community matching a filter, soonest due first. */
-export async function listActionItems(db: Db, filter: SQL): Promise<ActionItem[]> {
+export async function listActionItems(db: Db, filter: SQL, today: string): Promise<ActionItem[]> {
   const result = await db.execute<RawActionItem>(sql`
     select a.id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
-           coalesce(a.status = 'open' and a.due_on < current_date, false) as is_overdue
+           coalesce(a.status = 'open' and a.due_on < ${today}::date, false) as is_overdue
       from action_items a left join people p on p.id = a.owner_id
      where ${filter}
      order by a.status, a.due_on nulls last, a.created_at
@@ -86,7 +87,7 @@ export async function listActionItems(db: Db, filter: SQL): Promise<ActionItem[]
 /** Open items roll over: a meeting shows every open item made before it ends, and all made in it. */
 export function actionItemsForMeeting(meeting: { id: string; communityId: string; endsAt: Date }): SQL {
   return sql`a.community_id = ${meeting.communityId}
-    and ((a.status = 'open' and a.created_at <= greatest(${meeting.endsAt.toISOString()}::timestamptz, now()))
+    and ((a.status = 'open' and a.created_at <= greatest(${meeting.endsAt.toISOString()}::timestamptz, ${sqlNow()}))
          or a.meeting_id = ${meeting.id})`;
 }
 

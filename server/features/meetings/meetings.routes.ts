@@ -12,6 +12,7 @@ import {
 } from "../../../contract/meetings";
 import { recordAudit } from "../../audit/record-audit";
 import { meetingAttendance, meetingDecisions, meetings } from "../../db/schema";
+import { sqlNow } from "../../db/sql-time";
 import { invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
@@ -53,7 +54,11 @@ export async function meetingsRoutes(app: App) {
       authorize(request.actor as Actor, "community.read", community);
       const when = request.query.when;
       const timeFilter =
-        when === "upcoming" ? sql`and m.ends_at > now()` : when === "past" ? sql`and m.ends_at <= now()` : sql``;
+        when === "upcoming"
+          ? sql`and m.ends_at > ${sqlNow()}`
+          : when === "past"
+            ? sql`and m.ends_at <= ${sqlNow()}`
+            : sql``;
       const items = await listMeetingSummaries(app.db, sql`m.community_id = ${community.id} ${timeFilter}`, {
         newestFirst: when === "past",
         limit: 200,

@@ -7,6 +7,7 @@ const { RRule } = ((rruleModule as { default?: typeof rruleModule }).default ?? 
 type RRule = InstanceType<typeof RRule>;
 
 import type { Recurrence } from "../../../contract/meetings";
+import { isValidTimeZone } from "../../clock";
 
 const MAX_OCCURRENCES = 60;
 const DEFAULT_OCCURRENCES = 10;
@@ -16,7 +17,7 @@ export type Occurrence = { startsAt: Date; endsAt: Date };
 
 /** Whether `zone` is an IANA time zone this server knows. */
 export function isValidTimezone(zone: string): boolean {
-  return DateTime.local().setZone(zone).isValid;
+  return isValidTimeZone(zone);
 }
 
 /** Turns a local wall-clock time in a zone into the instant it names. */

@@ -1,3 +1,4 @@
+import { nowMs } from "../../clock";
 /** The stages of an import, in order. */
 export type ImportPhase = "reading" | "validating" | "applying" | "finishing";
 
@@ -15,7 +16,7 @@ export function throttleProgress(onProgress: OnProgress | undefined, intervalMs 
   let last: ImportProgress | undefined;
   let lastAt = 0;
   return (progress) => {
-    const now = Date.now();
+    const now = nowMs();
     const isNewStage = !last || last.phase !== progress.phase || last.detail !== progress.detail;
     const isEnd = progress.done >= progress.total;
     if (!isNewStage && !isEnd && now - lastAt < intervalMs) return;

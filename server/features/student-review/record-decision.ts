@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { FastifyRequest } from "fastify";
 import type { DecisionInput } from "../../../contract/student-review";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { interventionPlans, meetings, people, planDecisions, resources } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
@@ -9,10 +10,6 @@ import type { Actor } from "../../policy/actor";
 import type { PlanTarget } from "../../policy/rules";
 
 const DEFAULT_REVIEW_WEEKS = 2;
-
-export function todayIso(): string {
-  return new Date().toISOString().slice(0, 10);
-}
 
 function addDays(iso: string, days: number): string {
   const date = new Date(`${iso}T00:00:00Z`);
@@ -67,7 +64,7 @@ export async function recordDecision(
   const [current] = await db.select().from(interventionPlans).where(eq(interventionPlans.id, plan.id));
   if (!current) notFound("intervention plan");
   if (current.status === "closed") conflict("This plan is closed; start a new plan instead.");
-  const today = todayIso();
+  const today = todayIn(actor.timeZone);
   let tierAfter = current.tier;
   if (input.decision === "intensify") {
     tierAfter = input.tier ?? current.tier + 1;

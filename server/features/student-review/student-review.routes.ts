@@ -12,6 +12,7 @@ import {
   ReviewQuery,
 } from "../../../contract/student-review";
 import { recordAudit } from "../../audit/record-audit";
+import { todayIn } from "../../clock";
 import { communities } from "../../db/schema";
 import { notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
@@ -21,7 +22,7 @@ import { requireCommunity } from "../communities/communities.queries";
 import { requirePlanTarget } from "../interventions/plan-target";
 import { listNotYetResponded } from "./not-yet-responded.queries";
 import { listPlanDecisions } from "./plan-decisions.queries";
-import { recordDecision, todayIso } from "./record-decision";
+import { recordDecision } from "./record-decision";
 import { listReviewItems } from "./review.queries";
 
 /** Team student review: the review list, decisions on plans (the tier history), and "not yet responded to". */
@@ -36,7 +37,7 @@ export async function studentReviewRoutes(app: App) {
       const actor = request.actor as Actor;
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "team.reviewStudents", community);
-      const asOf = request.query.asOf ?? todayIso();
+      const asOf = request.query.asOf ?? todayIn(actor.timeZone);
       const { items, total, counts } = await listReviewItems(app.db, actor, community.id, {
         asOf,
         all: request.query.all === "true",
@@ -67,7 +68,7 @@ export async function studentReviewRoutes(app: App) {
         .from(communities)
         .where(eq(communities.id, community.id));
       const responseDays = settings?.responseDays ?? 5;
-      const asOf = request.query.asOf ?? todayIso();
+      const asOf = request.query.asOf ?? todayIn(actor.timeZone);
       const items = await listNotYetResponded(app.db, actor, community.id, { asOf, responseDays });
       await recordAudit(app.db, request, {
         action: "team.not_yet_responded_read",

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { ROLES, type RoleName } from "../../../contract/people";
+import { now, nowMs } from "../../clock";
 import type { Db } from "../../db/client";
 import {
   accountTokens,
@@ -79,7 +80,7 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
     purpose: "invite",
     districtId: district.id,
     personId: invited.id,
-    expiresAt: new Date(Date.now() + 3_600_000),
+    expiresAt: new Date(nowMs() + 3_600_000),
   });
   const [community] = await db
     .insert(communities)
@@ -101,7 +102,7 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
     .insert(normVersions)
     .values({ districtId: district.id, communityId, version: 1, norms: ["Start on time", "Assume good intent"] })
     .returning();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = now().toISOString().slice(0, 10);
   const [checkin] = await db
     .insert(normCheckins)
     .values({
@@ -118,8 +119,8 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
       districtId: district.id,
       communityId,
       title: "Data meeting",
-      startsAt: new Date(Date.now() + 86_400_000),
-      endsAt: new Date(Date.now() + 90_000_000),
+      startsAt: new Date(nowMs() + 86_400_000),
+      endsAt: new Date(nowMs() + 90_000_000),
       protocol: {
         key: "library:tuning",
         name: "Tuning",
@@ -167,7 +168,7 @@ export async function buildMatrixContext(db: Db, dataDir: string): Promise<Ctx> 
     own: await buildTargets(db, ownDistrict, members),
     other: await buildTargets(db, otherDistrict, new Map()),
     members,
-    unique: () => `${Date.now()}-${counter++}`,
+    unique: () => `${nowMs()}-${counter++}`,
     freshMember: async (targets) => {
       const person = await buildPerson(db, targets.district, "teacher");
       await db.insert(communityMembers).values({

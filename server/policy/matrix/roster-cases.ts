@@ -1,3 +1,4 @@
+import { now } from "../../clock";
 import { rosterImports } from "../../db/schema";
 import { multipartForm } from "../../test/multipart";
 import { type Case, type Ctx, DISTRICT, type Targets } from "./matrix-context";
@@ -11,7 +12,7 @@ function importOf(c: Ctx, targets: Targets): Promise<string> {
   if (!id) {
     id = c.db
       .insert(rosterImports)
-      .values({ districtId: targets.district.id, source: "roster.zip", status: "succeeded", finishedAt: new Date() })
+      .values({ districtId: targets.district.id, source: "roster.zip", status: "succeeded", finishedAt: now() })
       .returning({ id: rosterImports.id })
       .then(([row]) => {
         recordIds.set(targets, row?.id as string);

@@ -1,3 +1,5 @@
+import { now } from "../clock";
+
 const dateTime = new Intl.DateTimeFormat(undefined, { dateStyle: "medium", timeStyle: "short" });
 const dateOnly = new Intl.DateTimeFormat(undefined, { dateStyle: "medium" });
 
@@ -25,9 +27,9 @@ export function formatDay(isoDate: string | null | undefined): string {
 
 /** Today as "YYYY-MM-DD" in the reader's time zone, for date inputs. */
 export function todayIso(): string {
-  const now = new Date();
+  const current = now();
   const pad = (n: number) => String(n).padStart(2, "0");
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+  return `${current.getFullYear()}-${pad(current.getMonth() + 1)}-${pad(current.getDate())}`;
 }
 
 /** "12 KB" or "3.4 MB", rounded so a tiny file still reads as 1 KB. */

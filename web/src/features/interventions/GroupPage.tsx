@@ -15,6 +15,7 @@ import { QuickScoreEntry, SessionEntry } from "./GroupEntryForms";
 import { formatScore } from "./intervention-format";
 import { groupQuery, useUpdateGroup } from "./interventions.api";
 import "./interventions.css";
+import { now } from "../../clock";
 
 const route = getRouteApi("/signed-in/interventions/groups/$groupId");
 
@@ -78,7 +79,7 @@ function GroupView({ group }: { group: GroupDetail }) {
               type="button"
               className="button button-secondary"
               disabled={update.isPending}
-              onClick={() => update.mutate({ closedAt: isOpen ? new Date().toISOString() : null })}
+              onClick={() => update.mutate({ closedAt: isOpen ? now().toISOString() : null })}
             >
               {isOpen ? "Close group" : "Reopen group"}
             </button>

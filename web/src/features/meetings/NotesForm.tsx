@@ -1,5 +1,6 @@
 import { type FormEvent, useState } from "react";
 import type { MeetingDetail } from "../../../../contract/meetings";
+import { now } from "../../clock";
 import { TextAreaField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
@@ -16,7 +17,7 @@ export function NotesForm({ meeting }: { meeting: MeetingDetail }) {
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     setSavedAt(null);
-    updateMeeting.mutate({ notes }, { onSuccess: () => setSavedAt(new Date()) });
+    updateMeeting.mutate({ notes }, { onSuccess: () => setSavedAt(now()) });
   }
 
   if (!meeting.can.contribute) {

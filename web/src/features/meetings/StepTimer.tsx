@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { nowMs } from "../../clock";
 
 type StepTimerProps = { stepNumber: number; title: string; minutes: number; startedAt: string };
 
@@ -19,7 +20,7 @@ function clock(ms: number): string {
  * live region speaks only three times: when the step starts, at one minute left, and when time is up.
  */
 export function StepTimer({ stepNumber, title, minutes, startedAt }: StepTimerProps) {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => nowMs());
   const [announcement, setAnnouncement] = useState("");
   const lastPhase = useRef<Phase | null>(null);
   const boxMs = minutes * 60_000;
@@ -28,7 +29,7 @@ export function StepTimer({ stepNumber, title, minutes, startedAt }: StepTimerPr
   const phase = phaseOf(remaining);
 
   useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), 1000);
+    const timer = window.setInterval(() => setNow(nowMs()), 1000);
     return () => window.clearInterval(timer);
   }, []);
 

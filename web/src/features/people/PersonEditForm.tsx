@@ -1,5 +1,6 @@
 import { type FormEvent, useRef, useState } from "react";
 import { type Person, PersonPatch } from "../../../../contract/people";
+import { now } from "../../clock";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
@@ -37,7 +38,7 @@ export function PersonEditForm({ person }: { person: Person }) {
     updatePerson.mutate(checked.data, {
       onSuccess: (updated) => {
         setValues(valuesOf(updated));
-        setSavedAt(new Date());
+        setSavedAt(now());
       },
       onError: (error) => setProblem(problemFromError(error)),
     });
