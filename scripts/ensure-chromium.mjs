@@ -2,6 +2,7 @@
 // is available to root, otherwise Playwright's own download where the network allows it.
 import { execFileSync, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { aptInstall } from "./apt.mjs";
 
 const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
@@ -9,16 +10,6 @@ const CANDIDATES = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/
 export function findChromium() {
   if (process.env.CHROMIUM_PATH) return existsSync(process.env.CHROMIUM_PATH) ? process.env.CHROMIUM_PATH : undefined;
   return CANDIDATES.find((path) => existsSync(path));
-}
-
-function tryApt() {
-  const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
-  if (!isRoot || spawnSync("which", ["apt-get"]).status !== 0) return false;
-  console.log("Installing Debian's chromium package for the browser tests…");
-  const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
-  const update = spawnSync("apt-get", ["update", "-qq"], { stdio: "inherit", env });
-  if (update.status !== 0) return false;
-  return spawnSync("apt-get", ["install", "-y", "-qq", "chromium"], { stdio: "inherit", env }).status === 0;
 }
 
 async function tryPlaywrightDownload() {
@@ -35,7 +26,7 @@ async function tryPlaywrightDownload() {
 export async function ensureChromium() {
   const found = findChromium();
   if (found) return found;
-  if (tryApt()) {
+  if (aptInstall(["chromium"], "for the browser tests")) {
     const installed = findChromium();
     if (installed) return installed;
   }

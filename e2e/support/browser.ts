@@ -12,6 +12,9 @@ export const baseUrl = () => inject("baseUrl");
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    // Chromium does not start under libfaketime; under the clock guard its pages get the moment from
+    // Playwright's clock instead (openPage).
+    env: browserEnv(),
     args: [
       "--no-sandbox",
       "--disable-gpu",
@@ -24,9 +27,20 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
+function browserEnv(): Record<string, string> {
+  const env: Record<string, string> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    if (value !== undefined && key !== "LD_PRELOAD" && !key.startsWith("FAKETIME")) env[key] = value;
+  }
+  return env;
+}
+
 /** A page that records console errors and CSP violations, so a journey fails if the app breaks quietly. */
 export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, baseURL: baseUrl() });
+  // Under the clock guard this process's clock is moved (libfaketime): the page's clock starts from the same
+  // moment and runs on from there.
+  if (process.env.COLLECTIVE_CLOCK_MOMENT) await context.clock.install({ time: Date.now() });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {

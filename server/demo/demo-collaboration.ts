@@ -1,10 +1,10 @@
 import type { Faker } from "@faker-js/faker";
 import { sql } from "drizzle-orm";
-import { DateTime } from "luxon";
 import type { Db } from "../db/client";
 import { classroomVisits, discussionReplies, discussionThreads, visitFeedback, visitVisitors } from "../db/schema";
 import { SEARCH_CONFIG } from "../db/search";
 import { renderMarkdown } from "../features/discussions/render-markdown";
+import type { DemoCalendar } from "./demo-calendar";
 import type { DemoPerson } from "./demo-communities";
 
 const THREADS = [
@@ -55,12 +55,13 @@ export async function seedDemoCollaboration(
   faker: Faker,
   districtId: string,
   staff: DemoPerson[],
+  cal: DemoCalendar,
 ): Promise<void> {
   const communityRows = await db.execute<{ id: string; members: string[] }>(sql`
     select c.id, array_agg(cm.person_id order by cm.joined_at, cm.person_id) as members
       from communities c join community_members cm on cm.community_id = c.id
      where c.district_id = ${districtId} group by c.id order by c.name`);
-  const now = DateTime.now();
+  const now = cal.now;
   const post = async (
     communityId: string | null,
     authors: string[],

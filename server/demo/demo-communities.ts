@@ -1,4 +1,4 @@
-import type { Faker } from "@faker-js/faker";
+import { en, Faker } from "@faker-js/faker";
 import { DateTime, type WeekdayNumbers } from "luxon";
 import type { Db } from "../db/client";
 import {
@@ -17,6 +17,7 @@ import {
   normVersions,
 } from "../db/schema";
 import { libraryProtocols } from "../features/meetings/protocol-library";
+import { DEMO_TIME_ZONE, type DemoCalendar } from "./demo-calendar";
 
 export type DemoPerson = { id: string; email: string; role: string; schoolKey: string | null };
 type SchoolKey = "elementary" | "middle" | "high";
@@ -132,9 +133,10 @@ export async function seedDemoCommunities(
   districtId: string,
   schoolIds: Record<SchoolKey, string>,
   staff: DemoPerson[],
+  cal: DemoCalendar,
 ): Promise<void> {
   const protocols = libraryProtocols();
-  const now = DateTime.now().setZone("America/Chicago");
+  const now = cal.now;
   for (const [index, plan] of PLANS.entries()) {
     const [community] = await db
       .insert(communities)
@@ -210,7 +212,10 @@ export async function seedDemoCommunities(
       ),
     );
 
-    // A weekly series: eight meetings already held this term, four still to come.
+    // A weekly series: eight meetings already held this term, four still to come. How many are past depends on
+    // the hour the demo is seeded, so their random details come from a generator of their own: the rest of the
+    // demo draws the same numbers at any hour.
+    const meetingFaker = new Faker({ locale: [en], seed: 20_261_200 + index });
     const weekday = (1 + (index % 4)) as WeekdayNumbers;
     const first = now.minus({ weeks: 8 }).set({ weekday, hour: 15, minute: 30, second: 0, millisecond: 0 });
     const [series] = await db
@@ -219,7 +224,7 @@ export async function seedDemoCommunities(
         districtId,
         communityId,
         rrule: "RRULE:FREQ=WEEKLY;INTERVAL=1;COUNT=12",
-        timezone: "America/Chicago",
+        timezone: DEMO_TIME_ZONE,
         createdById: facilitatorId,
       })
       .returning({ id: meetingSeries.id });
@@ -249,7 +254,7 @@ export async function seedDemoCommunities(
               { title: "Protocol", minutes: 35 },
               { title: "Next steps", minutes: 10 },
             ],
-            notes: isPast ? faker.helpers.arrayElement(NOTES) : "",
+            notes: isPast ? meetingFaker.helpers.arrayElement(NOTES) : "",
             status: isPast ? ("completed" as const) : ("scheduled" as const),
             createdById: facilitatorId,
           };
@@ -263,7 +268,7 @@ export async function seedDemoCommunities(
           districtId,
           meetingId: m.id,
           personId: member.person.id,
-          status: faker.helpers.weightedArrayElement([
+          status: meetingFaker.helpers.weightedArrayElement([
             { weight: 8, value: "present" as const },
             { weight: 1, value: "absent" as const },
             { weight: 1, value: "excused" as const },
@@ -275,7 +280,7 @@ export async function seedDemoCommunities(
       past.map((m) => ({
         districtId,
         meetingId: m.id,
-        text: faker.helpers.arrayElement(DECISIONS),
+        text: meetingFaker.helpers.arrayElement(DECISIONS),
         createdById: facilitatorId,
       })),
     );
@@ -287,8 +292,8 @@ export async function seedDemoCommunities(
           districtId,
           communityId,
           meetingId: m.id,
-          title: faker.helpers.arrayElement(ACTIONS),
-          ownerId: faker.helpers.arrayElement(roster).person.id,
+          title: meetingFaker.helpers.arrayElement(ACTIONS),
+          ownerId: meetingFaker.helpers.arrayElement(roster).person.id,
           dueOn: due.toISODate(),
           status: isDone ? ("done" as const) : ("open" as const),
           completedAt: isDone ? due.minus({ days: 1 }).toJSDate() : null,

@@ -2,8 +2,10 @@ import { en, Faker } from "@faker-js/faker";
 import { eq } from "drizzle-orm";
 import type { RoleName } from "../../contract/people";
 import { hashPassword } from "../auth/passwords";
+import { now } from "../clock";
 import type { Db } from "../db/client";
 import { districts, people, roleAssignments, schools } from "../db/schema";
+import { DEMO_TIME_ZONE, demoCalendar } from "./demo-calendar";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
 import { seedDemoEvidence } from "./demo-evidence";
@@ -76,12 +78,19 @@ function emailFor(name: string, taken: Set<string>): string {
   return email;
 }
 
-/** Builds the demo district deterministically (same seed, same people) in one transaction. */
-export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> {
+/**
+ * Builds the demo district deterministically (same seed, same people, the same story) in one transaction,
+ * dated around `at` (the clock's now): its term has just had a week of progress data, its meetings lie ahead.
+ */
+export async function seedDemoDistrict(db: Db, at: Date = now()): Promise<{ districtId: string }> {
+  const cal = demoCalendar(at);
   const faker = new Faker({ locale: [en], seed: 20_261_123 });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   return db.transaction(async (tx) => {
-    const [district] = await tx.insert(districts).values(DEMO_DISTRICT).returning();
+    const [district] = await tx
+      .insert(districts)
+      .values({ ...DEMO_DISTRICT, timeZone: DEMO_TIME_ZONE })
+      .returning();
     if (!district) throw new Error("district insert returned nothing");
     const schoolRows = await tx
       .insert(schools)
@@ -153,12 +162,12 @@ export async function seedDemoDistrict(db: Db): Promise<{ districtId: string }> 
       middle: schoolId("middle") as string,
       high: schoolId("high") as string,
     };
-    await seedDemoCommunities(tx, faker, district.id, schoolKeys, staff);
-    await seedDemoCollaboration(tx, faker, district.id, staff);
-    await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff);
-    const roster = await seedDemoRoster(tx, faker, district.id, schoolKeys, staff);
-    await seedDemoEvidence(tx, faker, district.id, roster);
-    await seedDemoInterventions(tx, district.id);
+    await seedDemoCommunities(tx, faker, district.id, schoolKeys, staff, cal);
+    await seedDemoCollaboration(tx, faker, district.id, staff, cal);
+    await seedDemoLibrary(tx, faker, district.id, schoolKeys, staff, cal);
+    const roster = await seedDemoRoster(tx, faker, district.id, schoolKeys, staff, cal);
+    await seedDemoEvidence(tx, faker, district.id, roster, cal);
+    await seedDemoInterventions(tx, district.id, cal);
     return { districtId: district.id };
   });
 }

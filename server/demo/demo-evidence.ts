@@ -17,6 +17,7 @@ import {
   standards,
 } from "../db/schema";
 import { recomputeTargetResults } from "../features/assessments/target-results";
+import type { DemoCalendar } from "./demo-calendar";
 import type { DemoRoster } from "./demo-roster";
 import { importDemoFramework } from "./standards/demo-framework";
 
@@ -107,7 +108,13 @@ function earned(faker: Faker, maxPoints: number, chance: number): number {
  * The demo's learning evidence: the Common Core ELA framework, the Grade 3 team's essential standards with
  * targets and a scale, and three common formative assessments with results for every grade 3 student.
  */
-export async function seedDemoEvidence(db: Db, faker: Faker, districtId: string, roster: DemoRoster): Promise<void> {
+export async function seedDemoEvidence(
+  db: Db,
+  faker: Faker,
+  districtId: string,
+  roster: DemoRoster,
+  cal: DemoCalendar,
+): Promise<void> {
   const framework = await importDemoFramework(db, districtId);
   const [team] = await db
     .select({ id: communities.id })
@@ -131,8 +138,8 @@ export async function seedDemoEvidence(db: Db, faker: Faker, districtId: string,
         standardId: standard.id,
         grade: "03",
         unitTitle: "Unit 2: Reading for meaning",
-        startsOn: "2026-09-08",
-        endsOn: "2026-11-20",
+        startsOn: cal.day("2026-09-08"),
+        endsOn: cal.day("2026-11-20"),
         rationale: "Needed in every subject next year, and the state test weighs it heavily.",
         scaleLevels: SCALE,
         proficientLevel: 3,
@@ -168,7 +175,7 @@ export async function seedDemoEvidence(db: Db, faker: Faker, districtId: string,
   for (const plan of ASSESSMENTS) {
     const [assessment] = await db
       .insert(assessments)
-      .values({ districtId, communityId: team.id, title: plan.title, givenOn: plan.givenOn, status: "closed" })
+      .values({ districtId, communityId: team.id, title: plan.title, givenOn: cal.day(plan.givenOn), status: "closed" })
       .returning({ id: assessments.id });
     const assessmentId = assessment?.id as string;
     await db.insert(assessmentClasses).values(classIds.map((classId) => ({ districtId, assessmentId, classId })));

@@ -15,6 +15,7 @@ import {
 import { uuidArray } from "../db/sql-arrays";
 import { applyDecisionRule } from "../features/interventions/progress-rules";
 import { resourceSearchVector } from "../features/library/library.queries";
+import type { DemoCalendar } from "./demo-calendar";
 import {
   DEMO_PROGRESS_UNTIL,
   GROUPS,
@@ -23,11 +24,10 @@ import {
   REVIEW_MEETING,
   STRATEGIES,
 } from "./demo-intervention-plans";
+import { addDays, type Course, datesOn, sessionRows, weeklyScores } from "./demo-progress-data";
 
 // The classroom reteach starts with the second check's tier-2 group.
 const RETEACH_START = "2026-10-21";
-
-import { addDays, type Course, datesOn, sessionRows, weeklyScores } from "./demo-progress-data";
 
 type Candidate = { studentId: string; points: number; isMateo: boolean };
 
@@ -36,7 +36,9 @@ type Candidate = { studentId: string; points: number; isMateo: boolean };
  * Mateo Torres's), one student intensified to an individual tier-3 plan, an extension group, a term of
  * weekly scores, session attendance, the team's decisions, and a family note in Spanish.
  */
-export async function seedDemoInterventions(db: Db, districtId: string): Promise<void> {
+export async function seedDemoInterventions(db: Db, districtId: string, cal: DemoCalendar): Promise<void> {
+  const progressUntil = cal.day(DEMO_PROGRESS_UNTIL);
+  const reviewMeeting = cal.day(REVIEW_MEETING);
   const faker = new Faker({ locale: [en], seed: 20_261_105 });
   const context = await db.execute<{ team_id: string; emily: string; luis: string; ana: string; mateo: string }>(sql`
     select c.id as team_id,
@@ -84,7 +86,14 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
   const scores: (typeof progressScores.$inferInsert)[] = [];
   const sessions: (typeof interventionSessions.$inferInsert)[] = [];
   let mateoPlanId: string | undefined;
-  for (const spec of GROUPS) {
+  for (const template of GROUPS) {
+    const spec = {
+      ...template,
+      startDate: cal.day(template.startDate),
+      reviewDate: cal.day(template.reviewDate),
+      goalDate: cal.day(template.goalDate),
+      notHeld: template.notHeld.map(cal.day),
+    };
     const found = await db.execute<{ assessment_id: string; target_id: string }>(sql`
       select a.id as assessment_id, lt.id as target_id from assessments a
       join learning_targets lt on lt.community_id = a.community_id and lt.code = ${spec.targetCode}
@@ -99,9 +108,13 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
     const candidates: Candidate[] = results.rows
       .filter((r) => !taken.has(r.student_id))
       .map((r) => ({ studentId: r.student_id, points: Number(r.points), isMateo: r.student_id === ctx.mateo }));
-    // Mateo, when he is among them, leads the list so the family login always has a plan to follow.
-    candidates.sort((a, b) => Number(b.isMateo) - Number(a.isMateo));
-    const chosen = candidates.slice(0, spec.courses.length);
+    // Mateo, when he is among them, is placed first on a tier-2 course (not the one intensified to tier 3), so
+    // the family login always has a tier-2 plan to follow.
+    const mateo = candidates.find((c) => c.isMateo);
+    const others = candidates.filter((c) => !c.isMateo);
+    const chosen = others.slice(0, spec.courses.length);
+    if (mateo) chosen.splice(spec.courses[0] === "intensified" ? 1 : 0, 0, mateo);
+    chosen.length = Math.min(chosen.length, spec.courses.length);
     for (const c of chosen) taken.add(c.studentId);
 
     const deliveredById = people[spec.deliverer];
@@ -136,10 +149,10 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       const baseline = faker.number.int({ min: spec.baseline[0], max: spec.baseline[1] });
       const goal = Math.min(spec.measure.max, baseline + spec.gain);
       const aim = { startDate: spec.startDate, baseline, goalDate: spec.goalDate, goal };
-      const closedOn = course === "met" ? REVIEW_MEETING : course === "not_met" ? "2026-11-19" : null;
+      const closedOn = course === "met" ? reviewMeeting : course === "not_met" ? cal.day("2026-11-19") : null;
       const isIntensified = course === "intensified";
       // Plans the team kept at the review meeting are next reviewed four weeks later.
-      const isContinued = course === "on_track" && spec.reviewDate === REVIEW_MEETING;
+      const isContinued = course === "on_track" && spec.reviewDate === reviewMeeting;
       const [plan] = await db
         .insert(interventionPlans)
         .values({
@@ -148,7 +161,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
           groupId: isIntensified ? null : group?.id,
           tier: isIntensified ? 3 : spec.tier,
           status: closedOn ? "closed" : "active",
-          reviewDate: isContinued ? NEXT_REVIEW : spec.reviewDate,
+          reviewDate: isContinued ? cal.day(NEXT_REVIEW) : spec.reviewDate,
           baseline,
           goal,
           outcome: course === "met" ? "met" : course === "not_met" ? "not_met" : null,
@@ -158,21 +171,24 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
                 strategy: "Daily one-to-one repeated reading with phonics warm-ups, then a ten-word summary.",
                 daysPerWeek: 5,
                 schedule: "Every school day, 1:00–1:30, one to one",
-                reviewDate: "2026-12-02",
+                reviewDate: cal.day("2026-12-02"),
               }
             : {}),
         })
         .returning({ id: interventionPlans.id });
       const planId = plan?.id as string;
       if (candidate.isMateo) mateoPlanId = planId;
-      const lastDay = closedOn ? addDays(closedOn, -1) : DEMO_PROGRESS_UNTIL;
+      const lastDay = closedOn ? addDays(closedOn, -1) : progressUntil;
       const points = weeklyScores(faker, aim, course, spec.measure, lastDay);
       scores.push(
         ...points.map((p) => ({ districtId, planId, ...p, recordedById: deliveredById, createdAt: at(p.measuredOn) })),
       );
       const absentRate = course === "behind" ? 0.18 : 0.06;
       const days = isIntensified
-        ? [...datesOn(spec.startDate, "2026-10-28", spec.weekdays), ...datesOn("2026-10-29", lastDay, [1, 2, 3, 4, 5])]
+        ? [
+            ...datesOn(spec.startDate, cal.day("2026-10-28"), spec.weekdays),
+            ...datesOn(cal.day("2026-10-29"), lastDay, [1, 2, 3, 4, 5]),
+          ]
         : datesOn(spec.startDate, lastDay, spec.weekdays);
       sessions.push(
         ...sessionRows(faker, days, spec.minutes, notHeld, absentRate).map((s) => ({
@@ -200,21 +216,21 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
         tierAfter: spec.tier,
       });
       if (isIntensified) {
-        decided("2026-10-28", {
+        decided(cal.day("2026-10-28"), {
           decision: "intensify",
           reason:
             "The last four points are below the aim line although attendance was good; moving to daily one-to-one sessions (tier 3).",
           tierBefore: 2,
           tierAfter: 3,
-          flag: flagOn("2026-10-28"),
+          flag: flagOn(cal.day("2026-10-28")),
         });
       } else if (isContinued) {
-        decided(REVIEW_MEETING, {
+        decided(reviewMeeting, {
           decision: "continue",
           reason: "Growing along the aim line; keep the plan until the goal date.",
           tierBefore: spec.tier,
           tierAfter: spec.tier,
-          flag: flagOn(REVIEW_MEETING),
+          flag: flagOn(reviewMeeting),
         });
       } else if (closedOn) {
         decided(closedOn, {
@@ -230,7 +246,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       }
     }
   }
-  await seedClassroomReteach(db, districtId, teamId, ctx.emily, taken);
+  await seedClassroomReteach(db, districtId, teamId, ctx.emily, taken, cal);
   await db.insert(progressScores).values(scores);
   await db.insert(interventionSessions).values(sessions);
   await db.insert(planDecisions).values(decisions);
@@ -242,7 +258,7 @@ export async function seedDemoInterventions(db: Db, districtId: string): Promise
       planId: mateoPlanId,
       body: MATEO_NOTE,
       language: "es",
-      createdAt: new Date("2026-11-17T01:45:00Z"),
+      createdAt: cal.instant("2026-11-17T01:45:00Z"),
     });
   }
 }
@@ -258,13 +274,15 @@ async function seedClassroomReteach(
   teamId: string,
   createdById: string,
   taken: Set<string>,
+  cal: DemoCalendar,
 ): Promise<void> {
+  const reteachStart = cal.day(RETEACH_START);
   await db.execute(sql`
     with below as (
       select r.student_id, min(r.class_id::text)::uuid as class_id,
              array_agg(distinct r.target_id order by r.target_id) as target_ids
         from target_results r join assessments a on a.id = r.assessment_id
-       where a.community_id = ${teamId} and a.given_on < ${RETEACH_START}::date and r.level < 3
+       where a.community_id = ${teamId} and a.given_on < ${reteachStart}::date and r.level < 3
          and r.student_id <> all(${uuidArray([...taken])})
        group by r.student_id),
     plans as (
@@ -273,18 +291,18 @@ async function seedClassroomReteach(
         review_date, measure, baseline, goal, goal_date, created_by_id, created_at, updated_at)
       select ${districtId}, b.student_id, ${teamId}, 'intervention', 1,
              'Reteach the targets not yet learned on the first two checks.', b.target_ids,
-             (select id from assessments where community_id = ${teamId} and given_on < ${RETEACH_START}::date
+             (select id from assessments where community_id = ${teamId} and given_on < ${reteachStart}::date
                order by given_on desc limit 1),
              'Small-group reteach during centers with the shared reteach lesson, then an exit ticket.',
              (select ct.person_id from class_teachers ct where ct.class_id = b.class_id order by ct.person_id limit 1),
-             15, 3, 'Three times a week in class, during centers', ${RETEACH_START}, '2026-12-02',
-             'Exit ticket on the target (points out of 4)', 1, 3, '2026-12-18', ${createdById},
-             ${at(RETEACH_START)}, ${at(RETEACH_START)}
+             15, 3, 'Three times a week in class, during centers', ${reteachStart}, ${cal.day("2026-12-02")},
+             'Exit ticket on the target (points out of 4)', 1, 3, ${cal.day("2026-12-18")}, ${createdById},
+             ${at(reteachStart)}, ${at(reteachStart)}
         from below b
       returning id)
     insert into plan_decisions (district_id, plan_id, decision, reason, tier_after, decided_by_id, decided_on, created_at)
     select ${districtId}, plans.id, 'start', 'Below proficiency on the first two checks: reteach in class (tier 1).', 1,
-           ${createdById}, ${RETEACH_START}, ${at(RETEACH_START)}
+           ${createdById}, ${reteachStart}, ${at(reteachStart)}
       from plans`);
 }
 

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { resourceComments, resourceRatings, resources, resourceUses } from "../db/schema";
 import { resourceSearchVector } from "../features/library/library.queries";
+import type { DemoCalendar } from "./demo-calendar";
 import type { DemoPerson } from "./demo-communities";
 
 type Plan = {
@@ -100,6 +101,7 @@ export async function seedDemoLibrary(
   districtId: string,
   schoolIds: Record<"elementary" | "middle" | "high", string>,
   staff: DemoPerson[],
+  cal: DemoCalendar,
 ): Promise<void> {
   const communityRows = await db.execute<{ id: string; name: string; members: string[] }>(sql`
     select c.id, c.name, array_agg(cm.person_id order by cm.person_id) as members
@@ -152,7 +154,7 @@ export async function seedDemoLibrary(
         districtId,
         resourceId,
         personId,
-        usedOn: new Date(Date.now() - (i + 1) * 5 * 86_400_000).toISOString().slice(0, 10),
+        usedOn: cal.now.minus({ days: (i + 1) * 5 }).toISODate() as string,
         reflection: "Students were more engaged; next time I will model it once before they try it in pairs.",
       })),
     );

@@ -13,6 +13,7 @@ import {
   students,
   terms,
 } from "../db/schema";
+import type { DemoCalendar } from "./demo-calendar";
 import type { DemoPerson } from "./demo-communities";
 
 type SchoolKey = "elementary" | "middle" | "high";
@@ -65,17 +66,14 @@ export async function seedDemoRoster(
   districtId: string,
   schoolIds: Record<SchoolKey, string>,
   staff: DemoPerson[],
+  cal: DemoCalendar,
 ): Promise<DemoRoster> {
   const [term] = await db
     .insert(terms)
     .values({
       districtId,
-      sourcedId: "demo-sy-2026",
-      title: "2026–2027",
+      ...cal.schoolYear,
       type: "schoolYear",
-      startDate: "2026-08-24",
-      endDate: "2027-06-11",
-      schoolYear: "2027",
     })
     .returning({ id: terms.id });
   const termId = term?.id as string;
