@@ -2,6 +2,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { dayFromToday } from "./support/days";
 
 const SIGNED_OUT_PAGES = ["/sign-in", "/forgot-password"];
 const MAIN_PAGES = [
@@ -23,14 +24,6 @@ const MAIN_PAGES = [
   "/admin/rosters",
   "/profile",
 ];
-
-/** "YYYY-MM-DD" some days from today, in the local time zone (the browser's too). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 async function settle(page: Page, heading: string | RegExp) {
   await page.getByRole("heading", { level: 1, name: heading }).waitFor();

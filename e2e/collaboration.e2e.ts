@@ -158,12 +158,14 @@ it("colleagues discuss, get notified, share resources and visit each other's cla
   await page.getByLabel("Find colleagues").fill("Priya");
   await page.getByRole("group", { name: "Visitors" }).getByRole("checkbox", { name: "Priya Natarajan" }).check();
   await page.getByRole("button", { name: "Send invitation" }).click();
-  await settle(page, "Classroom visit");
+  // "Classroom visit" also names the list page's heading ("Classroom visits"): wait for the visit's own address.
+  await page.waitForURL(/\/visits\/[0-9a-f-]{36}$/);
+  await settle(page, /^Classroom visit$/);
   await expectAccessible(page, "visit page (host)");
   const visitPath = new URL(page.url()).pathname;
 
   await coach.page.goto(visitPath);
-  await settle(coach.page, "Classroom visit");
+  await settle(coach.page, /^Classroom visit$/);
   await coach.page.getByText(/non-evaluative/).waitFor();
   await expectAccessible(coach.page, "visit page (visitor)");
   await coach.page.getByLabel("Observations").fill("Groups used strips to compare 2/3 and 3/4.");

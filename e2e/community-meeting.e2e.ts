@@ -3,6 +3,7 @@ import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { dayFromToday } from "./support/days";
 
 const COACH = { email: "priya.natarajan@riverside.example", password: "collective-demo" };
 const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
@@ -12,14 +13,6 @@ beforeAll(async () => {
   browser = await launchBrowser();
 });
 afterAll(async () => browser?.close());
-
-/** "YYYY-MM-DD" some days from today, in the local time zone (the browser's too). */
-function dayFromToday(days: number): string {
-  const date = new Date();
-  date.setDate(date.getDate() + days);
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
 
 async function addMember(page: Page, school: string, search: string | null): Promise<string> {
   await page.getByRole("button", { name: "Add member" }).click();

@@ -5,6 +5,7 @@ import type { AssessmentAnalysis } from "../contract/analysis";
 import type { AssessmentList } from "../contract/assessments";
 import type { StudentPage } from "../contract/students";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { DISTRICT_TIME_ZONE, dayFromToday } from "./support/days";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
@@ -29,10 +30,9 @@ async function settle(page: Page, heading: string | RegExp) {
   await page.waitForLoadState("networkidle");
 }
 
+/** A day relative to today in the district's time zone, where the server counts plans' days. */
 function isoDay(offsetDays: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + offsetDays);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, "0")}-${String(day.getDate()).padStart(2, "0")}`;
+  return dayFromToday(offsetDays, DISTRICT_TIME_ZONE);
 }
 
 /** The Grade 3 team, Mateo, and an assessment target on which Mateo is below proficient. */
