@@ -279,6 +279,55 @@ describe("invitations", () => {
   });
 });
 
+describe("links in email", () => {
+  const forged = { host: "attacker.example", "x-forwarded-host": "attacker.example" };
+
+  it("come from configuration (PUBLIC_URL unset: this server's HOST and PORT), never from the Host header", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const reset = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset",
+      payload: { email: teacher.email },
+      headers: forged,
+      remoteAddress: "10.8.0.1",
+    });
+    expect(reset.statusCode).toBe(202);
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const cookie = sessionCookieFrom(await signInRequest(leader.email, TEST_PASSWORD, "10.8.0.2"));
+    const invited = await buildPerson(t.db, district, "teacher", { status: "invited" });
+    const invite = await app.inject({
+      method: "POST",
+      url: `/api/v1/people/${invited.id}/invite`,
+      headers: { ...forged, cookie },
+    });
+    expect(invite.statusCode, invite.body).toBeLessThan(300);
+    const feed = await app.inject({ method: "POST", url: "/api/v1/me/calendar-feed", headers: { ...forged, cookie } });
+    expect(feed.json().url).toMatch(/^http:\/\/localhost:3000\/api\/v1\/calendar\//);
+    for (const [mail] of [await latestMailTo(teacher.email), await latestMailTo(invited.email)]) {
+      expect(mail?.textBody).toMatch(/http:\/\/localhost:3000\/(reset-password|invite)\//);
+      expect(mail?.textBody).not.toContain("attacker.example");
+    }
+  });
+
+  it("use PUBLIC_URL when it is set", async () => {
+    const configured = await createTestApp({ database: t.database, env: { PUBLIC_URL: "https://pln.example.org/" } });
+    try {
+      const teacher = await buildPerson(t.db, district, "teacher");
+      await configured.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password-reset",
+        payload: { email: teacher.email },
+        headers: forged,
+        remoteAddress: "10.8.1.1",
+      });
+      const [mail] = await latestMailTo(teacher.email);
+      expect(mail?.textBody).toContain("https://pln.example.org/reset-password/");
+    } finally {
+      await configured.close();
+    }
+  });
+});
+
 describe("cross-site requests", () => {
   it("refuses a state-changing request from another origin", async () => {
     const teacher = await buildPerson(t.db, district, "teacher");
