@@ -125,6 +125,7 @@ export async function authRoutes(app: App) {
             to: person.email,
             subject: "Reset your Collective password",
             text: `Hello ${person.displayName},\n\nSomeone asked to reset the password of your Collective account. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+            secrets: [link],
           },
           { smtpConfigured: Boolean(app.config.smtpUrl) },
         );

@@ -23,6 +23,7 @@ export async function invitePerson(
       to: person.email,
       subject: `You are invited to Collective (${districtName})`,
       text: `Hello ${person.displayName},\n\n${inviter} invited you to Collective, where ${districtName}'s learning communities work together.\n\nSet your password and sign in here (the link works for 7 days):\n\n${link}\n`,
+      secrets: [link],
     },
     { smtpConfigured: Boolean(config.smtpUrl) },
   );
