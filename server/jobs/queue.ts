@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
+import { loggableError } from "../errors";
 
 /**
  * Runs one job. A payload's `secret` part (the full text of an email with a sign-in link) is removed once
@@ -40,10 +41,10 @@ export async function runDueJobs(
         sql`update jobs set done_at = now(), locked_until = null, payload = payload - 'secret' where id = ${job.id}`,
       );
     } catch (error) {
-      log.warn({ err: error, jobId: job.id, kind: job.kind }, "job failed");
+      log.warn({ err: loggableError(error), jobId: job.id, kind: job.kind }, "job failed");
       // Back off exponentially: 30 s, 1 min, 2 min, 4 min.
       await db.execute(sql`
-        update jobs set locked_until = null, last_error = ${String(error)},
+        update jobs set locked_until = null, last_error = ${loggableError(error).message},
                run_at = now() + make_interval(secs => ${30 * 2 ** (job.attempts - 1)}),
                payload = case when attempts >= ${MAX_ATTEMPTS} then payload - 'secret' else payload end
          where id = ${job.id}`);
@@ -66,7 +67,7 @@ export function startJobRunner(
     try {
       await runDueJobs(db, handlers, log);
     } catch (error) {
-      log.warn({ err: error }, "job runner could not poll");
+      log.warn({ err: loggableError(error) }, "job runner could not poll");
     } finally {
       running = false;
     }
