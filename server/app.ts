@@ -2,12 +2,7 @@ import { randomUUID } from "node:crypto";
 import cookie from "@fastify/cookie";
 import swagger from "@fastify/swagger";
 import Fastify, { type FastifyServerOptions } from "fastify";
-import {
-  jsonSchemaTransform,
-  serializerCompiler,
-  validatorCompiler,
-  type ZodTypeProvider,
-} from "fastify-type-provider-zod";
+import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./audit/audit.routes";
 import { ActorCache } from "./auth/actor-cache";
 import { authRoutes } from "./auth/auth.routes";
@@ -44,11 +39,18 @@ import { visitsRoutes } from "./features/visits/visits.routes";
 import { healthRoutes } from "./health.routes";
 import { registerOriginCheck } from "./http/csrf";
 import { registerSecurityHeaders } from "./http/security-headers";
+import { validatorCompiler } from "./http/validation";
 import { registerWebApp } from "./http/web-app";
 import { outboxRoutes } from "./mail/outbox.routes";
 import type { App, RoutePolicy } from "./types";
 
-export type RegisteredRoute = { method: string; url: string; policy: RoutePolicy | undefined };
+export type RegisteredRoute = {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+  /** The route's body and query schemas, so tests can aim at every route that takes text. */
+  schema: { body?: unknown; querystring?: unknown };
+};
 
 export type AppDeps = {
   database: Database;
@@ -82,7 +84,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       if (method === "HEAD") continue;
-      routeTable.push({ method, url: route.url, policy: route.config?.policy });
+      const schema = { body: route.schema?.body, querystring: route.schema?.querystring };
+      routeTable.push({ method, url: route.url, policy: route.config?.policy, schema });
     }
   });
 

@@ -70,5 +70,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   };
 }
 
+/**
+ * The address links in email and calendar feeds point at: PUBLIC_URL, else this server's own address from
+ * HOST and PORT. Never a request's Host header, which whoever sends the request chooses.
+ */
+export function publicBaseUrl(config: Config): string {
+  if (config.publicUrl) return config.publicUrl.replace(/\/$/, "");
+  const host = ["", "0.0.0.0", "::"].includes(config.host) ? "localhost" : config.host;
+  return `http://${host.includes(":") ? `[${host}]` : host}:${config.port}`;
+}
+
 /** The package version, reported by /api/health. */
 export const VERSION = "0.1.0";

@@ -1,5 +1,5 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from "fastify-type-provider-zod";
+import { isResponseSerializationError } from "fastify-type-provider-zod";
 import type { Problem } from "../contract/problem";
 
 type FieldError = { pointer: string; detail: string };
@@ -38,6 +38,42 @@ export function tooManyRequests(retryAfterSeconds: number): never {
   });
 }
 
+type LoggedCause = { type: string; message: string; [field: string]: string };
+type LoggedError = { type: string; message: string; stack: string; causes?: LoggedCause[]; [field: string]: unknown };
+
+// What a database error may tell the log: never `detail`, `where` or a query's parameters, which hold user data.
+const SAFE_ERROR_FIELDS = ["code", "severity", "constraint", "table", "column", "schema", "routine"] as const;
+
+function describeError(error: Error): LoggedCause {
+  // drizzle puts the SQL and its parameters in a failed query's message: "Failed query: … params: …".
+  const isFailedQuery = "params" in error && "query" in error;
+  const described: LoggedCause = {
+    type: error.name,
+    message: isFailedQuery ? "Failed query (SQL and parameters not logged)" : error.message,
+  };
+  for (const field of SAFE_ERROR_FIELDS) {
+    const value = (error as unknown as Record<string, unknown>)[field];
+    if (typeof value === "string") described[field] = value;
+  }
+  return described;
+}
+
+/**
+ * An error as the log may keep it: its type, message and frames, and its causes' type, message and code,
+ * but never the SQL or the parameters a failed query carried. Causes are a flat list, so the log's error
+ * serializer has nothing left to expand.
+ */
+export function loggableError(error: unknown): LoggedError {
+  if (!(error instanceof Error)) return { type: typeof error, message: "(not an Error)", stack: "" };
+  const top = describeError(error);
+  const frames = error.stack?.split("\n").filter((line) => /^\s+at /.test(line)) ?? [];
+  const causes: LoggedCause[] = [];
+  for (let cause = error.cause; cause instanceof Error && causes.length < 5; cause = cause.cause) {
+    causes.push(describeError(cause));
+  }
+  return { ...top, stack: [`${top.type}: ${top.message}`, ...frames].join("\n"), ...(causes.length ? { causes } : {}) };
+}
+
 const TYPE_BASE = "https://collective.invalid/problems/";
 
 function problemType(status: number): string {
@@ -52,7 +88,8 @@ function sendProblem(reply: FastifyReply, problem: Problem, headers?: Record<str
 function validationProblem(error: FastifyError, request: FastifyRequest): Problem {
   const where = error.validationContext ?? "body";
   const errors: FieldError[] = [];
-  if (hasZodFastifySchemaValidationErrors(error)) {
+  // Issues come from server/http/validation.ts: the route's zod schema and the text check before it.
+  if (error.validation?.length) {
     for (const issue of error.validation) {
       const path = issue.instancePath === "/" ? "" : issue.instancePath;
       const keys = (issue.params as { keys?: unknown }).keys;
@@ -93,9 +130,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (error.validation) return sendProblem(reply, validationProblem(error, request));
     if (isResponseSerializationError(error)) {
-      request.log.error({ err: error, issues: error.cause.issues }, "response did not match its schema");
+      request.log.error({ err: loggableError(error), issues: error.cause.issues }, "response did not match its schema");
     } else if (!error.statusCode || error.statusCode >= 500) {
-      request.log.error({ err: error }, "unhandled error");
+      request.log.error({ err: loggableError(error) }, "unhandled error");
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     const title = status === 500 ? "Internal server error" : clientErrorTitle(status);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { buildApp } from "./app";
-import type { Config } from "./config";
+import { type Config, publicBaseUrl } from "./config";
 import type { Db } from "./db/client";
 import { openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
@@ -43,7 +43,7 @@ export async function serve(
   handlers["notifications.digest"] = async (db) => {
     await sendNotificationDigests(db, {
       smtpConfigured: Boolean(config.smtpUrl),
-      baseUrl: config.publicUrl ?? `http://localhost:${config.port}`,
+      baseUrl: publicBaseUrl(config),
     });
     await ensureScheduled(db, "notifications.digest", nextUtcHour(22));
   };
@@ -51,6 +51,8 @@ export async function serve(
   const stopJobs = startJobRunner(database.db, handlers, app.log);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;
+  // PORT=0 asks the system for a free port; links in email must name the one it gave.
+  config.port = port;
   const url = config.publicUrl ?? `http://localhost:${port}`;
   await onListening?.(url);
   const shutdown = async () => {

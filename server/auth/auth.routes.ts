@@ -11,6 +11,7 @@ import {
 } from "../../contract/auth";
 import { Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
+import { publicBaseUrl } from "../config";
 import { districts, people } from "../db/schema";
 import { HttpProblem, notFound, tooManyRequests } from "../errors";
 import { sendMail } from "../mail/send-mail";
@@ -20,7 +21,7 @@ import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./acco
 import { presentMe } from "./me";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { isRateLimited, recordFailedAttempt } from "./rate-limit";
-import { clearSessionCookie, publicBaseUrl, sessionToken, setSessionCookie } from "./session-cookie";
+import { clearSessionCookie, sessionToken, setSessionCookie } from "./session-cookie";
 import { createSession, findActorBySessionToken, revokeAllSessions, revokeSessionByToken } from "./sessions";
 
 const SIGN_IN_LIMIT = 10;
@@ -116,7 +117,7 @@ export async function authRoutes(app: App) {
       // The answer is the same whether or not the address has an account, so it cannot be used to probe.
       if (person && person.status === "active") {
         const { token } = await issueAccountToken(app.db, "password_reset", person, null);
-        const link = `${publicBaseUrl(request, app.config)}/reset-password/${token}`;
+        const link = `${publicBaseUrl(app.config)}/reset-password/${token}`;
         await sendMail(
           app.db,
           {
@@ -124,6 +125,7 @@ export async function authRoutes(app: App) {
             to: person.email,
             subject: "Reset your Collective password",
             text: `Hello ${person.displayName},\n\nSomeone asked to reset the password of your Collective account. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
+            secrets: [link],
           },
           { smtpConfigured: Boolean(app.config.smtpUrl) },
         );

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, outbox, rateLimits } from "../db/schema";
+import { auditLog, rateLimits } from "../db/schema";
 import { buildDistrict, buildPerson, TEST_PASSWORD, type TestDistrict } from "../test/factories";
+import { deliveredText } from "../test/mailbox";
 import { createTestApp, sessionCookieFrom, type TestApp } from "../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -9,7 +10,9 @@ let app: TestApp;
 let district: TestDistrict;
 
 beforeAll(async () => {
-  t = await createTestApp();
+  // Sign-in links reach only the recipient (through SMTP delivery), so these tests configure an SMTP server
+  // and read the links from the delivery job (deliveredText); no job runner runs here.
+  t = await createTestApp({ env: { SMTP_URL: NO_SMTP } });
   app = t.app;
   district = await buildDistrict(t.db);
 });
@@ -19,8 +22,10 @@ function signInRequest(email: string, password: string, ip = "10.0.0.1") {
   return app.inject({ method: "POST", url: "/api/v1/auth/sign-in", payload: { email, password }, remoteAddress: ip });
 }
 
+const NO_SMTP = "smtp://127.0.0.1:9";
+
 function latestMailTo(email: string) {
-  return t.db.select().from(outbox).where(eq(outbox.toAddress, email));
+  return deliveredText(t.db, email);
 }
 
 function linkToken(text: string, path: string): string {
@@ -210,8 +215,7 @@ describe("sessions and passwords", () => {
     expect(unknown.statusCode).toBe(202);
     expect(known.statusCode).toBe(202);
     expect(known.body).toBe(unknown.body);
-    const [mail] = await latestMailTo(teacher.email);
-    const token = linkToken(mail?.textBody ?? "", "reset-password");
+    const token = linkToken(await latestMailTo(teacher.email), "reset-password");
     const complete = () =>
       app.inject({
         method: "POST",
@@ -240,8 +244,7 @@ describe("invitations", () => {
     });
     expect(created.statusCode).toBe(201);
     expect(created.json()).toMatchObject({ email: "new.person@test.example", status: "invited" });
-    const [mail] = await latestMailTo("new.person@test.example");
-    const token = linkToken(mail?.textBody ?? "", "invite");
+    const token = linkToken(await latestMailTo("new.person@test.example"), "invite");
     const info = await app.inject({ url: `/api/v1/invites/${token}` });
     expect(info.json()).toMatchObject({ email: "new.person@test.example", districtName: district.name });
     const accepted = await app.inject({
@@ -263,8 +266,7 @@ describe("invitations", () => {
     const cookie = sessionCookieFrom(await signInRequest(leader.email, TEST_PASSWORD, "10.7.1.1"));
     const invited = await buildPerson(t.db, district, "teacher", { status: "invited" });
     await app.inject({ method: "POST", url: `/api/v1/people/${invited.id}/invite`, headers: { cookie } });
-    const [mail] = await latestMailTo(invited.email);
-    const token = linkToken(mail?.textBody ?? "", "invite");
+    const token = linkToken(await latestMailTo(invited.email), "invite");
     const { accountTokens } = await import("../db/schema");
     await t.db
       .update(accountTokens)
@@ -276,6 +278,57 @@ describe("invitations", () => {
       payload: { password: "my first password" },
     });
     expect(accepted.statusCode).toBe(404);
+  });
+});
+
+describe("links in email", () => {
+  const forged = { host: "attacker.example", "x-forwarded-host": "attacker.example" };
+
+  it("come from configuration (PUBLIC_URL unset: this server's HOST and PORT), never from the Host header", async () => {
+    const teacher = await buildPerson(t.db, district, "teacher");
+    const reset = await app.inject({
+      method: "POST",
+      url: "/api/v1/auth/password-reset",
+      payload: { email: teacher.email },
+      headers: forged,
+      remoteAddress: "10.8.0.1",
+    });
+    expect(reset.statusCode).toBe(202);
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const cookie = sessionCookieFrom(await signInRequest(leader.email, TEST_PASSWORD, "10.8.0.2"));
+    const invited = await buildPerson(t.db, district, "teacher", { status: "invited" });
+    const invite = await app.inject({
+      method: "POST",
+      url: `/api/v1/people/${invited.id}/invite`,
+      headers: { ...forged, cookie },
+    });
+    expect(invite.statusCode, invite.body).toBeLessThan(300);
+    const feed = await app.inject({ method: "POST", url: "/api/v1/me/calendar-feed", headers: { ...forged, cookie } });
+    expect(feed.json().url).toMatch(/^http:\/\/localhost:3000\/api\/v1\/calendar\//);
+    for (const text of [await latestMailTo(teacher.email), await latestMailTo(invited.email)]) {
+      expect(text).toMatch(/http:\/\/localhost:3000\/(reset-password|invite)\/[\w-]{16,}/);
+      expect(text).not.toContain("attacker.example");
+    }
+  });
+
+  it("use PUBLIC_URL when it is set", async () => {
+    const configured = await createTestApp({
+      database: t.database,
+      env: { PUBLIC_URL: "https://pln.example.org/", SMTP_URL: NO_SMTP },
+    });
+    try {
+      const teacher = await buildPerson(t.db, district, "teacher");
+      await configured.app.inject({
+        method: "POST",
+        url: "/api/v1/auth/password-reset",
+        payload: { email: teacher.email },
+        headers: forged,
+        remoteAddress: "10.8.1.1",
+      });
+      expect(await latestMailTo(teacher.email)).toContain("https://pln.example.org/reset-password/");
+    } finally {
+      await configured.close();
+    }
   });
 });
 

@@ -24,9 +24,3 @@ export function clearSessionCookie(reply: FastifyReply): void {
 export function sessionToken(request: FastifyRequest): string | undefined {
   return request.cookies[SESSION_COOKIE];
 }
-
-/** The address links in emails point at: PUBLIC_URL when set, else the address this request came to. */
-export function publicBaseUrl(request: FastifyRequest, config: Config): string {
-  if (config.publicUrl) return config.publicUrl.replace(/\/$/, "");
-  return `${request.protocol}://${request.host}`;
-}

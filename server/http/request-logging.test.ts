@@ -1,7 +1,10 @@
 import { Writable } from "node:stream";
+import { DrizzleQueryError } from "drizzle-orm/errors";
+import Fastify from "fastify";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildApp } from "../app";
 import { loadConfig } from "../config";
+import { registerErrorHandling } from "../errors";
 import { createTestDatabase } from "../test/test-db";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -30,4 +33,32 @@ it("writes structured JSON logs with the request id on every line of a request",
   expect(requestLines.length).toBeGreaterThanOrEqual(4);
   for (const line of requestLines) expect(["log-test-1", "log-test-2"]).toContain(line.reqId);
   expect(lines.every((l) => typeof l.time === "number" && typeof l.level === "number")).toBe(true);
+});
+
+it("logs an unexpected error's cause, never the failed query's SQL or parameters", async () => {
+  const logged: string[] = [];
+  const stream = new Writable({
+    write(chunk, _encoding, callback) {
+      logged.push(chunk.toString());
+      callback();
+    },
+  });
+  const bare = Fastify({ logger: { level: "error", stream } });
+  registerErrorHandling(bare);
+  bare.get("/fails", async () => {
+    const cause = Object.assign(new Error('invalid byte sequence for encoding "UTF8": 0x00'), {
+      code: "22021",
+      detail: "Key (email)=(private.person@x.example) already exists.",
+    });
+    throw new DrizzleQueryError("select * from people where email = $1", ["private.person@x.example"], cause);
+  });
+  const response = await bare.inject({ url: "/fails" });
+  await bare.close();
+  expect(response.statusCode).toBe(500);
+  const text = logged.join("");
+  expect(text).toContain("unhandled error");
+  expect(text).toContain("22021");
+  expect(text).toContain("invalid byte sequence");
+  expect(text).not.toContain("private.person@x.example");
+  expect(text).not.toContain("select * from people");
 });

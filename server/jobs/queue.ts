@@ -2,7 +2,12 @@ import { sql } from "drizzle-orm";
 import type { FastifyBaseLogger } from "fastify";
 import type { Db } from "../db/client";
 import { jobs } from "../db/schema";
+import { loggableError } from "../errors";
 
+/**
+ * Runs one job. A payload's `secret` part (the full text of an email with a sign-in link) is removed once
+ * the job is done or has used its last attempt, so it is kept no longer than delivery needs it.
+ */
 export type JobHandler = (db: Db, payload: Record<string, unknown>) => Promise<void>;
 
 const MAX_ATTEMPTS = 5;
@@ -32,13 +37,16 @@ export async function runDueJobs(
     try {
       if (!handler) throw new Error(`no handler for job kind ${job.kind}`);
       await handler(db, job.payload);
-      await db.execute(sql`update jobs set done_at = now(), locked_until = null where id = ${job.id}`);
+      await db.execute(
+        sql`update jobs set done_at = now(), locked_until = null, payload = payload - 'secret' where id = ${job.id}`,
+      );
     } catch (error) {
-      log.warn({ err: error, jobId: job.id, kind: job.kind }, "job failed");
+      log.warn({ err: loggableError(error), jobId: job.id, kind: job.kind }, "job failed");
       // Back off exponentially: 30 s, 1 min, 2 min, 4 min.
       await db.execute(sql`
-        update jobs set locked_until = null, last_error = ${String(error)},
-               run_at = now() + make_interval(secs => ${30 * 2 ** (job.attempts - 1)})
+        update jobs set locked_until = null, last_error = ${loggableError(error).message},
+               run_at = now() + make_interval(secs => ${30 * 2 ** (job.attempts - 1)}),
+               payload = case when attempts >= ${MAX_ATTEMPTS} then payload - 'secret' else payload end
          where id = ${job.id}`);
     }
   }
@@ -59,7 +67,7 @@ export function startJobRunner(
     try {
       await runDueJobs(db, handlers, log);
     } catch (error) {
-      log.warn({ err: error }, "job runner could not poll");
+      log.warn({ err: loggableError(error) }, "job runner could not poll");
     } finally {
       running = false;
     }

@@ -4,16 +4,30 @@ import type { Db } from "../db/client";
 import { outbox } from "../db/schema";
 import type { JobHandler } from "../jobs/queue";
 
-/** The job that hands one outbox message to the SMTP server. */
+/** The full text of a message whose outbox copy has its secrets removed (see sendMail). */
+function secretText(payload: Record<string, unknown>): string | undefined {
+  const secret = payload.secret;
+  if (secret && typeof secret === "object" && "text" in secret && typeof secret.text === "string") return secret.text;
+  return undefined;
+}
+
+/**
+ * The job that hands one outbox message to the SMTP server. Once sent, the outbox keeps only who, what
+ * subject and when: the body is dropped, since the recipient's mailbox has it.
+ */
 export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
   const transport = nodemailer.createTransport(smtpUrl);
   return async (db: Db, payload) => {
     const id = String(payload.outboxId);
     const [message] = await db.select().from(outbox).where(eq(outbox.id, id));
     if (!message || message.status === "sent") return;
+    const text = secretText(payload) ?? message.textBody;
     try {
-      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text: message.textBody });
-      await db.update(outbox).set({ status: "sent", sentAt: sql`now()`, error: null }).where(eq(outbox.id, id));
+      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text });
+      await db
+        .update(outbox)
+        .set({ status: "sent", sentAt: sql`now()`, error: null, textBody: "" })
+        .where(eq(outbox.id, id));
     } catch (error) {
       await db
         .update(outbox)

@@ -6,13 +6,14 @@ import { notFound } from "../errors";
 import type { Actor } from "../policy/actor";
 import { authorize } from "../policy/authorize";
 import type { App } from "../types";
+import { redactSecrets } from "./send-mail";
 
 function presentMessage(row: typeof outbox.$inferSelect) {
   return {
     id: row.id,
     toAddress: row.toAddress,
     subject: row.subject,
-    textBody: row.textBody,
+    textBody: redactSecrets(row.textBody),
     status: row.status,
     createdAt: row.createdAt.toISOString(),
     sentAt: row.sentAt?.toISOString() ?? null,

@@ -2,40 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type RoleName } from "../../contract/people";
 import { createSession } from "../auth/sessions";
 import { createTestApp, type TestApp } from "../test/test-app";
-import { analysisCases } from "./matrix/analysis-cases";
-import { assessmentCases } from "./matrix/assessment-cases";
-import { communityCases } from "./matrix/community-cases";
-import { discussionCases } from "./matrix/discussion-cases";
-import { essentialCases } from "./matrix/essential-cases";
-import { foundationCases } from "./matrix/foundation-cases";
-import { interventionCases } from "./matrix/intervention-cases";
-import { libraryCases } from "./matrix/library-cases";
+import { matrixCases as cases } from "./matrix/all-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
-import { reportCases } from "./matrix/report-cases";
-import { reviewCases } from "./matrix/review-cases";
-import { rosterCases } from "./matrix/roster-cases";
-import { standardCases } from "./matrix/standard-cases";
-import { visitCases } from "./matrix/visit-cases";
 
 // Creating with another district's school or people names no object to hide: refused as invalid or forbidden.
 const CREATE_ROUTES = ["/api/v1/people", "/api/v1/communities", "/api/v1/visits"];
-
-/** One entry per registered route; a route missing here fails the first test. */
-const cases = {
-  ...foundationCases,
-  ...communityCases,
-  ...discussionCases,
-  ...visitCases,
-  ...libraryCases,
-  ...standardCases,
-  ...analysisCases,
-  ...essentialCases,
-  ...assessmentCases,
-  ...rosterCases,
-  ...interventionCases,
-  ...reportCases,
-  ...reviewCases,
-};
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

@@ -95,11 +95,12 @@ export async function interventionReportsRoutes(app: App) {
 
   app.get(
     "/students/:id/intervention-history.pdf",
-    { config: { policy: "student.read" }, schema: { params: IdParams } },
+    // The same rule as the JSON history (GET /students/:id/plans): staff only; families use the family view.
+    { config: { policy: "student.readPlans" }, schema: { params: IdParams } },
     async (request, reply) => {
       const actor = request.actor as Actor;
       const target = (await loadStudentTarget(app.db, request.params.id)) ?? notFound("student");
-      authorize(actor, "student.read", target);
+      authorize(actor, "student.readPlans", target);
       const history = (await loadStudentHistory(app.db, target.id)) ?? notFound("student");
       await recordAudit(app.db, request, {
         action: "student.intervention_history_printed",

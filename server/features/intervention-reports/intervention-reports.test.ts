@@ -3,6 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { InterventionReport } from "../../../contract/intervention-reports";
 import { auditLog } from "../../db/schema";
+import { linkFamily } from "../../test/evidence-factories";
 import { buildPerson, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 import { monthsOf, resolvePeriod } from "./build-report";
@@ -263,6 +264,17 @@ describe("a student's intervention history", () => {
     expect(entries[0]?.details).toEqual({ plans: PLANS.filter((p) => p.student === "S1").length });
     const outsider = await buildPerson(t.db, f.district, "teacher");
     expect((await app.inject({ url, headers: await as(outsider) })).statusCode).toBe(404);
+  });
+
+  it("is refused to the student's own family, like the JSON history (families use the family view)", async () => {
+    const parent = await buildPerson(t.db, f.district, "family_member", { schoolId: null });
+    await linkFamily(t.db, f.district, parent.id, f.studentIds.S1 as string);
+    const headers = await as(parent);
+    const json = await app.inject({ url: `/api/v1/students/${f.studentIds.S1}/plans`, headers });
+    expect(json.statusCode, json.body).toBe(403);
+    const pdf = await app.inject({ url: `/api/v1/students/${f.studentIds.S1}/intervention-history.pdf`, headers });
+    expect(pdf.statusCode).toBe(json.statusCode);
+    expect(pdf.headers["content-type"]).toContain("application/problem+json");
   });
 });
 

@@ -3,8 +3,8 @@ import ical, { ICalEventStatus } from "ical-generator";
 import { z } from "zod";
 import { CalendarFeed } from "../../../contract/meetings";
 import { recordAudit } from "../../audit/record-audit";
-import { publicBaseUrl } from "../../auth/session-cookie";
 import { hashToken, newToken } from "../../auth/tokens";
+import { publicBaseUrl } from "../../config";
 import { calendarFeeds } from "../../db/schema";
 import { sqlNow } from "../../db/sql-time";
 import { notFound } from "../../errors";
@@ -46,7 +46,7 @@ export async function calendarRoutes(app: App) {
         subjectType: "person",
         subjectId: actor.personId,
       });
-      return { url: `${publicBaseUrl(request, app.config)}/api/v1/calendar/${token}.ics` };
+      return { url: `${publicBaseUrl(app.config)}/api/v1/calendar/${token}.ics` };
     },
   );
 
@@ -70,7 +70,7 @@ export async function calendarRoutes(app: App) {
        where m.starts_at > ${sqlNow()} - interval '60 days'
        order by m.starts_at limit 1000`);
       const calendar = ical({ name: "Collective meetings", prodId: { company: "Collective", product: "meetings" } });
-      const base = publicBaseUrl(request, app.config);
+      const base = publicBaseUrl(app.config);
       for (const m of result.rows) {
         calendar.createEvent({
           id: `${m.id}@collective`,

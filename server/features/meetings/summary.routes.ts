@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { IdParams, Ok } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
-import { publicBaseUrl } from "../../auth/session-cookie";
+import { publicBaseUrl } from "../../config";
 import { notFound } from "../../errors";
 import { sendMail } from "../../mail/send-mail";
 import type { Actor } from "../../policy/actor";
@@ -53,7 +53,7 @@ export async function summaryRoutes(app: App) {
       const recipients = await app.db.execute<{ email: string }>(sql`
         select p.email from community_members cm join people p on p.id = cm.person_id
          where cm.community_id = ${detail.communityId} and p.status = 'active'`);
-      const link = `${publicBaseUrl(request, app.config)}/meetings/${detail.id}`;
+      const link = `${publicBaseUrl(app.config)}/meetings/${detail.id}`;
       const text = `${summaryText(detail)}\n\nThe meeting page and its PDF summary: ${link}\n`;
       await app.db.transaction(async (tx) => {
         for (const { email } of recipients.rows) {

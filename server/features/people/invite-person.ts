@@ -1,8 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import { recordAudit } from "../../audit/record-audit";
 import { issueAccountToken } from "../../auth/account-tokens";
-import { publicBaseUrl } from "../../auth/session-cookie";
-import type { Config } from "../../config";
+import { type Config, publicBaseUrl } from "../../config";
 import type { Db } from "../../db/client";
 import { sendMail } from "../../mail/send-mail";
 
@@ -16,7 +15,7 @@ export async function invitePerson(
 ): Promise<{ expiresAt: Date }> {
   const inviter = request.actor?.displayName ?? "Your district";
   const { token, expiresAt } = await issueAccountToken(db, "invite", person, request.actor?.personId ?? null);
-  const link = `${publicBaseUrl(request, config)}/invite/${token}`;
+  const link = `${publicBaseUrl(config)}/invite/${token}`;
   await sendMail(
     db,
     {
@@ -24,6 +23,7 @@ export async function invitePerson(
       to: person.email,
       subject: `You are invited to Collective (${districtName})`,
       text: `Hello ${person.displayName},\n\n${inviter} invited you to Collective, where ${districtName}'s learning communities work together.\n\nSet your password and sign in here (the link works for 7 days):\n\n${link}\n`,
+      secrets: [link],
     },
     { smtpConfigured: Boolean(config.smtpUrl) },
   );

@@ -38,9 +38,9 @@ async function buildEvidence(c: Ctx, targets: Targets): Promise<ReportEvidence> 
   return { studentId: student.id, familyName };
 }
 
-// The student's teacher and their team (the coach facilitates it), the school's leader, the district's
-// leaders, and the family member linked to the student.
-const STUDENT_READERS: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "family_member"];
+// The student's teacher and their team (the coach facilitates it), the school's leader and the district's
+// leaders: the staff who read the JSON history (student.readPlans). The linked family uses the family view.
+const HISTORY_READERS: RoleName[] = ["district_leader", "school_leader", "coach", "teacher"];
 
 function reportCase(suffix: string): Case {
   return {
@@ -63,7 +63,7 @@ export const reportCases: Record<string, Case> = {
   "GET /api/v1/reports/interventions.xlsx": reportCase(".xlsx"),
   "GET /api/v1/reports/interventions.pdf": reportCase(".pdf"),
   "GET /api/v1/students/:id/intervention-history.pdf": {
-    allowed: STUDENT_READERS,
+    allowed: HISTORY_READERS,
     own: async (c) => ({ url: `/api/v1/students/${(await evidenceOf(c, c.own)).studentId}/intervention-history.pdf` }),
     other: async (c) => ({
       url: `/api/v1/students/${(await evidenceOf(c, c.other)).studentId}/intervention-history.pdf`,

@@ -4,7 +4,7 @@ const URL_PATTERN = /https?:\/\/[^\s<>"']+/g;
 // A sentence's closing punctuation is seldom part of the address it ends with.
 const TRAILING_PUNCTUATION = /[.,;:!?)\]]+$/;
 
-/** Plain text with its web addresses turned into links, so an admin can open an invitation from an email. */
+/** Plain text with its web addresses turned into links, so a reader can open the pages an email points to. */
 export function LinkifiedText({ text }: { text: string }) {
   const parts: ReactNode[] = [];
   let last = 0;

@@ -59,9 +59,13 @@ function OutboxMessageView() {
       </dl>
       <section aria-labelledby="message-body-heading">
         <h2 id="message-body-heading">Message</h2>
-        <pre className="message-body">
-          <LinkifiedText text={textBody} />
-        </pre>
+        {textBody === "" && status === "sent" ? (
+          <p className="muted">Delivered. Collective does not keep the text of a message once it is sent.</p>
+        ) : (
+          <pre className="message-body">
+            <LinkifiedText text={textBody} />
+          </pre>
+        )}
       </section>
     </>
   );
