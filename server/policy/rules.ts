@@ -1,3 +1,4 @@
+import type { TeamRole } from "../../contract/communities";
 import type { RoleName } from "../../contract/people";
 import { type Actor, isDistrictLeader, isMemberOf, isStaff, leadsSchool, schoolsLed, teamRoleIn } from "./actor";
 
@@ -27,19 +28,28 @@ function managesPerson(actor: Actor, person: PersonTarget): boolean {
   return person.roles.every((r) => r.role !== "district_leader" && leadsSchool(actor, r.schoolId));
 }
 
-/** Facilitators run their community; leaders of its schools and of the district may too. */
+/**
+ * The team role that counts for the team's work. Family and community members take part as guests only,
+ * whatever role they were given: norms and discussion, never the team's student-level work.
+ */
+function workingRoleIn(actor: Actor, communityId: string): TeamRole | undefined {
+  const role = teamRoleIn(actor, communityId);
+  return role !== undefined && !isStaff(actor) ? "guest" : role;
+}
+
+/** Staff facilitators run their community; leaders of its schools and of the district may too. */
 function managesCommunity(actor: Actor, community: CommunityTarget): boolean {
   if (!inDistrict(actor, community)) return false;
   return (
     isDistrictLeader(actor) ||
-    teamRoleIn(actor, community.id) === "facilitator" ||
+    workingRoleIn(actor, community.id) === "facilitator" ||
     community.schoolIds.some((schoolId) => leadsSchool(actor, schoolId))
   );
 }
 
-/** Members other than guests take part in the team's work: notes, attendance, action items. */
+/** Staff members other than guests take part in the team's work: notes, attendance, action items. */
 function contributesTo(actor: Actor, community: CommunityTarget): boolean {
-  const role = teamRoleIn(actor, community.id);
+  const role = workingRoleIn(actor, community.id);
   return (
     inDistrict(actor, community) && ((role !== undefined && role !== "guest") || managesCommunity(actor, community))
   );
@@ -81,12 +91,12 @@ function readsResource(actor: Actor, r: ResourceTarget): boolean {
   }
 }
 
-/** Sharing with a community takes a place in its work (not a guest's); with a school, a staff role there. */
+/** Sharing takes a place in the work (staff, not a guest in the community); with a school, a staff role there. */
 function sharesResourceAt(actor: Actor, r: ResourceDraft): boolean {
   if (!inDistrict(actor, r)) return false;
   switch (r.scope) {
     case "private":
-      return isStaff(actor) || Object.values(actor.memberships).some((role) => role !== "guest");
+      return isStaff(actor);
     case "community":
       return r.community !== null && contributesTo(actor, r.community);
     case "school":
