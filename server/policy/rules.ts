@@ -264,14 +264,15 @@ export const rules = {
     readsResource(a, r) &&
     (isStaff(a) || r.createdById === a.personId || (r.community !== null && isMemberOf(a, r.community.id))),
 
-  // Visits are non-evaluative: only the host and visitors see one, and the team once the host shares
-  // feedback with it. Leaders see counts (visit.counts), never the content, unless it was shared.
+  // Visits are non-evaluative: only the host and visitors see one, and the team's staff members once the host
+  // shares feedback with it. Leaders see counts (visit.counts), never the content, shared or not; a leader who
+  // is on the team reads shared feedback as a member. Family and community members on a team do not.
   "visit.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
   "visit.read": (a: Actor, v: VisitTarget) =>
     inDistrict(a, v) &&
     (v.hostId === a.personId ||
       v.visitorIds.includes(a.personId) ||
-      (v.hasSharedFeedback && v.community !== null && readsCommunity(a, v.community))),
+      (v.hasSharedFeedback && v.community !== null && isStaff(a) && isMemberOf(a, v.community.id))),
   "visit.update": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.hostId === a.personId,
   "visit.giveFeedback": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.visitorIds.includes(a.personId),
   "visit.counts": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
