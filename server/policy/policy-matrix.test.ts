@@ -14,6 +14,7 @@ import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context"
 import { reportCases } from "./matrix/report-cases";
 import { reviewCases } from "./matrix/review-cases";
 import { rosterCases } from "./matrix/roster-cases";
+import { checkSelfWidening } from "./matrix/self-widening";
 import { standardCases } from "./matrix/standard-cases";
 import { visitCases } from "./matrix/visit-cases";
 
@@ -107,4 +108,14 @@ describe("policy matrix", () => {
       }
     }
   }
+});
+
+describe("self-widening", () => {
+  it("for every role, creating communities and adding members never grows the students the actor may read", async () => {
+    const results = await checkSelfWidening(app, t.database, ctx);
+    for (const [role, r] of Object.entries(results)) {
+      expect(r.afterAdding, `${role} after adding members`).toEqual(r.before);
+      expect(r.afterConsent, `${role} after the members chose to share`).toEqual(r.expected);
+    }
+  });
 });

@@ -117,19 +117,33 @@ function managesResource(actor: Actor, r: ResourceTarget): boolean {
 }
 
 /**
- * A student as the rules see them: the schools they attend, the teachers of their classes, the teams
- * (communities) with a non-guest member who teaches them, and their family members.
+ * A student as the rules see them: the schools they attend, the teachers of their classes, the teams that
+ * share them (with the school of the class through which each does), and their family members.
  * Loaded by loadStudentTarget() in student-scope.ts, whose SQL scope visibleStudentIds() must agree.
  */
 export type StudentTarget = DistrictOwned & {
   id: string;
   schoolIds: string[];
   teacherIds: string[];
-  teamIds: string[];
+  teamShares: TeamShare[];
   familyIds: string[];
 };
 
-/** District leaders, leaders of the student's schools, their teachers and teams, and their own family. */
+/**
+ * A team shares a student through one of their classes when the class's teacher is a non-guest member of the
+ * team who chose to share their students (sharesStudents, set only by themself), and the team works on shared
+ * students: its kind does (SHARING_KINDS) or a leader approved sharing for it. Not archived.
+ */
+export type TeamShare = { teamId: string; schoolId: string };
+
+/** Kinds of teams that work on shared students by their nature: grade-level and course (content-area) teams. */
+export const SHARING_KINDS = ["grade_level", "content_area"] as const;
+
+/**
+ * District leaders, leaders of the student's schools, their teachers, their own family, and the non-guest staff
+ * members of a team that shares them, when the reader works at (has a staff role at) the school of the class
+ * through which the team shares them.
+ */
 function readsStudent(actor: Actor, s: StudentTarget): boolean {
   if (!inDistrict(actor, s)) return false;
   if (s.familyIds.includes(actor.personId)) return true;
@@ -138,10 +152,19 @@ function readsStudent(actor: Actor, s: StudentTarget): boolean {
     isDistrictLeader(actor) ||
     s.schoolIds.some((schoolId) => leadsSchool(actor, schoolId)) ||
     s.teacherIds.includes(actor.personId) ||
-    s.teamIds.some((teamId) => {
-      const role = teamRoleIn(actor, teamId);
-      return role !== undefined && role !== "guest";
+    s.teamShares.some((share) => {
+      const role = teamRoleIn(actor, share.teamId);
+      return role !== undefined && role !== "guest" && isStaffAt(actor, share.schoolId);
     })
+  );
+}
+
+/** Approving student sharing for a team: district leaders, and leaders of every one of the team's schools. */
+function approvesStudentSharing(actor: Actor, community: CommunityTarget): boolean {
+  return (
+    inDistrict(actor, community) &&
+    (isDistrictLeader(actor) ||
+      (community.schoolIds.length > 0 && community.schoolIds.every((schoolId) => leadsSchool(actor, schoolId))))
   );
 }
 
@@ -239,6 +262,11 @@ export const rules = {
   "community.update": (a: Actor, c: CommunityTarget) => managesCommunity(a, c),
   "community.contribute": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
   "community.participate": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && isMemberOf(a, c.id),
+  // Team-based student access (readsStudent): a member shares their own students only by their own choice,
+  // never because someone added them; a leader approves sharing in teams whose kind does not share by itself.
+  "community.shareStudents": (a: Actor, c: CommunityTarget) =>
+    inDistrict(a, c) && isStaff(a) && workingRoleIn(a, c.id) !== undefined && workingRoleIn(a, c.id) !== "guest",
+  "community.approveStudentSharing": (a: Actor, c: CommunityTarget) => approvesStudentSharing(a, c),
 
   // The district forum is the staff's network across communities; a community's threads follow the community.
   "thread.read": (a: Actor, t: ThreadTarget) =>

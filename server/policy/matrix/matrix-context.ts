@@ -93,11 +93,14 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
   const roleInTeam = { coach: "facilitator", teacher: "member", family_member: "member" } as const;
   for (const [role, teamRole] of Object.entries(roleInTeam)) {
     const person = members.get(role as RoleName) ?? (await buildPerson(db, district, role as RoleName));
-    await db.insert(communityMembers).values({ districtId: district.id, communityId, personId: person.id, teamRole });
+    await db
+      .insert(communityMembers)
+      .values({ districtId: district.id, communityId, personId: person.id, teamRole, sharesStudents: true });
   }
+  // The members chose to share their students with the (grade-level) team, so its staff read them.
   await db
     .insert(communityMembers)
-    .values({ districtId: district.id, communityId, personId: teacher.id, teamRole: "member" });
+    .values({ districtId: district.id, communityId, personId: teacher.id, teamRole: "member", sharesStudents: true });
   const [version] = await db
     .insert(normVersions)
     .values({ districtId: district.id, communityId, version: 1, norms: ["Start on time", "Assume good intent"] })
