@@ -13,6 +13,7 @@ export const COMMUNITY_KINDS = [
   "virtual",
 ] as const;
 export const CommunityKind = z.enum(COMMUNITY_KINDS);
+export type CommunityKind = z.infer<typeof CommunityKind>;
 export const COMMUNITY_KIND_LABELS: Record<z.infer<typeof CommunityKind>, string> = {
   grade_level: "Grade-level team",
   content_area: "Content-area (course) team",
@@ -37,6 +38,11 @@ export const CommunitySummary = z.object({
   memberCount: z.number().int(),
   isMember: z.boolean(),
   nextMeetingAt: z.string().nullable(),
+  /**
+   * Whether members' students are shared in this team: by its kind (grade-level and course teams), or by a
+   * leader's approval. Only members who chose to share (Member.sharesStudents) share theirs.
+   */
+  studentSharing: z.object({ byKind: z.boolean(), approved: z.boolean() }),
   can: Can,
 });
 export type CommunitySummary = z.infer<typeof CommunitySummary>;
@@ -69,6 +75,8 @@ export const Member = z.object({
   displayName: z.string(),
   email: z.string(),
   teamRole: TeamRole,
+  /** The member chose to share their classes' students with the team (only they can set it). */
+  sharesStudents: z.boolean(),
   roles: z.array(z.string()),
   schoolNames: z.array(z.string()),
 });
@@ -76,6 +84,10 @@ export type Member = z.infer<typeof Member>;
 
 export const MemberInput = z.strictObject({ personId: z.uuid(), teamRole: TeamRole.default("member") });
 export const MemberPatch = z.strictObject({ teamRole: TeamRole });
+/** A member's own choice to share their students with the team. */
+export const StudentSharingInput = z.strictObject({ sharesStudents: z.boolean() });
+/** A leader's approval of student sharing in a team whose kind does not share by itself. */
+export const StudentSharingApproval = z.strictObject({ approved: z.boolean() });
 export const MemberParams = z.strictObject({ id: z.uuid(), personId: z.uuid() });
 
 export const NormVersion = z.object({

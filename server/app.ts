@@ -16,6 +16,7 @@ import { analysisRoutes } from "./features/analysis/analysis.routes";
 import { assessmentsRoutes } from "./features/assessments/assessments.routes";
 import { communitiesRoutes } from "./features/communities/communities.routes";
 import { normsRoutes } from "./features/communities/norms.routes";
+import { studentSharingRoutes } from "./features/communities/student-sharing.routes";
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
@@ -137,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(outboxRoutes, { prefix: "/api/v1" });
   await app.register(communitiesRoutes, { prefix: "/api/v1" });
   await app.register(normsRoutes, { prefix: "/api/v1" });
+  await app.register(studentSharingRoutes, { prefix: "/api/v1" });
   await app.register(meetingsRoutes, { prefix: "/api/v1" });
   await app.register(actionItemsRoutes, { prefix: "/api/v1" });
   await app.register(protocolsRoutes, { prefix: "/api/v1" });

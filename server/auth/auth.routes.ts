@@ -23,9 +23,11 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { isRateLimited, recordFailedAttempt } from "./rate-limit";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "./session-cookie";
 import { createSession, findActorBySessionToken, revokeAllSessions, revokeSessionByToken } from "./sessions";
+import { checkPasswordLimits, clearPasswordFailures, recordPasswordFailure } from "./sign-in-limits";
 
-const SIGN_IN_LIMIT = 10;
-const SIGN_IN_WINDOW_SECONDS = 600;
+/** Password-reset requests per address and per email in a window (each one sends an email). */
+const RESET_LIMIT = 10;
+const RESET_WINDOW_SECONDS = 600;
 
 function signInFailed(): never {
   throw new HttpProblem(401, "Sign-in failed", "The email or password is incorrect.");
@@ -57,8 +59,7 @@ export async function authRoutes(app: App) {
     { config: { policy: "public" }, schema: { body: SignInInput, response: { 200: Me } } },
     async (request, reply) => {
       const email = request.body.email.toLowerCase();
-      const limitKeys = [`sign-in:ip:${request.ip}`, `sign-in:email:${email}`];
-      const limit = await isRateLimited(app.db, limitKeys, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      const limit = await checkPasswordLimits(app.db, email, request.ip);
       if (limit.limited) {
         await recordAudit(app.db, request, {
           action: "auth.sign_in_limited",
@@ -73,7 +74,7 @@ export async function authRoutes(app: App) {
         .where(eq(sql`lower(${people.email})`, email));
       const isValid = await verifyPassword(person?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
       if (!person?.passwordHash || !isValid || person.status !== "active") {
-        await recordFailedAttempt(app.db, limitKeys, SIGN_IN_WINDOW_SECONDS);
+        await recordPasswordFailure(app.db, email, request.ip);
         await recordAudit(app.db, request, {
           action: "auth.sign_in_failed",
           subjectType: "person",
@@ -82,6 +83,7 @@ export async function authRoutes(app: App) {
         });
         signInFailed();
       }
+      await clearPasswordFailures(app.db, email, request.ip);
       const actor = await startSession(request, reply, person);
       await recordAudit(app.db, request, { action: "auth.sign_in", subjectType: "person", subjectId: person.id });
       return presentMe(actor);
@@ -107,9 +109,9 @@ export async function authRoutes(app: App) {
       const email = request.body.email.toLowerCase();
       // Every reset request counts: each one sends an email, so the limit also stops mail flooding.
       const resetKeys = [`reset:ip:${request.ip}`, `reset:email:${email}`];
-      const limit = await isRateLimited(app.db, resetKeys, SIGN_IN_LIMIT, SIGN_IN_WINDOW_SECONDS);
+      const limit = await isRateLimited(app.db, resetKeys, RESET_LIMIT, RESET_WINDOW_SECONDS);
       if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
-      await recordFailedAttempt(app.db, resetKeys, SIGN_IN_WINDOW_SECONDS);
+      await recordFailedAttempt(app.db, resetKeys, RESET_WINDOW_SECONDS);
       const [person] = await app.db
         .select()
         .from(people)

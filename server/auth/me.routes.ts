@@ -3,12 +3,13 @@ import { ChangePasswordInput, Me, MePatch, RevokedCount, SessionList } from "../
 import { IdParams, Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
 import { people, sessions } from "../db/schema";
-import { HttpProblem, notFound } from "../errors";
+import { HttpProblem, notFound, tooManyRequests } from "../errors";
 import type { Actor } from "../policy/actor";
 import type { App } from "../types";
 import { presentMe } from "./me";
 import { hashPassword, verifyPassword } from "./passwords";
 import { revokeAllSessions, revokeSession } from "./sessions";
+import { checkPasswordLimits, clearPasswordFailures, recordPasswordFailure } from "./sign-in-limits";
 
 /** The signed-in person's own account: profile, password, and sessions. */
 export async function meRoutes(app: App) {
@@ -51,12 +52,17 @@ export async function meRoutes(app: App) {
     { config: { policy: "signed-in" }, schema: { body: ChangePasswordInput, response: { 200: Ok } } },
     async (request) => {
       const actor = request.actor as Actor;
+      // Guessing the current password from a signed-in session counts as failing sign-in does.
+      const limit = await checkPasswordLimits(app.db, actor.email, request.ip);
+      if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
       const [person] = await app.db.select().from(people).where(eq(people.id, actor.personId));
       if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, request.body.currentPassword))) {
+        await recordPasswordFailure(app.db, actor.email, request.ip);
         throw new HttpProblem(422, "Wrong password", "The current password is not correct.", [
           { pointer: "/body/currentPassword", detail: "The current password is not correct." },
         ]);
       }
+      await clearPasswordFailures(app.db, actor.email, request.ip);
       const passwordHash = await hashPassword(request.body.newPassword);
       await app.db.transaction(async (tx) => {
         await tx.update(people).set({ passwordHash, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));

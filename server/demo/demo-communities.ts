@@ -170,7 +170,16 @@ export async function seedDemoCommunities(
     ];
     await db
       .insert(communityMembers)
-      .values(roster.map((m) => ({ districtId, communityId, personId: m.person.id, teamRole: m.teamRole })));
+      // The demo's members have accepted sharing their students (guests have none to share).
+      .values(
+        roster.map((m) => ({
+          districtId,
+          communityId,
+          personId: m.person.id,
+          teamRole: m.teamRole,
+          sharesStudents: m.teamRole !== "guest",
+        })),
+      );
     const facilitatorId = roster.find((m) => m.teamRole === "facilitator")?.person.id ?? null;
 
     const [version] = await db

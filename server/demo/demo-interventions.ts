@@ -53,7 +53,9 @@ export async function seedDemoInterventions(db: Db, districtId: string, cal: Dem
   const teamId = ctx.team_id;
   const people = { emily: ctx.emily, luis: ctx.luis };
   // The interventionist joins the team whose students he serves, so he sees its review list.
-  await db.insert(communityMembers).values({ districtId, communityId: teamId, personId: ctx.luis, teamRole: "member" });
+  await db
+    .insert(communityMembers)
+    .values({ districtId, communityId: teamId, personId: ctx.luis, teamRole: "member", sharesStudents: true });
 
   const resourceIds = new Map<string, string>();
   for (const strategy of STRATEGIES) {

@@ -18,7 +18,13 @@ export type Actor = {
   memberships: Record<string, TeamRole>;
 };
 
-const STAFF_ROLES: readonly RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
+export const STAFF_ROLES: readonly RoleName[] = [
+  "district_leader",
+  "school_leader",
+  "coach",
+  "teacher",
+  "support_staff",
+];
 
 export function hasRole(actor: Actor, role: RoleName): boolean {
   return actor.roles.some((r) => r.role === role);

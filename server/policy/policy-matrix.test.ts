@@ -4,6 +4,7 @@ import { createSession } from "../auth/sessions";
 import { createTestApp, type TestApp } from "../test/test-app";
 import { matrixCases as cases } from "./matrix/all-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
+import { checkSelfWidening } from "./matrix/self-widening";
 
 // Creating with another district's school or people names no object to hide: refused as invalid or forbidden.
 const CREATE_ROUTES = ["/api/v1/people", "/api/v1/communities", "/api/v1/visits"];
@@ -78,4 +79,14 @@ describe("policy matrix", () => {
       }
     }
   }
+});
+
+describe("self-widening", () => {
+  it("for every role, creating communities and adding members never grows the students the actor may read", async () => {
+    const results = await checkSelfWidening(app, t.database, ctx);
+    for (const [role, r] of Object.entries(results)) {
+      expect(r.afterAdding, `${role} after adding members`).toEqual(r.before);
+      expect(r.afterConsent, `${role} after the members chose to share`).toEqual(r.expected);
+    }
+  });
 });

@@ -1,3 +1,4 @@
+import type { TeamRole } from "../../contract/communities";
 import type { RoleName } from "../../contract/people";
 import { type Actor, isDistrictLeader, isMemberOf, isStaff, leadsSchool, schoolsLed, teamRoleIn } from "./actor";
 
@@ -27,19 +28,28 @@ function managesPerson(actor: Actor, person: PersonTarget): boolean {
   return person.roles.every((r) => r.role !== "district_leader" && leadsSchool(actor, r.schoolId));
 }
 
-/** Facilitators run their community; leaders of its schools and of the district may too. */
+/**
+ * The team role that counts for the team's work. Family and community members take part as guests only,
+ * whatever role they were given: norms and discussion, never the team's student-level work.
+ */
+function workingRoleIn(actor: Actor, communityId: string): TeamRole | undefined {
+  const role = teamRoleIn(actor, communityId);
+  return role !== undefined && !isStaff(actor) ? "guest" : role;
+}
+
+/** Staff facilitators run their community; leaders of its schools and of the district may too. */
 function managesCommunity(actor: Actor, community: CommunityTarget): boolean {
   if (!inDistrict(actor, community)) return false;
   return (
     isDistrictLeader(actor) ||
-    teamRoleIn(actor, community.id) === "facilitator" ||
+    workingRoleIn(actor, community.id) === "facilitator" ||
     community.schoolIds.some((schoolId) => leadsSchool(actor, schoolId))
   );
 }
 
-/** Members other than guests take part in the team's work: notes, attendance, action items. */
+/** Staff members other than guests take part in the team's work: notes, attendance, action items. */
 function contributesTo(actor: Actor, community: CommunityTarget): boolean {
-  const role = teamRoleIn(actor, community.id);
+  const role = workingRoleIn(actor, community.id);
   return (
     inDistrict(actor, community) && ((role !== undefined && role !== "guest") || managesCommunity(actor, community))
   );
@@ -81,12 +91,12 @@ function readsResource(actor: Actor, r: ResourceTarget): boolean {
   }
 }
 
-/** Sharing with a community takes a place in its work (not a guest's); with a school, a staff role there. */
+/** Sharing takes a place in the work (staff, not a guest in the community); with a school, a staff role there. */
 function sharesResourceAt(actor: Actor, r: ResourceDraft): boolean {
   if (!inDistrict(actor, r)) return false;
   switch (r.scope) {
     case "private":
-      return isStaff(actor) || Object.values(actor.memberships).some((role) => role !== "guest");
+      return isStaff(actor);
     case "community":
       return r.community !== null && contributesTo(actor, r.community);
     case "school":
@@ -107,19 +117,33 @@ function managesResource(actor: Actor, r: ResourceTarget): boolean {
 }
 
 /**
- * A student as the rules see them: the schools they attend, the teachers of their classes, the teams
- * (communities) with a non-guest member who teaches them, and their family members.
+ * A student as the rules see them: the schools they attend, the teachers of their classes, the teams that
+ * share them (with the school of the class through which each does), and their family members.
  * Loaded by loadStudentTarget() in student-scope.ts, whose SQL scope visibleStudentIds() must agree.
  */
 export type StudentTarget = DistrictOwned & {
   id: string;
   schoolIds: string[];
   teacherIds: string[];
-  teamIds: string[];
+  teamShares: TeamShare[];
   familyIds: string[];
 };
 
-/** District leaders, leaders of the student's schools, their teachers and teams, and their own family. */
+/**
+ * A team shares a student through one of their classes when the class's teacher is a non-guest member of the
+ * team who chose to share their students (sharesStudents, set only by themself), and the team works on shared
+ * students: its kind does (SHARING_KINDS) or a leader approved sharing for it. Not archived.
+ */
+export type TeamShare = { teamId: string; schoolId: string };
+
+/** Kinds of teams that work on shared students by their nature: grade-level and course (content-area) teams. */
+export const SHARING_KINDS = ["grade_level", "content_area"] as const;
+
+/**
+ * District leaders, leaders of the student's schools, their teachers, their own family, and the non-guest staff
+ * members of a team that shares them, when the reader works at (has a staff role at) the school of the class
+ * through which the team shares them.
+ */
 function readsStudent(actor: Actor, s: StudentTarget): boolean {
   if (!inDistrict(actor, s)) return false;
   if (s.familyIds.includes(actor.personId)) return true;
@@ -128,10 +152,19 @@ function readsStudent(actor: Actor, s: StudentTarget): boolean {
     isDistrictLeader(actor) ||
     s.schoolIds.some((schoolId) => leadsSchool(actor, schoolId)) ||
     s.teacherIds.includes(actor.personId) ||
-    s.teamIds.some((teamId) => {
-      const role = teamRoleIn(actor, teamId);
-      return role !== undefined && role !== "guest";
+    s.teamShares.some((share) => {
+      const role = teamRoleIn(actor, share.teamId);
+      return role !== undefined && role !== "guest" && isStaffAt(actor, share.schoolId);
     })
+  );
+}
+
+/** Approving student sharing for a team: district leaders, and leaders of every one of the team's schools. */
+function approvesStudentSharing(actor: Actor, community: CommunityTarget): boolean {
+  return (
+    inDistrict(actor, community) &&
+    (isDistrictLeader(actor) ||
+      (community.schoolIds.length > 0 && community.schoolIds.every((schoolId) => leadsSchool(actor, schoolId))))
   );
 }
 
@@ -229,6 +262,11 @@ export const rules = {
   "community.update": (a: Actor, c: CommunityTarget) => managesCommunity(a, c),
   "community.contribute": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
   "community.participate": (a: Actor, c: CommunityTarget) => inDistrict(a, c) && isMemberOf(a, c.id),
+  // Team-based student access (readsStudent): a member shares their own students only by their own choice,
+  // never because someone added them; a leader approves sharing in teams whose kind does not share by itself.
+  "community.shareStudents": (a: Actor, c: CommunityTarget) =>
+    inDistrict(a, c) && isStaff(a) && workingRoleIn(a, c.id) !== undefined && workingRoleIn(a, c.id) !== "guest",
+  "community.approveStudentSharing": (a: Actor, c: CommunityTarget) => approvesStudentSharing(a, c),
 
   // The district forum is the staff's network across communities; a community's threads follow the community.
   "thread.read": (a: Actor, t: ThreadTarget) =>
@@ -254,14 +292,15 @@ export const rules = {
     readsResource(a, r) &&
     (isStaff(a) || r.createdById === a.personId || (r.community !== null && isMemberOf(a, r.community.id))),
 
-  // Visits are non-evaluative: only the host and visitors see one, and the team once the host shares
-  // feedback with it. Leaders see counts (visit.counts), never the content, unless it was shared.
+  // Visits are non-evaluative: only the host and visitors see one, and the team's staff members once the host
+  // shares feedback with it. Leaders see counts (visit.counts), never the content, shared or not; a leader who
+  // is on the team reads shared feedback as a member. Family and community members on a team do not.
   "visit.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
   "visit.read": (a: Actor, v: VisitTarget) =>
     inDistrict(a, v) &&
     (v.hostId === a.personId ||
       v.visitorIds.includes(a.personId) ||
-      (v.hasSharedFeedback && v.community !== null && readsCommunity(a, v.community))),
+      (v.hasSharedFeedback && v.community !== null && isStaff(a) && isMemberOf(a, v.community.id))),
   "visit.update": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.hostId === a.personId,
   "visit.giveFeedback": (a: Actor, v: VisitTarget) => inDistrict(a, v) && v.visitorIds.includes(a.personId),
   "visit.counts": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && (isDistrictLeader(a) || schoolsLed(a).size > 0),

@@ -44,6 +44,14 @@ beforeAll(async () => {
   people.parent = await buildPerson(db, district, "family_member");
   people.familyOnTeam = await buildPerson(db, district, "family_member");
   people.otherLeader = await buildPerson(db, other, "district_leader");
+  // Team-based sharing: a K–12 vertical team, an approved one, a member added without consent, another school.
+  people.verticalReader = await buildPerson(db, district, "teacher");
+  people.verticalHigh = await buildPerson(db, district, "teacher", { schoolId: high });
+  people.approvedReader = await buildPerson(db, district, "teacher");
+  people.approvedTeacher = await buildPerson(db, district, "teacher");
+  people.unconsentedReader = await buildPerson(db, district, "support_staff");
+  people.unconsented = await buildPerson(db, district, "teacher");
+  people.highReader = await buildPerson(db, district, "teacher", { schoolId: high });
 
   const ownClass = await buildClass(db, district, { teacherIds: [people.teacher.id] });
   const teammateClass = await buildClass(db, district, { teacherIds: [people.teammate.id] });
@@ -59,14 +67,42 @@ beforeAll(async () => {
   studentIds.high = (await buildStudent(db, district, { schoolId: elementary, classIds: [highClass.id] })).id;
   studentIds.unenrolled = (await buildStudent(db, district, { schoolId: high })).id;
   studentIds.child = (await buildStudent(db, district, { classIds: [ownClass.id] })).id;
+  const verticalHighClass = await buildClass(db, district, { schoolId: high, teacherIds: [people.verticalHigh.id] });
+  const approvedClass = await buildClass(db, district, { teacherIds: [people.approvedTeacher.id] });
+  const unconsentedClass = await buildClass(db, district, { teacherIds: [people.unconsented.id] });
+  const both = { schoolIds: [elementary, high] };
+  await buildCommunity(db, district, [{ personId: people.verticalReader.id }, { personId: people.verticalHigh.id }], {
+    ...both,
+    kind: "vertical",
+  });
+  await buildCommunity(
+    db,
+    district,
+    [{ personId: people.approvedReader.id }, { personId: people.approvedTeacher.id }],
+    { kind: "vertical", approvedById: people.leader.id },
+  );
+  await buildCommunity(db, district, [
+    { personId: people.unconsentedReader.id, teamRole: "facilitator" },
+    { personId: people.unconsented.id, sharesStudents: false },
+  ]);
+  // A grade-level team across schools: the elementary teacher's students are not the high-school reader's.
+  await buildCommunity(
+    db,
+    district,
+    [{ personId: people.highReader.id }, { personId: people.approvedTeacher.id }],
+    both,
+  );
+  studentIds.verticalHigh = (await buildStudent(db, district, { schoolId: high, classIds: [verticalHighClass.id] })).id;
+  studentIds.approved = (await buildStudent(db, district, { classIds: [approvedClass.id] })).id;
+  studentIds.unconsented = (await buildStudent(db, district, { classIds: [unconsentedClass.id] })).id;
   studentIds.elsewhere = (await buildStudent(db, other, { schoolId: other.schools.elementary.id })).id;
   await linkFamily(db, district, people.parent.id, studentIds.child);
 });
 afterAll(async () => database?.close());
 
 const expected: Record<string, string[]> = {
-  leader: ["mine", "teams", "high", "unenrolled", "child"],
-  principal: ["high", "unenrolled"],
+  leader: ["mine", "teams", "high", "unenrolled", "child", "verticalHigh", "approved", "unconsented"],
+  principal: ["high", "unenrolled", "verticalHigh"],
   teacher: ["mine", "teams", "child"],
   teammate: ["mine", "teams", "child"],
   guest: [],
@@ -74,6 +110,13 @@ const expected: Record<string, string[]> = {
   parent: ["child"],
   familyOnTeam: [],
   otherLeader: ["elsewhere"],
+  verticalReader: [],
+  verticalHigh: ["verticalHigh"],
+  approvedReader: ["approved"],
+  approvedTeacher: ["approved"],
+  unconsentedReader: [],
+  unconsented: ["unconsented"],
+  highReader: [],
 };
 
 describe("the students each person may read", () => {

@@ -1,24 +1,40 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../db/client";
 import { uuidArray } from "../db/sql-arrays";
-import { type Actor, isDistrictLeader, isStaff, schoolsLed } from "./actor";
-import type { StudentTarget } from "./rules";
+import { type Actor, isDistrictLeader, isStaff, STAFF_ROLES, schoolsLed } from "./actor";
+import { SHARING_KINDS, type StudentTarget } from "./rules";
 
 /*
  * The SQL side of "student.read" (rules.ts). Every list or bulk read of student-level data selects from
  * visibleStudentIds(actor); student-scope.test.ts checks that it admits exactly the students the rule does.
  */
 
-/** Teams whose non-guest members (and the actor's own place in them) count for student access. */
-const activeTeamMembers = sql`
+const sharingKinds = sql.join(
+  SHARING_KINDS.map((kind) => sql`${kind}`),
+  sql`, `,
+);
+
+/**
+ * Who shares their classes' students with which team (TeamShare in rules.ts): non-guest members who chose to
+ * (shares_students), in unarchived teams whose kind shares students or where a leader approved sharing.
+ */
+const sharingMembers = sql`
   select m.community_id, m.person_id
   from community_members m
   join communities c on c.id = m.community_id and c.archived_at is null
-  where m.team_role <> 'guest'`;
+  where m.team_role <> 'guest' and m.shares_students
+    and (c.kind::text in (${sharingKinds}) or c.student_sharing_approved_at is not null)`;
+
+/** The schools where the actor holds a staff role: team-shared students are read only at those schools. */
+function staffSchoolIds(actor: Actor): string[] {
+  return [
+    ...new Set(actor.roles.filter((r) => r.schoolId && STAFF_ROLES.includes(r.role)).map((r) => r.schoolId as string)),
+  ];
+}
 
 /**
  * A subquery selecting the ids of the students the actor may read: the district's for district leaders,
- * their schools' for school leaders, their classes' and their teams' for staff, their own children for family.
+ * their schools' for school leaders, their classes' and those their teams share with them (at schools they work at) for staff, their own children for family.
  */
 export function visibleStudentIds(actor: Actor): SQL {
   const districtId = actor.districtId;
@@ -41,12 +57,17 @@ export function visibleStudentIds(actor: Actor): SQL {
       sql`select cs.student_id as id from class_students cs
           join class_teachers ct on ct.class_id = cs.class_id
           where ct.person_id = ${actor.personId} and cs.district_id = ${districtId}`,
-      sql`select cs.student_id as id from class_students cs
-          join class_teachers ct on ct.class_id = cs.class_id
-          join (${activeTeamMembers}) teammate on teammate.person_id = ct.person_id
-          join (${activeTeamMembers}) me on me.community_id = teammate.community_id and me.person_id = ${actor.personId}
-          where cs.district_id = ${districtId}`,
     );
+    const schools = staffSchoolIds(actor);
+    if (schools.length > 0) {
+      parts.push(sql`select cs.student_id as id from class_students cs
+          join classes cl on cl.id = cs.class_id and cl.school_id = any(${uuidArray(schools)})
+          join class_teachers ct on ct.class_id = cs.class_id
+          join (${sharingMembers}) teammate on teammate.person_id = ct.person_id
+          join community_members me on me.community_id = teammate.community_id and me.person_id = ${actor.personId}
+            and me.team_role <> 'guest'
+          where cs.district_id = ${districtId}`);
+    }
   }
   return sql.join(parts, sql` union `);
 }
@@ -78,7 +99,7 @@ export async function loadStudentTarget(db: Db, studentId: string): Promise<Stud
     district_id: string;
     school_ids: string[] | null;
     teacher_ids: string[] | null;
-    team_ids: string[] | null;
+    team_shares: { teamId: string; schoolId: string }[] | null;
     family_ids: string[] | null;
   }>(sql`
     select s.id, s.district_id,
@@ -88,10 +109,12 @@ export async function loadStudentTarget(db: Db, studentId: string): Promise<Stud
       ) schools) as school_ids,
       array(select distinct ct.person_id from class_students cs join class_teachers ct on ct.class_id = cs.class_id
             where cs.student_id = s.id) as teacher_ids,
-      array(select distinct teammate.community_id from class_students cs
-            join class_teachers ct on ct.class_id = cs.class_id
-            join (${activeTeamMembers}) teammate on teammate.person_id = ct.person_id
-            where cs.student_id = s.id) as team_ids,
+      (select json_agg(distinct jsonb_build_object('teamId', teammate.community_id, 'schoolId', cl.school_id))
+         from class_students cs
+         join classes cl on cl.id = cs.class_id
+         join class_teachers ct on ct.class_id = cs.class_id
+         join (${sharingMembers}) teammate on teammate.person_id = ct.person_id
+        where cs.student_id = s.id) as team_shares,
       array(select f.person_id from family_links f where f.student_id = s.id) as family_ids
     from students s where s.id = ${studentId}`);
   const row = result.rows[0];
@@ -101,7 +124,7 @@ export async function loadStudentTarget(db: Db, studentId: string): Promise<Stud
     districtId: row.district_id,
     schoolIds: row.school_ids ?? [],
     teacherIds: row.teacher_ids ?? [],
-    teamIds: row.team_ids ?? [],
+    teamShares: row.team_shares ?? [],
     familyIds: row.family_ids ?? [],
   };
 }

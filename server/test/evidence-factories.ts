@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { CutScore } from "../../contract/assessments";
-import type { TeamRole } from "../../contract/communities";
+import type { CommunityKind, TeamRole } from "../../contract/communities";
 import { DEFAULT_PROFICIENT_LEVEL, DEFAULT_SCALE, type ProficiencyLevel } from "../../contract/essentials";
 import type { Db } from "../db/client";
 import {
@@ -90,16 +90,26 @@ export async function linkFamily(db: Db, district: TestDistrict, personId: strin
   await db.insert(familyLinks).values({ districtId: district.id, personId, studentId });
 }
 
-/** A community at the elementary school with the given members. */
+/**
+ * A community (a grade-level team at the elementary school unless told otherwise) with the given members.
+ * Members share their students as if they had chosen to, unless `sharesStudents: false`.
+ */
 export async function buildCommunity(
   db: Db,
   district: TestDistrict,
-  members: { personId: string; teamRole?: TeamRole }[],
-  options: { name?: string; schoolIds?: string[] } = {},
+  members: { personId: string; teamRole?: TeamRole; sharesStudents?: boolean }[],
+  options: { name?: string; schoolIds?: string[]; kind?: CommunityKind; approvedById?: string } = {},
 ) {
   const [row] = await db
     .insert(communities)
-    .values({ districtId: district.id, name: options.name ?? `Team ${suffix()}`, kind: "grade_level" })
+    .values({
+      districtId: district.id,
+      name: options.name ?? `Team ${suffix()}`,
+      kind: options.kind ?? "grade_level",
+      ...(options.approvedById
+        ? { studentSharingApprovedById: options.approvedById, studentSharingApprovedAt: new Date() }
+        : {}),
+    })
     .returning();
   if (!row) throw new Error("no community");
   for (const schoolId of options.schoolIds ?? [district.schools.elementary.id]) {
@@ -111,6 +121,7 @@ export async function buildCommunity(
       communityId: row.id,
       personId: member.personId,
       teamRole: member.teamRole ?? "member",
+      sharesStudents: member.sharesStudents ?? true,
     });
   }
   return row;

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -40,6 +41,12 @@ export const communities = pgTable(
     purpose: text("purpose").notNull().default(""),
     /** School days after an assessment within which every student below proficiency should have a response. */
     responseDays: smallint("response_days").notNull().default(5),
+    /**
+     * A school or district leader's approval for members to share their students in a team whose kind does not
+     * share them by itself (grade-level and course teams do); null when not approved.
+     */
+    studentSharingApprovedById: uuid("student_sharing_approved_by_id").references(() => people.id),
+    studentSharingApprovedAt: timestamp("student_sharing_approved_at", { withTimezone: true }),
     createdById: uuid("created_by_id").references(() => people.id),
     archivedAt: timestamp("archived_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -75,6 +82,8 @@ export const communityMembers = pgTable(
       .notNull()
       .references(() => people.id),
     teamRole: teamRole("team_role").notNull().default("member"),
+    /** Set only by the member themself: their classes' students are shared with the team (see student-scope.ts). */
+    sharesStudents: boolean("shares_students").notNull().default(false),
     joinedAt: timestamp("joined_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

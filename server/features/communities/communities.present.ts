@@ -1,6 +1,7 @@
 import type { CommunitySummary } from "../../../contract/communities";
 import { type Actor, isMemberOf } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
+import { SHARING_KINDS } from "../../policy/rules";
 import type { CommunityRow } from "./communities.queries";
 
 /** A community as the API lists it, with what the actor may do there. */
@@ -15,6 +16,20 @@ export function presentCommunity(actor: Actor, community: CommunityRow): Communi
     memberCount: community.memberCount,
     isMember: isMemberOf(actor, community.id),
     nextMeetingAt: community.nextMeetingAt,
-    can: abilities(actor, ["community.update", "community.contribute", "community.participate"], community),
+    studentSharing: {
+      byKind: (SHARING_KINDS as readonly string[]).includes(community.kind),
+      approved: community.studentSharingApproved,
+    },
+    can: abilities(
+      actor,
+      [
+        "community.update",
+        "community.contribute",
+        "community.participate",
+        "community.shareStudents",
+        "community.approveStudentSharing",
+      ],
+      community,
+    ),
   };
 }

@@ -17,6 +17,7 @@ export type CommunityRow = {
   schoolIds: string[];
   memberCount: number;
   nextMeetingAt: string | null;
+  studentSharingApproved: boolean;
 };
 
 type RawCommunity = {
@@ -29,12 +30,14 @@ type RawCommunity = {
   schools: { id: string; name: string }[] | null;
   member_count: number;
   next_meeting_at: string | Date | null;
+  sharing_approved: boolean;
   total?: number;
 };
 
 /** The columns of a community row; its next meeting is counted from this moment. */
 function columns(): SQL {
   return sql`c.id, c.district_id, c.name, c.kind, c.purpose, c.archived_at is not null as archived,
+  c.student_sharing_approved_at is not null as sharing_approved,
   (select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
      from community_schools cs join schools s on s.id = cs.school_id where cs.community_id = c.id) as schools,
   (select count(*) from community_members cm where cm.community_id = c.id)::int as member_count,
@@ -55,6 +58,7 @@ function toRow(raw: RawCommunity): CommunityRow {
     schoolIds: schools.map((s) => s.id),
     memberCount: raw.member_count,
     nextMeetingAt: raw.next_meeting_at ? new Date(raw.next_meeting_at).toISOString() : null,
+    studentSharingApproved: raw.sharing_approved,
   };
 }
 
@@ -127,6 +131,7 @@ type RawMember = {
   display_name: string;
   email: string;
   team_role: TeamRole;
+  shares_students: boolean;
   roles: string[] | null;
   school_names: string[] | null;
 };
@@ -134,7 +139,7 @@ type RawMember = {
 /** A community's members, facilitators first, with their district roles and schools. */
 export async function listMembers(db: Db, communityId: string): Promise<Member[]> {
   const result = await db.execute<RawMember>(sql`
-    select p.id as person_id, p.display_name, p.email, cm.team_role,
+    select p.id as person_id, p.display_name, p.email, cm.team_role, cm.shares_students,
            (select array_agg(distinct ra.role::text) from role_assignments ra where ra.person_id = p.id) as roles,
            (select array_agg(distinct s.name) from role_assignments ra join schools s on s.id = ra.school_id
              where ra.person_id = p.id) as school_names
@@ -146,6 +151,7 @@ export async function listMembers(db: Db, communityId: string): Promise<Member[]
     displayName: r.display_name,
     email: r.email,
     teamRole: r.team_role,
+    sharesStudents: r.shares_students,
     roles: r.roles ?? [],
     schoolNames: r.school_names ?? [],
   }));

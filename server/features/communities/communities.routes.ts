@@ -124,9 +124,13 @@ export async function communitiesRoutes(app: App) {
       if (schoolIds) await requireSchoolsInDistrict(app.db, actor.districtId, schoolIds);
       await app.db.transaction(async (tx) => {
         const archivedAt = archived === undefined ? {} : { archivedAt: archived ? sql`now()` : null };
+        // An approval of student sharing was given for these schools: other schools need it asked again.
+        const isNewSchools =
+          schoolIds !== undefined && [...new Set(schoolIds)].sort().join() !== [...community.schoolIds].sort().join();
+        const approval = isNewSchools ? { studentSharingApprovedById: null, studentSharingApprovedAt: null } : {};
         await tx
           .update(communities)
-          .set({ ...fields, ...archivedAt, updatedAt: sql`now()` })
+          .set({ ...fields, ...archivedAt, ...approval, updatedAt: sql`now()` })
           .where(eq(communities.id, community.id));
         if (schoolIds) {
           await tx.delete(communitySchools).where(eq(communitySchools.communityId, community.id));

@@ -74,7 +74,13 @@ describe("communities", () => {
     const parentView = (
       await app.inject({ url: `/api/v1/communities/${community.id}`, headers: await as(parent) })
     ).json();
-    expect(parentView.can).toEqual({ update: false, contribute: false, participate: true });
+    expect(parentView.can).toEqual({
+      approveStudentSharing: false,
+      shareStudents: false,
+      update: false,
+      contribute: false,
+      participate: true,
+    });
   });
 
   it("is invisible to staff who are not members and do not lead its schools", async () => {

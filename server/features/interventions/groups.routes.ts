@@ -17,7 +17,7 @@ import type { Actor } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
-import { dateProblems, referenceProblems, refuseIfAny } from "./check-plan-input";
+import { dateProblems, referenceProblems, refuseIfAny, studentsOf, studentsOfGroup } from "./check-plan-input";
 import { groupEntryPlans } from "./group-entries";
 import { studentProblems } from "./group-students";
 import { groupTarget, presentGroupDetail, presentGroupListItem } from "./interventions.present";
@@ -90,7 +90,11 @@ export async function groupsRoutes(app: App) {
       if (!can(actor, "group.create", community)) forbidden();
       const body = request.body;
       const { plans, problems } = await studentProblems(app.db, actor, body);
-      refuseIfAny([...dateProblems(body), ...problems, ...(await referenceProblems(app.db, actor, body))]);
+      refuseIfAny([
+        ...dateProblems(body),
+        ...problems,
+        ...(await referenceProblems(app.db, actor, body, studentsOf(body.students.map((x) => x.studentId)))),
+      ]);
       const id = await createGroup(app.db, request, actor, community.id, body, plans);
       return reply.code(201).send(await loadGroupDetail(actor, id));
     },
@@ -144,7 +148,7 @@ export async function groupsRoutes(app: App) {
           reviewDate: fields.reviewDate ?? row.review_date,
           goalDate: fields.goalDate ?? row.goal_date,
         }),
-        ...(await referenceProblems(app.db, actor, fields)),
+        ...(await referenceProblems(app.db, actor, fields, studentsOfGroup(row.id))),
       ]);
       // The group is the shared delivery: who, how, how often follow to its active plans.
       const delivery = {

@@ -18,7 +18,7 @@ import type { PlanTarget } from "../../policy/rules";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
-import { dateProblems, referenceProblems, refuseIfAny } from "./check-plan-input";
+import { dateProblems, referenceProblems, refuseIfAny, studentsOf } from "./check-plan-input";
 import { presentPlanDetail, presentPlanSummary } from "./interventions.present";
 import { findPlan, listDecisions, listStudentPlans, loadScores, loadSessions } from "./interventions.queries";
 import { requirePlanTarget } from "./plan-target";
@@ -73,7 +73,10 @@ export async function plansRoutes(app: App) {
       authorize(actor, "community.read", community);
       authorize(actor, "plan.create", { districtId: actor.districtId, community, student });
       const body = request.body;
-      const problems = [...dateProblems(body), ...(await referenceProblems(app.db, actor, body))];
+      const problems = [
+        ...dateProblems(body),
+        ...(await referenceProblems(app.db, actor, body, studentsOf([student.id]))),
+      ];
       if (body.baseline === body.goal)
         problems.push({ pointer: "/body/goal", detail: "The goal differs from the baseline." });
       refuseIfAny(problems);
@@ -115,7 +118,7 @@ export async function plansRoutes(app: App) {
           reviewDate: body.reviewDate ?? plan.review_date,
           goalDate: body.goalDate ?? plan.goal_date,
         }),
-        ...(await referenceProblems(app.db, actor, body)),
+        ...(await referenceProblems(app.db, actor, body, studentsOf([target.student.id]))),
       ];
       if ((body.baseline ?? plan.baseline) === (body.goal ?? plan.goal))
         problems.push({ pointer: "/body/goal", detail: "The goal differs from the baseline." });

@@ -4,10 +4,11 @@ import type { DecisionInput } from "../../../contract/student-review";
 import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
-import { interventionPlans, meetings, people, planDecisions, resources } from "../../db/schema";
+import { interventionPlans, meetings, planDecisions, resources } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import type { PlanTarget } from "../../policy/rules";
+import { isEligibleDeliverer, studentsOf } from "../interventions/check-plan-input";
 
 const DEFAULT_REVIEW_WEEKS = 2;
 
@@ -28,14 +29,13 @@ async function checkReferences(db: Db, plan: PlanTarget, input: DecisionInput) {
       invalid("No such meeting of this team.", [{ pointer: "/body/meetingId", detail: "Unknown meeting." }]);
   }
   const deliveredById = input.changes?.deliveredById;
-  if (deliveredById) {
-    const [person] = await db
-      .select({ id: people.id })
-      .from(people)
-      .where(and(eq(people.id, deliveredById), eq(people.districtId, plan.districtId)));
-    if (!person) {
-      invalid("No such person.", [{ pointer: "/body/changes/deliveredById", detail: "Unknown person." }]);
-    }
+  if (
+    deliveredById &&
+    !(await isEligibleDeliverer(db, plan.districtId, deliveredById, studentsOf([plan.student.id])))
+  ) {
+    invalid("Choose who delivers the plan again.", [
+      { pointer: "/body/changes/deliveredById", detail: "Choose active staff of the student's school." },
+    ]);
   }
   const resourceId = input.changes?.strategyResourceId;
   if (resourceId) {

@@ -56,7 +56,8 @@ export async function visitsRoutes(app: App) {
       app.db,
       sql`v.district_id = ${actor.districtId} and (v.host_id = ${actor.personId}
           or exists (select 1 from visit_visitors vv where vv.visit_id = v.id and vv.visitor_id = ${actor.personId})
-          or (v.community_id is not null and exists (select 1 from visit_feedback f where f.visit_id = v.id and f.is_shared_with_team)))`,
+          or (exists (select 1 from community_members cm where cm.community_id = v.community_id and cm.person_id = ${actor.personId})
+              and exists (select 1 from visit_feedback f where f.visit_id = v.id and f.is_shared_with_team)))`,
     );
     // The last clause only narrows the query; the read rule decides.
     return { items: visits.filter((v) => can(actor, "visit.read", visitTarget(v))).map((v) => presentVisit(actor, v)) };

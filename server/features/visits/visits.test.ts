@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(async () => t?.close());
 
 describe("classroom visits", () => {
-  it("keeps feedback between host and visitor, shows leaders only counts, and shares with the team on request", async () => {
+  it("keeps feedback between host and visitor, shows leaders only counts, and shares with the team's staff on request", async () => {
     const host = await buildPerson(t.db, district, "teacher");
     const visitor = await buildPerson(t.db, district, "teacher");
     const teammate = await buildPerson(t.db, district, "teacher");
@@ -84,9 +84,24 @@ describe("classroom visits", () => {
     expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(teammate) })).body).toContain(
       secret,
     );
-    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(principal) })).body).toContain(
+    // Leaders see counts only, even of shared feedback: it is the team's, not an evaluation.
+    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(principal) })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/api/v1/visits", headers: await as(principal) })).body).not.toContain(secret);
+    const districtLeader = await buildPerson(t.db, district, "district_leader");
+    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(districtLeader) })).statusCode).toBe(
+      404,
+    );
+    // A leader who is on the team reads it as a member; a family member on the team does not (a guest only).
+    const memberPrincipal = await buildPerson(t.db, district, "school_leader");
+    const parent = await buildPerson(t.db, district, "family_member");
+    for (const person of [memberPrincipal, parent]) {
+      await t.db.insert(communityMembers).values({ districtId: district.id, communityId, personId: person.id });
+    }
+    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(memberPrincipal) })).body).toContain(
       secret,
     );
+    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(parent) })).statusCode).toBe(404);
+    expect((await app.inject({ url: "/api/v1/visits", headers: await as(parent) })).body).not.toContain(secret);
 
     await app.inject({
       method: "PUT",
@@ -94,7 +109,9 @@ describe("classroom visits", () => {
       headers: await as(host),
       payload: { isSharedWithTeam: false },
     });
-    expect((await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(principal) })).statusCode).toBe(404);
+    expect(
+      (await app.inject({ url: `/api/v1/visits/${visitId}`, headers: await as(memberPrincipal) })).statusCode,
+    ).toBe(404);
   });
 
   it("refuses visitors from another district and oneself", async () => {

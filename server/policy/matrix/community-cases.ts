@@ -37,6 +37,31 @@ export const communityCases: Record<string, Case> = {
     own: (c) => ({ url: `/api/v1/communities/${c.own.communityId}`, payload: { purpose: "Our purpose" } }),
     other: (c) => ({ url: `/api/v1/communities/${c.other.communityId}`, payload: { purpose: "x" } }),
   },
+  // A member's own choice to share their students: staff members other than guests (not the family member).
+  // It keeps the choice they made (true), which the student cases rely on.
+  "PUT /api/v1/communities/:id/student-sharing": {
+    allowed: ["coach", "teacher"],
+    own: (c) => ({
+      url: `/api/v1/communities/${c.own.communityId}/student-sharing`,
+      payload: { sharesStudents: true },
+    }),
+    other: (c) => ({
+      url: `/api/v1/communities/${c.other.communityId}/student-sharing`,
+      payload: { sharesStudents: true },
+    }),
+  },
+  // Approving sharing in a team: district leaders, and leaders of every one of its schools (here: its only one).
+  "PUT /api/v1/communities/:id/student-sharing-approval": {
+    allowed: ["district_leader", "school_leader"],
+    own: (c) => ({
+      url: `/api/v1/communities/${c.own.communityId}/student-sharing-approval`,
+      payload: { approved: false },
+    }),
+    other: (c) => ({
+      url: `/api/v1/communities/${c.other.communityId}/student-sharing-approval`,
+      payload: { approved: false },
+    }),
+  },
   "POST /api/v1/communities/:id/members": {
     allowed: COMMUNITY_MANAGERS,
     own: async (c) => {

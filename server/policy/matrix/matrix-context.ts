@@ -61,8 +61,9 @@ export type Case = {
 export const STAFF: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
 export const LEADERS: RoleName[] = ["district_leader", "school_leader"];
 export const DISTRICT: RoleName[] = ["district_leader"];
-// In each district's community: the coach facilitates, the teacher is a member, the family member a guest;
-// the school leader leads the community's school. Support staff and community members do not belong.
+// In each district's community: the coach facilitates, the teacher and the family member are members (a family
+// member still takes part as a guest only); the school leader leads the community's school. Support staff and
+// community members do not belong.
 export const COMMUNITY_READERS: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "family_member"];
 export const COMMUNITY_MANAGERS: RoleName[] = ["district_leader", "school_leader", "coach"];
 export const COMMUNITY_CONTRIBUTORS: RoleName[] = [...COMMUNITY_MANAGERS, "teacher"];
@@ -90,14 +91,17 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
   await db
     .insert(communitySchools)
     .values({ districtId: district.id, communityId, schoolId: district.schools.elementary.id });
-  const roleInTeam = { coach: "facilitator", teacher: "member", family_member: "guest" } as const;
+  const roleInTeam = { coach: "facilitator", teacher: "member", family_member: "member" } as const;
   for (const [role, teamRole] of Object.entries(roleInTeam)) {
     const person = members.get(role as RoleName) ?? (await buildPerson(db, district, role as RoleName));
-    await db.insert(communityMembers).values({ districtId: district.id, communityId, personId: person.id, teamRole });
+    await db
+      .insert(communityMembers)
+      .values({ districtId: district.id, communityId, personId: person.id, teamRole, sharesStudents: true });
   }
+  // The members chose to share their students with the (grade-level) team, so its staff read them.
   await db
     .insert(communityMembers)
-    .values({ districtId: district.id, communityId, personId: teacher.id, teamRole: "member" });
+    .values({ districtId: district.id, communityId, personId: teacher.id, teamRole: "member", sharesStudents: true });
   const [version] = await db
     .insert(normVersions)
     .values({ districtId: district.id, communityId, version: 1, norms: ["Start on time", "Assume good intent"] })

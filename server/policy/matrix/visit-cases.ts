@@ -4,13 +4,14 @@ import { type Case, type Ctx, LEADERS, STAFF, type Targets } from "./matrix-cont
 
 /**
  * A fresh visit hosted by `host` with `visitor` invited, in the district's community, with one piece of
- * feedback that is not shared. In the own district the signed-in teacher hosts and the coach visits.
+ * feedback, shared with the team or not. In the own district the signed-in teacher hosts and the coach visits.
  */
 async function visitIn(
   c: Ctx,
   targets: Targets,
   host: TestPerson,
   visitor: TestPerson,
+  isSharedWithTeam = false,
 ): Promise<{ visitId: string; feedbackId: string }> {
   const [visit] = await c.db
     .insert(classroomVisits)
@@ -30,19 +31,24 @@ async function visitIn(
       visitId,
       visitorId: targets.teacher.id,
       observations: "Students talked in pairs.",
+      isSharedWithTeam,
     })
     .returning({ id: visitFeedback.id });
   return { visitId, feedbackId: feedback?.id as string };
 }
 
-function ownVisit(c: Ctx) {
-  return visitIn(c, c.own, c.members.get("teacher") as TestPerson, c.members.get("coach") as TestPerson);
+function ownVisit(c: Ctx, isSharedWithTeam = false) {
+  const host = c.members.get("teacher") as TestPerson;
+  return visitIn(c, c.own, host, c.members.get("coach") as TestPerson, isSharedWithTeam);
 }
 function otherVisit(c: Ctx) {
   return visitIn(c, c.other, c.other.teacher, c.other.invited);
 }
 
-/** Classroom visits: only the host and visitors see one; leaders see counts. */
+/**
+ * Classroom visits: only the host and visitors see one, and the team's staff members once feedback is shared
+ * (the read case shares it: the leaders and the family member on the team still may not read it); leaders see counts.
+ */
 export const visitCases: Record<string, Case> = {
   "GET /api/v1/visits": { allowed: "all", own: () => ({ url: "/api/v1/visits" }) },
   "POST /api/v1/visits": {
@@ -53,7 +59,7 @@ export const visitCases: Record<string, Case> = {
   "GET /api/v1/visits/counts": { allowed: LEADERS, own: () => ({ url: "/api/v1/visits/counts" }) },
   "GET /api/v1/visits/:id": {
     allowed: ["teacher", "coach"],
-    own: async (c) => ({ url: `/api/v1/visits/${(await ownVisit(c)).visitId}` }),
+    own: async (c) => ({ url: `/api/v1/visits/${(await ownVisit(c, true)).visitId}` }),
     other: async (c) => ({ url: `/api/v1/visits/${(await otherVisit(c)).visitId}` }),
   },
   "PATCH /api/v1/visits/:id": {

@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { COMMUNITY_KIND_LABELS, type CommunityHome } from "../../../../contract/communities";
 import { PageHeader } from "../../components/PageHeader";
+import { useMe } from "../auth/me.api";
 import { RecentThreads } from "../discussions/RecentThreads";
 import { EssentialsSummary } from "../essentials/EssentialsSummary";
 import { CommunityResources } from "../library/CommunityResources";
@@ -12,10 +13,12 @@ import { NormList } from "../norms/NormList";
 import { NotYetRespondedSection } from "../student-review/NotYetRespondedSection";
 import { useCommunity } from "./CommunityLayout";
 import { TEAM_ROLE_LABELS } from "./community-roles";
+import { StudentSharingPanel } from "./StudentSharingPanel";
 
 /** A community's home: what it is for, who is in it, what is next, and what is still open. */
 export function CommunityHomePage() {
   const community = useCommunity();
+  const me = useMe();
   const communityId = community.id;
   return (
     <>
@@ -87,6 +90,7 @@ export function CommunityHomePage() {
       </div>
       <NormsPanel community={community} />
       <MembersPanel community={community} />
+      <StudentSharingPanel community={community} personId={me.id} />
     </>
   );
 }
@@ -123,6 +127,7 @@ function MembersPanel({ community }: { community: CommunityHome }) {
             <span className="member-name">{member.displayName}</span>{" "}
             <span className={`badge badge-team-${member.teamRole}`}>{TEAM_ROLE_LABELS[member.teamRole]}</span>
             {member.schoolNames.length ? <span className="muted"> · {member.schoolNames.join(", ")}</span> : null}
+            {member.sharesStudents ? <span className="muted"> · shares their students</span> : null}
           </li>
         ))}
       </ul>

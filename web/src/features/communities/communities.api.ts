@@ -1,11 +1,12 @@
 import { keepPreviousData, queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
+import { z } from "zod";
 import {
   CommunityHome,
   type CommunityInput,
   CommunityPage,
   type CommunityPatch,
   CommunitySummary,
+  Member,
 } from "../../../../contract/communities";
 import { api } from "../../api/client";
 
@@ -53,6 +54,26 @@ export function useUpdateCommunity(id: string) {
   return useMutation({
     mutationFn: (patch: z.input<typeof CommunityPatch>) =>
       api(`/communities/${id}`, CommunitySummary, { method: "PATCH", body: patch }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities"] }),
+  });
+}
+
+/** The signed-in member's own choice to share their classes' students with the team. */
+export function useShareMyStudents(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (sharesStudents: boolean) =>
+      api(`/communities/${id}/student-sharing`, z.array(Member), { method: "PUT", body: { sharesStudents } }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities", "detail", id] }),
+  });
+}
+
+/** A leader's approval of student sharing in a team whose kind does not share by itself. */
+export function useApproveStudentSharing(id: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (approved: boolean) =>
+      api(`/communities/${id}/student-sharing-approval`, CommunitySummary, { method: "PUT", body: { approved } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["communities"] }),
   });
 }

@@ -8,7 +8,7 @@ type DelivererFieldProps = {
   noneText: string;
 };
 
-/** Who delivers a plan or a group's sessions: anyone in the district, found by name and school. */
+/** Who delivers a plan or a group's sessions, found by name and school; the server accepts active staff of the students' school. */
 export function DelivererField({ deliverer, onChoose, error, noneText }: DelivererFieldProps) {
   return (
     <>
