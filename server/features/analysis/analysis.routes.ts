@@ -88,7 +88,15 @@ export async function analysisRoutes(app: App) {
       // A school leader without a school named sees the schools they lead.
       const schoolIds = schoolId ? [schoolId] : isDistrictLeader(actor) ? null : [...schoolsLed(actor)];
       const rows = await queryTargetRollup(app.db, actor.districtId, schoolIds);
-      return presentTargetRollup(schoolId, rows);
+      const rollup = presentTargetRollup(schoolId, rows);
+      // Counts of students per level are student-level data: audited like the team's analysis.
+      await recordAudit(app.db, request, {
+        action: "analysis.rollup_read",
+        subjectType: schoolId ? "school" : "district",
+        subjectId: schoolId ?? actor.districtId,
+        details: { schools: schoolIds?.length ?? null, targets: rows.length },
+      });
+      return rollup;
     },
   );
 }

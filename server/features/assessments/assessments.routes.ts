@@ -33,6 +33,13 @@ export async function assessmentsRoutes(app: App) {
       const rows = (await listAssessments(app.db, community.id)).filter((row) =>
         can(actor, "assessment.read", row.target),
       );
+      // Each assessment's count of students with results is student-level data: the read is audited.
+      await recordAudit(app.db, request, {
+        action: "assessment.list",
+        subjectType: "community",
+        subjectId: community.id,
+        details: { assessments: rows.length, students: rows.reduce((sum, row) => sum + row.sittingCount, 0) },
+      });
       return {
         items: rows.map((row) => presentAssessment(actor, row)),
         can: abilities(actor, ["assessment.create"], community),
@@ -83,7 +90,15 @@ export async function assessmentsRoutes(app: App) {
     async (request) => {
       const actor = request.actor as Actor;
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.read");
-      return loadAssessmentDetail(app.db, actor, row);
+      const detail = await loadAssessmentDetail(app.db, actor, row);
+      // Students with results, and students per class: student-level counts, audited like other reads.
+      await recordAudit(app.db, request, {
+        action: "assessment.read",
+        subjectType: "assessment",
+        subjectId: row.id,
+        details: { students: row.sittingCount },
+      });
+      return detail;
     },
   );
 

@@ -34,6 +34,11 @@ import { findPlanTarget } from "./plan-target";
 import { writeScores, writeSessions } from "./record-progress";
 import { createGroup } from "./start-plans";
 
+/** How many students a list of groups counts (a student in two groups counts twice; the audit wants the scale). */
+function studentsCounted(items: { memberCount: number }[]): number {
+  return items.reduce((sum, item) => sum + item.memberCount, 0);
+}
+
 /** Intervention and extension groups: a team's list, one's own, creating, reading, editing, quick entry. */
 export async function groupsRoutes(app: App) {
   async function presentList(actor: Actor, rows: GroupRow[]) {
@@ -63,6 +68,13 @@ export async function groupsRoutes(app: App) {
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.read", community);
       const items = await presentList(actor, await listCommunityGroups(app.db, actor, community.id));
+      // Member and flag counts per group are student-level data, so the read is audited like a group's page.
+      await recordAudit(app.db, request, {
+        action: "intervention_group.list",
+        subjectType: "community",
+        subjectId: community.id,
+        details: { groups: items.length, students: studentsCounted(items) },
+      });
       return { items, can: abilities(actor, ["group.create"], community) };
     },
   );
@@ -72,7 +84,14 @@ export async function groupsRoutes(app: App) {
     { config: { policy: "signed-in" }, schema: { querystring: MineQuery, response: { 200: GroupList } } },
     async (request) => {
       const actor = request.actor as Actor;
-      return { items: await presentList(actor, await listOwnGroups(app.db, actor)), can: {} };
+      const items = await presentList(actor, await listOwnGroups(app.db, actor));
+      await recordAudit(app.db, request, {
+        action: "intervention_group.list_own",
+        subjectType: "person",
+        subjectId: actor.personId,
+        details: { groups: items.length, students: studentsCounted(items) },
+      });
+      return { items, can: {} };
     },
   );
 

@@ -98,6 +98,21 @@ describe("uploads", () => {
     expect(download.headers["x-content-type-options"]).toBe("nosniff");
   });
 
+  it("keeps file names without bidirectional controls, so a name cannot show other than it is", async () => {
+    const response = await upload(teacher, {
+      name: "invoice\u202efdp.\u2066x\u2069\u200e\u200f\u202a\u202b\u202c\u202dexe",
+      contentType: "application/pdf",
+      content: MINIMAL_PDF,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    const name: string = response.json().file.name;
+    expect(name).toBe("invoicefdp.xexe.pdf");
+    const stored = await t.db.execute<{ original_name: string }>(
+      sql`select original_name from files where id = ${response.json().file.id}`,
+    );
+    expect(stored.rows[0]?.original_name).toBe(name);
+  });
+
   it("takes Office and OpenDocument files, images and plain text by what their bytes are", async () => {
     const accepted: [FormFile, string, string][] = [
       [

@@ -102,13 +102,18 @@ async function sniffAllowedType(
   return textType && (await isUtf8Text(filePath)) ? { contentType: textType, ext } : undefined;
 }
 
-/** The name to keep: no folders or control characters, and an extension that matches what the bytes are. */
+// Bidirectional controls (embeddings, overrides, isolates, LRM/RLM) let a name show other than it is:
+// "invoice\u202Efdp.exe" reads as "invoiceexe.pdf".
+const BIDI_CONTROLS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** The name to keep: no folders, control or bidi characters, and an extension that matches what the bytes are. */
 function keptName(name: string, ext: string): string {
   const base =
     path
       .basename(name.replace(/\\/g, "/"))
       // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters have no place in a file name
       .replace(/[\u0000-\u001f\u007f"]/g, "")
+      .replace(BIDI_CONTROLS, "")
       .trim()
       .slice(0, 200) || "file";
   const own = path.extname(base).slice(1).toLowerCase();
