@@ -122,11 +122,13 @@ export const foundationCases: Record<string, Case> = {
   "GET /api/v1/outbox": {
     allowed: DISTRICT,
     own: () => ({ url: "/api/v1/outbox?pageSize=200" }),
-    leakCheck: (c) => c.other.outboxId,
+    // Another district's mail, and a live reset token (leaders read the outbox; a token there is a takeover).
+    leakCheck: (c) => [c.other.outboxId, c.own.resetToken],
   },
   "GET /api/v1/outbox/:id": {
     allowed: DISTRICT,
     own: (c) => ({ url: `/api/v1/outbox/${c.own.outboxId}` }),
+    leakCheck: (c) => c.own.resetToken,
     other: (c) => ({ url: `/api/v1/outbox/${c.other.outboxId}` }),
   },
 };

@@ -12,9 +12,9 @@ import {
   meetings,
   normCheckins,
   normVersions,
-  outbox,
   protocols,
 } from "../../db/schema";
+import { sendMail } from "../../mail/send-mail";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 
 /** One district's objects that the matrix aims requests at. */
@@ -23,6 +23,8 @@ export type Targets = {
   teacher: TestPerson;
   invited: TestPerson;
   outboxId: string;
+  /** The token of the reset link in the outbox message: never shown to anyone but its recipient. */
+  resetToken: string;
   communityId: string;
   meetingId: string;
   checkinId: string;
@@ -53,7 +55,8 @@ export type Case = {
   own: (ctx: Ctx) => Req | Promise<Req>;
   /** The same request aimed at another district's object: always 404. Lists instead must not leak it. */
   other?: (ctx: Ctx) => Req | Promise<Req>;
-  leakCheck?: (ctx: Ctx) => string;
+  /** Text the response must never contain, even when the route is allowed. */
+  leakCheck?: (ctx: Ctx) => string | string[];
   /** Statuses an allowed request may answer besides 2xx (e.g. 404 for an id nobody has). */
   allowedStatuses?: number[];
 };
@@ -72,10 +75,19 @@ export const COMMUNITY_PARTICIPANTS: RoleName[] = ["coach", "teacher", "family_m
 async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleName, TestPerson>): Promise<Targets> {
   const teacher = await buildPerson(db, district, "teacher");
   const invited = await buildPerson(db, district, "teacher", { status: "invited" });
-  const [message] = await db
-    .insert(outbox)
-    .values({ districtId: district.id, toAddress: teacher.email, subject: "Hello", textBody: "Hi" })
-    .returning();
+  // A reset email as the app sends it: the link carries a live token only its recipient may read.
+  const resetToken = `reset-token-${district.id}`;
+  const messageId = await sendMail(
+    db,
+    {
+      districtId: district.id,
+      to: teacher.email,
+      subject: "Reset your password",
+      text: `Choose a new password: http://localhost:3000/reset-password/${resetToken}`,
+      secrets: [`http://localhost:3000/reset-password/${resetToken}`],
+    },
+    { smtpConfigured: false },
+  );
   await db.insert(accountTokens).values({
     tokenHash: `seed-${district.id}`,
     purpose: "invite",
@@ -150,7 +162,8 @@ async function buildTargets(db: Db, district: TestDistrict, members: Map<RoleNam
     district,
     teacher,
     invited,
-    outboxId: message?.id as string,
+    outboxId: messageId,
+    resetToken,
     communityId,
     meetingId: meeting?.id as string,
     checkinId: checkin?.id as string,
