@@ -27,6 +27,14 @@ export async function launchBrowser(): Promise<Browser> {
 /** A page that records console errors and CSP violations, so a journey fails if the app breaks quietly. */
 export async function openPage(browser: Browser, viewport = { width: 1280, height: 900 }) {
   const context = await browser.newContext({ viewport, baseURL: baseUrl() });
+  // A violation the page's code catches (an eval probe) logs nothing by itself; report every one as an error.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
