@@ -41,6 +41,14 @@ export async function openPage(browser: Browser, viewport = { width: 1280, heigh
   // Under the clock guard this process's clock is moved (libfaketime): the page's clock starts from the same
   // moment and runs on from there.
   if (process.env.COLLECTIVE_CLOCK_MOMENT) await context.clock.install({ time: Date.now() });
+  // A violation the page's code catches (an eval probe) logs nothing by itself; report every one as an error.
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (event) => {
+      console.error(
+        `CSP violation: ${event.violatedDirective} ${event.blockedURI} ${event.sourceFile}:${event.lineNumber}`,
+      );
+    });
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on("console", (message) => {
