@@ -16,6 +16,7 @@ const DATABASE_CLOCK_COMPARISONS = new Set([
   "server/auth/account-tokens.ts",
   "server/auth/me.routes.ts",
   "server/auth/rate-limit.ts",
+  "server/auth/sign-in-limits.ts",
   "server/jobs/queue.ts",
   "server/jobs/recurring.ts",
   "server/features/rosters/interrupted-imports.ts",

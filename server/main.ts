@@ -161,7 +161,8 @@ program
   .option("--students <n>", "number of students", "50000")
   .option("--slug <slug>", "the new district's slug", "generated")
   .option("--assessments <n>", "number of assessments (default: 200 per 50,000 students)")
-  .action(async (options: { students: string; slug: string; assessments?: string }) => {
+  .option("--as-of <date>", "the district's today (YYYY-MM-DD); its school year moves by whole weeks to end there")
+  .action(async (options: { students: string; slug: string; assessments?: string; asOf?: string }) => {
     const students = Number(options.students);
     if (!Number.isInteger(students) || students < 1) throw new Error("--students must be a positive whole number");
     await withDatabase(async (database) => {
@@ -170,6 +171,7 @@ program
         students,
         slug: options.slug,
         ...(options.assessments ? { assessments: Number(options.assessments) } : {}),
+        ...(options.asOf ? { asOf: options.asOf } : {}),
         log: print,
       });
       print(`Roster imported in ${result.rosterSeconds.toFixed(1)} s:`);

@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import type { CutScore } from "../../contract/assessments";
 import type { CommunityKind, TeamRole } from "../../contract/communities";
 import { DEFAULT_PROFICIENT_LEVEL, DEFAULT_SCALE, type ProficiencyLevel } from "../../contract/essentials";
+import { now } from "../clock";
 import type { Db } from "../db/client";
 import {
   assessmentClasses,
@@ -107,7 +108,7 @@ export async function buildCommunity(
       name: options.name ?? `Team ${suffix()}`,
       kind: options.kind ?? "grade_level",
       ...(options.approvedById
-        ? { studentSharingApprovedById: options.approvedById, studentSharingApprovedAt: new Date() }
+        ? { studentSharingApprovedById: options.approvedById, studentSharingApprovedAt: now() }
         : {}),
     })
     .returning();

@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client";
 import { districts } from "../../db/schema";
 import { importOneRoster } from "../../features/rosters/import-oneroster";
+import { generatedCalendar } from "./generated-calendar";
 import { planRoster } from "./plan-roster";
 import { type EvidenceCounts, seedGeneratedEvidence } from "./seed-evidence";
 import { type InterventionCounts, seedGeneratedInterventions } from "./seed-interventions";
@@ -17,6 +18,8 @@ export type GenerateOptions = {
   /** About 200 at 50,000 students: scaled with the district. */
   assessments?: number;
   seed?: number;
+  /** The district's "today" (YYYY-MM-DD): its school year and data are moved by whole weeks to end there. */
+  asOf?: string;
   log?: (line: string) => void;
 };
 
@@ -44,7 +47,9 @@ export async function generateDistrict(database: Database, options: GenerateOpti
     .returning({ id: districts.id });
   if (!district) throw new Error("district insert returned nothing");
 
+  const calendar = generatedCalendar(options.asOf);
   const plan = planRoster({
+    calendar,
     studentCount: options.students,
     seed: options.seed,
     emailDomain: `${options.slug}.example`,
@@ -66,13 +71,14 @@ export async function generateDistrict(database: Database, options: GenerateOpti
     const evidenceStarted = performance.now();
     const evidence = await seedGeneratedEvidence(db, district.id, {
       assessments,
+      firstAssessmentOn: calendar.day("2026-09-14"),
       onProgress: (done, total) => {
         if (done % 10 === 0 || done === total) log(`  ${done}/${total} assessments`);
       },
     });
     const evidenceSeconds = (performance.now() - evidenceStarted) / 1000;
     log("Generating intervention plans, progress scores and sessions…");
-    const interventions = await seedGeneratedInterventions(db, district.id);
+    const interventions = await seedGeneratedInterventions(db, district.id, { asOf: calendar.asOf });
     // Fresh statistics, as autovacuum would gather in time: the planner needs them at this size.
     await db.execute(sql`analyze`);
     return {

@@ -1,4 +1,5 @@
 import { en, Faker } from "@faker-js/faker";
+import { type GeneratedCalendar, generatedCalendar } from "./generated-calendar";
 
 /*
  * A deterministic roster for a district of any size: schools by level, teachers, classes (an elementary
@@ -108,18 +109,23 @@ export function planRoster(options: {
   seed?: number;
   emailDomain: string;
   name?: string;
+  /** The school year's dates, moved to the district's present (the template's own year by default). */
+  calendar?: GeneratedCalendar;
 }): RosterPlan {
+  const day = (options.calendar ?? generatedCalendar()).day;
+  const start = day("2026-08-24");
+  const startYear = Number(start.slice(0, 4));
   const faker = new Faker({ locale: [en], seed: options.seed ?? 50_000 });
   const perGrade = Math.ceil(options.studentCount / GRADES.length);
   const plan: RosterPlan = {
     districtSourcedId: "district-1",
     districtName: options.name ?? "Large Generated District",
     schoolYear: {
-      sourcedId: "sy-2026",
-      title: "2026–2027",
-      startDate: "2026-08-24",
-      endDate: "2027-06-11",
-      year: "2027",
+      sourcedId: `sy-${startYear}`,
+      title: `${startYear}–${startYear + 1}`,
+      startDate: start,
+      endDate: day("2027-06-11"),
+      year: String(startYear + 1),
     },
     schools: [],
     courses: [],

@@ -38,7 +38,12 @@ async function count(db: Db, table: string, districtId: string): Promise<number>
 export async function seedGeneratedEvidence(
   db: Db,
   districtId: string,
-  options: { assessments: number; onProgress?: (done: number, total: number) => void },
+  options: {
+    assessments: number;
+    /** The first round of common assessments (then one every two weeks). */
+    firstAssessmentOn?: string;
+    onProgress?: (done: number, total: number) => void;
+  },
 ): Promise<EvidenceCounts> {
   await db.execute(sql`
     insert into standard_frameworks (district_id, case_identifier, title, creator, subjects)
@@ -58,15 +63,16 @@ export async function seedGeneratedEvidence(
     cross join generate_series(1, ${STANDARDS_PER_COURSE}) n
     where f.district_id = ${districtId} and f.case_identifier = 'generated-framework'`);
 
-  // One district-wide team per course (grade × subject): the teachers of its classes, across schools.
+  // One district-wide team per course (grade × subject): the teachers of its classes, across schools. A leader
+  // approved sharing students in it, and its teachers chose to share theirs (as each would from the team page).
   await db.execute(sql`
-    insert into communities (district_id, name, kind, purpose)
+    insert into communities (district_id, name, kind, purpose, student_sharing_approved_at)
     select ${districtId}, 'District ' || co.title || ' team', 'cross_school',
-           'Common assessments and shared responses for ' || co.title || ' across the district.'
+           'Common assessments and shared responses for ' || co.title || ' across the district.', now()
     from courses co where co.district_id = ${districtId}`);
   await db.execute(sql`
-    insert into community_members (district_id, community_id, person_id, team_role)
-    select distinct on (cm.id, ct.person_id) ${districtId}::uuid, cm.id, ct.person_id, 'member'::team_role
+    insert into community_members (district_id, community_id, person_id, team_role, shares_students)
+    select distinct on (cm.id, ct.person_id) ${districtId}::uuid, cm.id, ct.person_id, 'member'::team_role, true
     from communities cm
     join courses co on cm.name = 'District ' || co.title || ' team' and co.district_id = cm.district_id
     join classes cl on cl.district_id = co.district_id and co.grades[1] = any(cl.grades) and co.subjects[1] = any(cl.subjects)
@@ -109,7 +115,7 @@ export async function seedGeneratedEvidence(
       from communities cm where cm.district_id = ${districtId} and cm.name like 'District % team')
     insert into assessments (district_id, community_id, title, given_on, status, sourced_id)
     select ${districtId}, teams.id, 'Common assessment ' || (i / teams.n + 1) || ' (' || i || ')',
-           date '2026-09-14' + ((i / teams.n) * 14)::int, 'closed', 'gen-assessment-' || i
+           ${options.firstAssessmentOn ?? "2026-09-14"}::date + ((i / teams.n) * 14)::int, 'closed', 'gen-assessment-' || i
     from generate_series(0, ${options.assessments - 1}) i join teams on teams.k = i % teams.n`);
   await db.execute(sql`
     insert into assessment_classes (district_id, assessment_id, class_id)

@@ -9,12 +9,14 @@ import { seedGeneratedProgress } from "./seed-intervention-progress";
  * students below proficiency on it get a plan (tier 2 mostly, tier 3 for some of the weakest, tier 1 for a
  * few) 1–10 school days later, in groups of 4–8 per school, team and target (tier 3 alone); about 10% of the
  * students at the top level get an extension plan. A student with a plan still running in that team is left
- * out. Plans run 8–12 weeks; everything is dated up to GENERATED_AS_OF. Every choice comes from hashes of
+ * out. Plans run 8–12 weeks; everything is dated up to the calendar's asOf (GENERATED_AS_OF unless a caller moves it). Every choice comes from hashes of
  * sourcedIds, so the same district always gets the same plans.
  */
 
-/** The generated district's "today" for interventions: the last school day before the winter break. */
-export const GENERATED_AS_OF = "2026-12-18";
+import { GENERATED_AS_OF } from "./generated-calendar";
+
+export { GENERATED_AS_OF };
+
 const RESPONSE_SHARE = 0.65;
 const EXTENSION_SHARE = 0.1;
 
@@ -54,13 +56,14 @@ async function countAll(db: Db, districtId: string): Promise<InterventionCounts>
 export async function seedGeneratedInterventions(
   db: Db,
   districtId: string,
-  options: { log?: (line: string) => void } = {},
+  options: { log?: (line: string) => void; asOf?: string } = {},
 ): Promise<InterventionCounts & { skipped: boolean }> {
+  const asOf = options.asOf ?? GENERATED_AS_OF;
   if ((await count(db, "intervention_plans", districtId)) > 0)
     return { ...(await countAll(db, districtId)), skipped: true };
   const rounds = await db.execute<{ given_on: string }>(sql`
     select distinct given_on::text as given_on from assessments
-    where district_id = ${districtId} and sourced_id like 'gen-assessment-%' and given_on <= ${GENERATED_AS_OF}
+    where district_id = ${districtId} and sourced_id like 'gen-assessment-%' and given_on <= ${asOf}
     order by 1`);
   await db.transaction(async (tx) => {
     await tx.execute(sql`
@@ -72,11 +75,11 @@ export async function seedGeneratedInterventions(
         goal_date date, review0 date, course text, intensified boolean, closed_on date, deliverer uuid,
         baseline numeric, goal numeric, amp numeric) on commit drop`);
     for (const [round, { given_on: day }] of rounds.rows.entries()) {
-      await pickPlans(tx, districtId, round, day);
-      await insertGroupsAndPlans(tx, round);
+      await pickPlans(tx, districtId, round, day, asOf);
+      await insertGroupsAndPlans(tx, round, asOf);
       options.log?.(`  interventions after the assessments of ${day}`);
     }
-    await seedGeneratedProgress(tx, districtId, GENERATED_AS_OF);
+    await seedGeneratedProgress(tx, districtId, asOf);
   });
   await db.execute(
     sql`analyze intervention_groups, intervention_plans, progress_scores, intervention_sessions, plan_decisions`,
@@ -85,7 +88,7 @@ export async function seedGeneratedInterventions(
 }
 
 /** The round's new plans, with every choice made: tier, group, start, length, course of progress, closing. */
-async function pickPlans(db: Db, districtId: string, round: number, day: string): Promise<void> {
+async function pickPlans(db: Db, districtId: string, round: number, day: string, asOf: string): Promise<void> {
   const h = (text: SQL) => unit(text);
   await db.execute(sql`
     insert into gen_plans
@@ -141,20 +144,20 @@ async function pickPlans(db: Db, districtId: string, round: number, day: string)
       select *, start_date + 7 * weeks as goal_date, start_date + 42 as review0,
              -- The group's first member stays, so no group is left empty.
              kind = 'intervention' and tier = 2 and course = 'behind' and hi < 0.5 and member_no > 1
-               and start_date + 42 <= ${GENERATED_AS_OF}::date as intensified,
+               and start_date + 42 <= ${asOf}::date as intensified,
              round(case measure_kind when 'ela' then 30 + 60 * ${h(sql`skey || 'orf'`)}
                                      when 'math' then 8 + 25 * ${h(sql`skey || 'digits'`)}
                                      else 8 + 4 * ${h(sql`skey || 'rubric'`)} end) as baseline,
              case measure_kind when 'ela' then 1.5 when 'math' then 1.0 else 0.6 end as rate,
              case measure_kind when 'ela' then 3 when 'math' then 1.5 else 1 end as amp
-      from dated where start_date <= ${GENERATED_AS_OF}::date)
+      from dated where start_date <= ${asOf}::date)
     select ${round}, district_id, assessment_id, community_id, akey, skey, student_id, school_id, class_key, target_id, target_code,
            kind, measure_kind, tier, gkey, group_no,
            case when gkey is not null then ${uuidFrom(sql`district_id::text || '/group/' || gkey`)} end,
            ${uuidFrom(sql`district_id::text || '/plan/' || akey || '/' || skey`)},
            school_name, start_date, weeks, goal_date, review0, course, intensified,
-           case when course = 'ahead' and review0 <= ${GENERATED_AS_OF}::date then review0
-                when goal_date <= ${GENERATED_AS_OF}::date then goal_date end,
+           case when course = 'ahead' and review0 <= ${asOf}::date then review0
+                when goal_date <= ${asOf}::date then goal_date end,
            case when gkey is null then teacher_id
                 else first_value(teacher_id) over (partition by gkey order by class_key, skey) end,
            baseline, baseline + round(rate * weeks), amp
@@ -170,11 +173,11 @@ const STRATEGY = sql`case when g.kind = 'extension' then 'Open-ended extension t
 const DAYS = sql`case when g.kind = 'extension' then 2 when g.tier = 1 then 3 when g.tier = 2 then 4 else 5 end`;
 const MINUTES = sql`case when g.tier = 3 then 45 when g.tier = 2 then 30 else 20 end`;
 // A plan reviewed at six weeks (and not closed there) is next reviewed four weeks later, or at its goal date.
-const NEXT_REVIEW = sql`case when g.review0 <= ${GENERATED_AS_OF}::date and g.closed_on is distinct from g.review0
+const nextReview = (asOf: string) => sql`case when g.review0 <= ${asOf}::date and g.closed_on is distinct from g.review0
   then least(g.goal_date, g.review0 + 28) else g.review0 end`;
 
 /** The round's groups (tiers 1 and 2) and every student's plan, intensified plans already at tier 3 alone. */
-async function insertGroupsAndPlans(db: Db, round: number): Promise<void> {
+async function insertGroupsAndPlans(db: Db, round: number, asOf: string): Promise<void> {
   await db.execute(sql`
     insert into intervention_groups (id, district_id, community_id, kind, name, tier, focus, learning_target_ids,
       source_assessment_id, strategy, delivered_by_id, minutes_per_session, days_per_week, schedule, start_date,
@@ -184,7 +187,7 @@ async function insertGroupsAndPlans(db: Db, round: number): Promise<void> {
              || ' · ' || g.school_name || ' ' || (g.group_no + 1),
            g.tier, 'Target ' || g.target_code, array[g.target_id], g.assessment_id, ${STRATEGY}, g.deliverer,
            ${MINUTES}, ${DAYS}, ${DAYS} || ' days a week', g.start_date, g.review0, g.goal_date, ${MEASURE},
-           case when g.goal_date <= ${GENERATED_AS_OF}::date then g.goal_date::timestamptz end,
+           case when g.goal_date <= ${asOf}::date then g.goal_date::timestamptz end,
            g.deliverer, g.start_date::timestamptz, g.start_date::timestamptz
     from gen_plans g where g.round = ${round} and g.group_id is not null
     order by g.group_id, g.class_key, g.skey`);
@@ -201,7 +204,7 @@ async function insertGroupsAndPlans(db: Db, round: number): Promise<void> {
            g.deliverer, case when g.intensified then 45 else ${MINUTES} end,
            case when g.intensified then 5 else ${DAYS} end,
            case when g.intensified then 'Every school day, one to one' else ${DAYS} || ' days a week' end,
-           g.start_date, ${NEXT_REVIEW}, ${MEASURE}, g.baseline,
+           g.start_date, ${nextReview(asOf)}, ${MEASURE}, g.baseline,
            g.goal, g.goal_date, g.closed_on::timestamptz, g.deliverer, g.start_date::timestamptz,
            coalesce(g.closed_on, g.start_date)::timestamptz
     from gen_plans g where g.round = ${round}`);
