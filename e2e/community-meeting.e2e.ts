@@ -65,6 +65,11 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
   await communityNav.getByRole("link", { name: "Overview" }).click();
   await page.getByRole("heading", { level: 1, name: communityName }).waitFor();
   await page.getByRole("region", { name: "About" }).getByText(purpose).waitFor();
+  // A cross-school team shares no students unless a leader approves it; the page says so.
+  await page
+    .getByRole("region", { name: "Shared students" })
+    .getByText(/does not share students/)
+    .waitFor();
 
   // Two members, one from each school.
   await page.getByRole("link", { name: "Manage members" }).click();
