@@ -116,14 +116,25 @@ export const AssessmentAnalysis = z.object({
 });
 export type AssessmentAnalysis = z.infer<typeof AssessmentAnalysis>;
 
-export const RollupQuery = z.strictObject({ schoolId: z.uuid().optional() });
+/** The rollup's school, and the period whose results count (the day each result was taken, both days included). */
+export const RollupQuery = z.strictObject({
+  schoolId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
 
-/** One learning target across every assessment of the district (or a school). */
+/**
+ * One learning target across the district's (or a school's) assessments. It counts students, not results: each
+ * student once, at their latest result on the target in the period (the assessments they come from are counted in
+ * `assessments`), so a student assessed in September and again in November counts once, at November's level.
+ */
 export const TargetRollupRow = z.object({
   targetId: z.uuid(),
   code: z.string().nullable(),
   statement: z.string(),
+  /** Assessments the counted (latest) results come from. */
   assessments: z.number().int(),
+  /** Students with a result on the target in the period. */
   assessed: z.number().int(),
   proficient: z.number().int(),
   proficientPercent: z.number().nullable(),
@@ -131,7 +142,12 @@ export const TargetRollupRow = z.object({
 });
 export type TargetRollupRow = z.infer<typeof TargetRollupRow>;
 
-export const TargetRollup = z.object({ schoolId: z.uuid().nullable(), items: z.array(TargetRollupRow) });
+export const TargetRollup = z.object({
+  schoolId: z.uuid().nullable(),
+  /** The period counted; null ends mean no limit on that side. */
+  period: z.object({ from: z.iso.date().nullable(), to: z.iso.date().nullable() }),
+  items: z.array(TargetRollupRow),
+});
 export type TargetRollup = z.infer<typeof TargetRollup>;
 
 /** A share in percent with one decimal (half away from zero, as PostgreSQL rounds), or null when there is nothing to share. */

@@ -42,9 +42,12 @@ export const ProgressScore = z
 const MinutesPerSession = z.number().int().min(1, "At least 1 minute.").max(240, "At most 240 minutes.");
 const DaysPerWeek = z.number().int().min(1, "At least 1 day a week.").max(7, "At most 7 days a week.");
 
+/** What the plan works on; a patch names it without a default, so leaving it out keeps it. */
+const Focus = z.string().trim().max(2000);
+
 /** What a plan delivers, how often, measured how, by when: shared by groups, their plans and single plans. */
 const DeliveryFields = {
-  focus: z.string().trim().max(2000).default(""),
+  focus: Focus.default(""),
   learningTargetIds: z.array(z.uuid()).max(50).default([]),
   sourceAssessmentId: z.uuid().nullable().default(null),
   strategyResourceId: z.uuid().nullable().default(null),
@@ -79,7 +82,7 @@ export type GroupInput = z.input<typeof GroupInput>;
 
 export const GroupPatch = z.strictObject({
   name: z.string().trim().min(1, "Name the group.").max(120).optional(),
-  focus: DeliveryFields.focus.optional(),
+  focus: Focus.optional(),
   strategyResourceId: z.uuid().nullable().optional(),
   strategy: z.string().trim().max(4000).optional(),
   deliveredById: z.uuid().nullable().optional(),
@@ -106,7 +109,7 @@ export type PlanInput = z.input<typeof PlanInput>;
 
 /** Tier and status change only through the team's decisions. */
 export const PlanPatch = z.strictObject({
-  focus: DeliveryFields.focus.optional(),
+  focus: Focus.optional(),
   learningTargetIds: z.array(z.uuid()).max(50).optional(),
   strategyResourceId: z.uuid().nullable().optional(),
   strategy: z.string().trim().max(4000).optional(),

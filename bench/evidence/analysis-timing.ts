@@ -94,7 +94,7 @@ export async function measureAnalysis(database: Database): Promise<AnalysisFigur
     }
     const rollupUrl = `${base}/api/v1/analysis/targets`;
     const rollupSql = await timeRuns(5, async () => {
-      await queryTargetRollup(db, row.district_id, null);
+      await queryTargetRollup(db, row.district_id, null, { from: null, to: null });
       return undefined;
     });
     const rollupApi = await timeRuns(5, async () => {

@@ -174,7 +174,7 @@ export const planDecisions = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   // Every column the tier-history reads (plan, day, order within a day, tier) is in the index: index-only scans.
-  (t) => [index("plan_decisions_plan_idx").on(t.planId, t.decidedOn, t.createdAt, t.tierAfter)],
+  (t) => [index("plan_decisions_plan_idx").on(t.planId, t.decidedOn, t.createdAt, t.tierAfter, t.tierBefore)],
 );
 
 /** A note from a family member to the team about their child (family voice). */

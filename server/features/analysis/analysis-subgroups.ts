@@ -74,20 +74,48 @@ function cellFor(total: TargetTotal, counts: Map<number, number>): Cell {
 }
 
 /**
- * Sex is one partition: with the total known, a single hidden category could be worked out from the others.
- * So once one is hidden, the smallest shown ones are hidden too, until at least two are and they hold 10 or more.
+ * What someone could work out about a hidden cell, assuming the worst: that the groups of this dimension hold
+ * every student assessed exactly once, so the hidden cells together hold the total less the cells shown. A cell
+ * "fewer than 10" holds 0 to 9 students; a cell hidden to protect another says nothing about its size. True when
+ * some hidden cell can only have one size, whether the hidden cells hold the total less those shown (what a
+ * reader sees) or what they really hold (students without demographics, or with several races, make the two
+ * differ).
+ */
+function revealsHiddenCell(cells: readonly Cell[]): boolean {
+  const hidden = cells.filter((cell) => cell.hidden);
+  const total = cells[0]?.total.assessed ?? 0;
+  const shown = cells.reduce((sum, cell) => sum + (cell.hidden ? 0 : cell.assessed), 0);
+  const held = hidden.reduce((sum, cell) => sum + cell.assessed, 0);
+  return [total - shown, held].some((rest) => {
+    if (rest <= 0) return false;
+    const bounds = hidden.map((cell) => (cell.hidden === "fewer_than_10" ? SUPPRESSION_THRESHOLD - 1 : rest));
+    const most = bounds.reduce((sum, bound) => sum + bound, 0);
+    return bounds.some((bound) => Math.max(0, rest - (most - bound)) >= Math.min(bound, rest));
+  });
+}
+
+/**
+ * The groups of a dimension usually add up to the total (everyone has one sex, most students one race), so one
+ * hidden group would be the total less the groups shown. Once a group is hidden, the smallest shown ones are
+ * hidden too, until at least two are, they hold 10 or more, and no hidden one can be worked out from the rest.
+ * When every group is hidden and their sizes still add up to one answer (two groups of 9 and a total of 18),
+ * the largest is marked as hidden to protect the others, which says nothing about its size.
  */
 function protectPartition(cells: Cell[]): void {
-  const hidden = cells.filter((cell) => cell.hidden);
-  if (hidden.length === 0) return;
-  let hiddenStudents = hidden.reduce((sum, cell) => sum + cell.assessed, 0);
+  if (cells.length < 2 || !cells.some((cell) => cell.hidden)) return;
   const shown = cells.filter((cell) => !cell.hidden).sort((a, b) => a.assessed - b.assessed);
+  const isProtected = () => {
+    const hidden = cells.filter((cell) => cell.hidden);
+    const students = hidden.reduce((sum, cell) => sum + cell.assessed, 0);
+    return hidden.length >= 2 && students >= SUPPRESSION_THRESHOLD && !revealsHiddenCell(cells);
+  };
   for (const cell of shown) {
-    if (hidden.length >= 2 && hiddenStudents >= SUPPRESSION_THRESHOLD) return;
+    if (isProtected()) return;
     cell.hidden = "protects_small_group";
-    hidden.push(cell);
-    hiddenStudents += cell.assessed;
   }
+  if (!revealsHiddenCell(cells)) return;
+  const largest = [...cells].sort((a, b) => b.assessed - a.assessed)[0];
+  if (largest) largest.hidden = "protects_small_group";
 }
 
 function tallyOf(cell: Cell): SubgroupTally {
@@ -128,10 +156,12 @@ export function suppressSubgroups(counts: readonly SubgroupCount[], totals: read
     ...group,
     cells: totals.map((total) => cellFor(total, group.counts.get(total.targetId) ?? new Map())),
   }));
-  const sexes = groups.filter((group) => group.dimension === "sex");
-  totals.forEach((_, index) => {
-    protectPartition(sexes.map((group) => group.cells[index] as Cell));
-  });
+  for (const dimension of SUBGROUP_DIMENSIONS) {
+    const partition = groups.filter((group) => group.dimension === dimension);
+    totals.forEach((_, index) => {
+      protectPartition(partition.map((group) => group.cells[index] as Cell));
+    });
+  }
   return groups.map((group) => ({
     dimension: group.dimension,
     key: group.key,

@@ -1,7 +1,7 @@
 import { percentOf, type TargetRollup } from "../../../contract/analysis";
 import type { AnalysisQueryResult } from "./analysis.queries";
 import { buildSubgroups } from "./analysis-subgroups";
-import type { TargetRollupRaw } from "./target-rollup.queries";
+import type { RollupPeriod, TargetRollupRaw } from "./target-rollup.queries";
 
 /**
  * The analysis response as JSON text: PostgreSQL already wrote each section, so they are joined as they are
@@ -16,9 +16,14 @@ export function analysisJson(result: AnalysisQueryResult): string {
   );
 }
 
-export function presentTargetRollup(schoolId: string | null, rows: TargetRollupRaw[]): TargetRollup {
+export function presentTargetRollup(
+  schoolId: string | null,
+  period: RollupPeriod,
+  rows: TargetRollupRaw[],
+): TargetRollup {
   return {
     schoolId,
+    period,
     items: rows.map((row) => ({ ...row, proficientPercent: percentOf(row.proficient, row.assessed) })),
   };
 }

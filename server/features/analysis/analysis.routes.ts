@@ -87,14 +87,15 @@ export async function analysisRoutes(app: App) {
       authorize(actor, "analysis.rollup", { districtId: districtId ?? actor.districtId, schoolId });
       // A school leader without a school named sees the schools they lead.
       const schoolIds = schoolId ? [schoolId] : isDistrictLeader(actor) ? null : [...schoolsLed(actor)];
-      const rows = await queryTargetRollup(app.db, actor.districtId, schoolIds);
-      const rollup = presentTargetRollup(schoolId, rows);
+      const period = { from: request.query.from ?? null, to: request.query.to ?? null };
+      const rows = await queryTargetRollup(app.db, actor.districtId, schoolIds, period);
+      const rollup = presentTargetRollup(schoolId, period, rows);
       // Counts of students per level are student-level data: audited like the team's analysis.
       await recordAudit(app.db, request, {
         action: "analysis.rollup_read",
         subjectType: schoolId ? "school" : "district",
         subjectId: schoolId ?? actor.districtId,
-        details: { schools: schoolIds?.length ?? null, targets: rows.length },
+        details: { schools: schoolIds?.length ?? null, targets: rows.length, ...period },
       });
       return rollup;
     },

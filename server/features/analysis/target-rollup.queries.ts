@@ -13,34 +13,46 @@ export type TargetRollupRaw = {
   levels: LevelCount[];
 };
 
+/** The days whose results count, both included; null ends are open. */
+export type RollupPeriod = { from: string | null; to: string | null };
+
 /**
- * Proficiency per learning target across every assessment of the district, or only at the given schools (the
- * school of the class a result was taken in, else the student's). One grouped query over target_result_counts,
- * the rollup of target_results that triggers keep current (target_result_counts_target_idx leads with
- * district_id, target_id), so it reads thousands of rows, not millions. What is proficient comes from each
- * assessment's own cut for the target.
+ * Proficiency per learning target across the district's assessments, or only at the given schools (the school of
+ * the class a result was taken in, else the student's), counting students rather than results: each student once
+ * per target, at their latest result on it in the period (by the day it was taken, else the day the assessment
+ * was given; a later assessment first when two fall on one day). What is proficient comes from that result's
+ * assessment's own cut for the target. A result with no date counts only when the period is open on both sides.
  */
 export async function queryTargetRollup(
   db: Db,
   districtId: string,
   schoolIds: readonly string[] | null,
+  period: RollupPeriod,
 ): Promise<TargetRollupRaw[]> {
-  const atSchools = schoolIds === null ? sql`` : sql`and trc.school_id = any(${uuidArray(schoolIds)})`;
+  const atSchools =
+    schoolIds === null ? sql`` : sql`and coalesce(c.school_id, s.school_id) = any(${uuidArray(schoolIds)})`;
+  const day = sql`coalesce(tr.assessed_on, a.given_on)`;
+  const from = period.from === null ? sql`` : sql`and ${day} >= ${period.from}::date`;
+  const to = period.to === null ? sql`` : sql`and ${day} <= ${period.to}::date`;
   const result = await db.execute<TargetRollupRaw>(sql`
-    with c as (
-      select trc.target_id, trc.assessment_id, trc.level, sum(trc.students)::int as n
-        from target_result_counts trc
-       where trc.district_id = ${districtId} ${atSchools}
-       group by trc.target_id, trc.assessment_id, trc.level),
+    with latest as (
+      select distinct on (tr.target_id, tr.student_id) tr.target_id, tr.assessment_id, tr.level
+        from target_results tr
+        join assessments a on a.id = tr.assessment_id
+        left join classes c on c.id = tr.class_id
+        left join students s on s.id = tr.student_id
+       where tr.district_id = ${districtId} ${atSchools} ${from} ${to}
+       order by tr.target_id, tr.student_id, ${day} desc nulls last, a.created_at desc, tr.assessment_id desc),
     per_target as (
-      select c.target_id, count(distinct c.assessment_id)::int as assessments, sum(c.n)::int as assessed,
-             coalesce(sum(c.n) filter (where c.level >= coalesce(at.proficient_level, 3)), 0)::int as proficient
-        from c left join assessment_targets at on at.assessment_id = c.assessment_id and at.target_id = c.target_id
-       group by c.target_id),
+      select l.target_id, count(distinct l.assessment_id)::int as assessments, count(*)::int as assessed,
+             count(*) filter (where l.level >= coalesce(at.proficient_level, 3))::int as proficient
+        from latest l
+        left join assessment_targets at on at.assessment_id = l.assessment_id and at.target_id = l.target_id
+       group by l.target_id),
     per_level as (
-      select l.target_id, json_agg(json_build_object('level', l.level, 'count', l.n) order by l.level) as levels
-        from (select c.target_id, c.level, sum(c.n)::int as n from c group by c.target_id, c.level) l
-       group by l.target_id)
+      select x.target_id, json_agg(json_build_object('level', x.level, 'count', x.n) order by x.level) as levels
+        from (select l.target_id, l.level, count(*)::int as n from latest l group by l.target_id, l.level) x
+       group by x.target_id)
     select pt.target_id as "targetId", lt.code, lt.statement, pt.assessments, pt.assessed, pt.proficient,
            pl.levels
       from per_target pt

@@ -11,8 +11,11 @@ let district: TestDistrict;
 let other: TestDistrict;
 const people: Record<string, TestPerson> = {};
 let targetId: string;
-/** Levels reached on the target, per school, over both assessments. */
+/** Levels reached on the target, per school, on the October assessments. */
 const levels: Record<"elementary" | "high", number[]> = { elementary: [], high: [] };
+/** Each student's latest level: three elementary students were assessed again in November and reached 4. */
+const latest: Record<"elementary" | "high", number[]> = { elementary: [], high: [] };
+const RETAKEN = 3;
 
 const as = (person: TestPerson) => sessionHeaders(t.db, person);
 
@@ -26,6 +29,7 @@ beforeAll(async () => {
   people.highPrincipal = await buildPerson(t.db, district, "school_leader", { schoolId: district.schools.high.id });
   people.teacher = await buildPerson(t.db, district, "teacher");
   targetId = (await insertTarget(t.db, district, null, "W.4.1")).id;
+  const retakers: { studentId: string; classId: string }[] = [];
   for (const school of ["elementary", "high"] as const) {
     const schoolId = district.schools[school].id;
     const classId = (await buildClass(t.db, district, { schoolId, teacherIds: [people.teacher.id] })).id;
@@ -44,8 +48,21 @@ beforeAll(async () => {
         points: [n % 5],
       });
       levels[school].push(result.get(targetId)?.level ?? 0);
+      if (school === "elementary" && n < RETAKEN) retakers.push({ studentId: student.id, classId });
     }
   }
+  const november = await insertAssessment(t.db, district, {
+    communityId: null,
+    classIds: [retakers[0]?.classId as string],
+    targetIds: [targetId],
+    items: [{ maxPoints: 4, targetIndex: 0 }],
+    givenOn: "2025-11-15",
+  });
+  for (const retaker of retakers) {
+    await insertSitting(t.db, district, november, { ...retaker, status: "completed", points: [4] });
+  }
+  latest.elementary = levels.elementary.map((level, index) => (index < RETAKEN ? 4 : level));
+  latest.high = levels.high;
   // Another district's results on its own target never appear.
   const otherClass = (await buildClass(t.db, other, { schoolId: other.schools.elementary.id })).id;
   const otherTarget = (await insertTarget(t.db, other, null, "SECRET.1")).id;
@@ -73,7 +90,9 @@ function expectedRow(found: number[], assessments: number) {
     assessed: found.length,
     proficient,
     proficientPercent: percentOf(proficient, found.length),
-    levels: [1, 2, 3, 4].map((level) => ({ level, count: found.filter((l) => l === level).length })),
+    levels: [1, 2, 3, 4]
+      .map((level) => ({ level, count: found.filter((l) => l === level).length }))
+      .filter((l) => l.count > 0),
   };
 }
 
@@ -82,20 +101,33 @@ async function rollup(person: TestPerson, query = "") {
 }
 
 describe("proficiency per target across assessments", () => {
-  it("counts every result of the district for its leaders, and never another district's", async () => {
+  it("counts each student of the district once, at their latest result, and never another district's", async () => {
     const response = await rollup(people.leader as TestPerson);
     expect(response.statusCode, response.body).toBe(200);
     const body: TargetRollup = response.json();
-    expect(body.items).toEqual([expect.objectContaining(expectedRow([...levels.elementary, ...levels.high], 2))]);
+    expect(body.period).toEqual({ from: null, to: null });
+    expect(body.items).toEqual([expect.objectContaining(expectedRow([...latest.elementary, ...latest.high], 3))]);
+    expect(body.items[0]?.assessed).toBe(12);
     expect(response.body).not.toContain("SECRET");
+  });
+
+  it("counts the results of a period: before November, the October levels", async () => {
+    const october = await rollup(people.leader as TestPerson, "?from=2025-09-01&to=2025-10-31");
+    expect(october.statusCode, october.body).toBe(200);
+    expect(october.json().period).toEqual({ from: "2025-09-01", to: "2025-10-31" });
+    expect(october.json().items).toEqual([
+      expect.objectContaining(expectedRow([...levels.elementary, ...levels.high], 2)),
+    ]);
+    const november = await rollup(people.leader as TestPerson, "?from=2025-11-01");
+    expect(november.json().items).toEqual([expect.objectContaining(expectedRow([4, 4, 4], 1))]);
   });
 
   it("narrows to a school: by a school filter, or to the schools a school leader leads", async () => {
     const high = district.schools.high.id;
     const filtered = await rollup(people.leader as TestPerson, `?schoolId=${high}`);
-    expect(filtered.json().items).toEqual([expect.objectContaining(expectedRow(levels.high, 1))]);
+    expect(filtered.json().items).toEqual([expect.objectContaining(expectedRow(latest.high, 1))]);
     const own = await rollup(people.principal as TestPerson);
-    expect(own.json().items).toEqual([expect.objectContaining(expectedRow(levels.elementary, 1))]);
+    expect(own.json().items).toEqual([expect.objectContaining(expectedRow(latest.elementary, 2))]);
   });
 
   it("refuses teachers, leaders of other schools, and another district's school", async () => {

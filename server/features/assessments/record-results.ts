@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import type { ResultRowInput } from "../../../contract/assessments";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
@@ -27,6 +27,14 @@ export function problemPointer(problem: ResultProblem): string {
 }
 
 /** RFC 6901: "~" and "/" inside a pointer segment. */
+/**
+ * A response as it is stored: trimmed and in capitals, so "a", " A" and "A" are one answer wherever responses
+ * are counted (the key is compared ignoring case too). Migration 0012 brought earlier responses to this form.
+ */
+function storedResponse(response: SQL): SQL {
+  return sql`nullif(upper(btrim(${response})), '')`;
+}
+
 export function escapePointer(segment: string): string {
   return segment.replaceAll("~", "~0").replaceAll("/", "~1");
 }
@@ -125,7 +133,7 @@ export async function recordResults(
     if (responses.length) {
       await tx.execute(sql`
         insert into item_scores (district_id, assessment_id, item_id, student_id, response)
-        select ${assessment.districtId}, ${assessment.id}, x.item_id, x.student_id, x.response
+        select ${assessment.districtId}, ${assessment.id}, x.item_id, x.student_id, ${storedResponse(sql`x.response`)}
         from jsonb_to_recordset(${JSON.stringify(responses)}::jsonb) as x(student_id uuid, item_id uuid, response text)
         on conflict (assessment_id, student_id, item_id) do update set response = excluded.response`);
     }

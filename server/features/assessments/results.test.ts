@@ -139,6 +139,37 @@ describe("results", () => {
     expect(after.classes[1].students[0]).toMatchObject({ status: "exempt", scores: {} });
   });
 
+  it("are stored as one spelling per answer, so the analysis counts “a” and “A” together", async () => {
+    const saved = await putResults([
+      { studentId: pupils.a1, status: "completed", scores: { [item(1)]: 0 }, responses: { [item(1)]: "a" } },
+      { studentId: pupils.a2, status: "completed", scores: { [item(1)]: 0 }, responses: { [item(1)]: " A" } },
+      { studentId: pupils.b1, status: "completed", scores: { [item(1)]: 2 }, responses: { [item(1)]: "c" } },
+    ]);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const stored = await t.db.execute<{ response: string }>(
+      sql`select response from item_scores where assessment_id = ${assessment.id} order by response`,
+    );
+    expect(stored.rows.map((r) => r.response)).toEqual(["A", "A", "C"]);
+    const analysis = await app.inject({
+      url: `/api/v1/assessments/${assessment.id}/analysis`,
+      headers: await as(teacherA),
+    });
+    const q2 = analysis.json().items.find((i: { label: string }) => i.label === "Q2");
+    expect(q2.responses).toEqual([
+      { response: "A", count: 2 },
+      { response: "C", count: 1 },
+    ]);
+    expect(q2.mostCommonWrong).toEqual({ response: "A", count: 2 });
+    await putResults(
+      [pupils.a1, pupils.a2, pupils.b1].map((studentId) => ({
+        studentId,
+        status: "completed",
+        scores: { [item(1)]: null },
+        responses: { [item(1)]: null },
+      })),
+    );
+  });
+
   it("refuses bad cells by JSON pointer and writes nothing", async () => {
     const response = await putResults([
       { studentId: pupils.a1, status: "completed", scores: { [item(0)]: 3, [item(2)]: 1.5, [pupils.a1]: 1 } },

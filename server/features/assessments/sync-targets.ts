@@ -60,15 +60,25 @@ export async function syncAssessmentTargets(tx: Db, assessmentId: string): Promi
   );
 }
 
-/** After an essential standard's scale changes: every assessment measuring its targets follows, results too. */
-export async function followScaleChange(tx: Db, essentialStandardId: string): Promise<number> {
-  const result = await tx.execute<{ assessment_id: string }>(sql`
-    select distinct at.assessment_id from assessment_targets at
+/**
+ * After an essential standard's scale changes: every assessment still open (or a draft) measuring its targets
+ * follows, results too. A closed assessment keeps the scale and cut scores its results were scored with, so its
+ * levels, the rollups of past months and past responsiveness stay as they were. Returns how many followed and
+ * how many closed ones were kept.
+ */
+export async function followScaleChange(
+  tx: Db,
+  essentialStandardId: string,
+): Promise<{ following: number; closedKept: number }> {
+  const result = await tx.execute<{ assessment_id: string; is_closed: boolean }>(sql`
+    select distinct at.assessment_id, a.status = 'closed' as is_closed from assessment_targets at
     join learning_targets t on t.id = at.target_id
+    join assessments a on a.id = at.assessment_id
     where t.essential_standard_id = ${essentialStandardId}`);
-  for (const { assessment_id } of result.rows) {
+  const following = result.rows.filter((row) => !row.is_closed);
+  for (const { assessment_id } of following) {
     await syncAssessmentTargets(tx, assessment_id);
     await recomputeTargetResults(tx, assessment_id);
   }
-  return result.rows.length;
+  return { following: following.length, closedKept: result.rows.length - following.length };
 }

@@ -148,12 +148,18 @@ export async function essentialsRoutes(app: App) {
           .update(essentialStandards)
           .set({ ...fields, ...(scaleLevels ? { scaleLevels: numbered(scaleLevels) } : {}), updatedAt: sql`now()` })
           .where(eq(essentialStandards.id, current.id));
-        const assessmentsFollowing = isScaleChange ? await followScaleChange(tx, current.id) : 0;
+        const { following, closedKept } = isScaleChange
+          ? await followScaleChange(tx, current.id)
+          : { following: 0, closedKept: 0 };
         await recordAudit(tx, request, {
           action: "essential_standard.updated",
           subjectType: "essential_standard",
           subjectId: current.id,
-          details: { fields: Object.keys(request.body), assessmentsFollowing },
+          details: {
+            fields: Object.keys(request.body),
+            assessmentsFollowing: following,
+            closedAssessmentsKept: closedKept,
+          },
         });
       });
       const row = await requireEssentialStandard(app.db, current.id);

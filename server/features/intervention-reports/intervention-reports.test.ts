@@ -60,7 +60,7 @@ function monthEnds(): { month: string; asOf: string }[] {
 }
 
 function tierOn(plan: FixturePlan, day: string): number | null {
-  if (plan.kind !== "intervention" || !inSchool(plan) || plan.start > day) return null;
+  if (plan.kind !== "intervention" || !inSchool(plan) || (plan.movedStart ?? plan.start) > day) return null;
   if (plan.closedOn && plan.closedOn <= day) return null;
   const decided = (plan.decisions ?? []).filter((d) => d.on <= day);
   return decided.at(-1)?.tier ?? plan.tier;
@@ -127,6 +127,9 @@ describe("the intervention report", () => {
     expect(teamA?.months).toEqual(expectedTiers("A"));
     expect(teamB?.months).toEqual(expectedTiers("B"));
     // The fixture moves tiers on known dates: S1 is tier 3 from mid-October, S3 drops to tier 2 in late November.
+    // S3's start date was moved back to September: before its first decision it is at its starting tier (3),
+    // not its current one (2).
+    expect(teamB?.months.find((m) => m.month === "2025-09")).toMatchObject({ tier3: 1 });
     expect(report.tiers.total.find((m) => m.month === "2025-10")?.tier3).toBeGreaterThan(0);
   });
 

@@ -22,6 +22,8 @@ export type FixturePlan = {
   decisions?: FixtureDecision[];
   closedOn?: string;
   outcome?: "met" | "not_met";
+  /** A start date moved earlier after the plan began: its "start" decision keeps the day it was made. */
+  movedStart?: string;
 };
 export type FixtureAssessmentRows = {
   team: "A" | "B";
@@ -69,6 +71,7 @@ export const PLANS: FixturePlan[] = [
     kind: "intervention",
     tier: 3,
     start: "2025-10-05",
+    movedStart: "2025-09-15",
     review: "2025-11-01",
     decisions: [{ on: "2025-11-20", decision: "adjust", tier: 2 }],
   },
@@ -171,6 +174,11 @@ export async function buildReportFixture(db: Db): Promise<ReportFixture> {
       });
       tier = d.tier;
     }
+    // As recordDecision does: the plan row holds its current tier; its starting tier is in its history.
+    await db
+      .update(interventionPlans)
+      .set({ tier, startDate: plan.movedStart ?? plan.start })
+      .where(eq(interventionPlans.id, row.id));
   }
   for (const [index, a] of ASSESSMENTS.entries()) {
     const targetIds = [

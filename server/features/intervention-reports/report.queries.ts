@@ -48,7 +48,7 @@ function planInScope(scope: ReportScope): SQL {
 /**
  * The plans of the scope that the tier count and the outcomes need: those active at some time in the period
  * (intervention plans, each with its decisions in order, read through plan_decisions_plan_idx alone) and those
- * closed in it (either kind). One read of the scope's plans; tiersByMonth and outcomesOf do the counting.
+ * closed in it (either kind). A plan's tier on a day comes from its own history, never from its tier now. One read of the scope's plans; tiersByMonth and outcomesOf do the counting.
  */
 export async function queryPeriodPlans(db: Db, scope: ReportScope, period: Period): Promise<PeriodPlan[]> {
   // One row per decision (or one for a plan without any), in order: a join, not a subquery per plan.
@@ -62,10 +62,12 @@ export async function queryPeriodPlans(db: Db, scope: ReportScope, period: Perio
     closed_on: string | null;
     outcome: "met" | "not_met" | null;
     decided_on: string | null;
+    tier_before: number | null;
     tier_after: number | null;
   }>(sql`
     select p.id, p.student_id, p.community_id, p.kind, p.tier, p.start_date::text as start_date,
-           (p.closed_at::date)::text as closed_on, p.outcome, pd.decided_on::text as decided_on, pd.tier_after
+           (p.closed_at::date)::text as closed_on, p.outcome, pd.decided_on::text as decided_on, pd.tier_before,
+           pd.tier_after
       from intervention_plans p
       left join plan_decisions pd on pd.plan_id = p.id and p.kind = 'intervention'
      where ${planInScope(scope)}
@@ -87,7 +89,11 @@ export async function queryPeriodPlans(db: Db, scope: ReportScope, period: Perio
       };
       plans.set(row.id, plan);
     }
-    if (row.decided_on !== null) plan.decisions.push([row.decided_on, Number(row.tier_after)]);
+    if (row.decided_on === null) continue;
+    // p.tier is the tier now. Before its first decision (a start date moved earlier) a plan was at the tier
+    // that decision started from: a "start" decision starts it at its tier_after, any other leaves tier_before.
+    if (plan.decisions.length === 0) plan.tier = Number(row.tier_before ?? row.tier_after);
+    plan.decisions.push([row.decided_on, Number(row.tier_after)]);
   }
   return [...plans.values()];
 }

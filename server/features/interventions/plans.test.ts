@@ -107,4 +107,21 @@ describe("a student's plans", () => {
     });
     expect(outsider.statusCode).toBe(404);
   });
+
+  it("changes only the fields a patch names: the focus survives a patch of the goal or the start date", async () => {
+    const plan = await buildPlan(t.db, s.district, { studentId: s.ids.emma, communityId: s.ids.team });
+    const url = `/api/v1/plans/${plan.id}`;
+    for (const patch of [{ baseline: 35, goal: 75 }, { startDate: "2026-08-25" }, { strategy: "Repeated reading" }]) {
+      const response = await s.send(s.people.teacher, "PATCH", url, patch);
+      expect(response.statusCode, response.body).toBe(200);
+      expect(response.json<PlanDetail>()).toMatchObject({ ...patch, focus: "Reading fluency" });
+    }
+    const group = await buildGroup(t.db, s.district, { communityId: s.ids.team });
+    await s.send(s.people.teacher, "PATCH", `/api/v1/intervention-groups/${group.id}`, { focus: "Phonics" });
+    const renamed = await s.send(s.people.teacher, "PATCH", `/api/v1/intervention-groups/${group.id}`, {
+      name: "Phonics group",
+    });
+    expect(renamed.statusCode, renamed.body).toBe(200);
+    expect(renamed.json()).toMatchObject({ name: "Phonics group", focus: "Phonics" });
+  });
 });

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TargetRollup } from "../../../../contract/analysis";
-import { SelectField } from "../../components/Field";
+import { SelectField, TextField } from "../../components/Field";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
@@ -24,11 +24,19 @@ export function TargetRollupSection() {
     : me.roles
         .filter((role) => role.role === "school_leader" && role.schoolId)
         .map((role) => ({ id: role.schoolId as string, name: role.schoolName ?? "" }));
-  const rollup = useQuery({ ...targetRollupQuery(schoolId || undefined), enabled: isOpen });
+  const [from, setFrom] = useState("");
+  const [to, setTo] = useState("");
+  const rollup = useQuery({
+    ...targetRollupQuery(schoolId || undefined, from || undefined, to || undefined),
+    enabled: isOpen,
+  });
   return (
     <section className="analysis-section" aria-labelledby="rollup-title">
       <h2 id="rollup-title">Proficiency by learning target</h2>
-      <p className="field-hint">Every common formative assessment with results, counted by target.</p>
+      <p className="field-hint">
+        Counts students, not results: each student once per learning target, at their latest result on it in the period
+        you choose.
+      </p>
       {!isOpen ? (
         <button type="button" className="button button-secondary" onClick={() => setIsOpen(true)}>
           Show proficiency by target
@@ -43,6 +51,8 @@ export function TargetRollupSection() {
               </option>
             ))}
           </SelectField>
+          <TextField label="Results from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+          <TextField label="Results to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
           {rollup.isPending ? (
             <Loading label="Counting results…" />
           ) : rollup.isError ? (
@@ -56,49 +66,63 @@ export function TargetRollupSection() {
   );
 }
 
+/** The period in words: "all results", "results from 1 Sept 2025", "results from … to …". */
+function periodWords({ from, to }: TargetRollup["period"]): string {
+  if (from && to) return `results taken from ${from} to ${to}`;
+  if (from) return `results taken on or after ${from}`;
+  if (to) return `results taken on or before ${to}`;
+  return "results of every date";
+}
+
 function RollupTable({ rollup }: { rollup: TargetRollup }) {
-  if (rollup.items.length === 0) return <p className="muted">No results yet.</p>;
+  if (rollup.items.length === 0) return <p className="muted">No results in this period.</p>;
   const levels = levelsOf(rollup.items);
   return (
-    <TableFrame label="Proficiency by learning target">
-      <table className="data-table">
-        <caption className="visually-hidden">Results at each level on each learning target</caption>
-        <thead>
-          <tr>
-            <th scope="col">Target</th>
-            <th scope="col" className="cell-number">
-              Assessments
-            </th>
-            {levels.map((level) => (
-              <th key={level} scope="col" className="cell-number">
-                Level {level}
+    <>
+      <p className="rollup-counts">
+        Students, each counted once per target at their latest result; {periodWords(rollup.period)}. “Assessments” is
+        how many assessments those latest results come from.
+      </p>
+      <TableFrame label="Proficiency by learning target">
+        <table className="data-table">
+          <caption className="visually-hidden">Results at each level on each learning target</caption>
+          <thead>
+            <tr>
+              <th scope="col">Target</th>
+              <th scope="col" className="cell-number">
+                Assessments
               </th>
-            ))}
-            <th scope="col" className="cell-number">
-              Proficient
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rollup.items.map((row) => (
-            <tr key={row.targetId}>
-              <th scope="row">
-                {row.code ?? row.statement}
-                {row.code ? <span className="analysis-statement">{row.statement}</span> : null}
-              </th>
-              <td className="cell-number">{row.assessments}</td>
               {levels.map((level) => (
-                <td key={level} className="cell-number">
-                  {countAt(row.levels, level)}
-                </td>
+                <th key={level} scope="col" className="cell-number">
+                  Level {level}
+                </th>
               ))}
-              <td className="cell-number">
-                {row.proficient} of {row.assessed} ({formatPercent(row.proficientPercent)})
-              </td>
+              <th scope="col" className="cell-number">
+                Students proficient
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-    </TableFrame>
+          </thead>
+          <tbody>
+            {rollup.items.map((row) => (
+              <tr key={row.targetId}>
+                <th scope="row">
+                  {row.code ?? row.statement}
+                  {row.code ? <span className="analysis-statement">{row.statement}</span> : null}
+                </th>
+                <td className="cell-number">{row.assessments}</td>
+                {levels.map((level) => (
+                  <td key={level} className="cell-number">
+                    {countAt(row.levels, level)}
+                  </td>
+                ))}
+                <td className="cell-number">
+                  {row.proficient} of {row.assessed} ({formatPercent(row.proficientPercent)})
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableFrame>
+    </>
   );
 }

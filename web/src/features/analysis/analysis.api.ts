@@ -14,9 +14,10 @@ export function analysisDownloadUrl(assessmentId: string, format: "csv" | "xlsx"
   return `/api/v1/assessments/${assessmentId}/analysis.${format}`;
 }
 
-export function targetRollupQuery(schoolId: string | undefined) {
+/** The rollup of a school (or every school the reader may see), over the results taken between from and to. */
+export function targetRollupQuery(schoolId: string | undefined, from: string | undefined, to: string | undefined) {
   return queryOptions({
-    queryKey: ["analysis", "targets", schoolId ?? "all"],
-    queryFn: () => api("/analysis/targets", TargetRollup, { query: { schoolId } }),
+    queryKey: ["analysis", "targets", schoolId ?? "all", from ?? "", to ?? ""],
+    queryFn: () => api("/analysis/targets", TargetRollup, { query: { schoolId, from, to } }),
   });
 }

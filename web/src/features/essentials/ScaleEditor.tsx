@@ -77,6 +77,10 @@ function ScaleForm({ essential }: { essential: EssentialStandard }) {
   return (
     <form onSubmit={handleSubmit} noValidate className="scale-form">
       <FormAlert message={problem.message} />
+      <p className="field-hint">
+        A change to the scale applies to this standard's assessments that are drafts or still open. Closed assessments
+        keep the scale and cut scores their results were scored with.
+      </p>
       <div className="table-scroll">
         <table className="data-table scale-table">
           <caption className="visually-hidden">Proficiency scale levels</caption>

@@ -1,0 +1,271 @@
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type AnalysisTarget,
+  type AssessmentAnalysis,
+  SUBGROUP_LABELS,
+  SUPPRESSION_THRESHOLD,
+  type Subgroup,
+} from "../../../contract/analysis";
+import type { DemographicCount, TargetTotal } from "./analysis.queries";
+import { analysisCsv, analysisXlsx, exportSections } from "./analysis-export";
+import { buildSubgroups } from "./analysis-subgroups";
+
+/*
+ * An attacker reads the published subgroup table (from the JSON, the CSV or the XLSX) and the targets' totals,
+ * assumes the worst — that the groups listed in a dimension hold every student assessed exactly once — and
+ * works out each hidden cell's possible sizes: a cell "fewer than 10" lies in 0..9, a cell hidden to protect
+ * another says nothing about its size, and together the hidden cells hold the total less the cells shown.
+ * No hidden cell may come out as a single value equal to its true size.
+ */
+
+const RACES = [
+  "americanIndianOrAlaskaNative",
+  "asian",
+  "blackOrAfricanAmerican",
+  "nativeHawaiianOrOtherPacificIslander",
+  "white",
+  "twoOrMoreRaces",
+] as const;
+const SEXES = ["female", "male", "other", "unspecified"] as const;
+const LEVELS = [1, 2, 3, 4];
+
+type Student = { sex: string | null; flags: number; hasDemographics: boolean; levels: (number | null)[] };
+
+/** One student; on a complete roster everyone has a sex and one race, so each dimension adds up to the total. */
+const student = (targets: number, complete: boolean, races: number[], sexes: string[]) => {
+  const race = fc.constantFrom(...races);
+  const sex = fc.constantFrom(...sexes);
+  return fc.record({
+    sex: complete ? sex : fc.option(sex, { freq: 10 }),
+    flags: complete ? race : fc.oneof({ weight: 5, arbitrary: race }, fc.integer({ min: 0, max: 63 })),
+    hispanic: fc.integer({ min: 0, max: 5 }).map((n) => n === 0),
+    hasDemographics: complete ? fc.constant(true) : fc.integer({ min: 0, max: 9 }).map((n) => n > 0),
+    levels: fc.array(fc.option(fc.constantFrom(...LEVELS), { freq: 12 }), { minLength: targets, maxLength: targets }),
+  });
+};
+
+/**
+ * A roster of up to 90 students with 1 to 3 targets. Each roster draws its races and sexes from its own mix
+ * (a value listed more often is a bigger group), so small groups sit beside big ones in every proportion.
+ */
+const roster = fc
+  .record({
+    targets: fc.integer({ min: 1, max: 3 }),
+    complete: fc.boolean(),
+    races: fc.array(fc.constantFrom(1, 2, 4, 8, 16, 32), { minLength: 1, maxLength: 10 }),
+    sexes: fc.array(fc.constantFrom(...SEXES), { minLength: 1, maxLength: 6 }),
+  })
+  .chain(({ targets, complete, races, sexes }) =>
+    fc
+      .array(student(targets, complete, races, sexes), { maxLength: 90, size: "max" })
+      .map((rows) =>
+        rows.map(
+          (s): Student => ({
+            sex: s.sex,
+            flags: s.flags | (s.hispanic ? 64 : 0),
+            hasDemographics: s.hasDemographics,
+            levels: s.levels,
+          }),
+        ),
+      )
+      .map((students) => ({ targets, students })),
+  );
+
+const targetId = (index: number) => `00000000-0000-4000-8000-00000000000${index + 1}`;
+
+/** What the analysis statement returns for this roster: counts per signature, and each target's total. */
+function queryResultOf(targets: number, students: Student[]) {
+  const signatures = new Map<string, DemographicCount>();
+  const totals: TargetTotal[] = [];
+  for (let t = 0; t < targets; t++) {
+    let assessed = 0;
+    for (const s of students) {
+      const level = s.levels[t];
+      if (level == null) continue;
+      assessed++;
+      if (!s.hasDemographics) continue;
+      const key = `${t}|${level}|${s.sex}|${s.flags}`;
+      const row = signatures.get(key) ?? { targetId: targetId(t), level, count: 0, sex: s.sex, flags: s.flags };
+      row.count++;
+      signatures.set(key, row);
+    }
+    totals.push({ targetId: targetId(t), assessed, proficientLevel: 3, levels: LEVELS });
+  }
+  return { signatures: [...signatures.values()], totals };
+}
+
+function analysisOf(totals: TargetTotal[], subgroups: Subgroup[]): AssessmentAnalysis {
+  const targets: AnalysisTarget[] = totals.map((total, index) => ({
+    targetId: total.targetId,
+    code: `T.${index + 1}`,
+    statement: `Target ${index + 1}`,
+    assessed: total.assessed,
+    proficient: 0,
+    proficientPercent: null,
+    levels: LEVELS.map((level) => ({ level, count: 0 })),
+    maxPoints: 4,
+    proficientLevel: 3,
+    topLevel: 4,
+    levelLabels: [],
+    meanPoints: null,
+    belowProficient: [],
+    atTopLevel: [],
+    studentLevels: [],
+  }));
+  return {
+    assessment: { id: targetId(8), title: "Check", givenOn: null, communityId: null },
+    sittings: { assessed: 0, absent: 0, exempt: 0 },
+    targets,
+    classes: [],
+    teachers: [],
+    items: [],
+    students: [],
+    subgroups,
+  };
+}
+
+/** A published cell: its size, or why it is hidden. */
+type Published = { dimension: string; key: string; target: string; assessed: number | null; reason: string | null };
+
+function fromJson(subgroups: Subgroup[], totals: TargetTotal[]): Published[] {
+  return subgroups.flatMap((group) =>
+    group.targets.map((cell) => ({
+      dimension: group.dimension,
+      key: group.key,
+      target: `T.${totals.findIndex((t) => t.targetId === cell.targetId) + 1}`,
+      assessed: cell.suppressed ? null : cell.assessed,
+      reason: cell.suppressed ? cell.reason : null,
+    })),
+  );
+}
+
+const KEY_BY_LABEL = new Map(Object.entries(SUBGROUP_LABELS).map(([key, label]) => [label, key]));
+const dimensionOf = (key: string) =>
+  SEXES.some((s) => s === key) ? "sex" : RACES.some((r) => r === key) ? "race" : "ethnicity";
+
+/** The subgroup section of an export, read back as a person would read the file. */
+function fromRows(rows: unknown[][]): Published[] {
+  return rows.slice(1).map(([label, target, assessed]) => {
+    const key = KEY_BY_LABEL.get(String(label)) ?? String(label);
+    const isNumber = typeof assessed === "number" || /^\d+$/.test(String(assessed));
+    return {
+      dimension: dimensionOf(key),
+      key,
+      target: String(target),
+      assessed: isNumber ? Number(assessed) : null,
+      reason: isNumber ? null : String(assessed) === "fewer than 10" ? "fewer_than_10" : "protects_small_group",
+    };
+  });
+}
+
+function csvSubgroupRows(analysis: AssessmentAnalysis): unknown[][] {
+  const rows: string[][] = parse(analysisCsv(analysis).replace(/^\uFEFF/, ""), { relax_column_count: true });
+  const start = rows.findIndex((row) => row[0] === "Subgroups");
+  return rows.slice(start + 1);
+}
+
+async function xlsxSubgroupRows(analysis: AssessmentAnalysis): Promise<unknown[][]> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load((await analysisXlsx(analysis)) as unknown as ArrayBuffer);
+  const sheet = workbook.getWorksheet("Subgroups");
+  const rows: unknown[][] = [];
+  sheet?.eachRow((row) => {
+    rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
+/** Every hidden cell whose size the attacker can pin down, with the size they get. */
+function derivedCells(published: Published[], totals: Map<string, number>, truth: Map<string, number>): string[] {
+  const leaks: string[] = [];
+  const byPartition = new Map<string, Published[]>();
+  for (const cell of published) {
+    const id = `${cell.dimension}|${cell.target}`;
+    byPartition.set(id, [...(byPartition.get(id) ?? []), cell]);
+  }
+  for (const [partition, cells] of byPartition) {
+    const [dimension, target] = partition.split("|") as [string, string];
+    const total = totals.get(target) ?? 0;
+    // A dimension with one group present says only that everyone is in it: the total, published anyway.
+    if (cells.length < 2 || dimension === "ethnicity" || total === 0) continue;
+    const hidden = cells.filter((cell) => cell.assessed === null);
+    const rest = total - cells.reduce((sum, cell) => sum + (cell.assessed ?? 0), 0);
+    const bounds = hidden.map((cell) => (cell.reason === "fewer_than_10" ? [0, SUPPRESSION_THRESHOLD - 1] : [0, rest]));
+    hidden.forEach((cell, i) => {
+      const others = bounds.filter((_, j) => j !== i);
+      const [lo, hi] = bounds[i] as [number, number];
+      const least = Math.max(lo, rest - others.reduce((sum, b) => sum + (b[1] as number), 0));
+      const most = Math.min(hi, rest - others.reduce((sum, b) => sum + (b[0] as number), 0));
+      const actual = truth.get(`${cell.key}|${target}`) ?? 0;
+      if (least === most && least === actual) leaks.push(`${cell.key} on ${target} = ${actual}`);
+    });
+  }
+  return leaks;
+}
+
+function truthOf(targets: number, students: Student[]): Map<string, number> {
+  const truth = new Map<string, number>();
+  const add = (key: string, t: number) => truth.set(`${key}|T.${t + 1}`, (truth.get(`${key}|T.${t + 1}`) ?? 0) + 1);
+  for (let t = 0; t < targets; t++) {
+    for (const s of students) {
+      if (s.levels[t] == null || !s.hasDemographics) continue;
+      if (s.sex) add(s.sex, t);
+      RACES.forEach((race, bit) => {
+        if (s.flags & (1 << bit)) add(race, t);
+      });
+      if (s.flags & 64) add("hispanicOrLatino", t);
+    }
+  }
+  return truth;
+}
+
+function scenario(targets: number, students: Student[]) {
+  const { signatures, totals } = queryResultOf(targets, students);
+  const subgroups = buildSubgroups(signatures, totals);
+  const totalsByName = new Map(totals.map((t, index) => [`T.${index + 1}`, t.assessed]));
+  return { totals, subgroups, totalsByName, truth: truthOf(targets, students) };
+}
+
+describe("no suppressed subgroup can be worked out from what is published", () => {
+  it("hides a second race when the races add up to the total (the issue's case)", () => {
+    const students: Student[] = [
+      ...Array.from({ length: 30 }, () => ({ sex: "male", flags: 16, hasDemographics: true, levels: [3] })),
+      ...Array.from({ length: 15 }, () => ({ sex: "female", flags: 4, hasDemographics: true, levels: [2] })),
+      ...Array.from({ length: 2 }, () => ({ sex: "male", flags: 2, hasDemographics: true, levels: [2] })),
+    ];
+    const { totals, subgroups, totalsByName, truth } = scenario(1, students);
+    expect(derivedCells(fromJson(subgroups, totals), totalsByName, truth)).toEqual([]);
+    const race = Object.fromEntries(
+      subgroups.filter((g) => g.dimension === "race").map((g) => [g.key, g.targets[0]?.suppressed]),
+    );
+    expect(race).toEqual({ asian: true, blackOrAfricanAmerican: true, white: false });
+  });
+
+  it("in the JSON and the CSV, over random rosters and results", () => {
+    fc.assert(
+      fc.property(roster, ({ targets, students }) => {
+        const { totals, subgroups, totalsByName, truth } = scenario(targets, students);
+        expect(derivedCells(fromJson(subgroups, totals), totalsByName, truth)).toEqual([]);
+        const analysis = analysisOf(totals, subgroups);
+        expect(derivedCells(fromRows(csvSubgroupRows(analysis)), totalsByName, truth)).toEqual([]);
+        const section = exportSections(analysis).find((s) => s.name === "Subgroups");
+        expect(derivedCells(fromRows(section?.rows ?? []), totalsByName, truth)).toEqual([]);
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("in the XLSX, over random rosters and results", async () => {
+    await fc.assert(
+      fc.asyncProperty(roster, async ({ targets, students }) => {
+        const { totals, subgroups, totalsByName, truth } = scenario(targets, students);
+        const rows = await xlsxSubgroupRows(analysisOf(totals, subgroups));
+        expect(derivedCells(fromRows(rows), totalsByName, truth)).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
