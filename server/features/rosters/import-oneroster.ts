@@ -81,7 +81,7 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
     source = await openRosterSource(options.source, problems, options.limits);
   } catch (error) {
     if (!(error instanceof RosterSourceError)) throw error;
-    problems.error(error.file ?? path.basename(options.source), null, null, error.message);
+    problems.halt(error.file ?? path.basename(options.source), null, null, error.message);
     return outcome("failed");
   }
   const set = await readRosterSet(source, problems, onProgress, options.limits).finally(() => source.close());

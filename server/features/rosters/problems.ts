@@ -63,6 +63,16 @@ export class ProblemList {
     else this.omittedErrors += 1;
   }
 
+  /** The error that stopped the run (a limit passed): listed first, never crowded out by the limit on errors. */
+  halt(file: string, line: number | null, column: string | null, message: string): void {
+    this.errorCount += 1;
+    this.errors.unshift(problem(file, line, column, message, "error"));
+    if (this.errors.length > this.limit) {
+      this.errors.pop();
+      this.omittedErrors += 1;
+    }
+  }
+
   warn(file: string, line: number | null, column: string | null, message: string): void {
     if (this.warnings.length < this.limit) this.warnings.push(problem(file, line, column, message, "warning"));
     else this.omittedWarnings += 1;

@@ -73,7 +73,7 @@ export async function readRosterSet(
     return await readEveryFile(source, problems, onProgress, importLimits(limits));
   } catch (error) {
     if (!(error instanceof ImportLimitError)) throw error;
-    problems.error(error.file, error.line, null, error.message);
+    problems.halt(error.file, error.line, null, error.message);
     return undefined;
   }
 }
