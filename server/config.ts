@@ -1,6 +1,33 @@
 import path from "node:path";
 import { z } from "zod";
 
+/** What one import may hold; each bounds memory or disk, and is named in plain words when a file passes it. */
+export type ImportLimits = {
+  /** Entries a zip may list (files and folders). */
+  maxEntries: number;
+  /** Bytes one file may unpack to. */
+  maxFileBytes: number;
+  /** Bytes a whole set may unpack to. */
+  maxTotalBytes: number;
+  /** How many times larger than its compressed size a file (over 1 MB) may unpack to. */
+  maxRatio: number;
+  /** Data rows a whole set may hold (each row is kept in memory until the set is checked). */
+  maxRows: number;
+  /** Characters one field may hold. */
+  maxFieldChars: number;
+};
+
+const MB = 1024 * 1024;
+
+export const DEFAULT_IMPORT_LIMITS: ImportLimits = {
+  maxEntries: 100,
+  maxFileBytes: 512 * MB,
+  maxTotalBytes: 1024 * MB,
+  maxRatio: 100,
+  maxRows: 1_000_000,
+  maxFieldChars: 10_000,
+};
+
 const Env = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default("0.0.0.0"),
@@ -22,6 +49,20 @@ const Env = z.object({
     .default(24 * 14),
   NODE_ENV: z.string().default("development"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
+  IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_IMPORT_LIMITS.maxEntries),
+  IMPORT_MAX_FILE_MB: z.coerce
+    .number()
+    .positive()
+    .max(64 * 1024)
+    .default(DEFAULT_IMPORT_LIMITS.maxFileBytes / MB),
+  IMPORT_MAX_TOTAL_MB: z.coerce
+    .number()
+    .positive()
+    .max(64 * 1024)
+    .default(DEFAULT_IMPORT_LIMITS.maxTotalBytes / MB),
+  IMPORT_MAX_RATIO: z.coerce.number().min(2).max(100_000).default(DEFAULT_IMPORT_LIMITS.maxRatio),
+  IMPORT_MAX_ROWS: z.coerce.number().int().min(1).max(100_000_000).default(DEFAULT_IMPORT_LIMITS.maxRows),
+  IMPORT_MAX_FIELD_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_IMPORT_LIMITS.maxFieldChars),
   ACTOR_CACHE: z.enum(["on", "off"]).default("on"),
   FETCH_PRIVATE_ADDRESSES: z.enum(["allow", "deny"]).default("deny"),
 });
@@ -39,6 +80,8 @@ export type Config = {
   isProduction: boolean;
   /** The largest file the library accepts, in bytes. */
   maxUploadBytes: number;
+  /** Bounds on every import (OneRoster sets, results CSV): IMPORT_MAX_* */
+  importLimits: ImportLimits;
   /** Keep signed-in actors in memory between requests (server/auth/actor-cache.ts). */
   actorCache: boolean;
   /** Let URL imports (CASE packages) reach loopback, private and link-local addresses. */
@@ -65,6 +108,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.SESSION_HOURS,
     isProduction: e.NODE_ENV === "production",
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
+    importLimits: {
+      maxEntries: e.IMPORT_MAX_ENTRIES,
+      maxFileBytes: Math.floor(e.IMPORT_MAX_FILE_MB * MB),
+      maxTotalBytes: Math.floor(e.IMPORT_MAX_TOTAL_MB * MB),
+      maxRatio: e.IMPORT_MAX_RATIO,
+      maxRows: e.IMPORT_MAX_ROWS,
+      maxFieldChars: e.IMPORT_MAX_FIELD_CHARS,
+    },
     actorCache: e.ACTOR_CACHE === "on",
     fetchPrivateAddresses: e.FETCH_PRIVATE_ADDRESSES === "allow",
   };

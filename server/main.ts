@@ -148,7 +148,13 @@ program
   .action(async (source: string, options: { district: string }) => {
     await withDatabase(async (database) => {
       const isTty = process.stdout.isTTY === true;
-      const landed = await importOneRosterFromCli(database, { source, district: options.district, print, isTty });
+      const landed = await importOneRosterFromCli(database, {
+        source,
+        district: options.district,
+        print,
+        isTty,
+        limits: loadConfig().importLimits,
+      });
       if (!landed) process.exitCode = 1;
     });
   });

@@ -9,6 +9,7 @@ import { openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoDistrict } from "./demo/demo-district";
 import { sendNotificationDigests } from "./features/notifications/email-digest";
+import { removeAbandonedUploads } from "./http/upload-tmp";
 import { WEB_DIST } from "./http/web-app";
 import { type JobHandler, startJobRunner } from "./jobs/queue";
 import { ensureScheduled, nextUtcHour } from "./jobs/recurring";
@@ -35,6 +36,7 @@ export async function serve(
 ) {
   const database = await openConfiguredDatabase(config);
   await migrateDatabase(database.db);
+  await removeAbandonedUploads(config.dataDir);
   if (options.seedDemoOnFirstStart && (await isEmptyInstallation(database.db))) await seedDemoDistrict(database.db);
   const app = await buildApp({ database, config });
   const handlers: Record<string, JobHandler> = {};

@@ -1,6 +1,7 @@
 import path from "node:path";
 import cliProgress from "cli-progress";
 import { ENTITY_LABELS } from "../../contract/rosters";
+import type { ImportLimits } from "../config";
 import type { Database } from "../db/client";
 import type { ImportProgress } from "../features/rosters/progress";
 import { auditDetails, type RosterImportRecord, runRosterImport } from "../features/rosters/run-roster-import";
@@ -84,7 +85,13 @@ export function formatImportReport(record: RosterImportRecord): string[] {
  */
 export async function importOneRosterFromCli(
   database: Database,
-  options: { source: string; district: string; print: (line: string) => void; isTty: boolean },
+  options: {
+    source: string;
+    district: string;
+    print: (line: string) => void;
+    isTty: boolean;
+    limits?: Partial<ImportLimits>;
+  },
 ): Promise<boolean> {
   const { rows } = await database.pool.query<{ id: string }>("select id from districts where slug = $1", [
     options.district,
@@ -100,6 +107,7 @@ export async function importOneRosterFromCli(
       source,
       sourceLabel: source,
       startedById: null,
+      limits: options.limits,
       onProgress: (p) => progress.report(p),
       audit: async (done) => {
         await database.pool.query(

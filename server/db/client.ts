@@ -7,6 +7,8 @@ import { Worker } from "node:worker_threads";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
+import { now } from "../clock";
+import { lockEmbeddedDatabase } from "./embedded-lock";
 import * as schema from "./schema";
 
 // int8 (counts, bigserial ids) arrives as a string from the wire protocol; the values we store fit a JS number.
@@ -45,7 +47,11 @@ function copyStatement(table: string, columns: readonly string[], source: string
   return `copy "${table.replaceAll('"', '""')}" (${quoted}) from ${source} with (format csv)`;
 }
 
-/** Opens PostgreSQL, or starts embedded PGlite in a worker thread and connects to it over a Unix socket. */
+/**
+ * Opens PostgreSQL, or starts embedded PGlite in a worker thread and connects to it over a Unix socket. An
+ * embedded database on disk is opened by one process at a time (DATA_DIR/pglite.lock); a second open throws
+ * DatabaseInUseError naming the process that holds it.
+ */
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
@@ -88,7 +94,21 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 }
 
 async function openPglite(dir: string): Promise<Database> {
-  if (dir !== "memory://") mkdirSync(dir, { recursive: true });
+  let unlock = () => {};
+  if (dir !== "memory://") {
+    mkdirSync(dir, { recursive: true });
+    // Beside the folder (DATA_DIR/pglite.lock), not in it: the folder is PGlite's own.
+    unlock = lockEmbeddedDatabase(`${path.resolve(dir)}.lock`, path.resolve(dir), now().toISOString());
+  }
+  try {
+    return await startPglite(dir, unlock);
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+async function startPglite(dir: string, unlock: () => void): Promise<Database> {
   // A short folder of our own: Unix socket paths are limited to ~107 bytes.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "collective-db-"));
   const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), {
@@ -111,6 +131,7 @@ async function openPglite(dir: string): Promise<Database> {
     });
     await worker.terminate();
     rmSync(socketDir, { recursive: true, force: true });
+    unlock();
   };
   let copies = 0;
   const copyFromCsv = (table: string, columns: readonly string[], csv: string) =>

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type pg from "pg";
+import type { ImportLimits } from "../../config";
 import { applyEnrollments } from "./apply-enrollments";
 import { applyGradebook } from "./apply-gradebook";
 import { type ApplyContext, applyOrganization } from "./apply-organization";
@@ -30,7 +31,8 @@ export type ImportOptions = {
   /** A folder holding the CSV files, or a zip with them at its root. */
   source: string;
   onProgress?: OnProgress;
-  maxUncompressedBytes?: number;
+  /** The import limits (IMPORT_MAX_*); the defaults where none are given. */
+  limits?: Partial<ImportLimits>;
   /** The roster_imports row of this run: its run lock, held to the end, shows the run is alive. */
   runId?: string;
 };
@@ -76,13 +78,13 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
 
   let source: RosterSource;
   try {
-    source = await openRosterSource(options.source, problems, { maxUncompressedBytes: options.maxUncompressedBytes });
+    source = await openRosterSource(options.source, problems, options.limits);
   } catch (error) {
     if (!(error instanceof RosterSourceError)) throw error;
-    problems.error(path.basename(options.source), null, null, error.message);
+    problems.halt(error.file ?? path.basename(options.source), null, null, error.message);
     return outcome("failed");
   }
-  const set = await readRosterSet(source, problems, onProgress).finally(() => source.close());
+  const set = await readRosterSet(source, problems, onProgress, options.limits).finally(() => source.close());
   if (!set) return outcome("failed");
   const summary = { oneRosterVersion: set.version, rowsTotal: set.rowCount };
 

@@ -1,5 +1,6 @@
 import type { FileSpec, OneRosterVersion } from "./columns";
 import { ALL_FILE_NAMES, filesOfVersion } from "./file-catalog";
+import { ImportLimitError } from "./import-limits";
 import { CsvFormatError, isBlankRecord, readCsvRecords } from "./parse-csv";
 import type { FileMode } from "./parse-rows";
 import type { ProblemList } from "./problems";
@@ -20,6 +21,9 @@ export function findFile(files: SourceFile[], name: string, problems: ProblemLis
   return file;
 }
 
+/** Lines a manifest may have: OneRoster 1.2 defines about thirty properties. */
+const MAX_PROPERTIES = 500;
+
 /** Reads manifest.csv: the OneRoster version and, for each file, absent / bulk / delta. */
 export async function readManifest(files: SourceFile[], problems: ProblemList): Promise<Manifest | undefined> {
   const file = findFile(files, MANIFEST, problems);
@@ -37,15 +41,27 @@ export async function readManifest(files: SourceFile[], problems: ProblemList): 
           const header = fields.map((f) => f.trim().toLowerCase());
           columns = { name: header.indexOf("propertyname"), value: header.indexOf("value") };
           if (columns.name === -1 || columns.value === -1) {
-            problems.error(file.name, line, null, 'The manifest header must be "propertyName,value".');
+            const other = header.length === 1 && /[;\t|]/.exec(header[0] ?? "")?.[0];
+            const hint = other ? ` It is separated by "${other === "\t" ? "tab" : other}", not commas.` : "";
+            problems.error(file.name, line, null, `The manifest header must be "propertyName,value".${hint}`);
             return undefined;
           }
           continue;
+        }
+        if (properties.size >= MAX_PROPERTIES) {
+          problems.error(
+            file.name,
+            line,
+            null,
+            `A manifest has a few dozen lines; this one has over ${MAX_PROPERTIES}.`,
+          );
+          return undefined;
         }
         const name = (fields[columns.name] ?? "").trim();
         if (name) properties.set(name.toLowerCase(), { value: (fields[columns.value] ?? "").trim(), line });
       }
   } catch (error) {
+    if (error instanceof ImportLimitError) throw error;
     problems.error(
       file.name,
       error instanceof CsvFormatError ? error.line : null,

@@ -1,4 +1,7 @@
+import type { ImportLimits } from "../../config";
 import { type Column, type ColumnKind, type FileSpec, type OneRosterVersion, parseCell, type RowOf } from "./columns";
+import { describeEncoding, TextEncodingError } from "./decode-text";
+import { formatCount, ImportLimitError, importLimits } from "./import-limits";
 import { CsvFormatError, isBlankRecord, readCsvRecords } from "./parse-csv";
 import type { ProblemList } from "./problems";
 import type { SourceFile } from "./read-files";
@@ -23,6 +26,17 @@ function mapHeader(
   problems: ProblemList,
 ): Slot[] | undefined {
   const names = header.map((h) => h.trim());
+  const delimiter = names.length === 1 ? otherDelimiter(names[0] ?? "") : undefined;
+  if (delimiter) {
+    problems.error(
+      fileName,
+      1,
+      null,
+      `The header is separated by ${delimiter}, not commas: OneRoster files are comma-separated. ` +
+        'Save the file again as "CSV (comma delimited)".',
+    );
+    return undefined;
+  }
   const taken = new Set<number>();
   const slots: Slot[] = [];
   const missingOptional: string[] = [];
@@ -72,6 +86,66 @@ function mapHeader(
   return isMissingRequired ? undefined : slots;
 }
 
+/** The delimiter a one-field header is really split by, in words ("semicolons (;)"), if it is one of these. */
+function otherDelimiter(header: string): string | undefined {
+  const candidates: [string, string][] = [
+    [";", "semicolons (;)"],
+    ["\t", "tabs"],
+    ["|", "vertical bars (|)"],
+  ];
+  return candidates.find(([mark]) => header.includes(mark))?.[1];
+}
+
+/** Characters no roster value may hold: C0 controls other than tab, CR and LF, and DEL. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: that is exactly what this looks for
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
+
+function describeControl(char: string): string {
+  const code = char.charCodeAt(0);
+  const name = code === 0 ? "NUL" : code === 0x7f ? "DEL" : "control";
+  return `a ${name} character (U+${code.toString(16).toUpperCase().padStart(4, "0")})`;
+}
+
+/**
+ * Refuses a field holding a control character or longer than the limit, naming its line and column: such a
+ * value cannot be stored (PostgreSQL text holds no NUL) or is not a roster value. Returns whether all are fine.
+ */
+function checkFields(
+  fields: string[],
+  line: number,
+  columnNames: readonly string[],
+  fileName: string,
+  problems: ProblemList,
+  maxFieldChars: number,
+): boolean {
+  let isFine = true;
+  for (let i = 0; i < fields.length; i += 1) {
+    const field = fields[i] as string;
+    const column = columnNames[i] || `column ${i + 1}`;
+    const control = CONTROL.exec(field);
+    if (control) {
+      problems.error(
+        fileName,
+        line,
+        column,
+        `This value holds ${describeControl(control[0])} at character ${control.index + 1}; ` +
+          "roster values are text. Is the file saved as text (CSV), in UTF-8?",
+      );
+      isFine = false;
+    } else if (field.length > maxFieldChars) {
+      problems.error(
+        fileName,
+        line,
+        column,
+        `This value is longer than ${formatCount(maxFieldChars)} characters, the most one field may hold ` +
+          "(IMPORT_MAX_FIELD_CHARS).",
+      );
+      isFine = false;
+    }
+  }
+  return isFine;
+}
+
 /** Required columns: the spec's (for this version), plus status and dateLastModified in a delta file. */
 function isColumnRequired(column: Column, version: OneRosterVersion, mode: FileMode): boolean {
   if (column.version) return column.version === version && column.versionRequired === true;
@@ -88,28 +162,74 @@ function isColumnRequired(column: Column, version: OneRosterVersion, mode: FileM
 export async function parseRosterFile<S extends FileSpec>(
   file: SourceFile,
   spec: S,
-  context: { version: OneRosterVersion; mode: FileMode; problems: ProblemList; onBytes?: (bytes: number) => void },
+  context: {
+    version: OneRosterVersion;
+    mode: FileMode;
+    problems: ProblemList;
+    onBytes?: (bytes: number) => void;
+    limits?: Partial<ImportLimits>;
+    /** Data rows the set may still hold; shared by its files, so IMPORT_MAX_ROWS bounds the whole set. */
+    rowBudget?: { left: number };
+  },
 ): Promise<ParsedFile<RowOf<S["columns"]>>> {
   const { version, mode, problems } = context;
+  const limits = importLimits(context.limits);
+  const rowBudget = context.rowBudget ?? { left: limits.maxRows };
   const fileName = file.name;
   const result: ParsedFile<RowOf<S["columns"]>> = { rows: [], refused: new Set(), fileName, mode };
   const seen = new Map<string, number>();
   let slots: Slot[] | undefined;
   let headerWidth = 0;
+  let columnNames: string[] = [];
+  const onEncoding = (encoding: string) => {
+    if (encoding === "utf-8") return;
+    const isGuess = encoding === "windows-1252";
+    problems.warn(
+      fileName,
+      null,
+      null,
+      `Read as ${describeEncoding(encoding as Parameters<typeof describeEncoding>[0])}` +
+        (isGuess
+          ? ": the file is not UTF-8. Check that names with accents look right, and save it as UTF-8 next time."
+          : "."),
+    );
+  };
   try {
-    for await (const records of readCsvRecords(await file.open(), context.onBytes))
+    const csv = readCsvRecords(await file.open(), {
+      onBytes: context.onBytes,
+      onEncoding,
+      maxFieldChars: limits.maxFieldChars,
+    });
+    for await (const records of csv)
       for (const { fields, line } of records) {
         if (!slots) {
           if (line === 1 && isBlankRecord(fields)) {
             problems.error(fileName, 1, null, "The file has no header row.");
             return result;
           }
+          if (!checkFields(fields, line, [], fileName, problems, limits.maxFieldChars)) return result;
           slots = mapHeader(fields, spec, version, mode, fileName, problems);
           if (!slots) return result;
           headerWidth = fields.length;
+          columnNames = fields.map((f) => f.trim());
           continue;
         }
         if (isBlankRecord(fields)) continue;
+        rowBudget.left -= 1;
+        if (rowBudget.left < 0) {
+          throw new ImportLimitError(
+            fileName,
+            line,
+            `The set has more than ${formatCount(limits.maxRows)} rows, the most one import may hold ` +
+              `(IMPORT_MAX_ROWS); ${fileName} passed it on line ${line}. Split the set, or ask whoever runs ` +
+              "Collective to raise the limit.",
+          );
+        }
+        if (!checkFields(fields, line, columnNames, fileName, problems, limits.maxFieldChars)) {
+          const id = fields[columnNames.indexOf("sourcedId")];
+          if (id) result.refused.add(id.trim());
+          continue;
+        }
         if (fields.length > headerWidth && !isBlankRecord(fields.slice(headerWidth))) {
           problems.error(fileName, line, null, `This row has ${fields.length} fields; the header has ${headerWidth}.`);
           continue;
@@ -131,11 +251,13 @@ export async function parseRosterFile<S extends FileSpec>(
         result.rows.push(row as unknown as RowOf<S["columns"]>);
       }
   } catch (error) {
-    if (error instanceof CsvFormatError) {
+    if (error instanceof ImportLimitError) throw error;
+    if (error instanceof CsvFormatError || error instanceof TextEncodingError) {
       problems.error(fileName, error.line, null, error.message);
       return result;
     }
-    problems.error(fileName, null, null, "The file could not be read to the end (is the zip damaged?).");
+    const cause = error instanceof Error ? ` (${error.message})` : "";
+    problems.error(fileName, null, null, `The file could not be read to the end; the zip may be damaged${cause}.`);
     return result;
   }
   if (!slots) problems.error(fileName, null, null, "The file is empty: it has no header row.");

@@ -1,3 +1,4 @@
+import type { ImportLimits } from "../../config";
 import type { FileSpec, OneRosterVersion, RowOf } from "./columns";
 import { ACADEMIC_SESSIONS, CLASSES, COURSES, DEMOGRAPHICS, ENROLLMENTS, ORGS, ROLES, USERS } from "./file-specs";
 import {
@@ -10,6 +11,7 @@ import {
   RESULTS,
   SCORE_SCALES,
 } from "./gradebook-specs";
+import { ImportLimitError, importLimits } from "./import-limits";
 import { type PlannedFile, planFiles, readManifest } from "./manifest";
 import { type ParsedFile, parseRosterFile } from "./parse-rows";
 import type { ProblemList } from "./problems";
@@ -57,11 +59,30 @@ function sortByLastModified<Row extends { dateLastModified: string | null }>(row
   rows.sort((a, b) => at(a) - at(b));
 }
 
-/** Reads the manifest and every file it lists; problems go to `problems`, nothing touches the database. */
+/**
+ * Reads the manifest and every file it lists; problems go to `problems`, nothing touches the database. A file
+ * past an import limit stops the reading there: the set is not read (undefined), and the problem says why.
+ */
 export async function readRosterSet(
   source: RosterSource,
   problems: ProblemList,
   onProgress: OnProgress,
+  limits?: Partial<ImportLimits>,
+): Promise<RosterSet | undefined> {
+  try {
+    return await readEveryFile(source, problems, onProgress, importLimits(limits));
+  } catch (error) {
+    if (!(error instanceof ImportLimitError)) throw error;
+    problems.halt(error.file, error.line, null, error.message);
+    return undefined;
+  }
+}
+
+async function readEveryFile(
+  source: RosterSource,
+  problems: ProblemList,
+  onProgress: OnProgress,
+  limits: ImportLimits,
 ): Promise<RosterSet | undefined> {
   const manifest = await readManifest(source.files, problems);
   if (!manifest) return undefined;
@@ -69,11 +90,14 @@ export async function readRosterSet(
   const set: RosterSet = { version: manifest.version, files: {}, skipped: [], rowCount: 0 };
   const totalBytes = planned.reduce((total, p) => total + p.file.size, 0);
   let bytesDone = 0;
+  const rowBudget = { left: limits.maxRows };
   for (const plan of planned) {
     const context = {
       version: manifest.version,
       mode: plan.mode,
       problems,
+      limits,
+      rowBudget,
       onBytes: (bytes: number) => {
         bytesDone += bytes;
         onProgress({

@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, rm } from "node:fs/promises";
 import path from "node:path";
@@ -6,6 +5,7 @@ import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { FastifyRequest } from "fastify";
 import { HttpProblem } from "../../errors";
+import { ownedTmpName, uploadTmpDir } from "../../http/upload-tmp";
 
 /** A received roster upload: a folder under uploads/tmp holding one zip or the CSV files. */
 export type RosterUpload = { dir: string; source: string; label: string };
@@ -51,7 +51,8 @@ async function isZip(filePath: string): Promise<boolean> {
 
 /**
  * Receives a multipart upload of one OneRoster zip, or of the set's CSV files, into a fresh folder under
- * DATA_DIR/uploads/tmp, at most MAX_UPLOAD_MB in all. Refused uploads leave nothing behind.
+ * DATA_DIR/uploads/tmp, at most MAX_UPLOAD_MB in all. Refused uploads leave nothing behind; the route removes the
+ * folder when the import ends, and a server starting up removes those whose process died (upload-tmp.ts).
  */
 export async function receiveRosterUpload(
   request: FastifyRequest,
@@ -59,7 +60,7 @@ export async function receiveRosterUpload(
   maxBytes: number,
 ): Promise<RosterUpload> {
   if (!request.isMultipart()) problem(415, "Unsupported media type", "Send the files as multipart/form-data.");
-  const dir = path.join(dataDir, "uploads", "tmp", `roster-${randomBytes(12).toString("hex")}`);
+  const dir = path.join(uploadTmpDir(dataDir), ownedTmpName("roster"));
   await mkdir(dir, { recursive: true });
   const names: string[] = [];
   let total = 0;

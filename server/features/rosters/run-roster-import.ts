@@ -44,6 +44,34 @@ export async function runRosterImport(
       unexpectedError: error,
     };
   }
+  try {
+    await finishRun(pool, id, outcome);
+  } catch (error) {
+    // The run must not stay "running": its status (the transaction has ended) with a report that can be stored.
+    outcome = {
+      ...outcome,
+      problems: [
+        {
+          file: "",
+          line: null,
+          column: null,
+          message:
+            outcome.status === "succeeded"
+              ? "The import landed, but its list of problems could not be saved."
+              : "The import failed and nothing was changed, but its list of problems could not be saved.",
+          severity: "error",
+        },
+      ],
+      unexpectedError: outcome.unexpectedError ?? error,
+    };
+    await finishRun(pool, id, outcome);
+  }
+  const record = { ...outcome, id, source: options.sourceLabel };
+  await options.audit(record);
+  return record;
+}
+
+async function finishRun(pool: pg.Pool, id: string, outcome: ImportOutcome): Promise<void> {
   await pool.query(
     `update roster_imports set status = $2, one_roster_version = $3, rows_total = $4, counts = $5::jsonb,
        problems = $6::jsonb, finished_at = now()
@@ -57,9 +85,6 @@ export async function runRosterImport(
       JSON.stringify(outcome.problems),
     ],
   );
-  const record = { ...outcome, id, source: options.sourceLabel };
-  await options.audit(record);
-  return record;
 }
 
 /** The audit entry's details: what ran and what it did, without the problem list itself. */
