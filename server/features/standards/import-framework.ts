@@ -169,6 +169,8 @@ async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: 
     inserted += rows.filter((row) => row.created).length;
   }
 
+  await adoptPlaceholderTargets(tx, input.districtId, framework.id);
+
   const inPackage = new Set(plan.nodes.map((node) => node.item.identifier));
   const removed = existing.filter((row) => !inPackage.has(row.caseIdentifier));
   const kept = await keepReferenced(tx, removed);
@@ -227,4 +229,23 @@ async function keepReferenced(tx: Db, removed: RemovedRow[]): Promise<(RemovedRo
     }
   }
   return kept;
+}
+
+/**
+ * Learning targets a OneRoster gradebook made for objectives whose CASE framework was not here yet carry the CASE
+ * identifier as code and no standard. Once a standard has that identifier, such a target becomes the standard's
+ * district-wide target (where it has none yet): the evidence already gathered counts for the standard, and
+ * importing the gradebook again finds this target instead of making a second one.
+ */
+async function adoptPlaceholderTargets(tx: Db, districtId: string, frameworkId: string): Promise<void> {
+  await tx.execute(sql`
+    update learning_targets t
+       set standard_id = s.id, code = coalesce(s.human_coding_scheme, t.code), statement = s.full_statement,
+           updated_at = now()
+      from standards s
+     where s.framework_id = ${frameworkId} and t.district_id = ${districtId}
+       and t.standard_id is null and t.community_id is null and t.essential_standard_id is null
+       and lower(t.code) = lower(s.case_identifier)
+       and not exists (select 1 from learning_targets o
+                        where o.standard_id = s.id and o.community_id is null and o.essential_standard_id is null)`);
 }
