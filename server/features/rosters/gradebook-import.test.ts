@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -129,5 +129,27 @@ describe("a OneRoster 1.2 gradebook", () => {
     expect(again.status).toBe("succeeded");
     expect(Object.values(again.counts).every((c) => c.created === 0 && c.updated === 0 && c.deleted === 0)).toBe(true);
     expect(await tableCounts(database.pool, districtId)).toEqual(before);
+  });
+
+  it("names each result column it has no place for (comment, textScore, late, missing) in a warning", async () => {
+    const district = await buildDistrict(database.db);
+    const folder = gradebookSet(path.join(tmp, "unkept"), CASE_A, "unkept.example");
+    const file = path.join(folder, "results.csv");
+    const rows = readFileSync(file, "utf8").split("\n");
+    const r1 = rows.findIndex((row) => row.startsWith("r-1,"));
+    rows[r1] = (rows[r1] ?? "").replace(/2024-09-11,,,,,,,$/, "2024-09-11,Good work,B+,,false,false,true,true");
+    writeFileSync(file, rows.join("\n"));
+    const landed = await importOneRoster(database.pool, { districtId: district.id, source: folder });
+    expect(landed.status).toBe("succeeded");
+    const warned = landed.problems.filter((p) => p.file === "results.csv").map((p) => [p.line, p.column]);
+    expect(warned).toEqual([
+      [r1 + 1, "comment"],
+      [r1 + 1, "textScore"],
+      [r1 + 1, "late"],
+      [r1 + 1, "missing"],
+    ]);
+    expect(landed.problems.find((p) => p.column === "comment")?.message).toBe(
+      "1 row has a value in comment; Collective has no place to keep it, so it was not imported.",
+    );
   });
 });
