@@ -82,9 +82,22 @@ export async function frameworksRoutes(app: App) {
       const json = source ? source.json : "package" in request.body ? request.body.package : undefined;
       const result = await importFramework(
         app.db,
-        { districtId: actor.districtId, json, sourceUrl: source?.url ?? null },
+        {
+          districtId: actor.districtId,
+          json,
+          sourceUrl: source?.url ?? null,
+          allowRemovals: request.body.allowRemovals,
+        },
         request,
       );
+      if ("removals" in result) {
+        const { title, removing, standards, codes } = result.removals;
+        const more = removing > codes.length ? `, and ${removing - codes.length} more` : "";
+        const detail =
+          `This package would remove ${removing} of the ${standards} standards of "${title}" (${codes.join(", ")}${more}). ` +
+          "Import it again with allowRemovals to remove them; standards in use by learning targets are kept.";
+        conflict(detail, [{ pointer: "/body/allowRemovals", detail }]);
+      }
       if ("problems" in result) {
         const count = result.problems.length;
         throw new HttpProblem(
@@ -101,6 +114,7 @@ export async function frameworksRoutes(app: App) {
         created: outcome.created,
         counts: outcome.counts,
         kept: outcome.kept,
+        titleChanged: outcome.titleChanged,
         warnings: outcome.warnings,
       });
     },
