@@ -22,9 +22,9 @@ import { countFrameworkReferences, findFramework, isStillReferenced, listFramewo
 
 /** Frameworks: the district's list, one framework, import from a CASE package (file, URL or inline), delete. */
 export async function frameworksRoutes(app: App) {
-  // Only the import reads multipart bodies; a package is one JSON file.
+  // Only the import reads multipart bodies: one JSON file, and the allowRemovals confirmation beside it.
   await app.register(multipart, {
-    limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+    limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 1, fieldSize: 16, parts: 2, headerPairs: 100 },
   });
 
   async function loadFramework(actor: Actor, id: string) {
@@ -68,8 +68,8 @@ export async function frameworksRoutes(app: App) {
         if (!request.isMultipart()) return;
         const actor = request.actor ?? unauthorized();
         if (!can(actor, "standard.import", { districtId: actor.districtId })) forbidden();
-        const json = await receivePackageFile(request);
-        (request as { body: unknown }).body = { package: json };
+        const { json, allowRemovals } = await receivePackageFile(request);
+        (request as { body: unknown }).body = { package: json, ...(allowRemovals ? { allowRemovals } : {}) };
       },
     },
     async (request, reply) => {

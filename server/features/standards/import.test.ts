@@ -231,6 +231,33 @@ describe("a re-import that would lose standards", () => {
     expect((await tree(leader, first.framework.id)).length).toBe(28);
   });
 
+  it("an uploaded file confirms removals with the allowRemovals field", async () => {
+    const { district, leader } = await leaderOfNewDistrict();
+    await upload(leader, "Ordering");
+    const smaller = casePackage("Ordering");
+    const leaves = new Set(smaller.CFItems.slice(27).map((i) => i.identifier));
+    smaller.CFItems = smaller.CFItems.filter((i) => !leaves.has(i.identifier));
+    smaller.CFAssociations = smaller.CFAssociations.filter(
+      (a) => !leaves.has((a.originNodeURI as { identifier: string }).identifier),
+    );
+    const send = async (fields: Record<string, string>) => {
+      const form = multipartForm(fields, [
+        { name: "smaller.json", contentType: "application/json", content: JSON.stringify(smaller) },
+      ]);
+      return app.inject({
+        method: "POST",
+        url: "/api/v1/standards/frameworks",
+        headers: { ...(await as(leader)), ...form.headers },
+        payload: form.payload,
+      });
+    };
+    expect((await send({})).statusCode).toBe(409);
+    const confirmed = await send({ allowRemovals: "true" });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().counts).toMatchObject({ deleted: 1 });
+    expect(await standardCount(district.id)).toBe(27);
+  });
+
   it("another package under the same CFDocument identifier: the title change is reported", async () => {
     const { leader } = await leaderOfNewDistrict();
     await upload(leader, "Ordering");
