@@ -143,8 +143,8 @@ export const LearningTargetPatch = z.strictObject({
 
 /** Import by URL (the server fetches it) or with the package inline; a file goes as multipart in `file`. */
 export const FrameworkImportInput = z.union([
-  z.strictObject({ url: z.string().trim().min(1).max(2000) }),
-  z.strictObject({ package: z.record(z.string(), z.unknown()) }),
+  z.strictObject({ url: z.string().trim().min(1).max(2000), allowRemovals: z.boolean().optional() }),
+  z.strictObject({ package: z.record(z.string(), z.unknown()), allowRemovals: z.boolean().optional() }),
 ]);
 
 export const ImportReport = z.object({
@@ -160,6 +160,8 @@ export const ImportReport = z.object({
   }),
   /** Items no longer in the package that are kept because learning targets or essential standards use them. */
   kept: z.array(z.object({ caseIdentifier: z.string(), code: z.string().nullable(), references: z.number().int() })),
+  /** Set when a re-import changed the framework's title: perhaps another package reuses its identifier. */
+  titleChanged: z.object({ from: z.string(), to: z.string() }).nullable(),
   warnings: z.array(z.object({ pointer: z.string(), detail: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;

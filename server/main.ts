@@ -3,7 +3,7 @@ import { ROLES, type RoleName } from "../contract/people";
 import { createUser } from "./cli/create-user";
 import { importOneRosterFromCli } from "./cli/import-oneroster";
 import { loadConfig } from "./config";
-import { exportDistrict, importDistrict } from "./db/district-dump";
+import { databaseReason, exportDistrict, importDistrict } from "./db/district-dump";
 import { migrateDatabase } from "./db/migrate";
 import { DEMO_DISTRICT, demoLogins, hasDemoDistrict, seedDemoDistrict } from "./demo/demo-district";
 import { generateDistrict } from "./demo/large-district/generate-district";
@@ -34,6 +34,13 @@ function printLogins(url: string) {
     print(`  ${login.role.padEnd(17)} ${login.email.padEnd(36)} ${login.school ?? "district-wide"}`);
   }
   print("");
+}
+
+/** An error as one printable line: a failed query's SQL and parameters (personal data) are never printed. */
+function errorLine(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  if ("query" in error && "params" in error) return `The database refused a statement: ${databaseReason(error)}.`;
+  return error.message.split("\n")[0] ?? "";
 }
 
 const program = new Command("collective").description("Collective: professional learning communities for schools");
@@ -189,6 +196,6 @@ program
   });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.stderr.write(`${errorLine(error)}\n`);
   process.exit(1);
 });

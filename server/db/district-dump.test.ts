@@ -1,12 +1,16 @@
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createSession } from "../auth/sessions";
+import { hashToken } from "../auth/tokens";
 import { seedDemoDistrict } from "../demo/demo-district";
-import { createPostgresTestDatabaseIfAvailable } from "../test/test-db";
+import { buildDistrict, buildPerson } from "../test/factories";
+import { createTestApp } from "../test/test-app";
+import { createPostgresTestDatabaseIfAvailable, createTestDatabase } from "../test/test-db";
 import { type Database, openDatabase } from "./client";
-import { districtTablesInOrder, exportDistrict, importDistrict } from "./district-dump";
+import { districtTablesInOrder, exportDistrict, importDistrict, RestoreError } from "./district-dump";
 import { migrateDatabase } from "./migrate";
 import { auditLog, outbox, sessions } from "./schema";
 
@@ -94,7 +98,6 @@ describe("export-db / import-db", () => {
     await exportDistrict(pglite.db, "riverside", good);
     const lines = readFileSync(good, "utf8").trim().split("\n");
     const broken = path.join(dir, "broken.ndjson");
-    const { writeFileSync } = await import("node:fs");
     writeFileSync(broken, `${[...lines.slice(0, 4), '{"table":"people","rows":[{"id":"not-a-uuid"}]}'].join("\n")}\n`);
     const target = await openDatabase({ pgliteDir: "memory://" });
     await migrateDatabase(target.db);
@@ -102,5 +105,87 @@ describe("export-db / import-db", () => {
     const count = await target.db.execute<{ n: number }>(sql`select count(*) as n from districts`);
     expect(count.rows[0]?.n).toBe(0);
     await target.close();
+  });
+
+  it("carries no session, invitation or calendar token: no session from the source works on the restored one", async () => {
+    const { rows } = await pglite.pool.query<{ id: string; district_id: string }>(
+      `select p.id, p.district_id from people p join districts d on d.id = p.district_id
+        where d.slug = 'riverside' and p.status = 'active' limit 1`,
+    );
+    const person = rows[0] as { id: string; district_id: string };
+    const session = { ip: "192.0.2.9", userAgent: undefined, hours: 8 };
+    const { token } = await createSession(pglite.db, { id: person.id, districtId: person.district_id }, session);
+    const file = path.join(dir, "sessions.ndjson");
+    const exported = await exportDistrict(pglite.db, "riverside", file);
+    expect(Object.keys(exported)).not.toContain("sessions");
+    expect(readFileSync(file, "utf8")).not.toMatch(/"(sessions|account_tokens|calendar_feeds)"/);
+
+    // A dump written before this rule carried sessions: they are not restored either.
+    const oldSession = {
+      table: "sessions",
+      rows: [
+        {
+          id: "00000000-0000-4000-8000-000000000001",
+          token_hash: hashToken(token),
+          district_id: person.district_id,
+          person_id: person.id,
+          ip: null,
+          user_agent: null,
+          created_at: "2024-01-01T00:00:00+00:00",
+          last_seen_at: "2024-01-01T00:00:00+00:00",
+          expires_at: "2999-01-01T00:00:00+00:00",
+          revoked_at: null,
+        },
+      ],
+    };
+    const old = path.join(dir, "old.ndjson");
+    writeFileSync(old, `${readFileSync(file, "utf8")}${JSON.stringify(oldSession)}\n`);
+
+    for (const dump of [file, old]) {
+      const target = await createTestDatabase();
+      const restored = await createTestApp({ database: target });
+      try {
+        await importDistrict(target.db, dump);
+        const me = await restored.app.inject({
+          method: "GET",
+          url: "/api/v1/me",
+          headers: { cookie: `collective_session=${token}` },
+        });
+        expect(me.statusCode).toBe(401);
+        const left = await target.pool.query<{ n: number }>("select count(*)::int as n from sessions");
+        expect(left.rows[0]?.n).toBe(0);
+      } finally {
+        await restored.close();
+        await target.close();
+      }
+    }
+  });
+
+  it("says in one line why a restore failed, without the rows or the SQL", async () => {
+    const file = path.join(dir, "clash.ndjson");
+    await exportDistrict(pglite.db, "riverside", file);
+    const { rows } = await pglite.pool.query<{ email: string }>(
+      "select p.email from people p join districts d on d.id = p.district_id where d.slug = 'riverside' limit 1",
+    );
+    const email = rows[0]?.email as string;
+    const target = await createTestDatabase();
+    try {
+      const elsewhere = await buildPerson(target.db, await buildDistrict(target.db), "teacher");
+      await target.pool.query("update people set email = $1 where id = $2", [email, elsewhere.id]);
+      const failure = await importDistrict(target.db, file).then(
+        () => undefined,
+        (error: unknown) => error,
+      );
+      expect(failure).toBeInstanceOf(RestoreError);
+      const message = (failure as Error).message;
+      expect(message).toMatch(/^Could not restore people: duplicate key value violates unique constraint "[a-z_]+"/);
+      expect(message).not.toContain("\n");
+      expect(message).not.toContain(email);
+      expect(message).not.toMatch(/Failed query|insert into|argon2|params/i);
+      const count = await target.pool.query<{ n: number }>("select count(*)::int as n from districts");
+      expect(count.rows[0]?.n).toBe(1);
+    } finally {
+      await target.close();
+    }
   });
 });

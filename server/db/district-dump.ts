@@ -10,6 +10,13 @@ const CHUNK_ROWS = 2000;
 /** Rollups the database rebuilds from other tables (see migration 0005): not dumped, rebuilt on restore. */
 const DERIVED_TABLES = new Set(["target_result_counts", "below_proficient_students"]);
 
+/**
+ * Credentials: session token hashes, invitation and reset tokens, calendar feed tokens. A dump never carries them,
+ * so a restored district starts with nobody signed in and no live link, and a dump that leaks opens nothing.
+ * Dumps written before this rule are restored without them too.
+ */
+const SECRET_TABLES = new Set(["sessions", "account_tokens", "calendar_feeds"]);
+
 type Header = { format: typeof FORMAT; version: 1; districtId: string; slug: string; exportedAt: string };
 type Chunk = { table: string; rows: Record<string, unknown>[] };
 
@@ -50,7 +57,7 @@ function ident(name: string) {
 
 /** Every district-owned row of one district, table by table, as JSON (times in UTC so dumps compare exactly). */
 export async function* readDistrictRows(db: Db, districtId: string): AsyncGenerator<Chunk> {
-  const tables = await districtTablesInOrder(db);
+  const tables = (await districtTablesInOrder(db)).filter((table) => !SECRET_TABLES.has(table));
   for (const table of tables) {
     const key = table === "districts" ? sql`id` : sql`district_id`;
     for (let offset = 0; ; offset += CHUNK_ROWS) {
@@ -106,11 +113,21 @@ export async function importDistrict(
     await tx.execute(sql`select set_config('collective.defer_result_counts', 'on', true)`);
     // Created right before the loop: readline drops lines emitted while nobody is iterating yet.
     const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+    let lineNumber = 0;
+    const parse = (line: string): unknown => {
+      try {
+        return JSON.parse(line);
+      } catch {
+        // JSON.parse quotes the text around the fault: rows of people, never to be printed.
+        throw new RestoreError(`Line ${lineNumber} of the dump is not JSON; is the file complete?`);
+      }
+    };
     try {
       for await (const line of lines) {
+        lineNumber += 1;
         if (!line.trim()) continue;
         if (!header) {
-          header = JSON.parse(line) as Header;
+          header = parse(line) as Header;
           if (header.format !== FORMAT) throw new Error("This file is not a Collective district dump.");
           const existing = await tx.execute(
             sql`select 1 from districts where id = ${header.districtId} or slug = ${header.slug}`,
@@ -122,10 +139,9 @@ export async function importDistrict(
           }
           continue;
         }
-        const chunk = JSON.parse(line) as Chunk;
-        await tx.execute(sql`
-          insert into ${ident(chunk.table)}
-          select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
+        const chunk = parse(line) as Chunk;
+        if (SECRET_TABLES.has(chunk.table)) continue;
+        await insertChunk(tx, chunk);
         counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
       }
     } finally {
@@ -138,6 +154,34 @@ export async function importDistrict(
       select refresh_target_result_counts(array(select id from assessments where district_id = ${header.districtId}))`);
   });
   return counts;
+}
+
+/** A restore that failed, told in one line: the table and the database's reason, never the rows or the SQL. */
+export class RestoreError extends Error {}
+
+async function insertChunk(tx: Db, chunk: Chunk): Promise<void> {
+  try {
+    await tx.execute(sql`
+      insert into ${ident(chunk.table)}
+      select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
+  } catch (error) {
+    throw new RestoreError(`Could not restore ${chunk.table}: ${databaseReason(error)}. Nothing was changed.`);
+  }
+}
+
+/**
+ * The database's own reason for a failed statement, safe to print: drizzle's error carries the SQL and every
+ * parameter (password hashes, personal data), so only its cause's code and, for integrity errors, the message
+ * (which names the constraint or column, never a value) are kept. A detail ("Key (email)=(…)") is never kept.
+ */
+export function databaseReason(error: unknown): string {
+  const cause = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  const { code, constraint } = cause as { code?: unknown; constraint?: unknown };
+  if (typeof code !== "string") return "the database refused the rows";
+  if (code.startsWith("23") && cause instanceof Error) return `${cause.message} (SQLSTATE ${code})`;
+  const what = typeof constraint === "string" ? ` (constraint ${constraint})` : "";
+  if (code.startsWith("22")) return `a value does not fit its column${what} (SQLSTATE ${code})`;
+  return `the database refused the rows${what} (SQLSTATE ${code})`;
 }
 
 /** Removes every row of a district, children first. */

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { ApplyContext } from "./apply-organization";
 import { applyResults, applyTargetResults } from "./apply-results";
-import { idOf } from "./roster-plan";
+import { idOf, type ObjectivePlan } from "./roster-plan";
 import { batches, countOf, upsertBySourcedId } from "./sql-batch";
 
 /**
@@ -131,6 +131,9 @@ async function ensureTargets({ client, districtId, plan, counts }: ApplyContext)
     ],
   );
   const byStandard = new Map(rows.filter((r) => r.standard_id).map((r) => [r.standard_id as string, r.id]));
+  for (const [standardId, targetId] of await adoptPlaceholders(client, districtId, objectives, byStandard)) {
+    byStandard.set(standardId, targetId);
+  }
   const byCode = new Map(rows.filter((r) => !r.standard_id).map((r) => [r.code as string, r.id]));
   const missing = objectives.filter((o) => {
     const id = o.standard ? byStandard.get(o.standard.id) : byCode.get(o.learningObjectiveId);
@@ -156,4 +159,42 @@ async function ensureTargets({ client, districtId, plan, counts }: ApplyContext)
     count.created += fresh.length;
   }
   return targets;
+}
+
+/**
+ * An objective imported before its CASE framework got a placeholder target (its identifier as code). Once the
+ * framework names that identifier, the placeholder becomes the standard's target, so its alignments and scores
+ * stay the evidence for it and a re-import finds it instead of adding a second target beside it. (A framework
+ * import does the same for the placeholders it finds; this catches frameworks imported before it did.)
+ */
+async function adoptPlaceholders(
+  client: ApplyContext["client"],
+  districtId: string,
+  objectives: ObjectivePlan[],
+  byStandard: Map<string, string>,
+): Promise<Map<string, string>> {
+  const wanted = objectives.flatMap((o) =>
+    o.standard && !byStandard.has(o.standard.id) ? [{ standard: o.standard, id: o.learningObjectiveId }] : [],
+  );
+  const adopted = new Map<string, string>();
+  if (wanted.length === 0) return adopted;
+  const { rows } = await client.query<{ id: string; standard_id: string }>(
+    `update learning_targets t set standard_id = u.standard, code = u.code, statement = u.statement, updated_at = now()
+       from (select distinct on (lower(w.objective)) w.* from unnest($2::text[], $3::uuid[], $4::text[], $5::text[])
+               w(objective, standard, code, statement)) u
+      where t.id = (select p.id from learning_targets p
+                     where p.district_id = $1 and p.standard_id is null and p.community_id is null
+                       and p.essential_standard_id is null and lower(p.code) = lower(u.objective)
+                     order by p.created_at limit 1)
+      returning t.id, t.standard_id`,
+    [
+      districtId,
+      wanted.map((w) => w.id),
+      wanted.map((w) => w.standard.id),
+      wanted.map((w) => w.standard.code ?? w.id),
+      wanted.map((w) => w.standard.statement),
+    ],
+  );
+  for (const row of rows) adopted.set(row.standard_id, row.id);
+  return adopted;
 }

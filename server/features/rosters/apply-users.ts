@@ -1,6 +1,7 @@
 import type { ApplyContext } from "./apply-organization";
-import type { PersonPlan } from "./roster-plan";
+import { idOf, type PersonPlan } from "./roster-plan";
 import { archiveRemoved, batches, countOf, importedNotIn, upsertBySourcedId } from "./sql-batch";
+import { PLACEHOLDER_DOMAIN } from "./validate-users";
 
 /** Students, people (teachers, staff, leaders, family members) with their roles, and family links. */
 export async function applyUsers(a: ApplyContext): Promise<void> {
@@ -26,7 +27,7 @@ export async function applyUsers(a: ApplyContext): Promise<void> {
     params: (batch) => [
       districtId,
       batch.map((s) => s.row.sourcedId),
-      batch.map((s) => (s.schoolSourcedId ? (ids.schools.get(s.schoolSourcedId) ?? null) : null)),
+      batch.map((s) => idOf(ids.schools, s.schoolSourcedId)),
       batch.map((s) => s.row.givenName),
       batch.map((s) => s.row.familyName),
       batch.map((s) => s.row.preferredGivenName),
@@ -71,7 +72,8 @@ async function applyPeople({ client, districtId, plan, ids, counts, tick }: Appl
       (isGuardian(person) ? guardians : staff).updated += 1;
     }
   }
-  // New people are invited: they sign in only once someone sends the invitation from the people page.
+  // New people are invited: they sign in only once someone sends the invitation from the people page. A known
+  // person's email is the SIS's word, unless the row has none (a placeholder): then they keep the one they have.
   const fresh = plan.people.filter((p) => p.matchId === null);
   for (const [count, rows] of [
     [staff, fresh.filter((p) => !isGuardian(p))],
@@ -84,8 +86,11 @@ async function applyPeople({ client, districtId, plan, ids, counts, tick }: Appl
       sourcedId: (p) => p.row.sourcedId,
       statement: `insert into people (district_id, sourced_id, email, display_name, status)
         select $1, u.sid, u.email, u.name, 'invited' from unnest($2::text[], $3::text[], $4::text[]) u(sid, email, name)
-        on conflict (district_id, sourced_id) do update set display_name = excluded.display_name, updated_at = now()
-          where people.display_name is distinct from excluded.display_name
+        on conflict (district_id, sourced_id) do update set display_name = excluded.display_name,
+          email = case when excluded.email like '%${PLACEHOLDER_DOMAIN}' then people.email else excluded.email end,
+          updated_at = now()
+          where (people.display_name, lower(people.email)) is distinct from (excluded.display_name,
+            case when excluded.email like '%${PLACEHOLDER_DOMAIN}' then lower(people.email) else excluded.email end)
         returning id, sourced_id, (xmax = 0) as inserted`,
       params: (batch) => [
         districtId,
@@ -103,7 +108,7 @@ async function applyPeople({ client, districtId, plan, ids, counts, tick }: Appl
     p.roles.map((r) => ({
       personId: ids.people.get(p.row.sourcedId),
       role: r.role,
-      schoolId: r.schoolSourcedId ? (ids.schools.get(r.schoolSourcedId) ?? null) : null,
+      schoolId: idOf(ids.schools, r.schoolSourcedId),
     })),
   );
   const roleCount = countOf(counts, "roleAssignments");

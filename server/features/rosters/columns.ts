@@ -16,7 +16,21 @@ export type Column = {
   readonly versionRequired?: boolean;
   /** A column Collective has no use for: known (so not reported as unknown), but not kept in the row. */
   readonly ignored?: boolean;
+  /** The longest value accepted, in characters (else MAX_FIELD_CHARS, or MAX_LIST_CHARS for lists). */
+  readonly maxLength?: number;
 };
+
+/** The longest value a cell may hold: names, codes, titles and ids are far shorter in any real export. */
+export const MAX_FIELD_CHARS = 1_000;
+/** A list cell (orgSourcedIds, agentSourcedIds…) and a column marked long (descriptions, comments). */
+export const MAX_LIST_CHARS = 10_000;
+
+/** A column whose values may run long (a description, a comment): up to MAX_LIST_CHARS characters. */
+export function long<C extends { name: string; kind: ColumnKind; required: boolean }>(
+  column: C,
+): C & { maxLength: number } {
+  return { ...column, maxLength: MAX_LIST_CHARS };
+}
 
 export function req<N extends string>(name: N): { name: N; kind: "text"; required: true };
 export function req<N extends string, K extends ColumnKind>(name: N, kind: K): { name: N; kind: K; required: true };

@@ -1,4 +1,4 @@
-import { COMMON, type FileSpec, only, opt, type RowOf, req } from "./columns";
+import { COMMON, type FileSpec, long, only, opt, type RowOf, req } from "./columns";
 
 /** The gradebook files (lineItems, results, score scales, learning objectives) and those read for headers only. */
 
@@ -14,7 +14,7 @@ export const LINE_ITEMS = {
   columns: [
     ...COMMON,
     req("title"),
-    opt("description"),
+    long(opt("description")),
     req("assignDate", "date"),
     req("dueDate", "date"),
     req("classSourcedId"),
@@ -36,7 +36,7 @@ export const RESULTS = {
     req("scoreStatus", SCORE_STATUSES),
     only("1.1", req("score", "number")),
     req("scoreDate", "date"),
-    opt("comment"),
+    long(opt("comment")),
     only("1.2", opt("textScore")),
     only("1.2", opt("classSourcedId")),
     only("1.2", opt("inProgress", "bool")),
@@ -55,7 +55,7 @@ export const SCORE_SCALES = {
     req("orgSourcedId"),
     req("courseSourcedId"),
     req("classSourcedId"),
-    req("scoreScaleValue"),
+    long(req("scoreScaleValue")),
   ],
 } as const satisfies FileSpec;
 

@@ -274,7 +274,7 @@ describe("matching people by email", () => {
         line: 2,
         column: "email",
         severity: "error",
-        message: "The email john.doe@myschool.com belongs to an account in another district.",
+        message: "The email john.doe@myschool.com cannot be used; give this user another address.",
       },
     ]);
 

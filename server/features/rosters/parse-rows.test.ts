@@ -74,6 +74,27 @@ describe("reading CSV by header name", () => {
     expect(problems.filter((p) => p.severity === "error").map((p) => p.column)).toEqual(["status", "dateLastModified"]);
   });
 
+  it("refuses a value longer than its column's limit, naming file, line, column and the limit", async () => {
+    const name = "A".repeat(100_000);
+    const content = [
+      USERS_HEADER,
+      `u1,active,,true,o1,teacher,u1,,${name},Lee,,,,,,,,`,
+      "u2,active,,true,o1,teacher,u2,,Bo,Lee,,,,,,,,",
+    ];
+    const { rows, refused, problems } = await parse(USERS, content.join("\n"));
+    expect(problems).toEqual([
+      {
+        file: "users.csv",
+        line: 2,
+        column: "givenName",
+        severity: "error",
+        message: "givenName is 100,000 characters long; the limit is 1,000.",
+      },
+    ]);
+    expect(rows.map((r) => r.sourcedId)).toEqual(["u2"]);
+    expect([...refused]).toEqual(["u1"]);
+  });
+
   it("reports bad enums, dates, booleans, blanks and duplicate ids with line and column", async () => {
     const content = [
       "sourcedId,status,dateLastModified,classSourcedId,schoolSourcedId,userSourcedId,role,primary,beginDate,endDate",

@@ -1,5 +1,14 @@
 import type { ImportLimits } from "../../config";
-import { type Column, type ColumnKind, type FileSpec, type OneRosterVersion, parseCell, type RowOf } from "./columns";
+import {
+  type Column,
+  type ColumnKind,
+  type FileSpec,
+  MAX_FIELD_CHARS,
+  MAX_LIST_CHARS,
+  type OneRosterVersion,
+  parseCell,
+  type RowOf,
+} from "./columns";
 import { describeEncoding, TextEncodingError } from "./decode-text";
 import { formatCount, ImportLimitError, importLimits } from "./import-limits";
 import { CsvFormatError, isBlankRecord, readCsvRecords } from "./parse-csv";
@@ -11,7 +20,11 @@ export type FileMode = "bulk" | "delta";
 /** A file's rows that passed every check, and the sourcedIds of rows refused (so nothing else re-reports them). */
 export type ParsedFile<Row> = { rows: Row[]; refused: Set<string>; fileName: string; mode: FileMode };
 
-type Slot = { name: string; index: number; kind: ColumnKind; required: boolean; ignored: boolean };
+type Slot = { name: string; index: number; kind: ColumnKind; required: boolean; ignored: boolean; maxLength: number };
+
+function maxLengthOf(column: Column): number {
+  return column.maxLength ?? (column.kind === "list" ? MAX_LIST_CHARS : MAX_FIELD_CHARS);
+}
 
 /** How many unknown column names one warning lists before it says "and N more". */
 const UNKNOWN_LISTED = 12;
@@ -58,7 +71,14 @@ function mapHeader(
         missingOptional.push(column.name);
       }
       if (!column.ignored)
-        slots.push({ name: column.name, index: -1, kind: column.kind, required: false, ignored: false });
+        slots.push({
+          name: column.name,
+          index: -1,
+          kind: column.kind,
+          required: false,
+          ignored: false,
+          maxLength: maxLengthOf(column),
+        });
       continue;
     }
     if (taken.has(index)) continue;
@@ -71,6 +91,7 @@ function mapHeader(
         kind: column.kind,
         required: isRequired,
         ignored: column.ignored === true,
+        maxLength: maxLengthOf(column),
       });
     }
   }
@@ -285,6 +306,13 @@ function readRow(
       continue;
     }
     if (slot.ignored) continue;
+    if (raw.length > slot.maxLength) {
+      const length = raw.length.toLocaleString("en-US");
+      const limit = slot.maxLength.toLocaleString("en-US");
+      problems.error(fileName, line, slot.name, `${slot.name} is ${length} characters long; the limit is ${limit}.`);
+      hasError = true;
+      continue;
+    }
     if (slot.kind === "text") {
       row[slot.name] = raw;
       continue;

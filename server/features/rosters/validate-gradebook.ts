@@ -9,6 +9,7 @@ import {
   splitByStatus,
   type ValidationContext,
 } from "./roster-plan";
+import { warnUnkeptColumns } from "./unkept-columns";
 
 /** The default cut scores when no score scale is linked: levels 1–4 at 0, 50, 70 and 90 percent of the maximum. */
 export function defaultCutScores(maxPoints: number): CutScore[] {
@@ -80,6 +81,15 @@ export async function planGradebook(ctx: ValidationContext, plan: RosterPlan): P
   }
 
   const results = planResults(ctx, plan);
+  warnUnkeptColumns(problems, set.files.results, [
+    "comment",
+    "textScore",
+    "inProgress",
+    "incomplete",
+    "late",
+    "missing",
+  ]);
+  warnUnkeptColumns(problems, set.files.resultLearningObjectiveIds, ["textScore"]);
   const resultFile = set.files.resultLearningObjectiveIds;
   const resultsBySid = new Map(results.map((r) => [r.row.sourcedId, r]));
   for (const row of splitByStatus(resultFile?.rows).active) {

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
 import type { RoleName } from "../../../contract/people";
+import { lookUpExistingUsers } from "./existing-users";
 import type { UserRow } from "./file-specs";
 import { checkRef } from "./references";
-import { type PersonPlan, type RosterPlan, splitByStatus, type ValidationContext } from "./roster-plan";
+import { KNOWN_ID, type PersonPlan, type RosterPlan, splitByStatus, type ValidationContext } from "./roster-plan";
 import type { SchoolResolver } from "./validate-organization";
 
 type Mapped = { kind: "student" } | { kind: "person"; role: RoleName; relationship?: string };
@@ -67,7 +68,7 @@ function rolesByUser(ctx: ValidationContext): Map<string, UserRole[]> {
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-const PLACEHOLDER_DOMAIN = ".roster.invalid";
+export const PLACEHOLDER_DOMAIN = ".roster.invalid";
 
 /** Whether an address is a roster placeholder (the person has no email yet), not one to write to. */
 export function isPlaceholderEmail(email: string): boolean {
@@ -97,6 +98,13 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
   const users = splitByStatus(userFile?.rows);
   plan.deleted.users = users.deleted;
   const roles = rolesByUser(ctx);
+  // A 1.2 delta (or a set without roles.csv) names only the roles that changed: the others stand.
+  const roleless = set.files.roles?.mode === "bulk" ? [] : users.active.filter((row) => !roles.has(row.sourcedId));
+  const existing = await lookUpExistingUsers(
+    ctx.client,
+    ctx.districtId,
+    roleless.map((row) => row.sourcedId),
+  );
   const kinds = new Map<string, { kind: "student" | "person"; isFamily: boolean; relationship?: string }>();
   const people: PersonPlan[] = [];
   for (const row of users.active) {
@@ -106,6 +114,27 @@ export async function planUsers(ctx: ValidationContext, plan: RosterPlan, school
       const mapped = mapRole(r.role);
       if (mapped) known.push({ ...r, mapped });
       else problems.warn(r.file || fileName, r.line, "role", `Role "${r.role}" has no place in Collective; ignored.`);
+    }
+    const before = own.length === 0 ? existing.get(row.sourcedId) : undefined;
+    if (before?.kind === "student") {
+      const school = row.primaryOrgSourcedId ? schools.schoolOf(row.primaryOrgSourcedId) : null;
+      const schoolSourcedId = school ?? (before.schoolId ? `${KNOWN_ID}${before.schoolId}` : null);
+      plan.students.push({ row, schoolSourcedId, grade: row.grades[0] ?? null });
+      kinds.set(row.sourcedId, { kind: "student", isFamily: false });
+      continue;
+    }
+    if (before?.kind === "person") {
+      const person = {
+        row,
+        matchId: null,
+        email: "",
+        displayName: displayName(row),
+        roles: [],
+        isFamily: before.isFamily,
+      };
+      kinds.set(row.sourcedId, { kind: "person", isFamily: before.isFamily });
+      people.push(person);
+      continue;
     }
     if (known.length === 0) {
       if (own.length === 0) problems.warn(fileName, row.line, null, "This user has no role; not imported.");
@@ -223,29 +252,33 @@ function planFamilyLinks(
 }
 
 /**
- * People keep their sourcedId as key. A new one is matched to an existing person of the district with the same
- * email; an email that belongs to another district, or to another user here, is an error.
+ * People keep their sourcedId as key, and their email follows the SIS. A new one is matched to an existing person
+ * of the district with the same email. An email held by another user here is an error naming that user; one
+ * held in another district is an error that says only that it cannot be used (see ARCHITECTURE.md, "People in
+ * two districts"), so no district learns who another one employs.
  */
 async function resolveEmails(ctx: ValidationContext, people: PersonPlan[], fileName: string) {
-  const { rows: existing } = await ctx.client.query<{ sourced_id: string }>(
-    `select p.sourced_id from people p where p.sourced_id = any($2::text[]) and p.district_id = $1`,
+  const { rows: existing } = await ctx.client.query<{ sourced_id: string; email: string }>(
+    `select p.sourced_id, lower(p.email) as email from people p where p.sourced_id = any($2::text[]) and p.district_id = $1`,
     [ctx.districtId, people.map((p) => p.row.sourcedId)],
   );
-  const known = new Set(existing.map((e) => e.sourced_id));
-  const fresh = people.filter((p) => !known.has(p.row.sourcedId));
+  const known = new Map(existing.map((e) => [e.sourced_id, e.email]));
   const firstLine = new Map<string, number>();
+  const claims: PersonPlan[] = [];
   for (const person of people) {
     const email = person.row.email?.toLowerCase() ?? "";
     if (email && !EMAIL.test(email)) {
       ctx.problems.warn(fileName, person.row.line, "email", `"${person.row.email}" is not an email address; not used.`);
     }
     person.email = email && EMAIL.test(email) ? email : placeholderEmail(person.row.sourcedId, ctx.districtSlug);
-    if (known.has(person.row.sourcedId) || !EMAIL.test(email)) continue;
+    if (!EMAIL.test(email) || known.get(person.row.sourcedId) === email) continue;
     const first = firstLine.get(email);
     if (first !== undefined) {
       ctx.problems.error(fileName, person.row.line, "email", `The email ${email} is also on line ${first}.`);
     } else firstLine.set(email, person.row.line);
+    claims.push(person);
   }
+  const fresh = people.filter((p) => !known.has(p.row.sourcedId));
   const { rows: owners } = await ctx.client.query<{
     id: string;
     district_id: string;
@@ -254,17 +287,21 @@ async function resolveEmails(ctx: ValidationContext, people: PersonPlan[], fileN
   }>(
     `select p.id, p.district_id, p.sourced_id, lower(p.email) as email
        from people p where lower(p.email) = any($1::text[])`,
-    [fresh.map((p) => p.email)],
+    [[...new Set([...claims, ...fresh].map((p) => p.email))]],
   );
   const byEmail = new Map(owners.map((o) => [o.email, o]));
-  for (const person of fresh) {
+  for (const person of new Set([...claims, ...fresh])) {
     const owner = byEmail.get(person.email);
     if (!owner) continue;
     const where = [fileName, person.row.line, "email"] as const;
+    const isKnown = known.has(person.row.sourcedId);
     if (owner.district_id !== ctx.districtId) {
-      ctx.problems.error(...where, `The email ${person.email} belongs to an account in another district.`);
-    } else if (owner.sourced_id !== null && owner.sourced_id !== person.row.sourcedId) {
-      ctx.problems.error(...where, `The email ${person.email} belongs to the user "${owner.sourced_id}".`);
+      ctx.problems.error(...where, `The email ${person.email} cannot be used; give this user another address.`);
+    } else if (owner.sourced_id === person.row.sourcedId) {
+      // Their own address already.
+    } else if (owner.sourced_id !== null || isKnown) {
+      const who = owner.sourced_id === null ? "another person of the district" : `the user "${owner.sourced_id}"`;
+      ctx.problems.error(...where, `The email ${person.email} belongs to ${who}.`);
     } else person.matchId = owner.id;
   }
 }

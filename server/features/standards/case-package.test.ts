@@ -108,9 +108,21 @@ describe("a broken CFPackage names what is wrong", () => {
   it("two items with one identifier", () => {
     const json = casePackage("MarkdownFramework");
     (json.CFItems[1] as { identifier: string }).identifier = json.CFItems[0]?.identifier as string;
-    expect(problemsOf(json)).toEqual([
-      { pointer: "/CFItems/1/identifier", detail: expect.stringContaining("/CFItems/0") },
-    ]);
+    // The associations that named the renamed item's identifier are reported after it.
+    expect(problemsOf(json)[0]).toEqual({
+      pointer: "/CFItems/1/identifier",
+      detail: expect.stringContaining("/CFItems/0"),
+    });
+  });
+
+  it("every problem at once: a repeated identifier and an association to an unknown node", () => {
+    const json = casePackage("Ordering");
+    (json.CFItems[1] as { identifier: string }).identifier = json.CFItems[0]?.identifier as string;
+    const association = json.CFAssociations[3] as { destinationNodeURI: { identifier: string } };
+    association.destinationNodeURI.identifier = "99999999-0000-0000-0000-000000000000";
+    expect(problemsOf(json).map((p) => p.pointer)).toEqual(
+      expect.arrayContaining(["/CFItems/1/identifier", "/CFAssociations/3/destinationNodeURI/identifier"]),
+    );
   });
 
   it("a cycle, without hanging", () => {

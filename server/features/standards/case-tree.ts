@@ -68,7 +68,6 @@ export function planFramework(pkg: CFPackage): { plan: FrameworkPlan } | { probl
       problems.push({ pointer, detail: "An item has the CFDocument's identifier." });
     else itemIndex.set(item.identifier, index);
   });
-  if (problems.length) return { problems: problems.slice(0, MAX_PROBLEMS) };
 
   const placements = new Map<string, Placement>();
   let hierarchyAssociations = 0;
@@ -104,6 +103,7 @@ export function planFramework(pkg: CFPackage): { plan: FrameworkPlan } | { probl
       warnings.push({ pointer, detail: `${label(item, child)} has more than one parent; it is kept under the first.` });
     }
   });
+  // Identifiers and associations are checked together, so one answer names every problem of both kinds.
   if (problems.length) return { problems: problems.slice(0, MAX_PROBLEMS) };
 
   problems.push(...findCycles(pkg, itemIndex, placements));

@@ -22,9 +22,9 @@ import { countFrameworkReferences, findFramework, isStillReferenced, listFramewo
 
 /** Frameworks: the district's list, one framework, import from a CASE package (file, URL or inline), delete. */
 export async function frameworksRoutes(app: App) {
-  // Only the import reads multipart bodies; a package is one JSON file.
+  // Only the import reads multipart bodies: one JSON file, and the allowRemovals confirmation beside it.
   await app.register(multipart, {
-    limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 0, parts: 1, headerPairs: 100 },
+    limits: { fileSize: MAX_PACKAGE_BYTES, files: 1, fields: 1, fieldSize: 16, parts: 2, headerPairs: 100 },
   });
 
   async function loadFramework(actor: Actor, id: string) {
@@ -68,8 +68,8 @@ export async function frameworksRoutes(app: App) {
         if (!request.isMultipart()) return;
         const actor = request.actor ?? unauthorized();
         if (!can(actor, "standard.import", { districtId: actor.districtId })) forbidden();
-        const json = await receivePackageFile(request);
-        (request as { body: unknown }).body = { package: json };
+        const { json, allowRemovals } = await receivePackageFile(request);
+        (request as { body: unknown }).body = { package: json, ...(allowRemovals ? { allowRemovals } : {}) };
       },
     },
     async (request, reply) => {
@@ -82,9 +82,22 @@ export async function frameworksRoutes(app: App) {
       const json = source ? source.json : "package" in request.body ? request.body.package : undefined;
       const result = await importFramework(
         app.db,
-        { districtId: actor.districtId, json, sourceUrl: source?.url ?? null },
+        {
+          districtId: actor.districtId,
+          json,
+          sourceUrl: source?.url ?? null,
+          allowRemovals: request.body.allowRemovals,
+        },
         request,
       );
+      if ("removals" in result) {
+        const { title, removing, standards, codes } = result.removals;
+        const more = removing > codes.length ? `, and ${removing - codes.length} more` : "";
+        const detail =
+          `This package would remove ${removing} of the ${standards} standards of "${title}" (${codes.join(", ")}${more}). ` +
+          "Import it again with allowRemovals to remove them; standards in use by learning targets are kept.";
+        conflict(detail, [{ pointer: "/body/allowRemovals", detail }]);
+      }
       if ("problems" in result) {
         const count = result.problems.length;
         throw new HttpProblem(
@@ -101,6 +114,7 @@ export async function frameworksRoutes(app: App) {
         created: outcome.created,
         counts: outcome.counts,
         kept: outcome.kept,
+        titleChanged: outcome.titleChanged,
         warnings: outcome.warnings,
       });
     },

@@ -20,8 +20,13 @@ export type ImportOutcome = {
     deleted: number;
   };
   kept: { caseIdentifier: string; code: string | null; references: number }[];
+  /** The framework's title before and after, when a re-import changed it (another package with the same id?). */
+  titleChanged: { from: string; to: string } | null;
   warnings: PackageProblem[];
 };
+
+/** A re-import that would remove standards, refused until the importer confirms with `allowRemovals`. */
+export type RemovalsToConfirm = { title: string; removing: number; standards: number; codes: string[] };
 
 export type ImportInput = {
   districtId: string;
@@ -29,7 +34,16 @@ export type ImportInput = {
   json: unknown;
   /** Where it was fetched from, when it came by URL. */
   sourceUrl: string | null;
+  /** A re-import may remove standards gone from the package only when this is set. */
+  allowRemovals?: boolean;
 };
+
+/** Thrown inside the transaction to roll it back when removals need a confirmation. */
+class RemovalsNeedConfirmation extends Error {
+  constructor(readonly removals: RemovalsToConfirm) {
+    super("removals need confirmation");
+  }
+}
 
 /** Rows per INSERT: well below PostgreSQL's 65,535 parameters per statement. */
 const BATCH = 400;
@@ -48,6 +62,22 @@ export function standardSearchVector(code: string | null, statement: string, key
 }
 
 const excluded = (column: string) => sql.raw(`excluded.${column}`);
+
+/** The columns a re-import compares to tell a changed standard from an unchanged one (search follows from them). */
+const COMPARED = [
+  "uri",
+  "parent_id",
+  "human_coding_scheme",
+  "list_enumeration",
+  "full_statement",
+  "abbreviated_statement",
+  "item_type",
+  "education_levels",
+  "concept_keywords",
+  "notes",
+  "position",
+  "depth",
+];
 
 function standardRow(node: PlannedNode, ids: Map<string, string>, districtId: string, frameworkId: string) {
   const { item } = node;
@@ -74,38 +104,45 @@ function standardRow(node: PlannedNode, ids: Map<string, string>, districtId: st
 
 /**
  * Imports a CASE 1.0 CFPackage into the district's standards, in one transaction. The CFDocument identifier
- * names the framework and each CFItem identifier a standard, so importing again updates in place. Standards
- * gone from the package are deleted unless learning targets or essential standards use them: those are kept
- * and reported. A package that is not valid lands nothing and comes back as problems.
+ * names the framework and each CFItem identifier a standard, so importing again updates in place, and counts only
+ * the standards that changed. Standards gone from the package are deleted, but only when the importer allows
+ * removals (else nothing lands and the removals come back to confirm); those learning targets or essential
+ * standards use are kept and reported. A package that is not valid lands nothing and comes back as problems.
  */
 export async function importFramework(
   db: Db,
   input: ImportInput,
   request?: FastifyRequest,
-): Promise<{ outcome: ImportOutcome } | { problems: PackageProblem[] }> {
+): Promise<{ outcome: ImportOutcome } | { problems: PackageProblem[] } | { removals: RemovalsToConfirm }> {
   const read = readCasePackage(input.json);
   if ("problems" in read) return read;
   const planned = planFramework(read.pkg);
   if ("problems" in planned) return planned;
   const { pkg } = read;
-  const outcome = await db.transaction(async (tx) => {
-    const result = await writeFramework(tx, input, pkg, planned.plan);
-    if (request) {
-      await recordAudit(tx, request, {
-        action: result.created ? "standard_framework.imported" : "standard_framework.reimported",
-        subjectType: "standard_framework",
-        subjectId: result.frameworkId,
-        details: {
-          title: pkg.CFDocument.title,
-          caseIdentifier: pkg.CFDocument.identifier,
-          sourceUrl: input.sourceUrl,
-          ...result.counts,
-        },
-      });
-    }
-    return result;
-  });
-  return { outcome };
+  const outcome = await db
+    .transaction(async (tx) => {
+      const result = await writeFramework(tx, input, pkg, planned.plan);
+      if (request) {
+        await recordAudit(tx, request, {
+          action: result.created ? "standard_framework.imported" : "standard_framework.reimported",
+          subjectType: "standard_framework",
+          subjectId: result.frameworkId,
+          details: {
+            title: pkg.CFDocument.title,
+            caseIdentifier: pkg.CFDocument.identifier,
+            sourceUrl: input.sourceUrl,
+            ...result.counts,
+            ...(result.titleChanged ? { titleChanged: result.titleChanged } : {}),
+          },
+        });
+      }
+      return result;
+    })
+    .catch((error: unknown) => {
+      if (error instanceof RemovalsNeedConfirmation) return error.removals;
+      throw error;
+    });
+  return "frameworkId" in outcome ? { outcome } : { removals: outcome };
 }
 
 async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: FrameworkPlan): Promise<ImportOutcome> {
@@ -124,6 +161,15 @@ async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: 
     sourceUrl: input.sourceUrl ?? document.officialSourceURL ?? null,
     lastChangeDateTime: document.lastChangeDateTime ?? null,
   };
+  const [previous] = await tx
+    .select({ title: standardFrameworks.title })
+    .from(standardFrameworks)
+    .where(
+      and(
+        eq(standardFrameworks.districtId, input.districtId),
+        eq(standardFrameworks.caseIdentifier, document.identifier),
+      ),
+    );
   // The upsert takes the framework's row lock, so two imports of one framework run one after the other.
   const [framework] = await tx
     .insert(standardFrameworks)
@@ -139,10 +185,21 @@ async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: 
     .select({ id: standards.id, caseIdentifier: standards.caseIdentifier, code: standards.humanCodingScheme })
     .from(standards)
     .where(eq(standards.frameworkId, framework.id));
+  const inPackage = new Set(plan.nodes.map((node) => node.item.identifier));
+  const removed = existing.filter((row) => !inPackage.has(row.caseIdentifier));
+  if (removed.length && !input.allowRemovals) {
+    throw new RemovalsNeedConfirmation({
+      title: previous?.title ?? fields.title,
+      removing: removed.length,
+      standards: existing.length,
+      codes: removed.slice(0, 5).map((row) => row.code ?? row.caseIdentifier),
+    });
+  }
   const ids = new Map(existing.map((row) => [row.caseIdentifier, row.id]));
   for (const node of plan.nodes) if (!ids.has(node.item.identifier)) ids.set(node.item.identifier, randomUUID());
 
   let inserted = 0;
+  let updated = 0;
   for (const batch of chunks(plan.nodes, BATCH)) {
     const rows = await tx
       .insert(standards)
@@ -164,13 +221,22 @@ async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: 
           depth: excluded("depth"),
           search: excluded("search"),
         },
+        // Only a standard that differs is written (and counted as updated).
+        setWhere: sql`(${sql.join(
+          COMPARED.map((column) => sql.raw(`standards.${column}`)),
+          sql`, `,
+        )}) is distinct from (${sql.join(
+          COMPARED.map((column) => sql.raw(`excluded.${column}`)),
+          sql`, `,
+        )})`,
       })
       .returning({ created: sql<boolean>`xmax = 0` });
     inserted += rows.filter((row) => row.created).length;
+    updated += rows.filter((row) => !row.created).length;
   }
 
-  const inPackage = new Set(plan.nodes.map((node) => node.item.identifier));
-  const removed = existing.filter((row) => !inPackage.has(row.caseIdentifier));
+  await adoptPlaceholderTargets(tx, input.districtId, framework.id);
+
   const kept = await keepReferenced(tx, removed);
   const keptIds = new Set(kept.map((row) => row.id));
   const deletable = removed.filter((row) => !keptIds.has(row.id)).map((row) => row.id);
@@ -197,10 +263,11 @@ async function writeFramework(tx: Db, input: ImportInput, pkg: CFPackage, plan: 
       associations: pkg.CFAssociations.length,
       hierarchyAssociations: plan.hierarchyAssociations,
       inserted,
-      updated: plan.nodes.length - inserted,
+      updated,
       deleted: deletable.length,
     },
     kept: kept.map((row) => ({ caseIdentifier: row.caseIdentifier, code: row.code, references: row.references })),
+    titleChanged: previous && previous.title !== fields.title ? { from: previous.title, to: fields.title } : null,
     warnings: plan.warnings,
   };
 }
@@ -227,4 +294,23 @@ async function keepReferenced(tx: Db, removed: RemovedRow[]): Promise<(RemovedRo
     }
   }
   return kept;
+}
+
+/**
+ * Learning targets a OneRoster gradebook made for objectives whose CASE framework was not here yet carry the CASE
+ * identifier as code and no standard. Once a standard has that identifier, such a target becomes the standard's
+ * district-wide target (where it has none yet): the evidence already gathered counts for the standard, and
+ * importing the gradebook again finds this target instead of making a second one.
+ */
+async function adoptPlaceholderTargets(tx: Db, districtId: string, frameworkId: string): Promise<void> {
+  await tx.execute(sql`
+    update learning_targets t
+       set standard_id = s.id, code = coalesce(s.human_coding_scheme, t.code), statement = s.full_statement,
+           updated_at = now()
+      from standards s
+     where s.framework_id = ${frameworkId} and t.district_id = ${districtId}
+       and t.standard_id is null and t.community_id is null and t.essential_standard_id is null
+       and lower(t.code) = lower(s.case_identifier)
+       and not exists (select 1 from learning_targets o
+                        where o.standard_id = s.id and o.community_id is null and o.essential_standard_id is null)`);
 }

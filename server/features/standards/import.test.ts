@@ -28,12 +28,12 @@ async function upload(person: TestPerson, name: string) {
   });
 }
 
-async function importInline(person: TestPerson, pkg: unknown) {
+async function importInline(person: TestPerson, pkg: unknown, options: { allowRemovals?: boolean } = {}) {
   return app.inject({
     method: "POST",
     url: "/api/v1/standards/frameworks",
     headers: await as(person),
-    payload: { package: pkg },
+    payload: { package: pkg, ...options },
   });
 }
 
@@ -164,7 +164,13 @@ describe("importing again", () => {
     (json.CFItems[1] as { fullStatement: string }).fullStatement = "Plane figures, restated";
     const again = await importInline(leader, json);
     expect(again.statusCode, again.body).toBe(200);
-    expect(again.json()).toMatchObject({ created: false, counts: { inserted: 0, updated: 28, deleted: 0 } });
+    expect(again.json()).toMatchObject({
+      created: false,
+      counts: { inserted: 0, updated: 1, deleted: 0 },
+      titleChanged: null,
+    });
+    const unchanged = await importInline(leader, json);
+    expect(unchanged.json()).toMatchObject({ counts: { inserted: 0, updated: 0, deleted: 0 }, titleChanged: null });
     expect(again.json().framework.id).toBe(first.framework.id);
     const after = await tree(leader, first.framework.id);
     expect(after.map((n) => n.id)).toEqual(before.map((n) => n.id));
@@ -194,15 +200,83 @@ describe("importing again", () => {
     json.CFAssociations = json.CFAssociations.filter(
       (a) => !goneIds.has((a.originNodeURI as { identifier: string }).identifier),
     );
-    const response = await importInline(leader, json);
+    const asked = await importInline(leader, json);
+    expect(asked.statusCode, asked.body).toBe(409);
+    expect(asked.json().detail).toContain('would remove 2 of the 28 standards of "ACT Holistic Framework, Math"');
+    expect(asked.json().errors).toEqual([{ pointer: "/body/allowRemovals", detail: asked.json().detail }]);
+    expect(await standardCount(district.id)).toBe(28);
+    const response = await importInline(leader, json, { allowRemovals: true });
     expect(response.statusCode, response.body).toBe(200);
     expect(response.json()).toMatchObject({
-      counts: { items: 26, updated: 26, deleted: 1 },
+      counts: { items: 26, updated: 0, deleted: 1 },
       kept: [{ code: "H.A.MATH.GM.PF.2DFP.L1.23", references: 1 }],
     });
     const after = await tree(leader, first.framework.id);
     expect(after.map((n) => n.code)).toContain("H.A.MATH.GM.PF.2DFP.L1.23");
     expect(after.map((n) => n.code)).not.toContain("H.A.MATH.GM.PF.2DFP.L1.24");
+  });
+});
+
+describe("a re-import that would lose standards", () => {
+  it("an empty package with an existing framework's identifier removes nothing without allowRemovals", async () => {
+    const { district, leader } = await leaderOfNewDistrict();
+    const first = (await upload(leader, "Ordering")).json();
+    const empty = { ...casePackage("Ordering"), CFItems: [], CFAssociations: [] };
+    const refused = await importInline(leader, empty);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().detail).toMatch(
+      /would remove 28 of the 28 standards of "ACT Holistic Framework, Math" \(.*, and 23 more\)/,
+    );
+    expect(await standardCount(district.id)).toBe(28);
+    expect((await tree(leader, first.framework.id)).length).toBe(28);
+  });
+
+  it("an uploaded file confirms removals with the allowRemovals field", async () => {
+    const { district, leader } = await leaderOfNewDistrict();
+    await upload(leader, "Ordering");
+    const smaller = casePackage("Ordering");
+    const leaves = new Set(smaller.CFItems.slice(27).map((i) => i.identifier));
+    smaller.CFItems = smaller.CFItems.filter((i) => !leaves.has(i.identifier));
+    smaller.CFAssociations = smaller.CFAssociations.filter(
+      (a) => !leaves.has((a.originNodeURI as { identifier: string }).identifier),
+    );
+    const send = async (fields: Record<string, string>) => {
+      const form = multipartForm(fields, [
+        { name: "smaller.json", contentType: "application/json", content: JSON.stringify(smaller) },
+      ]);
+      return app.inject({
+        method: "POST",
+        url: "/api/v1/standards/frameworks",
+        headers: { ...(await as(leader)), ...form.headers },
+        payload: form.payload,
+      });
+    };
+    expect((await send({})).statusCode).toBe(409);
+    const confirmed = await send({ allowRemovals: "true" });
+    expect(confirmed.statusCode, confirmed.body).toBe(200);
+    expect(confirmed.json().counts).toMatchObject({ deleted: 1 });
+    expect(await standardCount(district.id)).toBe(27);
+  });
+
+  it("another package under the same CFDocument identifier: the title change is reported", async () => {
+    const { leader } = await leaderOfNewDistrict();
+    await upload(leader, "Ordering");
+    const other = casePackage("Ordering");
+    other.CFDocument.title = "Some other framework";
+    const response = await importInline(leader, other);
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json().titleChanged).toEqual({ from: "ACT Holistic Framework, Math", to: "Some other framework" });
+    // A third package under that identifier, with fewer items: it replaces nothing until the removals are allowed.
+    const third = casePackage("Ordering");
+    third.CFDocument.title = "A third framework";
+    const leaves = new Set(third.CFItems.slice(20).map((i) => i.identifier));
+    third.CFItems = third.CFItems.filter((i) => !leaves.has(i.identifier));
+    third.CFAssociations = third.CFAssociations.filter(
+      (a) => !leaves.has((a.originNodeURI as { identifier: string }).identifier),
+    );
+    const refused = await importInline(leader, third);
+    expect(refused.statusCode, refused.body).toBe(409);
+    expect(refused.json().detail).toContain('would remove 8 of the 28 standards of "Some other framework"');
   });
 });
 

@@ -10,12 +10,18 @@ function refuse(status: number, title: string, detail: string): never {
 
 /**
  * Reads an uploaded CFPackage (multipart/form-data, one `file` field) into memory within the size limit and
- * parses it as JSON. Every failure is a problem naming /body/file.
+ * parses it as JSON, with the `allowRemovals` field when one is sent. Every failure is a problem naming /body/file.
  */
-export async function receivePackageFile(request: FastifyRequest): Promise<unknown> {
+export async function receivePackageFile(request: FastifyRequest): Promise<{ json: unknown; allowRemovals: boolean }> {
   let bytes: Buffer | undefined;
+  let allowRemovals = false;
   try {
     for await (const part of request.parts()) {
+      // The confirmation a re-import that removes standards needs, sent beside the file.
+      if (part.type === "field" && part.fieldname === "allowRemovals") {
+        allowRemovals = part.value === "true";
+        continue;
+      }
       if (part.type !== "file" || part.fieldname !== "file") {
         if (part.type === "file") part.file.resume();
         throw new HttpProblem(400, "Invalid request", "The request body is not valid.", [
@@ -39,5 +45,5 @@ export async function receivePackageFile(request: FastifyRequest): Promise<unkno
   if (json === undefined) {
     refuse(422, "Unprocessable content", "The file is not JSON. Choose a CASE CFPackage .json file.");
   }
-  return json;
+  return { json, allowRemovals };
 }

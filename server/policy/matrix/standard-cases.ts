@@ -27,7 +27,7 @@ async function freshFramework(c: Ctx, targets: Targets, documentId: string = ran
     json: smallPackage(documentId),
     sourceUrl: null,
   });
-  if ("problems" in result) throw new Error(JSON.stringify(result.problems));
+  if (!("outcome" in result)) throw new Error(JSON.stringify(result));
   const standardId = await c.db.query.standards.findFirst({
     where: (s, { eq }) => eq(s.frameworkId, result.outcome.frameworkId),
   });
