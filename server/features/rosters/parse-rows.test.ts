@@ -75,6 +75,8 @@ describe("reading CSV by header name", () => {
   });
 
   it("refuses a value longer than its column's limit, naming file, line, column and the limit", async () => {
+    // Past the reader's bound (IMPORT_MAX_FIELD_CHARS) the field is cut and refused as it is read; under it,
+    // the column's own limit names the length.
     const name = "A".repeat(100_000);
     const content = [
       USERS_HEADER,
@@ -88,11 +90,23 @@ describe("reading CSV by header name", () => {
         line: 2,
         column: "givenName",
         severity: "error",
-        message: "givenName is 100,000 characters long; the limit is 1,000.",
+        message: "This value is longer than 10,000 characters, the most one field may hold (IMPORT_MAX_FIELD_CHARS).",
       },
     ]);
     expect(rows.map((r) => r.sourcedId)).toEqual(["u2"]);
-    expect([...refused]).toEqual(["u1"]);
+    const under = await parse(
+      USERS,
+      [USERS_HEADER, `u1,active,,true,o1,teacher,u1,,${"A".repeat(5_000)},Lee,,,,,,,,`].join("\n"),
+    );
+    expect(under.problems).toEqual([
+      {
+        file: "users.csv",
+        line: 2,
+        column: "givenName",
+        severity: "error",
+        message: "givenName is 5,000 characters long; the limit is 1,000.",
+      },
+    ]);
   });
 
   it("reports bad enums, dates, booleans, blanks and duplicate ids with line and column", async () => {
