@@ -1,4 +1,5 @@
 import type { Readable } from "node:stream";
+import iconv from "iconv-lite";
 
 /** The encodings a roster file is read in. */
 export type TextEncoding = "utf-8" | "utf-16le" | "utf-16be" | "windows-1252";
@@ -11,6 +12,16 @@ export class TextEncodingError extends Error {
   ) {
     super(message);
   }
+}
+
+type Decoder = { decode: (bytes: Uint8Array, options?: { stream?: boolean }) => string };
+
+/** Windows-1252 as the WHATWG Encoding Standard reads it, chunk by chunk. */
+function windows1252Decoder(): Decoder {
+  const decoder = iconv.getDecoder("windows-1252");
+  return {
+    decode: (bytes, options) => decoder.write(Buffer.from(bytes)) + (options?.stream ? "" : (decoder.end() ?? "")),
+  };
 }
 
 /** Bytes looked at before deciding on UTF-16 without a byte order mark. */
@@ -95,15 +106,17 @@ export async function* decodeText(
 ): AsyncGenerator<string> {
   let head: Buffer | undefined = Buffer.alloc(0);
   let encoding: TextEncoding | undefined;
-  let decoder: TextDecoder | undefined;
+  let decoder: Decoder | undefined;
   let carry: Buffer = Buffer.alloc(0);
   let hasUtf8Beyond = false;
   let lineFeeds = 0;
 
   const choose = (chosen: TextEncoding) => {
     encoding = chosen;
-    // The UTF-8 mark is taken off above; a U+FEFF inside the text is text.
-    decoder = new TextDecoder(chosen, { ignoreBOM: chosen === "utf-8" });
+    // The UTF-8 mark is taken off above; a U+FEFF inside the text is text. Node's TextDecoder reads
+    // "windows-1252" as Latin-1 (0x80–0x9F become control characters, not € “ ” ’), so iconv-lite reads it.
+    decoder =
+      chosen === "windows-1252" ? windows1252Decoder() : new TextDecoder(chosen, { ignoreBOM: chosen === "utf-8" });
     onEncoding(chosen);
   };
   const decodeUtf8 = (bytes: Buffer, isLast: boolean): string => {
@@ -115,7 +128,7 @@ export async function* decodeText(
     if (bad === -1) {
       if (!hasUtf8Beyond && firstNonAscii(unit) !== -1) hasUtf8Beyond = true;
       lineFeeds += countLineFeeds(unit, unit.length);
-      return (decoder as TextDecoder).decode(unit);
+      return (decoder as Decoder).decode(unit);
     }
     const firstHigh = firstNonAscii(unit);
     if (hasUtf8Beyond || firstHigh < bad) {
@@ -126,11 +139,11 @@ export async function* decodeText(
     }
     choose("windows-1252");
     carry = Buffer.alloc(0);
-    return (decoder as unknown as TextDecoder).decode(whole, { stream: !isLast });
+    return (decoder as Decoder).decode(whole, { stream: !isLast });
   };
   const decode = (bytes: Buffer, isLast: boolean): string => {
     if (encoding === "utf-8") return decodeUtf8(bytes, isLast);
-    return (decoder as TextDecoder).decode(bytes, { stream: !isLast });
+    return (decoder as Decoder).decode(bytes, { stream: !isLast });
   };
   const start = (bytes: Buffer): Buffer => {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {

@@ -94,6 +94,7 @@ describe("reading CSV by header name", () => {
       },
     ]);
     expect(rows.map((r) => r.sourcedId)).toEqual(["u2"]);
+    expect([...refused]).toEqual(["u1"]);
     const under = await parse(
       USERS,
       [USERS_HEADER, `u1,active,,true,o1,teacher,u1,,${"A".repeat(5_000)},Lee,,,,,,,,`].join("\n"),

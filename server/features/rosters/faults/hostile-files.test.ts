@@ -109,6 +109,18 @@ describe("encodings", () => {
     );
   });
 
+  it("reads Windows-1252's own letters (’ “ ” €), where it differs from Latin-1, as text and not as control characters", async () => {
+    const text = usersCsv([student("s-1", "Siobhán", "O’Brien"), student("s-2", "“Bea”", "Ruiz€")]);
+    // 0x92 is ’, 0x93 “, 0x94 ”, 0x80 € in Windows-1252 (and C1 control characters in Latin-1).
+    const bytes = Buffer.from(
+      text.replace("’", "\x92").replace("“", "\x93").replace("”", "\x94").replace("€", "\x80"),
+      "latin1",
+    );
+    const record = await run(folderSet(bytes));
+    expect(record.status).toBe("succeeded");
+    expect(await studentNames()).toEqual(["Siobhán O’Brien", "“Bea” Ruiz€"]);
+  });
+
   it("refuses a file that switches from UTF-8 to another encoding, naming the line", async () => {
     const before = await tableCounts(database.pool, districtId);
     const good = Buffer.from(usersCsv([student("s-1", "José", "García")]));

@@ -12,6 +12,7 @@ import { Dialog } from "../../components/Dialog";
 import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { useImportCsv, usePreviewCsv } from "./assessments.api";
+import { decodeCsvFile } from "./decode-csv-file";
 
 type CsvUploadDialogProps = { assessmentId: string; items: readonly AssessmentItem[]; onClose: () => void };
 
@@ -56,8 +57,13 @@ export function CsvUploadDialog({ assessmentId, items, onClose }: CsvUploadDialo
     setMessage(null);
     setDone(null);
     if (!file) return;
-    const text = await file.text();
+    const { text, encoding } = decodeCsvFile(new Uint8Array(await file.arrayBuffer()));
     if (text.length > MAX_CSV_CHARS) return setMessage("The file is too large; split it into smaller files.");
+    if (encoding === "windows-1252") {
+      setMessage(
+        "This file is not saved as UTF-8, so it was read as Windows-1252 (Excel's CSV on Windows). Check that accented names look right in the preview.",
+      );
+    }
     setCsv(text);
     previewCsv.mutate(text, {
       onSuccess: (answer) => {
