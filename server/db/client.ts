@@ -31,6 +31,8 @@ export type Database = {
    * notification and `onLost` if the connection ends. Resolves with a function that stops listening.
    */
   listen?(channel: string, onNotify: () => void, onLost: (error: Error) => void): Promise<() => Promise<void>>;
+  /** PGlite only: saves the data directory to a file, which `pgliteSnapshot` can start another database from. */
+  saveSnapshot?(file: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -39,6 +41,8 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Folder of the embedded database, or "memory://" for a throwaway one. */
   pgliteDir?: string;
+  /** An in-memory PGlite starts from this saved data directory (see Database.saveSnapshot) instead of initdb. */
+  pgliteSnapshot?: string;
   poolSize?: number;
 };
 
@@ -90,10 +94,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       close: () => pool.end(),
     };
   }
-  return openPglite(options.pgliteDir ?? "memory://");
+  return openPglite(options.pgliteDir ?? "memory://", options.pgliteSnapshot);
 }
 
-async function openPglite(dir: string): Promise<Database> {
+async function openPglite(dir: string, snapshot?: string): Promise<Database> {
   let unlock = () => {};
   if (dir !== "memory://") {
     mkdirSync(dir, { recursive: true });
@@ -101,18 +105,18 @@ async function openPglite(dir: string): Promise<Database> {
     unlock = lockEmbeddedDatabase(`${path.resolve(dir)}.lock`, path.resolve(dir), now().toISOString());
   }
   try {
-    return await startPglite(dir, unlock);
+    return await startPglite(dir, unlock, snapshot);
   } catch (error) {
     unlock();
     throw error;
   }
 }
 
-async function startPglite(dir: string, unlock: () => void): Promise<Database> {
+async function startPglite(dir: string, unlock: () => void, snapshot?: string): Promise<Database> {
   // A short folder of our own: Unix socket paths are limited to ~107 bytes.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "collective-db-"));
   const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), {
-    workerData: { dataDir: dir, socketPath: path.join(socketDir, ".s.PGSQL.5432") },
+    workerData: { dataDir: dir, socketPath: path.join(socketDir, ".s.PGSQL.5432"), snapshot },
   });
   await new Promise<void>((resolve, reject) => {
     worker.once("error", reject);
@@ -146,5 +150,16 @@ async function startPglite(dir: string, unlock: () => void): Promise<Database> {
       worker.on("message", onMessage);
       worker.postMessage({ type: "copy", id, statement: copyStatement(table, columns, "'/dev/blob'"), csv });
     });
-  return { kind: "pglite", db: drizzle(pool, { schema }), pool, copyFromCsv, close };
+  const saveSnapshot = (file: string) =>
+    new Promise<void>((resolve, reject) => {
+      const onMessage = (message: { dumped?: string; error?: string }) => {
+        if (message.dumped !== file) return;
+        worker.off("message", onMessage);
+        if (message.error) reject(new Error(message.error));
+        else resolve();
+      };
+      worker.on("message", onMessage);
+      worker.postMessage({ type: "dump", path: file });
+    });
+  return { kind: "pglite", db: drizzle(pool, { schema }), pool, copyFromCsv, saveSnapshot, close };
 }

@@ -20,15 +20,19 @@ function adminUrl(): string {
  * created beside DATABASE_URL's and dropped again on close.
  */
 export async function createTestDatabase(): Promise<Database & { url?: string }> {
+  // Copies of the database the run's global setup migrated once (server/test/global-setup.ts); without them
+  // (a test run some other way) each file migrates its own. Migrating a copy finds nothing to do.
+  const snapshot = process.env.COLLECTIVE_TEST_PGLITE_SNAPSHOT;
+  const template = process.env.COLLECTIVE_TEST_POSTGRES_TEMPLATE;
   if (testDatabaseKind() === "pglite") {
-    const database = await openDatabase({ pgliteDir: "memory://" });
+    const database = await openDatabase({ pgliteDir: "memory://", ...(snapshot ? { pgliteSnapshot: snapshot } : {}) });
     await migrateDatabase(database.db);
     return database;
   }
   const name = `collective_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl() });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ""}`);
   await admin.end();
   const url = new URL(adminUrl());
   url.pathname = `/${name}`;
