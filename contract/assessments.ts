@@ -207,7 +207,11 @@ export const STUDENT_KEY_LABELS: Record<StudentKey, string> = {
 };
 
 export const MAX_CSV_CHARS = 4_000_000;
-export const CsvInput = z.strictObject({ csv: z.string().min(1).max(MAX_CSV_CHARS) });
+const CsvText = z
+  .string()
+  .min(1, "The file is empty.")
+  .max(MAX_CSV_CHARS, "The file is larger than 4 MB (more than 4,000,000 characters). Split it and import each part.");
+export const CsvInput = z.strictObject({ csv: CsvText });
 
 export const CsvMapping = z.strictObject({
   studentColumn: z.string().min(1).max(200),
@@ -231,5 +235,5 @@ export const CsvPreview = z.object({
 });
 export type CsvPreview = z.infer<typeof CsvPreview>;
 
-export const CsvImportInput = z.strictObject({ csv: z.string().min(1).max(MAX_CSV_CHARS), mapping: CsvMapping });
+export const CsvImportInput = z.strictObject({ csv: CsvText, mapping: CsvMapping });
 export type CsvImportInput = z.infer<typeof CsvImportInput>;

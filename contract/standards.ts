@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Can, PageQuery, pageOf } from "./common";
+import { Problem } from "./problem";
 
 /** CASE educationLevel codes in school order; anything else sorts after them, alphabetically. */
 const GRADE_ORDER = [
@@ -165,3 +166,14 @@ export const ImportReport = z.object({
   warnings: z.array(z.object({ pointer: z.string(), detail: z.string() })),
 });
 export type ImportReport = z.infer<typeof ImportReport>;
+
+/** The 409 a re-import answers when it would remove standards: how many of how many, and the first few codes. */
+export const RemovalsProblem = Problem.extend({
+  removals: z.object({
+    title: z.string(),
+    removing: z.number().int(),
+    standards: z.number().int(),
+    codes: z.array(z.string()),
+  }),
+});
+export type Removals = z.infer<typeof RemovalsProblem>["removals"];

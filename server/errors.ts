@@ -12,6 +12,8 @@ export class HttpProblem extends Error {
     readonly detail?: string,
     readonly fieldErrors?: FieldError[],
     readonly headers?: Record<string, string>,
+    /** RFC 9457 extension members that a client acts on (say, what a confirmation would allow). */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(detail ?? title);
   }
@@ -26,8 +28,8 @@ export function forbidden(detail = "You are not allowed to do this."): never {
 export function unauthorized(detail = "Sign in to continue."): never {
   throw new HttpProblem(401, "Unauthorized", detail);
 }
-export function conflict(detail: string, fieldErrors?: FieldError[]): never {
-  throw new HttpProblem(409, "Conflict", detail, fieldErrors);
+export function conflict(detail: string, fieldErrors?: FieldError[], extensions?: Record<string, unknown>): never {
+  throw new HttpProblem(409, "Conflict", detail, fieldErrors, undefined, extensions);
 }
 export function invalid(detail: string, fieldErrors?: FieldError[]): never {
   throw new HttpProblem(422, "Unprocessable content", detail, fieldErrors);
@@ -118,6 +120,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof HttpProblem) {
       const problem: Problem = {
+        ...error.extensions,
         type: problemType(error.status),
         title: error.title,
         status: error.status,

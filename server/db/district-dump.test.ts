@@ -139,7 +139,10 @@ describe("export-db / import-db", () => {
       ],
     };
     const old = path.join(dir, "old.ndjson");
-    writeFileSync(old, `${readFileSync(file, "utf8")}${JSON.stringify(oldSession)}\n`);
+    // Such a dump was version 1, with no end line.
+    const [header, ...chunks] = readFileSync(file, "utf8").trim().split("\n");
+    const v1 = [JSON.stringify({ ...JSON.parse(header as string), version: 1 }), ...chunks.slice(0, -1)];
+    writeFileSync(old, `${[...v1, JSON.stringify(oldSession)].join("\n")}\n`);
 
     for (const dump of [file, old]) {
       const target = await createTestDatabase();

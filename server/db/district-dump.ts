@@ -1,6 +1,7 @@
 import { once } from "node:events";
 import { createReadStream, createWriteStream } from "node:fs";
 import { createInterface } from "node:readline";
+import { Transform } from "node:stream";
 import { sql } from "drizzle-orm";
 import { now } from "../clock";
 import type { Db } from "./client";
@@ -17,8 +18,12 @@ const DERIVED_TABLES = new Set(["target_result_counts", "below_proficient_studen
  */
 const SECRET_TABLES = new Set(["sessions", "account_tokens", "calendar_feeds"]);
 
-type Header = { format: typeof FORMAT; version: 1; districtId: string; slug: string; exportedAt: string };
+/** Version 2 ends with an end line that counts the rows, so a dump cut off between two lines is told apart. */
+type Header = { format: typeof FORMAT; version: 1 | 2; districtId: string; slug: string; exportedAt: string };
 type Chunk = { table: string; rows: Record<string, unknown>[] };
+type End = { end: true; counts: Record<string, number> };
+/** A dump's line is one chunk of at most CHUNK_ROWS rows; a "line" longer than this is not a dump's. */
+const MAX_LINE_BYTES = 256 * 1024 * 1024;
 
 /** The district-owned tables (those with a district_id column, and districts itself), parents before children. */
 export async function districtTablesInOrder(db: Db): Promise<string[]> {
@@ -72,7 +77,7 @@ export async function* readDistrictRows(db: Db, districtId: string): AsyncGenera
   }
 }
 
-/** Writes a whole-district dump as newline-delimited JSON: a header line, then chunks of rows. */
+/** Writes a whole-district dump as newline-delimited JSON: a header line, chunks of rows, and an end line. */
 export async function exportDistrict(db: Db, slug: string, file: string): Promise<Record<string, number>> {
   const out = createWriteStream(file);
   const write = async (value: unknown) => {
@@ -86,12 +91,14 @@ export async function exportDistrict(db: Db, slug: string, file: string): Promis
       const found = await tx.execute<{ id: string }>(sql`select id from districts where slug = ${slug}`);
       const districtId = found.rows[0]?.id;
       if (!districtId) throw new Error(`No district with slug "${slug}".`);
-      const header: Header = { format: FORMAT, version: 1, districtId, slug, exportedAt: now().toISOString() };
+      const header: Header = { format: FORMAT, version: 2, districtId, slug, exportedAt: now().toISOString() };
       await write(header);
       for await (const chunk of readDistrictRows(tx, districtId)) {
         counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
         await write(chunk);
       }
+      const end: End = { end: true, counts };
+      await write(end);
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
   );
@@ -104,31 +111,43 @@ export async function exportDistrict(db: Db, slug: string, file: string): Promis
 export async function importDistrict(
   db: Db,
   file: string,
-  options: { replace?: boolean } = {},
+  options: { replace?: boolean; maxLineBytes?: number } = {},
 ): Promise<Record<string, number>> {
+  const maxLineBytes = options.maxLineBytes ?? MAX_LINE_BYTES;
   let header: Header | undefined;
+  let end: End | undefined;
   const counts: Record<string, number> = {};
+  const read: Record<string, number> = {};
   await db.transaction(async (tx) => {
+    const tables = new Set(await districtTablesInOrder(tx));
     // Rebuild the result rollups once at the end rather than after every chunk of results.
     await tx.execute(sql`select set_config('collective.defer_result_counts', 'on', true)`);
     // Created right before the loop: readline drops lines emitted while nobody is iterating yet.
-    const lines = createInterface({ input: createReadStream(file), crlfDelay: Number.POSITIVE_INFINITY });
+    const input = boundedLines(maxLineBytes);
+    createReadStream(file)
+      .on("error", (error) => input.destroy(error))
+      .pipe(input);
+    const lines = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });
     let lineNumber = 0;
     const parse = (line: string): unknown => {
       try {
         return JSON.parse(line);
       } catch {
         // JSON.parse quotes the text around the fault: rows of people, never to be printed.
-        throw new RestoreError(`Line ${lineNumber} of the dump is not JSON; is the file complete?`);
+        if (!header)
+          throw new RestoreError("This file is not a Collective district dump (its first line is not JSON).");
+        throw new RestoreError(
+          `Line ${lineNumber} of the dump is not JSON; is the file complete? Nothing was changed.`,
+        );
       }
     };
     try {
       for await (const line of lines) {
         lineNumber += 1;
         if (!line.trim()) continue;
+        if (end) throw new RestoreError(`Line ${lineNumber} follows the dump's end line; is the file damaged?`);
         if (!header) {
-          header = parse(line) as Header;
-          if (header.format !== FORMAT) throw new Error("This file is not a Collective district dump.");
+          header = asHeader(parse(line));
           const existing = await tx.execute(
             sql`select 1 from districts where id = ${header.districtId} or slug = ${header.slug}`,
           );
@@ -139,21 +158,96 @@ export async function importDistrict(
           }
           continue;
         }
-        const chunk = parse(line) as Chunk;
+        const value = parse(line);
+        if (isEnd(value)) {
+          end = value;
+          continue;
+        }
+        const chunk = asChunk(value, tables, lineNumber);
+        read[chunk.table] = (read[chunk.table] ?? 0) + chunk.rows.length;
         if (SECRET_TABLES.has(chunk.table)) continue;
         await insertChunk(tx, chunk);
         counts[chunk.table] = (counts[chunk.table] ?? 0) + chunk.rows.length;
       }
+    } catch (error) {
+      if ((error as { code?: unknown }).code === "LINE_TOO_LONG") {
+        throw new RestoreError(
+          `Line ${lineNumber + 1} of the dump is longer than ${Math.round(maxLineBytes / (1024 * 1024))} MB: this is not a Collective district dump.`,
+        );
+      }
+      throw error;
     } finally {
       lines.close();
     }
-    if (!header) throw new Error("The dump is empty.");
+    if (!header) throw new RestoreError("The dump is empty.");
+    if (header.version >= 2) {
+      if (!end) {
+        throw new RestoreError(
+          `The dump stops after line ${lineNumber} without its end line: the file is incomplete. Nothing was changed.`,
+        );
+      }
+      const missing = Object.entries(end.counts).find(([table, n]) => (read[table] ?? 0) !== n);
+      if (missing) {
+        throw new RestoreError(
+          `The dump holds ${read[missing[0]] ?? 0} rows of ${missing[0]} where its end line counts ${missing[1]}: the file is damaged. Nothing was changed.`,
+        );
+      }
+    }
     await resetSequences(tx, Object.keys(counts));
     await tx.execute(sql`select set_config('collective.defer_result_counts', 'off', true)`);
     await tx.execute(sql`
       select refresh_target_result_counts(array(select id from assessments where district_id = ${header.districtId}))`);
   });
   return counts;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function asHeader(value: unknown): Header {
+  if (!isRecord(value) || value.format !== FORMAT) {
+    throw new RestoreError("This file is not a Collective district dump (its first line is not a dump's header).");
+  }
+  if (value.version !== 1 && value.version !== 2) {
+    throw new RestoreError(`This dump's format version (${String(value.version)}) is not one this Collective reads.`);
+  }
+  if (typeof value.districtId !== "string" || typeof value.slug !== "string") {
+    throw new RestoreError("The dump's header names no district; is the file damaged?");
+  }
+  return value as Header;
+}
+
+function isEnd(value: unknown): value is End {
+  return isRecord(value) && value.end === true && isRecord(value.counts);
+}
+
+function asChunk(value: unknown, tables: Set<string>, lineNumber: number): Chunk {
+  if (!isRecord(value) || typeof value.table !== "string" || !Array.isArray(value.rows)) {
+    throw new RestoreError(`Line ${lineNumber} of the dump is not a table's rows; is the file damaged?`);
+  }
+  if (!tables.has(value.table)) {
+    // Only the name Collective would write is echoed, and only when it is short and plain.
+    const name = /^[a-z_]{1,63}$/.test(value.table) ? ` "${value.table}"` : "";
+    throw new RestoreError(`Line ${lineNumber} names a table${name} that a district dump does not hold.`);
+  }
+  return value as Chunk;
+}
+
+/** Passes bytes through, failing with LINE_TOO_LONG when a line runs past maxBytes (readline would hold it all). */
+function boundedLines(maxBytes: number): Transform {
+  let sinceNewline = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      const first = chunk.indexOf(0x0a);
+      if (sinceNewline + (first < 0 ? chunk.length : first) > maxBytes) {
+        return done(Object.assign(new Error("line too long"), { code: "LINE_TOO_LONG" }));
+      }
+      const last = chunk.lastIndexOf(0x0a);
+      sinceNewline = last < 0 ? sinceNewline + chunk.length : chunk.length - last - 1;
+      done(null, chunk);
+    },
+  });
 }
 
 /** A restore that failed, told in one line: the table and the database's reason, never the rows or the SQL. */

@@ -174,3 +174,18 @@ export const rosterImports = pgTable(
   },
   (t) => [index("roster_imports_district_idx").on(t.districtId, t.startedAt)],
 );
+
+/**
+ * The dateLastModified of the newest change imported for each OneRoster row (by file and sourcedId), so that
+ * a delta arriving late, or twice, cannot put an older version of a row back over a newer one.
+ */
+export const rosterRowVersions = pgTable(
+  "roster_row_versions",
+  {
+    districtId: districtIdColumn(),
+    file: text("file").notNull(),
+    sourcedId: text("sourced_id").notNull(),
+    modifiedAt: timestamp("modified_at", { withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.file, t.sourcedId] })],
+);

@@ -37,7 +37,7 @@ const MESSY = `\uFEFFStudent ID,Name,Q1,Item 2,Notes,Status\r\n1001,"Lovelace, A
 describe("parsing a results CSV", () => {
   it("copes with BOM, CRLF, quotes, line breaks in fields, ragged rows and blank lines, keeping file lines", () => {
     const parsed = parseCsv(MESSY);
-    if (!("table" in parsed)) throw new Error(parsed.problem.message);
+    if (!("table" in parsed)) throw new Error(parsed.problems[0]?.message);
     expect(parsed.table.headers).toEqual(["Student ID", "Name", "Q1", "Item 2", "Notes", "Status"]);
     expect(parsed.table.rows.map((r) => [r.line, r.cells[0], r.cells[1], r.cells[4]])).toEqual([
       [2, "1001", "Lovelace, Ada", 'said "easy"'],
@@ -47,7 +47,7 @@ describe("parsing a results CSV", () => {
     expect(parseCsv("a;b;c\n1;2;3\n")).toEqual({
       table: { headers: ["a", "b", "c"], rows: [{ line: 2, cells: ["1", "2", "3"] }] },
     });
-    expect(parseCsv('a,b\n"open,1\n')).toMatchObject({ problem: { line: null } });
+    expect(parseCsv('a,b\n"open,1\n')).toMatchObject({ problems: [{ line: 2 }] });
   });
 
   it("suggests the student column by its header and item columns by their labels", () => {

@@ -10,6 +10,11 @@ import type {
 import type { RosterStudent } from "./assessment-roster";
 
 export const MAX_CSV_ROWS = 10_000;
+/** Longer than any student number, name, email, status or answer; a mapping names a column in at most 200. */
+export const MAX_CSV_FIELD_CHARS = 1000;
+export const MAX_CSV_HEADER_CHARS = 200;
+/** Cells past their limit are named up to this many; the file is refused either way. */
+const MAX_LONG_CELLS_REPORTED = 20;
 
 export type CsvTable = { headers: string[]; rows: { line: number; cells: string[] }[] };
 export type CsvProblem = { line: number | null; column: string | null; message: string };
@@ -47,7 +52,7 @@ function startLines(text: string): (endOfPrevious: number) => number {
  * Parses a spreadsheet export as it comes: UTF-8 with or without BOM, CRLF or LF, quoted fields with
  * delimiters and line breaks, ragged rows, blank lines. Lines are those of the file, for messages.
  */
-export function parseCsv(text: string): { table: CsvTable } | { problem: CsvProblem } {
+export function parseCsv(text: string): { table: CsvTable } | { problems: CsvProblem[] } {
   let records: { record: string[]; info: { bytes: number } }[];
   try {
     records = parse(text, {
@@ -56,25 +61,70 @@ export function parseCsv(text: string): { table: CsvTable } | { problem: CsvProb
       relax_column_count: true,
       skip_empty_lines: true,
       info: true,
+      // The header, the rows allowed, and one more to tell that the file goes past them.
+      to: MAX_CSV_ROWS + 2,
     }) as unknown as { record: string[]; info: { bytes: number } }[];
   } catch (error) {
-    if (error instanceof CsvError) return { problem: { line: null, column: null, message: error.message } };
+    if (error instanceof CsvError) return { problems: [explainCsvError(error, text)] };
     throw error;
   }
   const [header, ...body] = records;
-  if (!header) return { problem: { line: 1, column: null, message: "The file is empty." } };
-  const headers = header.record.map((h, index) => h.trim() || `Column ${index + 1}`);
+  if (!header) return { problems: [{ line: 1, column: null, message: "The file is empty." }] };
   const lineOf = startLines(text);
+  if (body.length > MAX_CSV_ROWS) {
+    const line = lineOf((body[MAX_CSV_ROWS - 1] as { info: { bytes: number } }).info.bytes);
+    const message = `the file goes on past ${MAX_CSV_ROWS.toLocaleString("en-US")} rows; Collective reads at most ${MAX_CSV_ROWS.toLocaleString("en-US")} rows at a time. Split the file and import each part.`;
+    return { problems: [{ line, column: null, message }] };
+  }
+  const problems: CsvProblem[] = [];
+  header.record.forEach((h, index) => {
+    if (h.length > MAX_CSV_HEADER_CHARS) {
+      const message = `the heading of column ${index + 1} is longer than ${MAX_CSV_HEADER_CHARS} characters.`;
+      problems.push({ line: 1, column: null, message });
+    }
+  });
+  const headers = header.record.map((h, index) =>
+    h.length > MAX_CSV_HEADER_CHARS ? `Column ${index + 1}` : h.trim() || `Column ${index + 1}`,
+  );
   let previousEnd = header.info.bytes;
   const rows = body.flatMap((r) => {
     const line = lineOf(previousEnd);
     previousEnd = r.info.bytes;
+    r.record.forEach((cell, index) => {
+      if (cell.length > MAX_CSV_FIELD_CHARS && problems.length < MAX_LONG_CELLS_REPORTED) {
+        const message = `this cell is longer than ${MAX_CSV_FIELD_CHARS.toLocaleString("en-US")} characters.`;
+        problems.push({ line, column: headers[index] ?? `Column ${index + 1}`, message });
+      }
+    });
     return r.record.some((cell) => cell.trim() !== "") ? [{ line, cells: r.record.map((cell) => cell.trim()) }] : [];
   });
-  if (rows.length > MAX_CSV_ROWS) {
-    return { problem: { line: null, column: null, message: `At most ${MAX_CSV_ROWS} rows at a time.` } };
-  }
+  if (problems.length) return { problems };
   return { table: { headers, rows } };
+}
+
+/** csv-parse's errors in words a teacher can act on, at the line where the trouble starts. */
+function explainCsvError(error: CsvError, text: string): CsvProblem {
+  // `bytes` ends the last record read, so the unclosed quote's record starts after it.
+  const { code, lines, bytes } = error as CsvError & { lines?: number; bytes?: number };
+  const at = typeof lines === "number" ? lines : null;
+  switch (code) {
+    case "CSV_QUOTE_NOT_CLOSED":
+      return {
+        line: typeof bytes === "number" ? startLines(text)(bytes) : at,
+        column: null,
+        message: 'a field opens a quote (") that is never closed, so the rest of the file would be one cell.',
+      };
+    case "INVALID_OPENING_QUOTE":
+    case "CSV_INVALID_CLOSING_QUOTE":
+      return {
+        line: at,
+        column: null,
+        message:
+          'a quote (") is misplaced in a field: put the whole field in quotes and write a quote inside it as "".',
+      };
+    default:
+      return { line: at, column: null, message: "this line cannot be read as CSV." };
+  }
 }
 
 const STUDENT_HEADERS: [string, StudentKey][] = [

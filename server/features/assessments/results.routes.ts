@@ -118,7 +118,7 @@ export async function resultsRoutes(app: App) {
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);
-      if ("problem" in parsed) refuseCsv([parsed.problem]);
+      if ("problems" in parsed) refuseCsv(parsed.problems);
       const { headers, rows } = parsed.table;
       return {
         headers,
@@ -141,7 +141,7 @@ export async function resultsRoutes(app: App) {
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);
-      if ("problem" in parsed) refuseCsv([parsed.problem]);
+      if ("problems" in parsed) refuseCsv(parsed.problems);
       const items = await listItems(app.db, row.id);
       const badMapping = mappingProblems(parsed.table, request.body.mapping, items);
       if (badMapping.length) invalid("The mapping does not fit the file.", badMapping);

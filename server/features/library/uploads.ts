@@ -55,6 +55,17 @@ function tooLarge(maxBytes: number): never {
   throw new HttpProblem(413, "Content too large", detail, [{ pointer: FIELD_POINTER, detail }]);
 }
 
+/** busboy's words when the body ends before the form's closing boundary: the connection was cut off. */
+const CUT_OFF = /unexpected end of (multipart data|form)|terminated early/i;
+
+/** An upload whose body stopped short is the sender's problem, said plainly, not a server error. */
+export function refuseCutOffUpload(error: unknown): void {
+  if (error instanceof Error && !(error instanceof HttpProblem) && CUT_OFF.test(error.message)) {
+    const detail = "The upload did not arrive whole: the connection ended before the end of the file. Try again.";
+    throw new HttpProblem(400, "Invalid request", detail, [{ pointer: FIELD_POINTER, detail }]);
+  }
+}
+
 function unsupportedType(): never {
   const detail = `This kind of file cannot be shared. Upload a ${ALLOWED_UPLOAD_LABEL} file.`;
   throw new HttpProblem(415, "Unsupported media type", detail, [{ pointer: FIELD_POINTER, detail }]);
@@ -153,6 +164,7 @@ export async function receiveFile(part: MultipartFile, dataDir: string, maxBytes
   } catch (error) {
     await rm(tmpPath, { force: true });
     if (error instanceof HttpProblem && error.status === 413) tooLarge(maxBytes);
+    refuseCutOffUpload(error);
     throw error;
   }
 }
@@ -168,6 +180,7 @@ function explainMultipartError(error: unknown, maxBytes: number): unknown {
   if (code === "FST_FILES_LIMIT") badForm(FIELD_POINTER, "Attach one file only.");
   if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") badForm("/body", "The form has too many fields.");
   if (code === "FST_INVALID_JSON_FIELD_ERROR") badForm("/body/resource", "This is not valid JSON.");
+  refuseCutOffUpload(error);
   return error;
 }
 

@@ -156,3 +156,80 @@ describe("a OneRoster 1.2 delta after a bulk set", () => {
     });
   }
 });
+
+describe("deltas that arrive twice or out of order", () => {
+  const EARLIER = "2024-08-20T00:00:00Z";
+
+  /** A delta written before the one above (dateLastModified between the bulk and it), carrying older data. */
+  function olderDelta(tag: string) {
+    return write(
+      tag,
+      {
+        users: [
+          user("t-1", "Tess", "Rivera", `tess.old@${tag}.example`, { at: EARLIER }),
+          user("s-1", "Sam", "Lee", `sam.old@${tag}.example`, { at: EARLIER }),
+          user("s-2", "Sky", "Diaz", `sky@${tag}.example`, { at: EARLIER }),
+          // A user the newer delta never touched: this change is the newest for them and applies.
+          user("t-2", "Thomas", "Okafor", `thomas@${tag}.example`, { at: EARLIER }),
+        ],
+        roles: [role("r-t2", "t-2", "teacher", EARLIER)],
+        enrollments: [
+          enrollment("e-s1", "cls-1", "s-1", "student", "active", EARLIER),
+          enrollment("e-t2", "cls-2", "t-2", "teacher", "active", EARLIER),
+        ],
+      },
+      "delta",
+    );
+  }
+
+  const expected = (tag: string, t2 = `t-2 Tom Okafor tom@${tag}.example teacher`) => ({
+    people: [`t-1 Tess Rivera-Moss tess.moss@${tag}.example teacher`, t2],
+    students: [`s-1 Samuel Lee samuel@${tag}.example`, `s-2 Sky Diaz sky@${tag}.example (archived)`],
+    classStudents: ["cls-2 s-1"],
+    classTeachers: ["cls-1 t-1"],
+  });
+
+  it("the same delta applied twice changes nothing the second time", async () => {
+    const tag = "twice";
+    const district = await buildDistrict(database.db);
+    expect((await importOneRoster(database.pool, { districtId: district.id, source: bulk(tag) })).status).toBe(
+      "succeeded",
+    );
+    const source = delta(tag, true);
+    expect((await importOneRoster(database.pool, { districtId: district.id, source })).status).toBe("succeeded");
+    const once = await snapshot(district.id);
+    const again = await importOneRoster(database.pool, { districtId: district.id, source });
+    expect(again.problems).toEqual([]);
+    expect(again.status).toBe("succeeded");
+    expect(await snapshot(district.id)).toEqual(once);
+    expect(once).toEqual(expected(tag));
+  });
+
+  it("an older delta after a newer one skips the rows the newer one changed, with a warning, and applies the rest", async () => {
+    const tag = "reordered";
+    const district = await buildDistrict(database.db);
+    await importOneRoster(database.pool, { districtId: district.id, source: bulk(tag) });
+    await importOneRoster(database.pool, { districtId: district.id, source: delta(tag, true) });
+    const late = await importOneRoster(database.pool, { districtId: district.id, source: olderDelta(tag) });
+    expect(late.status).toBe("succeeded");
+    expect(late.problems.filter((p) => p.severity === "error")).toEqual([]);
+    expect(late.problems.map((p) => `${p.file}: ${p.message}`)).toEqual([
+      "users.csv: 3 rows skipped (t-1, s-1, s-2): their dateLastModified is older than a change already imported for them, so the newer data is kept.",
+      "roles.csv: 1 row skipped (r-t2): its dateLastModified is older than a change already imported for it, so the newer data is kept.",
+      "enrollments.csv: 2 rows skipped (e-s1, e-t2): their dateLastModified is older than a change already imported for them, so the newer data is kept.",
+    ]);
+    expect(await snapshot(district.id)).toEqual(expected(tag, `t-2 Thomas Okafor thomas@${tag}.example teacher`));
+  });
+
+  it("a bulk set is the state now: after it, an older delta than the bulk's rows is skipped, a newer one applies", async () => {
+    const tag = "bulk-resets";
+    const district = await buildDistrict(database.db);
+    await importOneRoster(database.pool, { districtId: district.id, source: bulk(tag) });
+    await importOneRoster(database.pool, { districtId: district.id, source: delta(tag, true) });
+    // The bulk set again (dated AT): its rows are the state, the delta's dates are forgotten for them.
+    await importOneRoster(database.pool, { districtId: district.id, source: bulk(tag) });
+    const after = await importOneRoster(database.pool, { districtId: district.id, source: olderDelta(tag) });
+    expect(after.problems).toEqual([]);
+    expect((await snapshot(district.id)).people).toContain(`t-1 Tess Rivera tess.old@${tag}.example teacher`);
+  });
+});

@@ -11,6 +11,7 @@ import { type OnProgress, throttleProgress } from "./progress";
 import { openRosterSource, type RosterSource, RosterSourceError } from "./read-files";
 import { readRosterSet } from "./read-roster-set";
 import type { RosterPlan } from "./roster-plan";
+import { recordRowVersions, skipStaleDeltaRows } from "./row-versions";
 import { acceptsCopy, type ImportCounts } from "./sql-batch";
 import { validateRoster } from "./validate-roster";
 
@@ -100,6 +101,7 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
     ]);
     const districtSlug = rows[0]?.slug;
     if (!districtSlug) throw new Error(`no district ${options.districtId}`);
+    await skipStaleDeltaRows(client, options.districtId, set, problems);
     onProgress({ phase: "validating", done: 0, total: set.rowCount });
     const { plan, ids } = await validateRoster(client, {
       districtId: options.districtId,
@@ -129,6 +131,7 @@ export async function importOneRoster(pool: pg.Pool, options: ImportOptions): Pr
     await applyUsers(apply);
     await applyEnrollments(apply);
     await applyGradebook(apply);
+    await recordRowVersions(client, options.districtId, set);
     for (const [entity, rowCount] of Object.entries(plan.skippedCounts)) {
       if (!counts[entity]) counts[entity] = { created: 0, updated: 0, deleted: 0, skipped: rowCount };
     }

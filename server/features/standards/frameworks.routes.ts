@@ -96,7 +96,7 @@ export async function frameworksRoutes(app: App) {
         const detail =
           `This package would remove ${removing} of the ${standards} standards of "${title}" (${codes.join(", ")}${more}). ` +
           "Import it again with allowRemovals to remove them; standards in use by learning targets are kept.";
-        conflict(detail, [{ pointer: "/body/allowRemovals", detail }]);
+        conflict(detail, [{ pointer: "/body/allowRemovals", detail }], { removals: result.removals });
       }
       if ("problems" in result) {
         const count = result.problems.length;

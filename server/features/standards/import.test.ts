@@ -204,6 +204,13 @@ describe("importing again", () => {
     expect(asked.statusCode, asked.body).toBe(409);
     expect(asked.json().detail).toContain('would remove 2 of the 28 standards of "ACT Holistic Framework, Math"');
     expect(asked.json().errors).toEqual([{ pointer: "/body/allowRemovals", detail: asked.json().detail }]);
+    // The web's confirmation reads the same facts from the problem's `removals` member.
+    expect(asked.json().removals).toEqual({
+      title: "ACT Holistic Framework, Math",
+      removing: 2,
+      standards: 28,
+      codes: expect.arrayContaining([...gone]),
+    });
     expect(await standardCount(district.id)).toBe(28);
     const response = await importInline(leader, json, { allowRemovals: true });
     expect(response.statusCode, response.body).toBe(200);

@@ -9,14 +9,17 @@ export class ApiError extends Error {
   readonly title: string;
   readonly detail: string | undefined;
   readonly fieldErrors: FieldError[];
+  /** The problem+json body as sent, for a feature that reads an extension member of its own. */
+  readonly body: unknown;
 
-  constructor(status: number, title: string, detail?: string, fieldErrors: FieldError[] = []) {
+  constructor(status: number, title: string, detail?: string, fieldErrors: FieldError[] = [], body: unknown = null) {
     super(detail ?? title);
     this.name = "ApiError";
     this.status = status;
     this.title = title;
     this.detail = detail;
     this.fieldErrors = fieldErrors;
+    this.body = body;
   }
 
   /** The message for one field, by its JSON pointer ("/body/email"). */
@@ -69,7 +72,7 @@ export function problemToError(status: number, statusText: string, body: unknown
   const problem = Problem.safeParse(body);
   if (problem.success) {
     const { status, title, detail, errors } = problem.data;
-    return new ApiError(status, title, detail, errors);
+    return new ApiError(status, title, detail, errors, body);
   }
   return new ApiError(status, statusText || "Request failed", "The server answered unexpectedly.");
 }

@@ -7,11 +7,13 @@ import {
   LearningTarget,
   type LearningTargetInput,
   type LearningTargetPatch,
+  type Removals,
+  RemovalsProblem,
   StandardDetail,
   StandardNodeList,
   StandardSearchPage,
 } from "../../../../contract/standards";
-import { api } from "../../api/client";
+import { ApiError, api } from "../../api/client";
 import { type UploadProgress, uploadForm } from "../../api/upload";
 
 export function frameworksQuery(subject: string | undefined) {
@@ -55,21 +57,35 @@ export function standardQuery(id: string) {
   });
 }
 
-export type ImportSource = { kind: "file"; file: File; onProgress: UploadProgress } | { kind: "url"; url: string };
+export type ImportSource = ({ kind: "file"; file: File; onProgress: UploadProgress } | { kind: "url"; url: string }) & {
+  /** Confirms that standards the package no longer holds are removed (the server answers 409 without it). */
+  allowRemovals?: boolean;
+};
 
 /** A file goes as multipart (`file`); a URL as JSON, and the server fetches it. */
 export function useImportFramework() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (source: ImportSource) => {
-      if (source.kind === "url")
-        return api("/standards/frameworks", ImportReport, { method: "POST", body: { url: source.url } });
+      const allowRemovals = source.allowRemovals === true;
+      if (source.kind === "url") {
+        const body = { url: source.url, ...(allowRemovals ? { allowRemovals } : {}) };
+        return api("/standards/frameworks", ImportReport, { method: "POST", body });
+      }
       const form = new FormData();
+      if (allowRemovals) form.append("allowRemovals", "true");
       form.append("file", source.file, source.file.name);
       return uploadForm("/standards/frameworks", form, ImportReport, source.onProgress);
     },
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["standards"] }),
   });
+}
+
+/** What a refused re-import would remove, when the server asked for the confirmation (409). */
+export function removalsToConfirm(error: unknown): Removals | null {
+  if (!(error instanceof ApiError) || error.status !== 409) return null;
+  const problem = RemovalsProblem.safeParse(error.body);
+  return problem.success ? problem.data.removals : null;
 }
 
 export function useDeleteFramework() {
