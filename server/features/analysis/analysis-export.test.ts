@@ -96,7 +96,8 @@ describe("the analysis: audit, exports and missing results", () => {
     expect(asianRow?.getCell(3).value).toBe("fewer than 10");
   });
 
-  it("gives null for a target a student has no result on", async () => {
+  it("gives null for a target a student has no result on, and counts them as not entered there", async () => {
+    const before = await analysisAs(people.leader as TestPerson);
     const student = await buildStudent(t.db, district, { classIds: [classIds.a as string], givenName: "Partial" });
     await t.db.insert(targetResults).values({
       districtId: district.id,
@@ -112,5 +113,34 @@ describe("the analysis: audit, exports and missing results", () => {
     expect(analysis.students[index]?.status).toBe("completed");
     expect(analysis.targets.map((target) => target.studentLevels[index])).toEqual([null, 4]);
     expect(analysis.targets[1]?.atTopLevel).toContain(student.id);
+    expect(analysis.targets.map((target) => target.notEntered)).toEqual(
+      before.targets.map((target, i) => target.notEntered + (i === 0 ? 1 : 0)),
+    );
+  });
+
+  it("lists students of the assessment's classes with nothing entered as not entered, per target and class", async () => {
+    const before = await analysisAs(people.leader as TestPerson);
+    const missing = await buildStudent(t.db, district, { classIds: [classIds.a as string], givenName: "Missing" });
+    const analysis = await analysisAs(people.leader as TestPerson);
+    const index = analysis.students.findIndex((s) => s.id === missing.id);
+    expect(analysis.students[index]).toMatchObject({ status: "not_entered", classId: classIds.a });
+    expect(analysis.sittings).toEqual({ ...before.sittings, notEntered: before.sittings.notEntered + 1 });
+    for (const [i, target] of analysis.targets.entries()) {
+      expect(target.studentLevels[index]).toBeNull();
+      expect(target.notEntered).toBe((before.targets[i]?.notEntered ?? 0) + 1);
+      // Not a result: nothing else on the target moves, and they are in no list of who needs more time.
+      expect(target.assessed).toBe(before.targets[i]?.assessed);
+      expect(target.belowProficient).not.toContain(missing.id);
+    }
+    const classA = (groups: AssessmentAnalysis["classes"]) => groups.find((c) => c.id === classIds.a);
+    expect(classA(analysis.classes)?.notEntered).toBe((classA(before.classes)?.notEntered ?? 0) + 1);
+    expect(classA(analysis.classes)?.targets).toEqual(classA(before.classes)?.targets);
+    const csv = await app.inject({
+      url: `/api/v1/assessments/${assessment.id}/analysis.csv`,
+      headers: await as(people.leader as TestPerson),
+    });
+    const table: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
+    const first = table.find((row) => row[0] === "Assessment");
+    expect(first?.slice(-2)).toEqual(["Not entered", String(analysis.sittings.notEntered)]);
   });
 });

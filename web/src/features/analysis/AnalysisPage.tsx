@@ -50,7 +50,7 @@ function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
       </p>
       <PageHeader
         title={`Analysis: ${assessment.title}`}
-        description={`${given}${sittings.assessed} students assessed, ${sittings.absent} absent, ${sittings.exempt} exempt (absent and exempt students are not counted in the results).`}
+        description={`${given}${sittings.assessed} students assessed, ${sittings.absent} absent, ${sittings.exempt} exempt, ${sittings.notEntered} not entered (in the assessment's classes with nothing entered yet). Every figure counts students, each once per target on this assessment; absent, exempt and not entered students are not counted in the results.`}
         actions={
           <div className="analysis-downloads">
             <a className="button button-secondary" href={analysisDownloadUrl(assessment.id, "csv")} download>

@@ -14,7 +14,8 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
   const summary = targets
     .map(
       (t) =>
-        `${targetName(t)}: ${t.proficient} of ${t.assessed} students proficient (${formatPercent(t.proficientPercent)}).`,
+        `${targetName(t)}: ${t.proficient} of ${t.assessed} students proficient (${formatPercent(t.proficientPercent)})` +
+        (t.notEntered ? `, ${t.notEntered} not entered.` : "."),
     )
     .join(" ");
   return (
@@ -70,6 +71,9 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                 <th scope="col" className="cell-number">
                   Mean points
                 </th>
+                <th scope="col" className="cell-number">
+                  Not entered
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -91,6 +95,7 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                   <td className="cell-number">
                     {target.meanPoints ?? "—"} / {target.maxPoints}
                   </td>
+                  <td className="cell-number">{target.notEntered}</td>
                 </tr>
               ))}
             </tbody>

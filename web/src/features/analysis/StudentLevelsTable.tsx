@@ -7,7 +7,7 @@ import { TableFrame } from "./ChartFigure";
 import { targetName } from "./levels";
 
 const PAGE_SIZE = 50;
-const STATUS_LABELS = { completed: "", absent: "Absent", exempt: "Exempt" } as const;
+const STATUS_LABELS = { completed: "", absent: "Absent", exempt: "Exempt", not_entered: "Not entered" } as const;
 
 /** Each student's level on every target, a class at a time if one likes; below-proficient levels are marked. */
 export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis }) {

@@ -13,12 +13,19 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
       .map((id) => analysis.students[order.get(id) ?? -1])
       .filter((student): student is AnalysisStudent => student !== undefined);
+  // Neither absent nor exempt, with no result on the target: someone has still to enter it.
+  const notEnteredOn = (levels: readonly (number | null)[]) =>
+    analysis.students.filter(
+      (student, index) =>
+        (levels[index] ?? null) === null && (student.status === "completed" || student.status === "not_entered"),
+    );
   return (
     <div className="analysis-grid">
       {analysis.targets.map((target) => (
         <section key={target.targetId} className="panel" aria-labelledby={`lists-${target.targetId}`}>
           <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
           {target.code ? <p className="analysis-statement">{target.statement}</p> : null}
+          <NameList title="Not entered (no result on this target yet)" students={notEnteredOn(target.studentLevels)} />
           <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
           <CreateGroupLink
             analysis={analysis}
