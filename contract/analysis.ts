@@ -30,6 +30,12 @@ export const AnalysisTarget = Tally.extend({
   belowProficient: z.array(z.uuid()),
   /** Ids of students at the top level (candidates for extension), in no particular order. */
   atTopLevel: z.array(z.uuid()),
+  /**
+   * Ids of students scored on some but not all of the target's items: their level (in studentLevels) compares
+   * part of the points with cut scores meant for all of them, so they are counted in no level, in neither list
+   * above, and not in `assessed`.
+   */
+  partlyScored: z.array(z.uuid()),
   /** Each student's level on this target, in the order of `students`; null where there is no result. */
   studentLevels: z.array(z.number().int().nullable()),
   /** Students of the assessment's classes, neither absent nor exempt, with no result on this target. */

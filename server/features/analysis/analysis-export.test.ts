@@ -3,11 +3,12 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../../../contract/analysis";
-import { auditLog, targetResults } from "../../db/schema";
+import { auditLog, itemScores, targetResults } from "../../db/schema";
 import { buildStudent } from "../../test/evidence-factories";
 import { buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import type { FixtureAssessment } from "./analysis-fixture";
+import { recomputeTargetResults } from "../assessments/target-results";
+import { type FixtureAssessment, insertAssessment, insertSitting, insertTarget } from "./analysis-fixture";
 import { buildAnalysisScenario, type ScenarioRow } from "./analysis-scenario";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -142,5 +143,57 @@ describe("the analysis: audit, exports and missing results", () => {
     const table: string[][] = parse(csv.body, { bom: true, relax_column_count: true });
     const first = table.find((row) => row[0] === "Assessment");
     expect(first?.slice(-2)).toEqual(["Not entered", String(analysis.sittings.notEntered)]);
+  });
+
+  it("shows a partly scored target apart: in no level, not in needs more time, not ready for extension", async () => {
+    const targetId = (await insertTarget(t.db, district, null, "PART.1")).id;
+    const check = await insertAssessment(t.db, district, {
+      communityId: null,
+      classIds: [],
+      targetIds: [targetId],
+      items: [
+        { maxPoints: 4, targetIndex: 0 },
+        { maxPoints: 4, targetIndex: 0 },
+      ],
+    });
+    const [full, half, low] = await Promise.all(
+      ["Full", "Half", "Low"].map((givenName) =>
+        buildStudent(t.db, district, { classIds: [classIds.a as string], givenName }),
+      ),
+    );
+    const sittings = [
+      [full, [4, 4]],
+      [half, [2, 4]],
+      [low, [1, 0]],
+    ] as const;
+    for (const [student, points] of sittings) {
+      await insertSitting(t.db, district, check, {
+        studentId: student?.id as string,
+        classId: classIds.a as string,
+        status: "completed",
+        points: [...points],
+      });
+    }
+    // Half's second item is left blank: 2 points on half the items, which the cut scores read as level 2.
+    await t.db
+      .delete(itemScores)
+      .where(and(eq(itemScores.studentId, half?.id as string), eq(itemScores.itemId, check.items[1]?.id as string)));
+    await t.db.transaction((tx) => recomputeTargetResults(tx, check.id, [half?.id as string]));
+
+    const response = await app.inject({
+      url: `/api/v1/assessments/${check.id}/analysis`,
+      headers: await as(people.leader as TestPerson),
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const analysis: AssessmentAnalysis = response.json();
+    const target = analysis.targets[0];
+    const levelOf = (id: string | undefined) => target?.studentLevels[analysis.students.findIndex((s) => s.id === id)];
+    expect(levelOf(half?.id)).toBeLessThan(3);
+    expect(target?.partlyScored).toEqual([half?.id]);
+    expect(target?.belowProficient).toEqual([low?.id]);
+    expect(target?.atTopLevel).toEqual([full?.id]);
+    // The test's own count: three sittings, one partly scored, so two results in the levels.
+    expect(target?.assessed).toBe(sittings.length - 1);
+    expect(target?.levels.reduce((sum, l) => sum + l.count, 0)).toBe(sittings.length - 1);
   });
 });

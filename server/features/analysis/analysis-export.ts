@@ -126,8 +126,13 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
     {
       name: "Intervention and extension",
       rows: [
-        ["Target", "Below proficient", "At the top level"],
-        ...analysis.targets.map((t) => [t.code ?? t.statement, namesOf(t.belowProficient), namesOf(t.atTopLevel)]),
+        ["Target", "Below proficient", "At the top level", "Partly scored (in neither list)"],
+        ...analysis.targets.map((t) => [
+          t.code ?? t.statement,
+          namesOf(t.belowProficient),
+          namesOf(t.atTopLevel),
+          namesOf(t.partlyScored),
+        ]),
       ],
     },
     {

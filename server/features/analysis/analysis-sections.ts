@@ -53,14 +53,26 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
         select coalesce(array_agg(distinct (c->>'level')::int order by (c->>'level')::int), '{}') as levels
           from jsonb_array_elements(at.cut_scores) c) lv
      where at.assessment_id = ${assessmentId}),
+  -- Partly scored: a result built from some, not all, of the target's items (the rest blank). Its cut scores
+  -- were meant for every item, so its level says little; it is shown apart, never as a level or a need.
+  part as materialized (
+    select sc.student_id, x.target_id
+      from item_scores sc
+      join item_targets x on x.item_id = sc.item_id and x.target_id = any(array(select tg.id from tg))
+     where sc.assessment_id = ${assessmentId} and sc.points is not null
+     group by sc.student_id, x.target_id
+    having count(*) < (select count(*) from item_targets y join assessment_items i on i.id = y.item_id
+                        where y.target_id = x.target_id and i.assessment_id = ${assessmentId})),
   -- A sitting's class, else the (first) class of the student's results on the assessment's targets.
   entered as materialized (
     select coalesce(rs.student_id, sit.student_id) as student_id,
            coalesce(sit.class_id, rs.class_id) as class_id, coalesce(sit.status::text, 'completed') as status,
-           rs.targets, rs.levels
+           rs.targets, rs.levels, rs.partial_targets
       from (select tr.student_id, min(tr.class_id::text)::uuid as class_id,
-                   array_agg(tr.target_id) as targets, array_agg(tr.level) as levels
+                   array_agg(tr.target_id) as targets, array_agg(tr.level) as levels,
+                   array_remove(array_agg(pt.target_id), null) as partial_targets
               from target_results tr
+              left join part pt on pt.student_id = tr.student_id and pt.target_id = tr.target_id
              where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg))
              group by tr.student_id) rs
       full join (select x.student_id, x.class_id, x.status from assessment_sittings x
@@ -70,7 +82,7 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
   pop as materialized (
     select * from entered
     union all
-    select cs.student_id, min(cs.class_id::text)::uuid, 'not_entered', null::uuid[], null::smallint[]
+    select cs.student_id, min(cs.class_id::text)::uuid, 'not_entered', null::uuid[], null::smallint[], null::uuid[]
       from assessment_classes ac join class_students cs on cs.class_id = ac.class_id
      where ac.assessment_id = ${assessmentId}
        and not exists (select 1 from entered e where e.student_id = cs.student_id)
@@ -78,7 +90,8 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
   -- Students and demographics are read by key (= any(...)): this assessment's few thousand, not the district's.
   stu as materialized (
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
-           pop.status, pop.class_id, pop.targets, pop.levels, dm.sex, dm.flags,
+           pop.status, pop.class_id, pop.targets, pop.levels, coalesce(pop.partial_targets, '{}') as partial_targets,
+           dm.sex, dm.flags,
            row_number() over (order by s.family_name, s.given_name, s.id)::int as ord
       -- offset 0 keeps the scope a filter on these rows rather than a second index scan over the district.
       from (select * from students s where s.id = any(array(select pop.student_id from pop)) offset 0) s
@@ -92,7 +105,8 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
     select tr.target_id, coalesce(tr.class_id, stu.class_id, ${NO_CLASS}) as class_id, tr.points::float8 as points,
            tr.level, stu.sex, stu.flags
       from target_results tr join stu on stu.id = tr.student_id and stu.status = 'completed'
-     where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg)))`;
+     where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg))
+       and not tr.target_id = any(stu.partial_targets))`;
 }
 
 /**
@@ -158,18 +172,21 @@ const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.a
  */
 export const perTargetCte = sql`
   per_target as materialized (
-    select tg.id as target_id, x.student_levels, x.below, x.top, x.not_entered,
+    select tg.id as target_id, x.student_levels, x.below, x.top, x.not_entered, x.partial,
            (select c.points / c.n from counts c where c.grouping_set = ${BY_TARGET} and c.target_id = tg.id) as mean
       from tg cross join lateral (
         select json_agg(l.level) as student_levels,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level) || '"]')::json
-                 as below,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level) || '"]')::json as top,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level and not l.partial)
+                 || '"]')::json as below,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level and not l.partial)
+                 || '"]')::json as top,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level is not null and l.partial)
+                 || '"]')::json as partial,
                count(*) filter (where l.level is null and stu.status in ('completed', 'not_entered'))::int
                  as not_entered
           from stu cross join lateral (
             select case when stu.status = 'completed' then stu.levels[array_position(stu.targets, tg.id)] end
-                   as level) l) x)`;
+                   as level, tg.id = any(stu.partial_targets) as partial) l) x)`;
 
 /**
  * Item scores of completed sittings, counted in one hashed pass by item, response and points; the item
@@ -206,6 +223,7 @@ export const targetsJson = sql`(
            'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels,
            'meanPoints', round(pt.mean::numeric, 2)::float8,
            'belowProficient', coalesce(pt.below, '[]'), 'atTopLevel', coalesce(pt.top, '[]'),
+           'partlyScored', coalesce(pt.partial, '[]'),
            'studentLevels', coalesce(pt.student_levels, '[]'), 'notEntered', coalesce(pt.not_entered, 0))
          order by tg.ord), '[]')
     from tg

@@ -115,6 +115,7 @@ function analysisOf(totals: TargetTotal[], subgroups: Subgroup[]): AssessmentAna
     atTopLevel: [],
     studentLevels: [],
     notEntered: 0,
+    partlyScored: [],
   }));
   return {
     assessment: { id: targetId(8), title: "Check", givenOn: null, communityId: null },

@@ -74,6 +74,9 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                 <th scope="col" className="cell-number">
                   Not entered
                 </th>
+                <th scope="col" className="cell-number">
+                  Partly scored
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -96,6 +99,7 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                     {target.meanPoints ?? "—"} / {target.maxPoints}
                   </td>
                   <td className="cell-number">{target.notEntered}</td>
+                  <td className="cell-number">{target.partlyScored.length}</td>
                 </tr>
               ))}
             </tbody>

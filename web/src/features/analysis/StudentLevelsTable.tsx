@@ -62,10 +62,17 @@ export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis 
                 </th>
                 {analysis.targets.map((target) => {
                   const level = target.studentLevels[row] ?? null;
-                  const isBelow = level !== null && level < target.proficientLevel;
+                  const isPartial = target.partlyScored.includes(student.id);
+                  const isBelow = level !== null && !isPartial && level < target.proficientLevel;
                   return (
                     <td key={target.targetId} className={`cell-number ${isBelow ? "level-below" : ""}`}>
-                      {level === null ? "—" : isBelow ? `${level} (below)` : level}
+                      {level === null
+                        ? "—"
+                        : isPartial
+                          ? `${level} (partly scored)`
+                          : isBelow
+                            ? `${level} (below)`
+                            : level}
                     </td>
                   );
                 })}

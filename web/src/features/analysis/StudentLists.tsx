@@ -35,6 +35,10 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
           />
           <NameList title={`Ready for extension (level ${target.topLevel})`} students={studentsOf(target.atTopLevel)} />
           <CreateGroupLink analysis={analysis} targetId={target.targetId} kind="extension" ids={target.atTopLevel} />
+          <NameList
+            title="Partly scored (some items of this target left blank; in neither list above)"
+            students={studentsOf(target.partlyScored)}
+          />
         </section>
       ))}
     </div>
