@@ -28,7 +28,10 @@ export const AnalysisTarget = Tally.extend({
   meanPoints: z.number().nullable(),
   /** Ids of students below the proficient level (candidates for intervention), in no particular order. */
   belowProficient: z.array(z.uuid()),
-  /** Ids of students at the top level (candidates for extension), in no particular order. */
+  /**
+   * Ids of students at the top level (candidates for extension), in no particular order; always empty when the
+   * top level is the proficient level, since then it would list every proficient student.
+   */
   atTopLevel: z.array(z.uuid()),
   /**
    * Ids of students scored on some but not all of the target's items: their level (in studentLevels) compares

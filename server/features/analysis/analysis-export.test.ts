@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../../../contract/analysis";
-import { auditLog, itemScores, targetResults } from "../../db/schema";
+import { assessmentTargets, auditLog, itemScores, targetResults } from "../../db/schema";
 import { buildStudent } from "../../test/evidence-factories";
 import { buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
@@ -195,5 +195,40 @@ describe("the analysis: audit, exports and missing results", () => {
     // The test's own count: three sittings, one partly scored, so two results in the levels.
     expect(target?.assessed).toBe(sittings.length - 1);
     expect(target?.levels.reduce((sum, l) => sum + l.count, 0)).toBe(sittings.length - 1);
+  });
+
+  it("lists nobody as ready for extension when proficient is the top level", async () => {
+    const targetId = (await insertTarget(t.db, district, null, "TOP.1")).id;
+    const check = await insertAssessment(t.db, district, {
+      communityId: null,
+      classIds: [],
+      targetIds: [targetId],
+      items: [{ maxPoints: 4, targetIndex: 0 }],
+    });
+    await t.db
+      .update(assessmentTargets)
+      .set({ proficientLevel: 4 })
+      .where(and(eq(assessmentTargets.assessmentId, check.id), eq(assessmentTargets.targetId, targetId)));
+    const points = [4, 4, 3];
+    const students = await Promise.all(
+      points.map((_, i) => buildStudent(t.db, district, { classIds: [classIds.a as string], givenName: `Top${i}` })),
+    );
+    for (const [i, student] of students.entries()) {
+      await insertSitting(t.db, district, check, {
+        studentId: student.id,
+        classId: classIds.a as string,
+        status: "completed",
+        points: [points[i] as number],
+      });
+    }
+    const response = await app.inject({
+      url: `/api/v1/assessments/${check.id}/analysis`,
+      headers: await as(people.leader as TestPerson),
+    });
+    const target = response.json<AssessmentAnalysis>().targets[0];
+    expect(target).toMatchObject({ topLevel: 4, proficientLevel: 4, atTopLevel: [] });
+    // The test's own counts: two students at level 4 are proficient, the one at 3 is below.
+    expect(target?.proficient).toBe(points.filter((p) => p === 4).length);
+    expect(target?.belowProficient).toEqual([students[2]?.id]);
   });
 });

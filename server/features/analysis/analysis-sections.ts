@@ -178,7 +178,10 @@ export const perTargetCte = sql`
         select json_agg(l.level) as student_levels,
                ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level and not l.partial)
                  || '"]')::json as below,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level and not l.partial)
+               -- Extension needs a level above proficient: where proficient is the top, it would list everyone
+               -- proficient, which says nothing about who is ready for more.
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level and not l.partial
+                                                                  and tg.top_level > tg.proficient_level)
                  || '"]')::json as top,
                ('["' || string_agg(stu.id::text, '","') filter (where l.level is not null and l.partial)
                  || '"]')::json as partial,

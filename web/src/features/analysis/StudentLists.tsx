@@ -33,8 +33,25 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
             kind="intervention"
             ids={target.belowProficient}
           />
-          <NameList title={`Ready for extension (level ${target.topLevel})`} students={studentsOf(target.atTopLevel)} />
-          <CreateGroupLink analysis={analysis} targetId={target.targetId} kind="extension" ids={target.atTopLevel} />
+          {target.topLevel > target.proficientLevel ? (
+            <>
+              <NameList
+                title={`Ready for extension (level ${target.topLevel}, above proficient)`}
+                students={studentsOf(target.atTopLevel)}
+              />
+              <CreateGroupLink
+                analysis={analysis}
+                targetId={target.targetId}
+                kind="extension"
+                ids={target.atTopLevel}
+              />
+            </>
+          ) : (
+            <p className="muted">
+              Ready for extension: not shown. On this target proficient (level {target.proficientLevel}) is the top
+              level, so no level above it tells who is ready for more; it would list every proficient student.
+            </p>
+          )}
           <NameList
             title="Partly scored (some items of this target left blank; in neither list above)"
             students={studentsOf(target.partlyScored)}
