@@ -3,11 +3,12 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
 import type { StudentPage } from "../contract/students";
-import { expectProficiencyTable } from "./support/analysis";
+import { expectFigureDefinitions, expectProficiencyTable } from "./support/analysis";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
+const LEADER = { email: "james.okafor@riverside.example", password: "collective-demo" };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +50,7 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await expectAccessible(page, "assessment analysis");
   await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "assessment analysis with a table shown");
+  await expectFigureDefinitions(page, detail, grid);
 
   // From the table of each student's levels to a student's page, and its targets over time.
   const firstStudent = page
@@ -66,6 +68,24 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await settle(page, "Students & data");
   await page.getByRole("table", { name: "Students" }).waitFor();
   await expectAccessible(page, "students list");
+  expect(errors).toEqual([]);
+  await close();
+});
+
+it("a school leader reads what the proficiency rollup counts: students, not results, and the period", async () => {
+  const { page, errors, close } = await openPage(browser);
+  await signIn(page, LEADER.email, LEADER.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Students & data" }).click();
+  await settle(page, "Students & data");
+  const rollup = page.getByRole("region", { name: "Proficiency by learning target" });
+  expect((await rollup.textContent()) ?? "").toContain("Counts students, not results");
+  await rollup.getByRole("button", { name: "Show proficiency by target" }).click();
+  const counts = rollup.locator(".rollup-counts");
+  await counts.waitFor();
+  const text = ((await counts.textContent()) ?? "").replace(/\s+/g, " ");
+  expect(text).toContain("Students, each counted once per target at their latest result; results of every date.");
+  expect(text).toContain("A result scored on only some of a target's items counts here at the level its points reach");
+  await expectAccessible(page, "proficiency rollup");
   expect(errors).toEqual([]);
   await close();
 });
