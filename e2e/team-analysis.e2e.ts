@@ -2,6 +2,7 @@ import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
+import type { InterventionReport } from "../contract/intervention-reports";
 import type { StudentPage } from "../contract/students";
 import { expectFigureDefinitions, expectProficiencyTable } from "./support/analysis";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
@@ -72,7 +73,7 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await close();
 });
 
-it("a school leader reads what the proficiency rollup counts: students, not results, and the period", async () => {
+it("a school leader reads what the rollup and the responsiveness figure count: students, period, what is a response", async () => {
   const { page, errors, close } = await openPage(browser);
   await signIn(page, LEADER.email, LEADER.password);
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Students & data" }).click();
@@ -86,6 +87,23 @@ it("a school leader reads what the proficiency rollup counts: students, not resu
   expect(text).toContain("Students, each counted once per target at their latest result; results of every date.");
   expect(text).toContain("A result scored on only some of a target's items counts here at the level its points reach");
   await expectAccessible(page, "proficiency rollup");
+
+  // The intervention report says what responsiveness counts, with the figure the report's data gives.
+  const report = await getJson<InterventionReport>(page.request, "/api/v1/reports/interventions");
+  await page.goto("/interventions/reports");
+  const section = page.getByRole("region", { name: "Responsiveness", exact: true });
+  await section.getByRole("heading", { name: "Responsiveness" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const words = ((await section.textContent()) ?? "").replace(/\s+/g, " ");
+  const { numerator, denominator } = report.responsiveness.total;
+  if (denominator === 0) {
+    expect(words).toContain("No student scored below proficiency on an assessment given in this period.");
+  } else {
+    expect(words).toContain(`${numerator} of ${denominator} (`);
+    expect(words).toContain("were responded to in time. A student below proficiency on two assessments counts twice");
+    expect(words).toContain("on every target they scored below proficiency on, the student had an intervention plan");
+    expect(words).toContain("already active on the day of the assessment or started within the assessment team's");
+  }
   expect(errors).toEqual([]);
   await close();
 });
