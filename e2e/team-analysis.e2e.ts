@@ -103,6 +103,7 @@ it("a school leader reads what the rollup and the responsiveness figure count: s
     expect(words).toContain("were responded to in time. A student below proficiency on two assessments counts twice");
     expect(words).toContain("on every target they scored below proficiency on, the student had an intervention plan");
     expect(words).toContain("already active on the day of the assessment or started within the assessment team's");
+    expect(words).toContain("A result scored on only some of a target's items is not counted as below proficiency.");
   }
   expect(errors).toEqual([]);
   await close();

@@ -1,11 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotYetResponded, PlanDecision, PlanDecisionList, ReviewList } from "../../../contract/student-review";
-import { familyNotes } from "../../db/schema";
+import { familyNotes, itemScores } from "../../db/schema";
 import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { buildPlan, buildScores } from "../../test/intervention-factories";
 import { createTestApp, sessionHeaders } from "../../test/test-app";
 import { insertAssessment, insertSitting, insertTarget } from "../analysis/analysis-fixture";
+import { recomputeTargetResults } from "../assessments/target-results";
 import { latestDateWithSchoolDaysSince, schoolDaysBetween } from "./not-yet-responded.queries";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -189,7 +191,10 @@ describe("not yet responded to", () => {
       communityId: team,
       classIds: [classId],
       targetIds: [targetId],
-      items: [{ maxPoints: 4, targetIndex: 0 }],
+      items: [
+        { maxPoints: 4, targetIndex: 0 },
+        { maxPoints: 4, targetIndex: 0 },
+      ],
       givenOn: "2026-10-01",
     });
     const below = await student("Below");
@@ -200,6 +205,7 @@ describe("not yet responded to", () => {
     const otherTarget = await student("OtherTarget");
     const closedBefore = await student("ClosedBefore");
     const extension = await student("Extension");
+    const partlyScored = await student("PartlyScored");
     const levels = [
       [below, 1],
       [proficient, 3],
@@ -209,15 +215,21 @@ describe("not yet responded to", () => {
       [otherTarget, 1],
       [closedBefore, 1],
       [extension, 1],
+      [partlyScored, 1],
     ] as const;
     for (const [s, points] of levels) {
       await insertSitting(t.db, district, assessment, {
         studentId: s.id,
         classId,
         status: "completed",
-        points: [points],
+        points: [points, 0],
       });
     }
+    // PartlyScored's second item is left blank: 1 point on half the items is no finding that they are below.
+    await t.db
+      .delete(itemScores)
+      .where(and(eq(itemScores.studentId, partlyScored.id), eq(itemScores.itemId, assessment.items[1]?.id as string)));
+    await t.db.transaction((tx) => recomputeTargetResults(tx, assessment.id, [partlyScored.id]));
     // Responded to: a plan started after the assessment, a plan already active on that day (naming no target or
     // naming this one). Not: a plan on another target, a plan closed before the assessment, an extension plan.
     await buildPlan(t.db, district, { studentId: planned.id, communityId, startDate: "2026-10-02" });
@@ -248,9 +260,9 @@ describe("not yet responded to", () => {
       kind: "extension",
     });
     const expected = ["Student Below", "Student ClosedBefore", "Student Extension", "Student OtherTarget"];
-    // The test's own count: every student below proficiency (a level under 3 is fewer than 3 points of 4) minus
-    // the three responded to.
-    expect(levels.filter(([, points]) => points < 3).length - 3).toBe(expected.length);
+    // The test's own count: every student below proficiency (a level under 3 is fewer than 3 points) minus the
+    // three responded to and the one partly scored.
+    expect(levels.filter(([, points]) => points < 3).length - 3 - 1).toBe(expected.length);
 
     const tooSoon = await request("GET", `/communities/${team}/not-yet-responded?asOf=2026-10-07`, teacher);
     expect(tooSoon.statusCode, tooSoon.body).toBe(200);

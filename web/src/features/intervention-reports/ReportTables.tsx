@@ -122,7 +122,8 @@ export function ResponsivenessSection({ report }: { report: InterventionReport }
         assessments counts twice: each is a call to respond. Responded to in time means that, on every target they
         scored below proficiency on, the student had an intervention plan on that target (or a plan naming no target)
         that was already active on the day of the assessment or started within the assessment team's response window, in
-        school days (Monday to Friday).
+        school days (Monday to Friday). A result scored on only some of a target's items is not counted as below
+        proficiency.
       </p>
       <TableFrame label="Responsiveness by team">
         <table className="data-table">

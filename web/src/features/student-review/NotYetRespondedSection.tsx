@@ -43,7 +43,7 @@ export function NotYetRespondedSection({ communityId, canUpdate }: { communityId
             Students below proficiency on a team assessment given at least {list.data.responseDays} school days ago,
             with the targets nobody has responded to yet. A student counts as responded to on a target when they have an
             intervention plan on that target (or a plan naming no target) that was active on the day of the assessment
-            or started after it, with any team.
+            or started after it, with any team. A target scored on only some of its items is not counted.
           </p>
           {list.data.items.length === 0 ? (
             <p>Every student below proficiency has a plan. Nobody is waiting.</p>
