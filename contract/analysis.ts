@@ -28,10 +28,21 @@ export const AnalysisTarget = Tally.extend({
   meanPoints: z.number().nullable(),
   /** Ids of students below the proficient level (candidates for intervention), in no particular order. */
   belowProficient: z.array(z.uuid()),
-  /** Ids of students at the top level (candidates for extension), in no particular order. */
+  /**
+   * Ids of students at the top level (candidates for extension), in no particular order; always empty when the
+   * top level is the proficient level, since then it would list every proficient student.
+   */
   atTopLevel: z.array(z.uuid()),
+  /**
+   * Ids of students scored on some but not all of the target's items: their level (in studentLevels) compares
+   * part of the points with cut scores meant for all of them, so they are counted in no level, in neither list
+   * above, and not in `assessed`.
+   */
+  partlyScored: z.array(z.uuid()),
   /** Each student's level on this target, in the order of `students`; null where there is no result. */
   studentLevels: z.array(z.number().int().nullable()),
+  /** Students of the assessment's classes, neither absent nor exempt, with no result on this target. */
+  notEntered: z.number().int(),
 });
 export type AnalysisTarget = z.infer<typeof AnalysisTarget>;
 
@@ -43,6 +54,8 @@ export const AnalysisGroup = z.object({
   related: z.array(z.string()),
   absent: z.number().int(),
   exempt: z.number().int(),
+  /** Students of the group with nothing entered: no result and no sitting. */
+  notEntered: z.number().int(),
   targets: z.array(Tally),
 });
 export type AnalysisGroup = z.infer<typeof AnalysisGroup>;
@@ -67,7 +80,8 @@ export const AnalysisItem = z.object({
 });
 export type AnalysisItem = z.infer<typeof AnalysisItem>;
 
-export const SittingStatus = z.enum(["completed", "absent", "exempt"]);
+/** A sitting's status, or "not_entered": in one of the assessment's classes with nothing entered. */
+export const SittingStatus = z.enum(["completed", "absent", "exempt", "not_entered"]);
 
 /** A student in the analysis, in name order; their levels are in each target's studentLevels. */
 export const AnalysisStudent = z.object({
@@ -106,7 +120,12 @@ export const AssessmentAnalysis = z.object({
     givenOn: z.string().nullable(),
     communityId: z.uuid().nullable(),
   }),
-  sittings: z.object({ assessed: z.number().int(), absent: z.number().int(), exempt: z.number().int() }),
+  sittings: z.object({
+    assessed: z.number().int(),
+    absent: z.number().int(),
+    exempt: z.number().int(),
+    notEntered: z.number().int(),
+  }),
   targets: z.array(AnalysisTarget),
   classes: z.array(AnalysisGroup),
   teachers: z.array(AnalysisGroup),

@@ -2,12 +2,14 @@ import type { APIRequestContext, Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
+import type { InterventionReport } from "../contract/intervention-reports";
 import type { StudentPage } from "../contract/students";
-import { expectProficiencyTable } from "./support/analysis";
+import { expectFigureDefinitions, expectProficiencyTable } from "./support/analysis";
 import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
+const LEADER = { email: "james.okafor@riverside.example", password: "collective-demo" };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -49,6 +51,7 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await expectAccessible(page, "assessment analysis");
   await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "assessment analysis with a table shown");
+  await expectFigureDefinitions(page, detail, grid);
 
   // From the table of each student's levels to a student's page, and its targets over time.
   const firstStudent = page
@@ -66,6 +69,42 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await settle(page, "Students & data");
   await page.getByRole("table", { name: "Students" }).waitFor();
   await expectAccessible(page, "students list");
+  expect(errors).toEqual([]);
+  await close();
+});
+
+it("a school leader reads what the rollup and the responsiveness figure count: students, period, what is a response", async () => {
+  const { page, errors, close } = await openPage(browser);
+  await signIn(page, LEADER.email, LEADER.password);
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Students & data" }).click();
+  await settle(page, "Students & data");
+  const rollup = page.getByRole("region", { name: "Proficiency by learning target" });
+  expect((await rollup.textContent()) ?? "").toContain("Counts students, not results");
+  await rollup.getByRole("button", { name: "Show proficiency by target" }).click();
+  const counts = rollup.locator(".rollup-counts");
+  await counts.waitFor();
+  const text = ((await counts.textContent()) ?? "").replace(/\s+/g, " ");
+  expect(text).toContain("Students, each counted once per target at their latest result; results of every date.");
+  expect(text).toContain("A result scored on only some of a target's items counts here at the level its points reach");
+  await expectAccessible(page, "proficiency rollup");
+
+  // The intervention report says what responsiveness counts, with the figure the report's data gives.
+  const report = await getJson<InterventionReport>(page.request, "/api/v1/reports/interventions");
+  await page.goto("/interventions/reports");
+  const section = page.getByRole("region", { name: "Responsiveness", exact: true });
+  await section.getByRole("heading", { name: "Responsiveness" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const words = ((await section.textContent()) ?? "").replace(/\s+/g, " ");
+  const { numerator, denominator } = report.responsiveness.total;
+  if (denominator === 0) {
+    expect(words).toContain("No student scored below proficiency on an assessment given in this period.");
+  } else {
+    expect(words).toContain(`${numerator} of ${denominator} (`);
+    expect(words).toContain("were responded to in time. A student below proficiency on two assessments counts twice");
+    expect(words).toContain("on every target they scored below proficiency on, the student had an intervention plan");
+    expect(words).toContain("already active on the day of the assessment or started within the assessment team's");
+    expect(words).toContain("A result scored on only some of a target's items is not counted as below proficiency.");
+  }
   expect(errors).toEqual([]);
   await close();
 });

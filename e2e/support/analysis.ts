@@ -12,6 +12,8 @@ export function expectedLevels(detail: AssessmentDetail, grid: ResultsGrid): Map
     if (student.status !== "completed") continue;
     for (const target of detail.targets) {
       const items = detail.items.filter((item) => item.targetIds.includes(target.targetId));
+      // A target with an item left blank is not entered (none scored) or partly scored: in no level.
+      if (items.some((item) => student.scores[item.id] === undefined)) continue;
       const points = items.reduce((sum, item) => sum + (student.scores[item.id] ?? 0), 0);
       const level = [...target.cutScores]
         .sort((a, b) => a.minPoints - b.minPoints)
@@ -42,4 +44,34 @@ export async function expectProficiencyTable(page: Page, detail: AssessmentDetai
       );
     }
   }
+}
+
+/** Students of the grid with nothing entered, and students scored on some but not all items of a target. */
+export function expectedMissing(detail: AssessmentDetail, grid: ResultsGrid) {
+  const students = grid.classes.flatMap((c) => c.students);
+  const notEntered = students.filter((s) => s.status === null && Object.keys(s.scores).length === 0).length;
+  const partlyScored = students.filter(
+    (s) =>
+      s.status === "completed" &&
+      detail.targets.some((target) => {
+        const items = detail.items.filter((item) => item.targetIds.includes(target.targetId));
+        const scored = items.filter((item) => s.scores[item.id] !== undefined).length;
+        return scored > 0 && scored < items.length;
+      }),
+  ).length;
+  return { notEntered, partlyScored };
+}
+
+/** Reads "What these figures count" and checks its words and numbers against the raw results grid. */
+export async function expectFigureDefinitions(page: Page, detail: AssessmentDetail, grid: ResultsGrid) {
+  const { notEntered, partlyScored } = expectedMissing(detail, grid);
+  const section = page.getByRole("region", { name: "What these figures count" });
+  const text = ((await section.textContent()) ?? "").replace(/\s+/g, " ");
+  expect(text).toContain("Students, not results: each student you may see is counted once per target");
+  expect(text).toContain("at their result on this assessment only");
+  expect(text).toContain("Absent and exempt students are counted apart, never as zero.");
+  expect(text).toContain(`Not entered: ${notEntered} students in the assessment's classes with nothing entered yet`);
+  expect(text).toContain(`Partly scored: ${partlyScored} students were scored on only some items of a target.`);
+  expect(text).toContain("counted in no level, not under needs more time and not as ready for extension");
+  expect(text).toContain("Ready for extension lists students at the top level only when it is above proficient");
 }

@@ -27,6 +27,9 @@ export type PlanOptions = {
   minutesPerSession?: number | null;
   outcome?: "met" | "not_met" | null;
   createdById?: string | null;
+  learningTargetIds?: string[];
+  /** When a closed plan was closed (else now). */
+  closedAt?: Date;
 };
 
 /**
@@ -58,7 +61,8 @@ export async function buildPlan(db: Db, district: TestDistrict, options: PlanOpt
       minutesPerSession: options.minutesPerSession === undefined ? 30 : options.minutesPerSession,
       daysPerWeek: options.daysPerWeek === undefined ? 3 : options.daysPerWeek,
       outcome: options.outcome ?? null,
-      closedAt: status === "closed" ? now() : null,
+      closedAt: status === "closed" ? (options.closedAt ?? now()) : null,
+      learningTargetIds: options.learningTargetIds ?? [],
       createdById: options.createdById ?? null,
     })
     .returning();

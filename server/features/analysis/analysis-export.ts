@@ -34,10 +34,11 @@ function groupSection(name: string, groups: AnalysisGroup[], analysis: Assessmen
   const levels = levelsOf(analysis);
   const related = name === "By class" ? "Teachers" : "Classes";
   const header = [name.replace("By ", "").replace(/^./, (c) => c.toUpperCase()), related, "Absent", "Exempt"];
+  const notEntered = "Not entered (nothing entered)";
   return {
     name,
     rows: [
-      [...header, "Target", "Assessed", "Proficient", "Proficient %", ...levels.map((l) => `Level ${l}`)],
+      [...header, "Target", "Assessed", "Proficient", "Proficient %", ...levels.map((l) => `Level ${l}`), notEntered],
       ...groups.flatMap((group) =>
         group.targets.map((tally) => [
           group.name,
@@ -46,6 +47,7 @@ function groupSection(name: string, groups: AnalysisGroup[], analysis: Assessmen
           group.exempt,
           targetName(analysis, tally.targetId),
           ...tallyCells(tally, levels),
+          group.notEntered,
         ]),
       ),
     ],
@@ -61,15 +63,19 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
       .map((id) => analysis.students[order.get(id) ?? -1]?.name ?? id)
       .join("; ");
-  const { assessed, absent, exempt } = analysis.sittings;
+  const { assessed, absent, exempt, notEntered } = analysis.sittings;
   return [
     {
       name: "By target",
       rows: [
-        ["Assessment", analysis.assessment.title, "Assessed", assessed, "Absent", absent, "Exempt", exempt],
+        ["Assessment", analysis.assessment.title, "Assessed", assessed, "Absent", absent, "Exempt", exempt].concat([
+          "Not entered",
+          notEntered,
+        ]),
         ["Target", "Statement", "Max points", "Mean points", "Proficient level", "Assessed", "Proficient"].concat([
           "Proficient %",
           ...levels.map((l) => `Level ${l}`),
+          "Not entered",
         ]),
         ...analysis.targets.map((t) => [
           t.code,
@@ -78,6 +84,7 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
           t.meanPoints,
           t.proficientLevel,
           ...tallyCells(t, levels),
+          t.notEntered,
         ]),
       ],
     },
@@ -119,8 +126,13 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
     {
       name: "Intervention and extension",
       rows: [
-        ["Target", "Below proficient", "At the top level"],
-        ...analysis.targets.map((t) => [t.code ?? t.statement, namesOf(t.belowProficient), namesOf(t.atTopLevel)]),
+        ["Target", "Below proficient", "At the top level", "Partly scored (in neither list)"],
+        ...analysis.targets.map((t) => [
+          t.code ?? t.statement,
+          namesOf(t.belowProficient),
+          namesOf(t.atTopLevel),
+          namesOf(t.partlyScored),
+        ]),
       ],
     },
     {

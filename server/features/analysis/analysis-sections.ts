@@ -53,22 +53,45 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
         select coalesce(array_agg(distinct (c->>'level')::int order by (c->>'level')::int), '{}') as levels
           from jsonb_array_elements(at.cut_scores) c) lv
      where at.assessment_id = ${assessmentId}),
+  -- Partly scored: a result built from some, not all, of the target's items (the rest blank). Its cut scores
+  -- were meant for every item, so its level says little; it is shown apart, never as a level or a need.
+  part as materialized (
+    select sc.student_id, x.target_id
+      from item_scores sc
+      join item_targets x on x.item_id = sc.item_id and x.target_id = any(array(select tg.id from tg))
+     where sc.assessment_id = ${assessmentId} and sc.points is not null
+     group by sc.student_id, x.target_id
+    having count(*) < (select count(*) from item_targets y join assessment_items i on i.id = y.item_id
+                        where y.target_id = x.target_id and i.assessment_id = ${assessmentId})),
   -- A sitting's class, else the (first) class of the student's results on the assessment's targets.
-  pop as materialized (
+  entered as materialized (
     select coalesce(rs.student_id, sit.student_id) as student_id,
            coalesce(sit.class_id, rs.class_id) as class_id, coalesce(sit.status::text, 'completed') as status,
-           rs.targets, rs.levels
+           rs.targets, rs.levels, rs.partial_targets
       from (select tr.student_id, min(tr.class_id::text)::uuid as class_id,
-                   array_agg(tr.target_id) as targets, array_agg(tr.level) as levels
+                   array_agg(tr.target_id) as targets, array_agg(tr.level) as levels,
+                   array_remove(array_agg(pt.target_id), null) as partial_targets
               from target_results tr
+              left join part pt on pt.student_id = tr.student_id and pt.target_id = tr.target_id
              where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg))
              group by tr.student_id) rs
       full join (select x.student_id, x.class_id, x.status from assessment_sittings x
                   where x.assessment_id = ${assessmentId}) sit on sit.student_id = rs.student_id),
+  -- Students of the assessment's classes with nothing entered (no result, no sitting) are "not entered", so a
+  -- team sees who is missing instead of a smaller class; archived students are left out (stu).
+  pop as materialized (
+    select * from entered
+    union all
+    select cs.student_id, min(cs.class_id::text)::uuid, 'not_entered', null::uuid[], null::smallint[], null::uuid[]
+      from assessment_classes ac join class_students cs on cs.class_id = ac.class_id
+     where ac.assessment_id = ${assessmentId}
+       and not exists (select 1 from entered e where e.student_id = cs.student_id)
+     group by cs.student_id),
   -- Students and demographics are read by key (= any(...)): this assessment's few thousand, not the district's.
   stu as materialized (
     select s.id, btrim(coalesce(nullif(s.preferred_name, ''), s.given_name) || ' ' || s.family_name) as name,
-           pop.status, pop.class_id, pop.targets, pop.levels, dm.sex, dm.flags,
+           pop.status, pop.class_id, pop.targets, pop.levels, coalesce(pop.partial_targets, '{}') as partial_targets,
+           dm.sex, dm.flags,
            row_number() over (order by s.family_name, s.given_name, s.id)::int as ord
       -- offset 0 keeps the scope a filter on these rows rather than a second index scan over the district.
       from (select * from students s where s.id = any(array(select pop.student_id from pop)) offset 0) s
@@ -76,13 +99,14 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
       left join (select d.student_id, lower(nullif(btrim(d.sex), '')) as sex, ${demographicFlags} as flags
                    from student_demographics d
                   where d.student_id = any(array(select pop.student_id from pop))) dm on dm.student_id = s.id
-     where ${isVisibleStudent(actor)}),
+     where ${isVisibleStudent(actor)} and (pop.status <> 'not_entered' or s.archived_at is null)),
   -- Read once, by counts (tallyCtes), so not kept.
   r as (
     select tr.target_id, coalesce(tr.class_id, stu.class_id, ${NO_CLASS}) as class_id, tr.points::float8 as points,
            tr.level, stu.sex, stu.flags
       from target_results tr join stu on stu.id = tr.student_id and stu.status = 'completed'
-     where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg)))`;
+     where tr.assessment_id = ${assessmentId} and tr.target_id = any(array(select tg.id from tg))
+       and not tr.target_id = any(stu.partial_targets))`;
 }
 
 /**
@@ -108,7 +132,8 @@ export const tallyCtes = sql`
   missed as (
     select coalesce(stu.class_id, ${NO_CLASS}) as class_id,
            count(*) filter (where stu.status = 'absent')::int as absent,
-           count(*) filter (where stu.status = 'exempt')::int as exempt
+           count(*) filter (where stu.status = 'exempt')::int as exempt,
+           count(*) filter (where stu.status = 'not_entered')::int as not_entered
       from stu where stu.status <> 'completed' group by 1),
   grp as (
     select ${ALL} as kind, ${NO_CLASS} as group_id
@@ -147,16 +172,24 @@ const tallyJson = sql`json_build_object('targetId', t.target_id, 'assessed', t.a
  */
 export const perTargetCte = sql`
   per_target as materialized (
-    select tg.id as target_id, x.student_levels, x.below, x.top,
+    select tg.id as target_id, x.student_levels, x.below, x.top, x.not_entered, x.partial,
            (select c.points / c.n from counts c where c.grouping_set = ${BY_TARGET} and c.target_id = tg.id) as mean
       from tg cross join lateral (
         select json_agg(l.level) as student_levels,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level) || '"]')::json
-                 as below,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level) || '"]')::json as top
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level and not l.partial)
+                 || '"]')::json as below,
+               -- Extension needs a level above proficient: where proficient is the top, it would list everyone
+               -- proficient, which says nothing about who is ready for more.
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level >= tg.top_level and not l.partial
+                                                                  and tg.top_level > tg.proficient_level)
+                 || '"]')::json as top,
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level is not null and l.partial)
+                 || '"]')::json as partial,
+               count(*) filter (where l.level is null and stu.status in ('completed', 'not_entered'))::int
+                 as not_entered
           from stu cross join lateral (
             select case when stu.status = 'completed' then stu.levels[array_position(stu.targets, tg.id)] end
-                   as level) l) x)`;
+                   as level, tg.id = any(stu.partial_targets) as partial) l) x)`;
 
 /**
  * Item scores of completed sittings, counted in one hashed pass by item, response and points; the item
@@ -193,7 +226,8 @@ export const targetsJson = sql`(
            'proficientPercent', ${percent(sql`t.proficient`, sql`t.assessed`)}, 'levels', t.levels,
            'meanPoints', round(pt.mean::numeric, 2)::float8,
            'belowProficient', coalesce(pt.below, '[]'), 'atTopLevel', coalesce(pt.top, '[]'),
-           'studentLevels', coalesce(pt.student_levels, '[]'))
+           'partlyScored', coalesce(pt.partial, '[]'),
+           'studentLevels', coalesce(pt.student_levels, '[]'), 'notEntered', coalesce(pt.not_entered, 0))
          order by tg.ord), '[]')
     from tg
     join tally t on t.kind = ${ALL} and t.target_id = tg.id
@@ -214,7 +248,7 @@ export const classesJson = sql`(
   select coalesce(json_agg(json_build_object(
            'id', nullif(g.group_id, ${NO_CLASS}), 'name', coalesce(c.title, 'No class'),
            'related', coalesce(n.names, '{}'), 'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0),
-           'targets', g.targets)
+           'notEntered', coalesce(m.not_entered, 0), 'targets', g.targets)
          order by c.title nulls last, g.group_id), '[]')
     from (select t.group_id, json_agg(${tallyJson}) as targets
             from (select * from tally t where t.kind = ${CLASS} order by t.group_id, t.ord) t group by t.group_id) g
@@ -226,14 +260,16 @@ export const classesJson = sql`(
 export const teachersJson = sql`(
   select coalesce(json_agg(json_build_object(
            'id', g.group_id, 'name', p.display_name, 'related', coalesce(n.titles, '{}'),
-           'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0), 'targets', g.targets)
+           'absent', coalesce(m.absent, 0), 'exempt', coalesce(m.exempt, 0),
+           'notEntered', coalesce(m.not_entered, 0), 'targets', g.targets)
          order by p.display_name, g.group_id), '[]')
     from (select t.group_id, json_agg(${tallyJson}) as targets
             from (select * from tally t where t.kind = ${TEACHER} order by t.group_id, t.ord) t group by t.group_id) g
     join people p on p.id = g.group_id
     left join (select x.person_id, array_agg(x.title order by x.title) as titles
                  from class_teacher x group by x.person_id) n on n.person_id = g.group_id
-    left join (select ct.person_id, sum(missed.absent)::int as absent, sum(missed.exempt)::int as exempt
+    left join (select ct.person_id, sum(missed.absent)::int as absent, sum(missed.exempt)::int as exempt,
+                      sum(missed.not_entered)::int as not_entered
                  from missed join class_teachers ct on ct.class_id = missed.class_id group by ct.person_id) m
       on m.person_id = g.group_id)`;
 

@@ -54,7 +54,8 @@ function analysisStatement(actor: Actor, assessmentId: string): SQL {
                              'communityId', a.community_id)::text as assessment,
            (select json_build_object('assessed', count(*) filter (where stu.status = 'completed'),
                                      'absent', count(*) filter (where stu.status = 'absent'),
-                                     'exempt', count(*) filter (where stu.status = 'exempt')) from stu)::text
+                                     'exempt', count(*) filter (where stu.status = 'exempt'),
+                                     'notEntered', count(*) filter (where stu.status = 'not_entered')) from stu)::text
              as sittings,
            ${targetsJson}::text as targets,
            ${classesJson}::text as classes,

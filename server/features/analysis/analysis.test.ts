@@ -39,6 +39,7 @@ describe("the team analysis of an assessment", () => {
       assessed: rows.filter((r) => r.status === "completed").length,
       absent: rows.filter((r) => r.status === "absent").length,
       exempt: rows.filter((r) => r.status === "exempt").length,
+      notEntered: 0,
     });
     expect(analysis.sittings.absent).toBeGreaterThan(0);
     for (const targetId of [targetA, targetB]) {

@@ -114,10 +114,12 @@ function analysisOf(totals: TargetTotal[], subgroups: Subgroup[]): AssessmentAna
     belowProficient: [],
     atTopLevel: [],
     studentLevels: [],
+    notEntered: 0,
+    partlyScored: [],
   }));
   return {
     assessment: { id: targetId(8), title: "Check", givenOn: null, communityId: null },
-    sittings: { assessed: 0, absent: 0, exempt: 0 },
+    sittings: { assessed: 0, absent: 0, exempt: 0, notEntered: 0 },
     targets,
     classes: [],
     teachers: [],

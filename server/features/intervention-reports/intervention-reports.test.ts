@@ -100,8 +100,14 @@ function expectedResponsiveness(team: "A" | "B" | null, isCounted = (student: st
     for (const [student, levels] of Object.entries(a.levels)) {
       if (!isCounted(student) || !levels.some((level, i) => level < (PROFICIENT[i] as number))) continue;
       below += 1;
+      // The fixture's plans name no target, so any of them answers every target: open from the assessment's day
+      // (started before it and still running, or started after it) to the end of the response window.
       const plan = PLANS.find(
-        (p) => p.student === student && p.kind === "intervention" && p.start >= a.givenOn && p.start <= last,
+        (p) =>
+          p.student === student &&
+          p.kind === "intervention" &&
+          (p.movedStart ?? p.start) <= last &&
+          (!p.closedOn || p.closedOn >= a.givenOn),
       );
       if (plan) responded += 1;
     }
@@ -166,7 +172,10 @@ describe("the intervention report", () => {
       expect(row?.responseDays).toBe(RESPONSE_DAYS[team]);
     }
     // The plan 2 school days after team A's assessment counts, the one 9 days after does not.
-    expect(expectedResponsiveness("A").numerator).toBe(1);
+    expect(expectedResponsiveness("A")).toMatchObject({ numerator: 1, denominator: 3 });
+    // On team B's assessment, S6 (plan since 10 October) and S3 (since September) already had an active plan:
+    // both are responded to.
+    expect(expectedResponsiveness("B")).toMatchObject({ numerator: 2, denominator: 2 });
   });
 
   it("shares plans closed in the period that met their goal, per team and kind", async () => {

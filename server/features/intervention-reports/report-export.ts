@@ -60,10 +60,12 @@ export function reportSections(report: InterventionReport): ReportSection[] {
     {
       name: "Responsiveness",
       note:
-        "Students below proficiency on an assessment given in the period who got an intervention plan within the " +
-        "team's response window (school days). A student below on two assessments counts twice.",
+        "Students below proficiency on an assessment given in the period, responded to in time: on every target " +
+        "below proficiency, an intervention plan on that target (or naming no target) already active on the day " +
+        "of the assessment or started within the team's response window (school days). A student below on two " +
+        "assessments counts twice. A result scored on only some of a target's items is not counted.",
       rows: [
-        ["Team", "Response days", "Got a plan in time", "Below proficiency", "Share %"],
+        ["Team", "Response days", "Responded to in time", "Below proficiency", "Share %"],
         ["All teams", null, ...shareCells(responsiveness.total)],
         ...responsiveness.byTeam.map((t) => [teamName(report, t.communityId), t.responseDays, ...shareCells(t)]),
       ],

@@ -3,6 +3,8 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
+import { isPartlyScored } from "../assessments/partly-scored";
+import { isResponseTo } from "../student-review/responded-to";
 import type { PeriodPlan } from "./period-counts";
 
 /*
@@ -135,15 +137,16 @@ export type ResponsivenessRow = {
 
 /**
  * Per assessment team: (student, assessment) pairs where the student scored below the proficient level of
- * any target of an assessment given in the period, and how many of them got an intervention plan (any team)
- * starting on the day of the assessment or within the team's response_days school days (Monday to Friday)
- * after it. A student below on several assessments counts once per assessment: each is a call to respond.
- * "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
+ * any target of an assessment given in the period, and how many of them were responded to on every such target
+ * by the last of the team's response_days school days (Monday to Friday) after it: an intervention plan (any
+ * team) on the target, active on the day of the assessment or started by that day (isResponseTo).
+ * A student below on several assessments counts once per assessment: each is a call to respond. A partly scored
+ * result is no call (isPartlyScored). "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
  */
 export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
   // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
   // student index and their plans by intervention_plans_student_idx; the district's by its id. The plans that
-  // could answer a call (starting between the period's start and the last call's deadline) are read once and matched by a hash
+  // could answer a call (open at some time between the period's start and the last call's deadline) are read once and matched by a hash
   // join, rather than probed once per call.
   const scopeStudents =
     scope.schoolIds === null ? null : sql`array(select s.id from students s where ${inScope(scope)})`;
@@ -162,16 +165,27 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
         from below_proficient_students b join deadline dl on dl.id = b.assessment_id
        where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
     plans as (
-      select p.student_id, p.start_date from intervention_plans p
+      select p.student_id, p.kind, p.learning_target_ids, p.start_date, p.closed_at from intervention_plans p
        where ${scopeStudents === null ? sql`p.district_id = ${scope.districtId}` : sql`p.student_id = any(${scopeStudents})`}
          and p.kind = 'intervention'
-         and p.start_date between ${period.from}::date and (select max(last_day) from below)),
-    responded as (
-      select distinct b.assessment_id, b.student_id
-        from below b join plans p on p.student_id = b.student_id
-       where p.start_date between b.given_on and b.last_day)
-    select b.community_id, b.response_days, count(*)::int as below, count(r.student_id)::int as responded
-      from below b left join responded r on r.assessment_id = b.assessment_id and r.student_id = b.student_id
+         and p.start_date <= (select max(last_day) from below)
+         and (p.closed_at is null or p.closed_at::date >= ${period.from}::date)),
+    below_target as materialized (
+      select b.assessment_id, b.student_id, b.community_id, b.response_days, b.given_on, b.last_day, tr.target_id
+        from below b
+        join target_results tr on tr.assessment_id = b.assessment_id and tr.student_id = b.student_id
+        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
+       where tr.level < at.proficient_level and not ${isPartlyScored("tr")}),
+    unanswered as (
+      select distinct bt.assessment_id, bt.student_id
+        from below_target bt
+       where not exists (select 1 from plans p where p.student_id = bt.student_id
+                            and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)})),
+    calls as (
+      select distinct bt.assessment_id, bt.student_id, bt.community_id, bt.response_days from below_target bt)
+    select b.community_id, b.response_days, count(*)::int as below,
+           (count(*) - count(u.student_id))::int as responded
+      from calls b left join unanswered u on u.assessment_id = b.assessment_id and u.student_id = b.student_id
      group by b.community_id, b.response_days`);
   return result.rows;
 }

@@ -3,6 +3,8 @@ import type { NotYetRespondedItem } from "../../../contract/student-review";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
+import { isPartlyScored } from "../assessments/partly-scored";
+import { isResponseTo } from "./responded-to";
 
 const DAY_MS = 86_400_000;
 
@@ -46,8 +48,9 @@ type Row = {
 
 /**
  * Students the reader may see who scored below proficiency on a target of one of the team's assessments given
- * at least `responseDays` school days before `asOf`, and who have had no plan (with any team) started on or
- * after that assessment was given. One row per student and assessment.
+ * at least `responseDays` school days before `asOf`, with the targets no intervention plan (with any team)
+ * responds to: see isResponseTo. One row per student and assessment, naming only those targets. A partly
+ * scored result is left out: its level is not a finding that the student is below (isPartlyScored).
  */
 export async function listNotYetResponded(
   db: Db,
@@ -71,6 +74,10 @@ export async function listNotYetResponded(
         join learning_targets lt on lt.id = tr.target_id
         join students s on s.id = tr.student_id
        where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
+         and not ${isPartlyScored("tr")}
+         and not exists (select 1 from intervention_plans p
+                          where p.student_id = tr.student_id
+                            and ${isResponseTo("p", sql`tr.target_id`, sql`g.given_on`, null)})
        group by tr.student_id, tr.assessment_id
     )
     select b.student_id, trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name)
@@ -79,8 +86,6 @@ export async function listNotYetResponded(
       from below b
       join given g on g.id = b.assessment_id
       join students s on s.id = b.student_id
-     where not exists (select 1 from intervention_plans p
-                        where p.student_id = b.student_id and p.start_date >= g.given_on)
      order by g.given_on, g.title, student_name, b.student_id`);
   return result.rows.map((row) => ({
     student: { id: row.student_id, name: row.student_name },

@@ -1,11 +1,13 @@
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotYetResponded, PlanDecision, PlanDecisionList, ReviewList } from "../../../contract/student-review";
-import { familyNotes } from "../../db/schema";
+import { familyNotes, itemScores } from "../../db/schema";
 import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { buildPlan, buildScores } from "../../test/intervention-factories";
 import { createTestApp, sessionHeaders } from "../../test/test-app";
 import { insertAssessment, insertSitting, insertTarget } from "../analysis/analysis-fixture";
+import { recomputeTargetResults } from "../assessments/target-results";
 import { latestDateWithSchoolDaysSince, schoolDaysBetween } from "./not-yet-responded.queries";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -181,35 +183,86 @@ describe("not yet responded to", () => {
     expect(latestDateWithSchoolDaysSince("2026-10-07", 5)).toBe("2026-09-30");
   });
 
-  it("lists students below proficiency with no plan since the assessment, once the response days have passed", async () => {
+  it("lists students below proficiency on a target no plan responds to, once the response days have passed", async () => {
     const team = (await buildCommunity(t.db, district, [{ personId: teacher.id, teamRole: "facilitator" }])).id;
     const targetId = (await insertTarget(t.db, district, team, "NYR.1")).id;
+    const otherTargetId = (await insertTarget(t.db, district, team, "NYR.2")).id;
     const assessment = await insertAssessment(t.db, district, {
       communityId: team,
       classIds: [classId],
       targetIds: [targetId],
-      items: [{ maxPoints: 4, targetIndex: 0 }],
+      items: [
+        { maxPoints: 4, targetIndex: 0 },
+        { maxPoints: 4, targetIndex: 0 },
+      ],
       givenOn: "2026-10-01",
     });
     const below = await student("Below");
     const proficient = await student("Proficient");
     const planned = await student("Planned");
     const earlierPlan = await student("EarlierPlan");
-    for (const [s, points] of [
+    const onTarget = await student("OnTarget");
+    const otherTarget = await student("OtherTarget");
+    const closedBefore = await student("ClosedBefore");
+    const extension = await student("Extension");
+    const partlyScored = await student("PartlyScored");
+    const levels = [
       [below, 1],
       [proficient, 3],
       [planned, 2],
       [earlierPlan, 0],
-    ] as const) {
+      [onTarget, 1],
+      [otherTarget, 1],
+      [closedBefore, 1],
+      [extension, 1],
+      [partlyScored, 1],
+    ] as const;
+    for (const [s, points] of levels) {
       await insertSitting(t.db, district, assessment, {
         studentId: s.id,
         classId,
         status: "completed",
-        points: [points],
+        points: [points, 0],
       });
     }
+    // PartlyScored's second item is left blank: 1 point on half the items is no finding that they are below.
+    await t.db
+      .delete(itemScores)
+      .where(and(eq(itemScores.studentId, partlyScored.id), eq(itemScores.itemId, assessment.items[1]?.id as string)));
+    await t.db.transaction((tx) => recomputeTargetResults(tx, assessment.id, [partlyScored.id]));
+    // Responded to: a plan started after the assessment, a plan already active on that day (naming no target or
+    // naming this one). Not: a plan on another target, a plan closed before the assessment, an extension plan.
     await buildPlan(t.db, district, { studentId: planned.id, communityId, startDate: "2026-10-02" });
     await buildPlan(t.db, district, { studentId: earlierPlan.id, communityId, startDate: "2026-09-01" });
+    await buildPlan(t.db, district, {
+      studentId: onTarget.id,
+      communityId,
+      startDate: "2026-09-01",
+      learningTargetIds: [targetId],
+    });
+    await buildPlan(t.db, district, {
+      studentId: otherTarget.id,
+      communityId,
+      startDate: "2026-09-01",
+      learningTargetIds: [otherTargetId],
+    });
+    await buildPlan(t.db, district, {
+      studentId: closedBefore.id,
+      communityId,
+      startDate: "2026-09-01",
+      status: "closed",
+      closedAt: new Date("2026-09-25T12:00:00Z"),
+    });
+    await buildPlan(t.db, district, {
+      studentId: extension.id,
+      communityId,
+      startDate: "2026-09-01",
+      kind: "extension",
+    });
+    const expected = ["Student Below", "Student ClosedBefore", "Student Extension", "Student OtherTarget"];
+    // The test's own count: every student below proficiency (a level under 3 is fewer than 3 points) minus the
+    // three responded to and the one partly scored.
+    expect(levels.filter(([, points]) => points < 3).length - 3 - 1).toBe(expected.length);
 
     const tooSoon = await request("GET", `/communities/${team}/not-yet-responded?asOf=2026-10-07`, teacher);
     expect(tooSoon.statusCode, tooSoon.body).toBe(200);
@@ -218,10 +271,9 @@ describe("not yet responded to", () => {
     const due = (
       await request("GET", `/communities/${team}/not-yet-responded?asOf=2026-10-08`, teacher)
     ).json<NotYetResponded>();
-    expect(due.items.map((i) => [i.student.name, i.schoolDaysSince, i.givenOn])).toEqual([
-      ["Student Below", 5, "2026-10-01"],
-      ["Student EarlierPlan", 5, "2026-10-01"],
-    ]);
+    expect(due.items.map((i) => [i.student.name, i.schoolDaysSince, i.givenOn])).toEqual(
+      expected.map((name) => [name, 5, "2026-10-01"]),
+    );
     expect(due.items[0]?.targets.map((target) => target.statement)).toEqual(["I can nyr.1"]);
 
     const patched = await request("PATCH", `/communities/${team}/response-days`, teacher, { responseDays: 3 });
@@ -229,7 +281,7 @@ describe("not yet responded to", () => {
     const sooner = (
       await request("GET", `/communities/${team}/not-yet-responded?asOf=2026-10-06`, teacher)
     ).json<NotYetResponded>();
-    expect(sooner.items.map((i) => i.schoolDaysSince)).toEqual([3, 3]);
+    expect(sooner.items.map((i) => i.schoolDaysSince)).toEqual(expected.map(() => 3));
     expect((await request("GET", `/communities/${team}/not-yet-responded`, outsider)).statusCode).toBe(404);
   });
 });

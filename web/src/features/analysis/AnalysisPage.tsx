@@ -50,7 +50,7 @@ function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
       </p>
       <PageHeader
         title={`Analysis: ${assessment.title}`}
-        description={`${given}${sittings.assessed} students assessed, ${sittings.absent} absent, ${sittings.exempt} exempt (absent and exempt students are not counted in the results).`}
+        description={`${given}${sittings.assessed} students assessed, ${sittings.absent} absent, ${sittings.exempt} exempt, ${sittings.notEntered} not entered (in the assessment's classes with nothing entered yet). Every figure counts students, each once per target on this assessment; absent, exempt and not entered students are not counted in the results.`}
         actions={
           <div className="analysis-downloads">
             <a className="button button-secondary" href={analysisDownloadUrl(assessment.id, "csv")} download>
@@ -62,6 +62,7 @@ function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
           </div>
         }
       />
+      <FigureDefinitions analysis={analysis} />
       {analysis.targets.length === 0 || sittings.assessed === 0 ? (
         <EmptyState title="No results to analyse yet">
           <p>When results are entered for students you can see, the analysis appears here.</p>
@@ -95,5 +96,35 @@ function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
         </>
       )}
     </>
+  );
+}
+
+/** What every figure on the page counts, in plain words: students or results, which period, partial results. */
+function FigureDefinitions({ analysis }: { analysis: AssessmentAnalysis }) {
+  const { assessment, sittings } = analysis;
+  const partlyScored = new Set(analysis.targets.flatMap((target) => target.partlyScored)).size;
+  return (
+    <section className="panel" aria-labelledby="analysis-counts">
+      <h2 id="analysis-counts">What these figures count</h2>
+      <ul>
+        <li>
+          Students, not results: each student you may see is counted once per target, at their result on this assessment
+          only{assessment.givenOn ? ` (given ${formatDay(assessment.givenOn)})` : ""}.
+        </li>
+        <li>
+          Absent and exempt students are counted apart, never as zero. Not entered: {sittings.notEntered} students in
+          the assessment's classes with nothing entered yet; a target also counts those with no result on it.
+        </li>
+        <li>
+          Partly scored: {partlyScored} students were scored on only some items of a target. Their level compares part
+          of the points with cut scores meant for all of them, so they are listed apart and counted in no level, not
+          under needs more time and not as ready for extension.
+        </li>
+        <li>
+          Needs more time lists students below the proficient level. Ready for extension lists students at the top level
+          only when it is above proficient; where proficient is the top level, it lists nobody.
+        </li>
+      </ul>
+    </section>
   );
 }

@@ -123,6 +123,9 @@ function GroupTable({ groups, analysis, index, kind }: GroupTableProps) {
             <th scope="col" className="cell-number">
               Exempt
             </th>
+            <th scope="col" className="cell-number">
+              Not entered
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -142,6 +145,7 @@ function GroupTable({ groups, analysis, index, kind }: GroupTableProps) {
                 </td>
                 <td className="cell-number">{group.absent}</td>
                 <td className="cell-number">{group.exempt}</td>
+                <td className="cell-number">{group.notEntered}</td>
               </tr>
             );
           })}

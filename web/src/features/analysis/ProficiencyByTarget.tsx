@@ -14,7 +14,8 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
   const summary = targets
     .map(
       (t) =>
-        `${targetName(t)}: ${t.proficient} of ${t.assessed} students proficient (${formatPercent(t.proficientPercent)}).`,
+        `${targetName(t)}: ${t.proficient} of ${t.assessed} students proficient (${formatPercent(t.proficientPercent)})` +
+        (t.notEntered ? `, ${t.notEntered} not entered.` : "."),
     )
     .join(" ");
   return (
@@ -70,6 +71,12 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                 <th scope="col" className="cell-number">
                   Mean points
                 </th>
+                <th scope="col" className="cell-number">
+                  Not entered
+                </th>
+                <th scope="col" className="cell-number">
+                  Partly scored
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -91,6 +98,8 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                   <td className="cell-number">
                     {target.meanPoints ?? "—"} / {target.maxPoints}
                   </td>
+                  <td className="cell-number">{target.notEntered}</td>
+                  <td className="cell-number">{target.partlyScored.length}</td>
                 </tr>
               ))}
             </tbody>

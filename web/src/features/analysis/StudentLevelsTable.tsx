@@ -7,7 +7,7 @@ import { TableFrame } from "./ChartFigure";
 import { targetName } from "./levels";
 
 const PAGE_SIZE = 50;
-const STATUS_LABELS = { completed: "", absent: "Absent", exempt: "Exempt" } as const;
+const STATUS_LABELS = { completed: "", absent: "Absent", exempt: "Exempt", not_entered: "Not entered" } as const;
 
 /** Each student's level on every target, a class at a time if one likes; below-proficient levels are marked. */
 export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis }) {
@@ -62,10 +62,17 @@ export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis 
                 </th>
                 {analysis.targets.map((target) => {
                   const level = target.studentLevels[row] ?? null;
-                  const isBelow = level !== null && level < target.proficientLevel;
+                  const isPartial = target.partlyScored.includes(student.id);
+                  const isBelow = level !== null && !isPartial && level < target.proficientLevel;
                   return (
                     <td key={target.targetId} className={`cell-number ${isBelow ? "level-below" : ""}`}>
-                      {level === null ? "—" : isBelow ? `${level} (below)` : level}
+                      {level === null
+                        ? "—"
+                        : isPartial
+                          ? `${level} (partly scored)`
+                          : isBelow
+                            ? `${level} (below)`
+                            : level}
                     </td>
                   );
                 })}

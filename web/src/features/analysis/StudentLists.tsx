@@ -13,12 +13,19 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
       .sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0))
       .map((id) => analysis.students[order.get(id) ?? -1])
       .filter((student): student is AnalysisStudent => student !== undefined);
+  // Neither absent nor exempt, with no result on the target: someone has still to enter it.
+  const notEnteredOn = (levels: readonly (number | null)[]) =>
+    analysis.students.filter(
+      (student, index) =>
+        (levels[index] ?? null) === null && (student.status === "completed" || student.status === "not_entered"),
+    );
   return (
     <div className="analysis-grid">
       {analysis.targets.map((target) => (
         <section key={target.targetId} className="panel" aria-labelledby={`lists-${target.targetId}`}>
           <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
           {target.code ? <p className="analysis-statement">{target.statement}</p> : null}
+          <NameList title="Not entered (no result on this target yet)" students={notEnteredOn(target.studentLevels)} />
           <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
           <CreateGroupLink
             analysis={analysis}
@@ -26,8 +33,29 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
             kind="intervention"
             ids={target.belowProficient}
           />
-          <NameList title={`Ready for extension (level ${target.topLevel})`} students={studentsOf(target.atTopLevel)} />
-          <CreateGroupLink analysis={analysis} targetId={target.targetId} kind="extension" ids={target.atTopLevel} />
+          {target.topLevel > target.proficientLevel ? (
+            <>
+              <NameList
+                title={`Ready for extension (level ${target.topLevel}, above proficient)`}
+                students={studentsOf(target.atTopLevel)}
+              />
+              <CreateGroupLink
+                analysis={analysis}
+                targetId={target.targetId}
+                kind="extension"
+                ids={target.atTopLevel}
+              />
+            </>
+          ) : (
+            <p className="muted">
+              Ready for extension: not shown. On this target proficient (level {target.proficientLevel}) is the top
+              level, so no level above it tells who is ready for more; it would list every proficient student.
+            </p>
+          )}
+          <NameList
+            title="Partly scored (some items of this target left blank; in neither list above)"
+            students={studentsOf(target.partlyScored)}
+          />
         </section>
       ))}
     </div>

@@ -81,7 +81,8 @@ function RollupTable({ rollup }: { rollup: TargetRollup }) {
     <>
       <p className="rollup-counts">
         Students, each counted once per target at their latest result; {periodWords(rollup.period)}. “Assessments” is
-        how many assessments those latest results come from.
+        how many assessments those latest results come from. A result scored on only some of a target's items counts
+        here at the level its points reach (a team's analysis shows it apart as partly scored).
       </p>
       <TableFrame label="Proficiency by learning target">
         <table className="data-table">

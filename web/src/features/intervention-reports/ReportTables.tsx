@@ -108,7 +108,7 @@ export function OverdueSection({ report }: { report: InterventionReport }) {
   );
 }
 
-/** Students below proficiency who got a plan within their team's response window, per team. */
+/** Students below proficiency with a plan on the target, active at the assessment or started within the window. */
 export function ResponsivenessSection({ report }: { report: InterventionReport }) {
   const { responsiveness } = report;
   if (responsiveness.total.denominator === 0) {
@@ -118,13 +118,16 @@ export function ResponsivenessSection({ report }: { report: InterventionReport }
     <>
       <p>
         {responsiveness.total.numerator} of {responsiveness.total.denominator} (
-        {formatPercent(responsiveness.total.share)}) got an intervention plan in time. A student below proficiency on
-        two assessments counts twice: each is a call to respond. "In time" is within the assessment team's response
-        window, in school days (Monday to Friday).
+        {formatPercent(responsiveness.total.share)}) were responded to in time. A student below proficiency on two
+        assessments counts twice: each is a call to respond. Responded to in time means that, on every target they
+        scored below proficiency on, the student had an intervention plan on that target (or a plan naming no target)
+        that was already active on the day of the assessment or started within the assessment team's response window, in
+        school days (Monday to Friday). A result scored on only some of a target's items is not counted as below
+        proficiency.
       </p>
       <TableFrame label="Responsiveness by team">
         <table className="data-table">
-          <caption className="visually-hidden">Students below proficiency who got a plan in time, by team</caption>
+          <caption className="visually-hidden">Students below proficiency responded to in time, by team</caption>
           <thead>
             <tr>
               <th scope="col">Team</th>
@@ -132,7 +135,7 @@ export function ResponsivenessSection({ report }: { report: InterventionReport }
                 Response window (school days)
               </th>
               <th scope="col" className="cell-number">
-                Got a plan in time
+                Responded to in time
               </th>
               <th scope="col" className="cell-number">
                 Below proficiency

@@ -22,8 +22,9 @@ function byAssessment(items: readonly NotYetRespondedItem[]): AssessmentGroup[] 
 }
 
 /**
- * "Not yet responded to" on the team's home page: students below proficiency on a team assessment with no plan
- * since, once the team's response days have passed. Each assessment links to its analysis to make a group.
+ * "Not yet responded to" on the team's home page: students below proficiency on a team assessment with no
+ * intervention plan on the target (active on the assessment's day or started since), once the team's response
+ * days have passed. Each assessment links to its analysis to make a group.
  */
 export function NotYetRespondedSection({ communityId, canUpdate }: { communityId: string; canUpdate: boolean }) {
   const list = useQuery(notYetRespondedQuery(communityId));
@@ -40,7 +41,9 @@ export function NotYetRespondedSection({ communityId, canUpdate }: { communityId
         <>
           <p className="muted">
             Students below proficiency on a team assessment given at least {list.data.responseDays} school days ago,
-            with no intervention plan started since.
+            with the targets nobody has responded to yet. A student counts as responded to on a target when they have an
+            intervention plan on that target (or a plan naming no target) that was active on the day of the assessment
+            or started after it, with any team. A target scored on only some of its items is not counted.
           </p>
           {list.data.items.length === 0 ? (
             <p>Every student below proficiency has a plan. Nobody is waiting.</p>
