@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { IdParams } from "../../../contract/common";
 import {
@@ -8,14 +7,13 @@ import {
   NormHistory,
   NormsInput,
 } from "../../../contract/communities";
-import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
-import { normAgreements, normCheckinResponses, normCheckins, normRatings, normVersions } from "../../db/schema";
-import { conflict, invalid, notFound } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "./communities.queries";
+import { agreeToNorms, respondToCheckin, saveNorms, scheduleCheckin } from "./norm-commands";
 import { listCheckins, listNormVersions } from "./norms.queries";
 
 const CheckinParams = z.strictObject({ id: z.uuid(), checkinId: z.uuid() });
@@ -49,30 +47,7 @@ export async function normsRoutes(app: App) {
       const actor = request.actor as Actor;
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
-      await app.db.transaction(async (tx) => {
-        const [latest] = await tx
-          .select({ version: sql<number>`coalesce(max(${normVersions.version}), 0)::int` })
-          .from(normVersions)
-          .where(eq(normVersions.communityId, community.id));
-        const version = (latest?.version ?? 0) + 1;
-        const [row] = await tx
-          .insert(normVersions)
-          .values({
-            districtId: community.districtId,
-            communityId: community.id,
-            version,
-            norms: request.body.norms,
-            changeNote: request.body.changeNote,
-            createdById: actor.personId,
-          })
-          .returning({ id: normVersions.id });
-        await recordAudit(tx, request, {
-          action: "community.norms_changed",
-          subjectType: "community",
-          subjectId: community.id,
-          details: { version, normVersionId: row?.id },
-        });
-      });
+      await saveNorms(app.db, request, actor, community, request.body);
       return history(community.id);
     },
   );
@@ -86,16 +61,7 @@ export async function normsRoutes(app: App) {
       authorize(actor, "community.participate", community);
       const [current] = await listNormVersions(app.db, community.id, 1);
       if (!current) invalid("This community has not written its norms yet.");
-      await app.db
-        .insert(normAgreements)
-        .values({ districtId: community.districtId, normVersionId: current.id, personId: actor.personId })
-        .onConflictDoNothing();
-      await recordAudit(app.db, request, {
-        action: "community.norms_agreed",
-        subjectType: "community",
-        subjectId: community.id,
-        details: { version: current.version },
-      });
+      await agreeToNorms(app.db, request, actor, community, current);
       return history(community.id);
     },
   );
@@ -128,18 +94,7 @@ export async function normsRoutes(app: App) {
       }
       const [current] = await listNormVersions(app.db, community.id, 1);
       if (!current) invalid("Write the team's norms before scheduling a check-in.");
-      await app.db.insert(normCheckins).values({
-        districtId: community.districtId,
-        communityId: community.id,
-        normVersionId: current.id,
-        opensOn: request.body.opensOn,
-        closesOn: request.body.closesOn,
-      });
-      await recordAudit(app.db, request, {
-        action: "community.checkin_scheduled",
-        subjectType: "community",
-        subjectId: community.id,
-      });
+      await scheduleCheckin(app.db, request, community, current.id, request.body);
       return reply
         .code(201)
         .send({ items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) });
@@ -166,23 +121,7 @@ export async function normsRoutes(app: App) {
           { pointer: "/body/ratings", detail: `Give ${checkin.norms.length} ratings, one per norm.` },
         ]);
       }
-      await app.db.transaction(async (tx) => {
-        const responded = await tx
-          .insert(normCheckinResponses)
-          .values({ districtId: community.districtId, checkinId: checkin.id, personId: actor.personId })
-          .onConflictDoNothing()
-          .returning({ checkinId: normCheckinResponses.checkinId });
-        if (!responded.length) conflict("You have already responded to this check-in.");
-        // The ratings carry no person: who responded and what they said are kept apart.
-        await tx.insert(normRatings).values(
-          request.body.ratings.map((rating, normIndex) => ({
-            districtId: community.districtId,
-            checkinId: checkin.id,
-            normIndex,
-            rating,
-          })),
-        );
-      });
+      await respondToCheckin(app.db, actor, community, checkin.id, request.body.ratings);
       return reply
         .code(201)
         .send({ items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) });
