@@ -317,6 +317,6 @@ export const demographicCountsJson = sql`(
 export const targetTotalsJson = sql`(
   select coalesce(json_agg(json_build_object('targetId', t.target_id, 'assessed', t.assessed,
                                              'proficientLevel', tg.proficient_level,
-                                             'levels', tl.levels)
+                                             'levels', tl.levels, 'levelCounts', t.levels)
                            order by tg.ord), '[]')
     from tg join tally t on t.kind = ${ALL} and t.target_id = tg.id join tl on tl.target_id = tg.id)`;

@@ -3,9 +3,16 @@ import type { TargetTotal } from "./analysis.queries";
 import { buildSubgroups, type SubgroupCount, suppressSubgroups } from "./analysis-subgroups";
 
 const TARGET = "00000000-0000-4000-8000-000000000001";
-const total = (assessed: number): TargetTotal[] => [
-  { targetId: TARGET, assessed, proficientLevel: 3, levels: [1, 2, 3, 4] },
-];
+/** The target's totals: the first dimension's groups at their levels, and everyone else at level 1. */
+function total(assessed: number, counts: SubgroupCount[] = []): TargetTotal[] {
+  const dimension = counts[0]?.dimension;
+  const levels = [1, 2, 3, 4];
+  const at = (level: number) =>
+    counts.filter((c) => c.dimension === dimension && c.level === level).reduce((sum, c) => sum + c.count, 0);
+  const grouped = levels.reduce((sum, level) => sum + at(level), 0);
+  const levelCounts = levels.map((level) => ({ level, count: at(level) + (level === 1 ? assessed - grouped : 0) }));
+  return [{ targetId: TARGET, assessed, proficientLevel: 3, levels, levelCounts }];
+}
 
 /** Counts for one group on the one target: `n` students at level 2 and `m` at level 3. */
 function group(dimension: string, key: string, n: number, m = 0): SubgroupCount[] {
@@ -17,7 +24,7 @@ function group(dimension: string, key: string, n: number, m = 0): SubgroupCount[
 
 function reasons(counts: SubgroupCount[], assessed: number) {
   return Object.fromEntries(
-    suppressSubgroups(counts, total(assessed)).map((g) => {
+    suppressSubgroups(counts, total(assessed, counts)).map((g) => {
       const cell = g.targets[0];
       return [g.key, cell?.suppressed ? cell.reason : cell?.assessed];
     }),
@@ -26,7 +33,7 @@ function reasons(counts: SubgroupCount[], assessed: number) {
 
 describe("subgroup suppression", () => {
   it("reports groups of 10 or more whose complement is also 10 or more, zero-filling the levels", () => {
-    const [asian] = suppressSubgroups(group("race", "asian", 6, 4), total(40));
+    const [asian] = suppressSubgroups(group("race", "asian", 6, 4), total(40, group("race", "asian", 6, 4)));
     expect(asian?.targets[0]).toEqual({
       targetId: TARGET,
       suppressed: false,
@@ -78,7 +85,7 @@ describe("subgroup suppression", () => {
       ...group("race", "asian", 12),
       ...group("sex", "male", 12),
     ];
-    expect(suppressSubgroups(counts, total(40)).map((g) => g.key)).toEqual([
+    expect(suppressSubgroups(counts, total(40, counts)).map((g) => g.key)).toEqual([
       "male",
       "asian",
       "white",
@@ -93,7 +100,10 @@ describe("subgroup suppression", () => {
         { targetId: TARGET, level: 3, count: 12, sex: "female", flags: asianWhiteHispanic },
         { targetId: TARGET, level: 2, count: 20, sex: null, flags: 0 },
       ],
-      total(40),
+      total(40, [
+        { targetId: TARGET, dimension: "all", key: "all", level: 3, count: 12 },
+        { targetId: TARGET, dimension: "all", key: "all", level: 2, count: 20 },
+      ]),
     );
     expect(groups.map((g) => [g.key, g.targets[0]?.suppressed ? null : g.targets[0]?.assessed])).toEqual([
       ["female", 12],

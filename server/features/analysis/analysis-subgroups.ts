@@ -74,30 +74,56 @@ function cellFor(total: TargetTotal, counts: Map<number, number>): Cell {
 }
 
 /**
+ * One figure published for every shown cell and for the target as a whole: the students assessed, the students
+ * at a level, or the students not at that level (a hidden group all at one level is as telling as one with none
+ * there). A figure the target's total gives as 0 is 0 for every group, hidden or not: the total says so already.
+ */
+type Measure = { total: number; of: (cell: Cell) => number; isSize: boolean };
+
+function measuresOf(total: TargetTotal): Measure[] {
+  const at = (cell: Cell, level: number) => cell.counts.get(level) ?? 0;
+  return [
+    { total: total.assessed, of: (cell) => cell.assessed, isSize: true },
+    ...total.levelCounts.flatMap(({ level, count }) => [
+      { total: count, of: (cell: Cell) => at(cell, level), isSize: false },
+      { total: total.assessed - count, of: (cell: Cell) => cell.assessed - at(cell, level), isSize: false },
+    ]),
+  ];
+}
+
+/**
  * What someone could work out about a hidden cell, assuming the worst: that the groups of this dimension hold
- * every student assessed exactly once, so the hidden cells together hold the total less the cells shown. A cell
- * "fewer than 10" holds 0 to 9 students; a cell hidden to protect another says nothing about its size. True when
- * some hidden cell can only have one size, whether the hidden cells hold the total less those shown (what a
- * reader sees) or what they really hold (students without demographics, or with several races, make the two
- * differ).
+ * every student assessed exactly once, so for each published figure (students assessed, students at a level,
+ * students not at it) the hidden cells together hold the target's figure less the cells shown. A cell "fewer
+ * than 10" holds 0 to 9 students; a cell hidden to protect another says nothing about its size. True when some
+ * hidden cell can only have one value, whether the hidden cells hold the total less those shown (what a reader
+ * sees) or what they really hold (students without demographics, or with several races, make the two differ).
+ * For sizes a remainder of 0 means nothing is hidden; for levels it means no hidden student is at the level
+ * (or every one is), which is exactly what must not be learned.
  */
 function revealsHiddenCell(cells: readonly Cell[]): boolean {
   const hidden = cells.filter((cell) => cell.hidden);
-  const total = cells[0]?.total.assessed ?? 0;
-  const shown = cells.reduce((sum, cell) => sum + (cell.hidden ? 0 : cell.assessed), 0);
-  const held = hidden.reduce((sum, cell) => sum + cell.assessed, 0);
-  return [total - shown, held].some((rest) => {
-    if (rest <= 0) return false;
-    const bounds = hidden.map((cell) => (cell.hidden === "fewer_than_10" ? SUPPRESSION_THRESHOLD - 1 : rest));
-    const most = bounds.reduce((sum, bound) => sum + bound, 0);
-    return bounds.some((bound) => Math.max(0, rest - (most - bound)) >= Math.min(bound, rest));
+  const total = cells[0]?.total;
+  if (!total || hidden.length === 0) return false;
+  return measuresOf(total).some((measure) => {
+    if (!measure.isSize && measure.total === 0) return false;
+    const shown = cells.reduce((sum, cell) => sum + (cell.hidden ? 0 : measure.of(cell)), 0);
+    const held = hidden.reduce((sum, cell) => sum + measure.of(cell), 0);
+    return [measure.total - shown, held].some((rest) => {
+      if (rest <= 0) return !measure.isSize;
+      const bounds = hidden.map((cell) => (cell.hidden === "fewer_than_10" ? SUPPRESSION_THRESHOLD - 1 : rest));
+      const most = bounds.reduce((sum, bound) => sum + bound, 0);
+      return bounds.some((bound) => Math.max(0, rest - (most - bound)) >= Math.min(bound, rest));
+    });
   });
 }
 
 /**
  * The groups of a dimension usually add up to the total (everyone has one sex, most students one race), so one
- * hidden group would be the total less the groups shown. Once a group is hidden, the smallest shown ones are
- * hidden too, until at least two are, they hold 10 or more, and no hidden one can be worked out from the rest.
+ * hidden group would be the total less the groups shown, and so would its count at each level. Once a group is
+ * hidden, the smallest shown ones are hidden too, until at least two are, they hold 10 or more, and no hidden
+ * one's size or count at a level can be worked out from the rest: each level then holds some of the hidden
+ * students and not all of them ("all or none" is never published for a hidden group).
  * When every group is hidden and their sizes still add up to one answer (two groups of 9 and a total of 18),
  * the largest is marked as hidden to protect the others, which says nothing about its size.
  */

@@ -31,7 +31,14 @@ export type DemographicCount = {
   sex: string | null;
   flags: number;
 };
-export type TargetTotal = { targetId: string; assessed: number; proficientLevel: number; levels: number[] };
+/** A target's published totals: students assessed, and how many at each of its levels (zero-filled). */
+export type TargetTotal = {
+  targetId: string;
+  assessed: number;
+  proficientLevel: number;
+  levels: number[];
+  levelCounts: { level: number; count: number }[];
+};
 
 export type AnalysisQueryResult = {
   /** JSON text of each section, ready to send. */

@@ -82,17 +82,20 @@ function queryResultOf(targets: number, students: Student[]) {
   const totals: TargetTotal[] = [];
   for (let t = 0; t < targets; t++) {
     let assessed = 0;
+    const atLevel = new Map<number, number>();
     for (const s of students) {
       const level = s.levels[t];
       if (level == null) continue;
       assessed++;
+      atLevel.set(level, (atLevel.get(level) ?? 0) + 1);
       if (!s.hasDemographics) continue;
       const key = `${t}|${level}|${s.sex}|${s.flags}`;
       const row = signatures.get(key) ?? { targetId: targetId(t), level, count: 0, sex: s.sex, flags: s.flags };
       row.count++;
       signatures.set(key, row);
     }
-    totals.push({ targetId: targetId(t), assessed, proficientLevel: 3, levels: LEVELS });
+    const levelCounts = LEVELS.map((level) => ({ level, count: atLevel.get(level) ?? 0 }));
+    totals.push({ targetId: targetId(t), assessed, proficientLevel: 3, levels: LEVELS, levelCounts });
   }
   return { signatures: [...signatures.values()], totals };
 }
@@ -129,8 +132,24 @@ function analysisOf(totals: TargetTotal[], subgroups: Subgroup[]): AssessmentAna
   };
 }
 
-/** A published cell: its size, or why it is hidden. */
-type Published = { dimension: string; key: string; target: string; assessed: number | null; reason: string | null };
+/**
+ * The figures published for a cell (or a target's total): students assessed, and for each level the students at
+ * it and the students not at it. A hidden group known to have none at a level, or all of its students there,
+ * is as exposed as one whose size is known.
+ */
+type Figures = Record<string, number>;
+
+function figuresOf(assessed: number, levels: readonly { level: number; count: number }[]): Figures {
+  const figures: Figures = { assessed };
+  for (const { level, count } of levels) {
+    figures[`at ${level}`] = count;
+    figures[`not at ${level}`] = assessed - count;
+  }
+  return figures;
+}
+
+/** A published cell: its figures, or why it is hidden. */
+type Published = { dimension: string; key: string; target: string; figures: Figures | null; reason: string | null };
 
 function fromJson(subgroups: Subgroup[], totals: TargetTotal[]): Published[] {
   return subgroups.flatMap((group) =>
@@ -138,7 +157,7 @@ function fromJson(subgroups: Subgroup[], totals: TargetTotal[]): Published[] {
       dimension: group.dimension,
       key: group.key,
       target: `T.${totals.findIndex((t) => t.targetId === cell.targetId) + 1}`,
-      assessed: cell.suppressed ? null : cell.assessed,
+      figures: cell.suppressed ? null : figuresOf(cell.assessed, cell.levels),
       reason: cell.suppressed ? cell.reason : null,
     })),
   );
@@ -148,16 +167,22 @@ const KEY_BY_LABEL = new Map(Object.entries(SUBGROUP_LABELS).map(([key, label]) 
 const dimensionOf = (key: string) =>
   SEXES.some((s) => s === key) ? "sex" : RACES.some((r) => r === key) ? "race" : "ethnicity";
 
-/** The subgroup section of an export, read back as a person would read the file. */
+/** The subgroup section of an export (its header row first), read back as a person would read the file. */
 function fromRows(rows: unknown[][]): Published[] {
-  return rows.slice(1).map(([label, target, assessed]) => {
+  const header = (rows[0] ?? []).map(String);
+  return rows.slice(1).map((row) => {
+    const [label, target, assessed] = row;
     const key = KEY_BY_LABEL.get(String(label)) ?? String(label);
     const isNumber = typeof assessed === "number" || /^\d+$/.test(String(assessed));
+    const levels = header.flatMap((name, column) => {
+      const level = /^Level (\d+)$/.exec(name)?.[1];
+      return level ? [{ level: Number(level), count: Number(row[column]) }] : [];
+    });
     return {
       dimension: dimensionOf(key),
       key,
       target: String(target),
-      assessed: isNumber ? Number(assessed) : null,
+      figures: isNumber ? figuresOf(Number(assessed), levels) : null,
       reason: isNumber ? null : String(assessed) === "fewer than 10" ? "fewer_than_10" : "protects_small_group",
     };
   });
@@ -180,8 +205,13 @@ async function xlsxSubgroupRows(analysis: AssessmentAnalysis): Promise<unknown[]
   return rows;
 }
 
-/** Every hidden cell whose size the attacker can pin down, with the size they get. */
-function derivedCells(published: Published[], totals: Map<string, number>, truth: Map<string, number>): string[] {
+/**
+ * Every hidden figure the attacker can pin down, with the value they get. For each figure, the hidden cells
+ * together hold the target's figure less the cells shown; a cell "fewer than 10" holds 0..9 of anything, a cell
+ * hidden to protect another 0..the remainder. A figure the target's total gives as 0 (no one at a level) is 0
+ * for every group whatever is hidden, so it is not counted as learned from the table.
+ */
+function derivedCells(published: Published[], totals: Map<string, Figures>, truth: Map<string, number>): string[] {
   const leaks: string[] = [];
   const byPartition = new Map<string, Published[]>();
   for (const cell of published) {
@@ -190,35 +220,50 @@ function derivedCells(published: Published[], totals: Map<string, number>, truth
   }
   for (const [partition, cells] of byPartition) {
     const [dimension, target] = partition.split("|") as [string, string];
-    const total = totals.get(target) ?? 0;
+    const total = totals.get(target) ?? { assessed: 0 };
     // A dimension with one group present says only that everyone is in it: the total, published anyway.
-    if (cells.length < 2 || dimension === "ethnicity" || total === 0) continue;
-    const hidden = cells.filter((cell) => cell.assessed === null);
-    const rest = total - cells.reduce((sum, cell) => sum + (cell.assessed ?? 0), 0);
-    const bounds = hidden.map((cell) => (cell.reason === "fewer_than_10" ? [0, SUPPRESSION_THRESHOLD - 1] : [0, rest]));
-    hidden.forEach((cell, i) => {
-      const others = bounds.filter((_, j) => j !== i);
-      const [lo, hi] = bounds[i] as [number, number];
-      const least = Math.max(lo, rest - others.reduce((sum, b) => sum + (b[1] as number), 0));
-      const most = Math.min(hi, rest - others.reduce((sum, b) => sum + (b[0] as number), 0));
-      const actual = truth.get(`${cell.key}|${target}`) ?? 0;
-      if (least === most && least === actual) leaks.push(`${cell.key} on ${target} = ${actual}`);
-    });
+    if (cells.length < 2 || dimension === "ethnicity" || total.assessed === 0) continue;
+    const hidden = cells.filter((cell) => cell.figures === null);
+    for (const [figure, value] of Object.entries(total)) {
+      if (figure !== "assessed" && value === 0) continue;
+      const rest = value - cells.reduce((sum, cell) => sum + (cell.figures?.[figure] ?? 0), 0);
+      const bounds = hidden.map((cell) =>
+        cell.reason === "fewer_than_10" ? [0, SUPPRESSION_THRESHOLD - 1] : [0, Math.max(0, rest)],
+      );
+      hidden.forEach((cell, i) => {
+        const others = bounds.filter((_, j) => j !== i);
+        const [lo, hi] = bounds[i] as [number, number];
+        const least = Math.max(lo, rest - others.reduce((sum, b) => sum + (b[1] as number), 0));
+        const most = Math.min(hi, rest - others.reduce((sum, b) => sum + (b[0] as number), 0));
+        const actual = truth.get(`${cell.key}|${target}|${figure}`) ?? 0;
+        if (least === most && least === actual) leaks.push(`${cell.key} on ${target}: ${figure} = ${actual}`);
+      });
+    }
   }
   return leaks;
 }
 
 function truthOf(targets: number, students: Student[]): Map<string, number> {
   const truth = new Map<string, number>();
-  const add = (key: string, t: number) => truth.set(`${key}|T.${t + 1}`, (truth.get(`${key}|T.${t + 1}`) ?? 0) + 1);
+  const add = (key: string, t: number, level: number) => {
+    const figures = figuresOf(1, [
+      { level, count: 1 },
+      ...LEVELS.filter((l) => l !== level).map((l) => ({ level: l, count: 0 })),
+    ]);
+    for (const [figure, n] of Object.entries(figures)) {
+      const id = `${key}|T.${t + 1}|${figure}`;
+      truth.set(id, (truth.get(id) ?? 0) + n);
+    }
+  };
   for (let t = 0; t < targets; t++) {
     for (const s of students) {
-      if (s.levels[t] == null || !s.hasDemographics) continue;
-      if (s.sex) add(s.sex, t);
+      const level = s.levels[t];
+      if (level == null || !s.hasDemographics) continue;
+      if (s.sex) add(s.sex, t, level);
       RACES.forEach((race, bit) => {
-        if (s.flags & (1 << bit)) add(race, t);
+        if (s.flags & (1 << bit)) add(race, t, level);
       });
-      if (s.flags & 64) add("hispanicOrLatino", t);
+      if (s.flags & 64) add("hispanicOrLatino", t, level);
     }
   }
   return truth;
@@ -227,23 +272,41 @@ function truthOf(targets: number, students: Student[]): Map<string, number> {
 function scenario(targets: number, students: Student[]) {
   const { signatures, totals } = queryResultOf(targets, students);
   const subgroups = buildSubgroups(signatures, totals);
-  const totalsByName = new Map(totals.map((t, index) => [`T.${index + 1}`, t.assessed]));
+  const totalsByName = new Map(totals.map((t, index) => [`T.${index + 1}`, figuresOf(t.assessed, t.levelCounts)]));
   return { totals, subgroups, totalsByName, truth: truthOf(targets, students) };
 }
+
+const cohort = (n: number, student: Omit<Student, "hasDemographics">): Student[] =>
+  Array.from({ length: n }, () => ({ ...student, hasDemographics: true }));
+
+/** Whether each race's cell is hidden on the one target. */
+const raceShown = (subgroups: Subgroup[]) =>
+  Object.fromEntries(subgroups.filter((g) => g.dimension === "race").map((g) => [g.key, g.targets[0]?.suppressed]));
 
 describe("no suppressed subgroup can be worked out from what is published", () => {
   it("hides a second race when the races add up to the total (the issue's case)", () => {
     const students: Student[] = [
-      ...Array.from({ length: 30 }, () => ({ sex: "male", flags: 16, hasDemographics: true, levels: [3] })),
-      ...Array.from({ length: 15 }, () => ({ sex: "female", flags: 4, hasDemographics: true, levels: [2] })),
-      ...Array.from({ length: 2 }, () => ({ sex: "male", flags: 2, hasDemographics: true, levels: [2] })),
+      ...cohort(15, { sex: "male", flags: 16, levels: [3] }),
+      ...cohort(15, { sex: "male", flags: 16, levels: [2] }),
+      ...cohort(8, { sex: "female", flags: 4, levels: [2] }),
+      ...cohort(7, { sex: "female", flags: 4, levels: [3] }),
+      ...cohort(2, { sex: "male", flags: 2, levels: [2] }),
     ];
     const { totals, subgroups, totalsByName, truth } = scenario(1, students);
     expect(derivedCells(fromJson(subgroups, totals), totalsByName, truth)).toEqual([]);
-    const race = Object.fromEntries(
-      subgroups.filter((g) => g.dimension === "race").map((g) => [g.key, g.targets[0]?.suppressed]),
-    );
-    expect(race).toEqual({ asian: true, blackOrAfricanAmerican: true, white: false });
+    expect(raceShown(subgroups)).toEqual({ asian: true, blackOrAfricanAmerican: true, white: false });
+  });
+
+  it("hides more when every hidden student sits at one level, or none at a level the total has", () => {
+    // With white shown, its levels would say that all 17 hidden students are at level 2 ("all or none").
+    const students: Student[] = [
+      ...cohort(30, { sex: "male", flags: 16, levels: [3] }),
+      ...cohort(15, { sex: "female", flags: 4, levels: [2] }),
+      ...cohort(2, { sex: "male", flags: 2, levels: [2] }),
+    ];
+    const { totals, subgroups, totalsByName, truth } = scenario(1, students);
+    expect(derivedCells(fromJson(subgroups, totals), totalsByName, truth)).toEqual([]);
+    expect(raceShown(subgroups)).toEqual({ asian: true, blackOrAfricanAmerican: true, white: true });
   });
 
   it("in the JSON and the CSV, over random rosters and results", () => {

@@ -19,7 +19,8 @@ export function SubgroupTable({ analysis }: { analysis: AssessmentAnalysis }) {
     <>
       <p className="field-hint">
         To protect students' privacy, a group of fewer than 10 students shows no numbers, and neither does a group whose
-        numbers would let a small group be worked out from the totals.
+        numbers would let a small group's size, or how many of its students are at a level, be worked out from the
+        totals.
       </p>
       <TableFrame label="Proficiency by subgroup">
         <table className="data-table">
