@@ -39,6 +39,7 @@ import { studentsRoutes } from "./features/students/students.routes";
 import { visitsRoutes } from "./features/visits/visits.routes";
 import { healthRoutes } from "./health.routes";
 import { registerOriginCheck } from "./http/csrf";
+import { exposePolicyChecks } from "./http/policy-checks";
 import { registerSecurityHeaders } from "./http/security-headers";
 import { validatorCompiler } from "./http/validation";
 import { registerWebApp } from "./http/web-app";
@@ -57,6 +58,8 @@ export type AppDeps = {
   database: Database;
   config: Config;
   logger?: FastifyServerOptions["logger"];
+  /** Tests only: answer each request with the actions it checked (see http/policy-checks.ts). */
+  exposePolicyChecks?: boolean;
 };
 
 /** Builds the whole HTTP application; tests call it and use inject(). */
@@ -90,6 +93,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
     }
   });
 
+  if (deps.exposePolicyChecks) exposePolicyChecks(app);
   registerErrorHandling(app);
   await registerSecurityHeaders(app);
   await app.register(cookie);

@@ -1,6 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { AuditPage, AuditQuery } from "../../contract/audit";
-import type { Actor } from "../policy/actor";
+import { requireActor } from "../http/signed-in";
 import { authorize } from "../policy/authorize";
 import type { App } from "../types";
 
@@ -23,7 +23,7 @@ export async function auditRoutes(app: App) {
     "/audit",
     { config: { policy: "audit.read" }, schema: { querystring: AuditQuery, response: { 200: AuditPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "audit.read", { districtId: actor.districtId });
       const q = request.query;
       const filters: SQL[] = [sql`a.district_id = ${actor.districtId}`];

@@ -1,6 +1,7 @@
 import type { FastifyRequest } from "fastify";
 import type { Db } from "../db/client";
 import { auditLog } from "../db/schema";
+import type { AuditContext } from "./audit-context";
 
 export type AuditEntry = {
   action: string;
@@ -11,18 +12,20 @@ export type AuditEntry = {
 };
 
 /**
- * Appends one entry to the audit log for this request: who (the actor, if signed in), from where, and
- * the request id that ties it to the logs. Pass a transaction as `db` to record inside it.
+ * Appends one entry to the audit log: who (the actor, if signed in), from where, and the request id that ties
+ * it to the logs. Commands pass their AuditContext; a route may pass its request. Pass a transaction as `db` to
+ * record inside it.
  */
-export async function recordAudit(db: Db, request: FastifyRequest, entry: AuditEntry): Promise<void> {
+export async function recordAudit(db: Db, who: AuditContext | FastifyRequest, entry: AuditEntry): Promise<void> {
+  const context = "requestId" in who ? who : { actor: who.actor, requestId: who.id, ip: who.ip };
   await db.insert(auditLog).values({
-    districtId: entry.districtId ?? request.actor?.districtId ?? null,
-    actorId: request.actor?.personId ?? null,
+    districtId: entry.districtId ?? context.actor?.districtId ?? null,
+    actorId: context.actor?.personId ?? null,
     action: entry.action,
     subjectType: entry.subjectType,
     subjectId: entry.subjectId ?? null,
-    ip: request.ip,
-    requestId: request.id,
+    ip: context.ip,
+    requestId: context.requestId,
     details: entry.details ?? null,
   });
 }

@@ -14,8 +14,8 @@ import { recordAudit } from "../audit/record-audit";
 import { publicBaseUrl } from "../config";
 import { districts, people } from "../db/schema";
 import { HttpProblem, notFound, tooManyRequests } from "../errors";
+import { requireActor } from "../http/signed-in";
 import { sendMail } from "../mail/send-mail";
-import type { Actor } from "../policy/actor";
 import type { App } from "../types";
 import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./account-tokens";
 import { presentMe } from "./me";
@@ -49,9 +49,9 @@ export async function authRoutes(app: App) {
       hours: app.config.sessionHours,
     });
     setSessionCookie(reply, app.config, session.token, session.expiresAt);
-    const actor = (await findActorBySessionToken(app.db, app.pool, session.token)) as Actor;
-    request.actor = actor;
-    return actor;
+    // The session was created a line above; were it gone already, the sign-in would not have happened.
+    request.actor = await findActorBySessionToken(app.db, app.pool, session.token);
+    return requireActor(request);
   }
 
   app.post(

@@ -4,6 +4,7 @@ import { IdParams, Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
 import { people, sessions } from "../db/schema";
 import { HttpProblem, notFound, tooManyRequests } from "../errors";
+import { requireActor } from "../http/signed-in";
 import type { Actor } from "../policy/actor";
 import type { App } from "../types";
 import { presentMe } from "./me";
@@ -17,7 +18,7 @@ export async function meRoutes(app: App) {
   // them changes, so its presentation is serialized once (checked against the schema as the serializer would).
   const presented = new WeakMap<Actor, string>();
   app.get("/me", { config: { policy: "signed-in" }, schema: { response: { 200: Me } } }, async (request, reply) => {
-    const actor = request.actor as Actor;
+    const actor = requireActor(request);
     let body = presented.get(actor);
     if (body === undefined) {
       body = JSON.stringify(Me.parse(presentMe(actor)));
@@ -31,7 +32,7 @@ export async function meRoutes(app: App) {
     "/me",
     { config: { policy: "signed-in" }, schema: { body: MePatch, response: { 200: Me } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { preferredLanguage } = request.body;
       await app.db.transaction(async (tx) => {
         await tx.update(people).set({ preferredLanguage, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));
@@ -51,7 +52,7 @@ export async function meRoutes(app: App) {
     "/me/password",
     { config: { policy: "signed-in" }, schema: { body: ChangePasswordInput, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       // Guessing the current password from a signed-in session counts as failing sign-in does.
       const limit = await checkPasswordLimits(app.db, actor.email, request.ip);
       if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
@@ -82,7 +83,7 @@ export async function meRoutes(app: App) {
     "/me/sessions",
     { config: { policy: "signed-in" }, schema: { response: { 200: SessionList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const rows = await app.db
         .select()
         .from(sessions)
@@ -108,7 +109,7 @@ export async function meRoutes(app: App) {
     "/me/sessions/:id",
     { config: { policy: "signed-in" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       if (!(await revokeSession(app.db, actor.personId, request.params.id))) notFound("session");
       await recordAudit(app.db, request, {
         action: "auth.session_revoked",
@@ -123,7 +124,7 @@ export async function meRoutes(app: App) {
     "/me/sessions/sign-out-everywhere",
     { config: { policy: "signed-in" }, schema: { response: { 200: RevokedCount } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const revoked = await revokeAllSessions(app.db, actor.personId, actor.sessionId);
       await recordAudit(app.db, request, {
         action: "auth.signed_out_everywhere",

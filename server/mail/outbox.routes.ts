@@ -3,7 +3,7 @@ import { IdParams } from "../../contract/common";
 import { OutboxMessage, OutboxPage, OutboxQuery } from "../../contract/outbox";
 import { outbox } from "../db/schema";
 import { notFound } from "../errors";
-import type { Actor } from "../policy/actor";
+import { requireActor } from "../http/signed-in";
 import { authorize } from "../policy/authorize";
 import type { App } from "../types";
 import { redactSecrets } from "./send-mail";
@@ -26,7 +26,7 @@ export async function outboxRoutes(app: App) {
     "/outbox",
     { config: { policy: "outbox.read" }, schema: { querystring: OutboxQuery, response: { 200: OutboxPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "outbox.read", { districtId: actor.districtId });
       const { q, page, pageSize } = request.query;
       const filters: SQL[] = [eq(outbox.districtId, actor.districtId)];
@@ -53,7 +53,7 @@ export async function outboxRoutes(app: App) {
     "/outbox/:id",
     { config: { policy: "outbox.read" }, schema: { params: IdParams, response: { 200: OutboxMessage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const [row] = await app.db.select().from(outbox).where(eq(outbox.id, request.params.id));
       if (!row || row.districtId === null) notFound("message");
       authorize(actor, "outbox.read", { districtId: row.districtId });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type RoleName } from "../../contract/people";
 import { createSession } from "../auth/sessions";
+import { POLICY_CHECKED_HEADER } from "../http/policy-checks";
 import { createTestApp, type TestApp } from "../test/test-app";
 import { matrixCases as cases } from "./matrix/all-cases";
 import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
@@ -38,6 +39,11 @@ async function send(method: string, req: Req, role?: RoleName) {
   });
 }
 
+/** The policy a route declares in its config. */
+function declaredPolicy(method: string, url: string): string | undefined {
+  return app.routeTable.find((r) => r.method === method && r.url === url)?.policy;
+}
+
 describe("policy matrix", () => {
   it("has a case for every registered route, and every route declares a policy", () => {
     const registered = app.routeTable.map((r) => `${r.method} ${r.url}`);
@@ -63,6 +69,16 @@ describe("policy matrix", () => {
       const isAllowed = spec.allowed === "all" || spec.allowed.includes(role);
       it(`${key} as ${role} in own district: ${isAllowed ? "allowed" : "denied"}`, async () => {
         const response = await send(method, await spec.own(ctx), role);
+        const declared = declaredPolicy(method, route);
+        // An allowed request went through the very action the route declares; a refused one was refused by the
+        // policy (a route may first check that the reader may see the thing, then the action itself).
+        if (declared !== "signed-in") {
+          const checked = String(response.headers[POLICY_CHECKED_HEADER] ?? "")
+            .split(",")
+            .filter(Boolean);
+          if (response.statusCode < 300) expect(checked, `${key} declares ${declared}; it checked`).toContain(declared);
+          else expect(checked, `${key} was refused without a policy check`).not.toEqual([]);
+        }
         if (route === "/api/v1/me/sessions/:id") expect(response.statusCode).toBe(404);
         else if (isAllowed) expect(response.statusCode, response.body).toBeLessThan(300);
         else expect([403, 404], response.body).toContain(response.statusCode);

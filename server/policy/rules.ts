@@ -368,3 +368,43 @@ export const rules = {
 
 export type Action = keyof typeof rules;
 export type TargetOf<A extends Action> = Parameters<(typeof rules)[A]>[1];
+
+/** The actions whose rule accepts every target `A`'s rule accepts: the ones that can say whether `A`'s target is known. */
+type RevealerOf<A extends Action> = { [R in Action]: TargetOf<A> extends TargetOf<R> ? R : never }[Action];
+
+/**
+ * Which refusals are 403 rather than 404. Refused `A` on a target is 403 when the actor may do `refusalRevealedBy[A]`
+ * to it (they know it exists, they just may not do this); otherwise 404, so a refusal never confirms that
+ * something exists. District-level targets (lists, creation) have nothing to hide and are always 403.
+ */
+export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
+  "person.create": "person.read",
+  "person.update": "person.read",
+  "person.deactivate": "person.read",
+  "person.invite": "person.read",
+  "community.update": "community.read",
+  "community.contribute": "community.read",
+  "community.participate": "community.read",
+  "community.shareStudents": "community.read",
+  "community.approveStudentSharing": "community.read",
+  "thread.post": "thread.read",
+  "thread.update": "thread.read",
+  "resource.update": "resource.read",
+  "resource.delete": "resource.read",
+  "resource.interact": "resource.read",
+  "visit.update": "visit.read",
+  "visit.giveFeedback": "visit.read",
+  "assessment.create": "community.read",
+  "assessment.update": "assessment.read",
+  "assessment.enterResults": "assessment.read",
+  "assessment.analyze": "assessment.read",
+  "plan.update": "plan.read",
+  "plan.recordProgress": "plan.read",
+  "plan.decide": "plan.read",
+  "student.readPlans": "student.read",
+  "group.create": "community.read",
+  "group.update": "group.read",
+  "team.reviewStudents": "community.read",
+  "familyNote.create": "familyNote.read",
+  "familyNote.acknowledge": "familyNote.read",
+};

@@ -19,7 +19,7 @@ export async function createTestApp(options: { database?: Database; env?: Record
   const config = loadConfig({ LOG_LEVEL: "silent", DATA_DIR: dataDir, ACTOR_CACHE: "off", ...options.env });
   // TEST_LOG=error shows the server's own logs when a test needs explaining.
   const logger = process.env.TEST_LOG ? { level: process.env.TEST_LOG } : false;
-  const app = await buildApp({ database, config, logger });
+  const app = await buildApp({ database, config, logger, exposePolicyChecks: true });
   return {
     app,
     database,

@@ -3,7 +3,8 @@ import { AssessmentAnalysis, RollupQuery, TargetRollup } from "../../../contract
 import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
 import { notFound } from "../../errors";
-import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
+import { isDistrictLeader, schoolsLed } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireAssessmentTarget } from "../assessments/assessment-target";
@@ -25,7 +26,7 @@ function fileName(title: string, extension: string): string {
 export async function analysisRoutes(app: App) {
   /** The analysis as JSON text, over the students this reader may see; the read is audit-logged. */
   async function loadAnalysis(request: FastifyRequest, id: string, format: string) {
-    const actor = request.actor as Actor;
+    const actor = requireActor(request);
     const target = await requireAssessmentTarget(app.db, id);
     authorize(actor, "assessment.analyze", target);
     const result = (await queryAssessmentAnalysis(app.db, actor, target.id)) ?? notFound("assessment");
@@ -81,7 +82,7 @@ export async function analysisRoutes(app: App) {
       schema: { querystring: RollupQuery, response: { 200: TargetRollup } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const schoolId = request.query.schoolId ?? null;
       const districtId = schoolId ? ((await findSchoolDistrict(app.db, schoolId)) ?? notFound("school")) : null;
       authorize(actor, "analysis.rollup", { districtId: districtId ?? actor.districtId, schoolId });

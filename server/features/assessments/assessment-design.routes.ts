@@ -4,7 +4,7 @@ import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
 import { assessmentClasses, assessmentTargets } from "../../db/schema";
 import { HttpProblem, invalid } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
 import { listAssessmentTargets } from "./assessments.queries";
@@ -21,7 +21,7 @@ export async function assessmentDesignRoutes(app: App) {
       schema: { params: IdParams, body: ItemsInput, response: { 200: AssessmentDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
       const outcome = await saveItems(app.db, row, request.body);
       if (!outcome.ok) {
@@ -45,7 +45,7 @@ export async function assessmentDesignRoutes(app: App) {
       schema: { params: IdParams, body: TargetsInput, response: { 200: AssessmentDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
       const measured = new Map((await listAssessmentTargets(app.db, row.id)).map((t) => [t.targetId, t]));
       const problems = request.body.targets.flatMap((entry, index) => {
@@ -86,7 +86,7 @@ export async function assessmentDesignRoutes(app: App) {
       schema: { params: IdParams, body: ClassesInput, response: { 200: AssessmentDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
       const classIds = await resolveClassIds(app.db, row.communityId, row.id, request.body.classIds);
       // Results already entered stay: the students of a class taken off simply leave the grid.

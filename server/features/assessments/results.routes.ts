@@ -11,7 +11,7 @@ import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { conflict, invalid } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { requireAssessment } from "./assessment-detail";
 import { listRoster } from "./assessment-roster";
@@ -71,7 +71,7 @@ export async function resultsRoutes(app: App) {
     "/assessments/:id/results",
     { config: { policy: "assessment.analyze" }, schema: { params: IdParams, response: { 200: ResultsGrid } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.analyze");
       const grid = await loadResultsGrid(app.db, actor, row);
       await recordAudit(app.db, request, {
@@ -92,7 +92,7 @@ export async function resultsRoutes(app: App) {
       schema: { params: IdParams, body: ResultsInput, response: { 200: ResultsSaved } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
       const outcome = await recordResults(app.db, actor, row, request.body.rows, auditResults(request, row, "grid"));
@@ -114,7 +114,7 @@ export async function resultsRoutes(app: App) {
       schema: { params: IdParams, body: CsvInput, response: { 200: CsvPreview } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);
@@ -137,7 +137,7 @@ export async function resultsRoutes(app: App) {
       schema: { params: IdParams, body: CsvImportInput, response: { 200: ResultsSaved } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
       const parsed = parseCsv(request.body.csv);

@@ -17,7 +17,7 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { communities, communityMembers, communitySchools, people, schools } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { presentCommunity } from "./communities.present";
@@ -51,7 +51,7 @@ export async function communitiesRoutes(app: App) {
       schema: { querystring: CommunitiesQuery, response: { 200: CommunityPage } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "community.list", { districtId: actor.districtId });
       const { items, total } = await listCommunities(app.db, actor, request.query);
       return {
@@ -67,7 +67,7 @@ export async function communitiesRoutes(app: App) {
     "/communities",
     { config: { policy: "community.create" }, schema: { body: CommunityInput, response: { 201: CommunitySummary } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "community.create", { districtId: actor.districtId });
       const { schoolIds, ...fields } = request.body;
       await requireSchoolsInDistrict(app.db, actor.districtId, schoolIds);
@@ -103,7 +103,7 @@ export async function communitiesRoutes(app: App) {
     "/communities/:id",
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: CommunityHome } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.read", community);
       return loadCommunityHome(app.db, actor, community);
@@ -117,7 +117,7 @@ export async function communitiesRoutes(app: App) {
       schema: { params: IdParams, body: CommunityPatch, response: { 200: CommunitySummary } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const { schoolIds, archived, ...fields } = request.body;
@@ -160,7 +160,7 @@ export async function communitiesRoutes(app: App) {
       schema: { params: IdParams, body: MemberInput, response: { 201: z.array(Member) } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const [person] = await app.db
@@ -201,7 +201,7 @@ export async function communitiesRoutes(app: App) {
       schema: { params: MemberParams, body: MemberPatch, response: { 200: z.array(Member) } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const members = await listMembers(app.db, community.id);
@@ -233,7 +233,7 @@ export async function communitiesRoutes(app: App) {
     "/communities/:id/members/:personId",
     { config: { policy: "community.update" }, schema: { params: MemberParams, response: { 200: z.array(Member) } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const members = await listMembers(app.db, community.id);

@@ -9,7 +9,7 @@ import {
 } from "../../../contract/communities";
 import { todayIn } from "../../clock";
 import { invalid, notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "./communities.queries";
@@ -32,7 +32,7 @@ export async function normsRoutes(app: App) {
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: NormHistory } } },
     async (request) => {
       const community = await loadCommunity(request.params.id);
-      authorize(request.actor as Actor, "community.read", community);
+      authorize(requireActor(request), "community.read", community);
       return history(community.id);
     },
   );
@@ -44,7 +44,7 @@ export async function normsRoutes(app: App) {
       schema: { params: IdParams, body: NormsInput, response: { 200: NormHistory } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       await saveNorms(app.db, request, actor, community, request.body);
@@ -56,7 +56,7 @@ export async function normsRoutes(app: App) {
     "/communities/:id/norms/agree",
     { config: { policy: "community.participate" }, schema: { params: IdParams, response: { 200: NormHistory } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.participate", community);
       const [current] = await listNormVersions(app.db, community.id, 1);
@@ -70,7 +70,7 @@ export async function normsRoutes(app: App) {
     "/communities/:id/checkins",
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: CheckinList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.read", community);
       return { items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) };
@@ -84,7 +84,7 @@ export async function normsRoutes(app: App) {
       schema: { params: IdParams, body: CheckinInput, response: { 201: CheckinList } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       if (request.body.closesOn < request.body.opensOn) {
@@ -108,7 +108,7 @@ export async function normsRoutes(app: App) {
       schema: { params: CheckinParams, body: CheckinResponseInput, response: { 201: CheckinList } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.participate", community);
       const checkin =

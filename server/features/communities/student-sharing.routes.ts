@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdParams } from "../../../contract/common";
 import { CommunitySummary, Member, StudentSharingApproval, StudentSharingInput } from "../../../contract/communities";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { presentCommunity } from "./communities.present";
@@ -20,7 +20,7 @@ export async function studentSharingRoutes(app: App) {
       schema: { params: IdParams, body: StudentSharingInput, response: { 200: z.array(Member) } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.shareStudents", community);
       await setMemberSharing(app.db, request, actor, community.id, request.body.sharesStudents);
@@ -35,7 +35,7 @@ export async function studentSharingRoutes(app: App) {
       schema: { params: IdParams, body: StudentSharingApproval, response: { 200: CommunitySummary } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.approveStudentSharing", community);
       await setSharingApproval(app.db, request, actor, community.id, request.body.approved);

@@ -9,6 +9,7 @@ import { ThreadDetail } from "../../../contract/discussions";
 import { recordAudit } from "../../audit/record-audit";
 import { discussionReplies, files } from "../../db/schema";
 import { HttpProblem, invalid, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -91,7 +92,7 @@ export async function attachmentsRoutes(
     "/threads/:id/attachments",
     { config: { policy: "post.attach" }, schema: { params: IdParams, response: { 201: ThreadDetail } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const thread = await app.db.execute<{ id: string; district_id: string; author_id: string | null }>(
         sql`select id, district_id, author_id from discussion_threads where id = ${request.params.id}`,
       );
@@ -112,7 +113,7 @@ export async function attachmentsRoutes(
     "/threads/:id/replies/:replyId/attachments",
     { config: { policy: "post.attach" }, schema: { params: ReplyParams, response: { 201: ThreadDetail } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       await options.detail(actor, request.params.id);
       const [post] = await app.db
         .select()

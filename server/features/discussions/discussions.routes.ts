@@ -14,6 +14,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { discussionThreads } from "../../db/schema";
 import { SEARCH_CONFIG } from "../../db/search";
 import { notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { ThreadTarget } from "../../policy/rules";
@@ -75,7 +76,7 @@ export async function discussionsRoutes(app: App) {
     },
     async (request) => {
       const community = await loadCommunity(request.params.id);
-      authorize(request.actor as Actor, "community.read", community);
+      authorize(requireActor(request), "community.read", community);
       const { items, total } = await listThreads(app.db, sql`t.community_id = ${community.id}`, request.query);
       return { items, total, page: request.query.page, pageSize: request.query.pageSize };
     },
@@ -88,7 +89,7 @@ export async function discussionsRoutes(app: App) {
       schema: { params: IdParams, body: ThreadInput, response: { 201: ThreadDetail } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       const target = { districtId: community.districtId, authorId: actor.personId, community };
       authorize(actor, "thread.post", { ...target, id: "" });
@@ -101,7 +102,7 @@ export async function discussionsRoutes(app: App) {
     "/forum/threads",
     { config: { policy: "thread.read" }, schema: { querystring: ThreadsQuery, response: { 200: ThreadPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "thread.read", { districtId: actor.districtId, id: "", authorId: null, community: null });
       const scope = sql`t.district_id = ${actor.districtId} and t.community_id is null`;
       const { items, total } = await listThreads(app.db, scope, request.query);
@@ -113,7 +114,7 @@ export async function discussionsRoutes(app: App) {
     "/forum/threads",
     { config: { policy: "thread.post" }, schema: { body: ThreadInput, response: { 201: ThreadDetail } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = { districtId: actor.districtId, authorId: actor.personId, community: null };
       authorize(actor, "thread.post", { ...target, id: "" });
       const id = await startThread(app.db, request, actor, target, request.body);
@@ -124,7 +125,7 @@ export async function discussionsRoutes(app: App) {
   app.get(
     "/threads/:id",
     { config: { policy: "thread.read" }, schema: { params: IdParams, response: { 200: ThreadDetail } } },
-    async (request) => detail(request.actor as Actor, request.params.id),
+    async (request) => detail(requireActor(request), request.params.id),
   );
 
   app.patch(
@@ -134,7 +135,7 @@ export async function discussionsRoutes(app: App) {
       schema: { params: IdParams, body: ThreadPatch, response: { 200: ThreadDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { thread, target } = await loadThread(request.params.id);
       authorize(actor, "thread.update", target);
       const title = request.body.title ?? thread.title;
@@ -165,7 +166,7 @@ export async function discussionsRoutes(app: App) {
       schema: { params: IdParams, body: ReplyInput, response: { 201: ThreadDetail } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { thread, target } = await loadThread(request.params.id);
       authorize(actor, "thread.post", target);
       await replyToThread(app.db, request, actor, { ...target, title: thread.title }, request.body.body);
@@ -176,6 +177,6 @@ export async function discussionsRoutes(app: App) {
   app.get(
     "/discussions/search",
     { config: { policy: "signed-in" }, schema: { querystring: SearchQuery, response: { 200: SearchResults } } },
-    async (request) => ({ items: await searchDiscussions(app.db, request.actor as Actor, request.query.q) }),
+    async (request) => ({ items: await searchDiscussions(app.db, requireActor(request), request.query.q) }),
   );
 }

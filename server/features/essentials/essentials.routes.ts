@@ -10,6 +10,7 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { courses, essentialStandards, standards } from "../../db/schema";
 import { conflict, invalid } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import type { App } from "../../types";
 import { followScaleChange } from "../assessments/sync-targets";
@@ -55,7 +56,7 @@ export async function essentialsRoutes(app: App) {
     "/communities/:id/essential-standards",
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: EssentialStandardList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireEssentialsCommunity(app.db, actor, request.params.id, false);
       const can = essentialsAbilities(actor, community);
       const rows = await listEssentialStandards(app.db, community.id);
@@ -70,7 +71,7 @@ export async function essentialsRoutes(app: App) {
       schema: { params: IdParams, body: EssentialStandardInput, response: { 201: EssentialStandard } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireEssentialsCommunity(app.db, actor, request.params.id, true);
       const { scaleLevels, ...fields } = request.body;
       await checkReferences(app.db, actor, fields);
@@ -110,7 +111,7 @@ export async function essentialsRoutes(app: App) {
     "/essential-standards/:id",
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: EssentialStandard } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const row = await requireEssentialStandard(app.db, request.params.id);
       const community = await requireEssentialsCommunity(app.db, actor, row.communityId, false);
       return presentEssentialStandard(row, essentialsAbilities(actor, community));
@@ -124,7 +125,7 @@ export async function essentialsRoutes(app: App) {
       schema: { params: IdParams, body: EssentialStandardPatch, response: { 200: EssentialStandard } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const current = await requireEssentialStandard(app.db, request.params.id);
       const community = await requireEssentialsCommunity(app.db, actor, current.communityId, true);
       const { scaleLevels, ...fields } = request.body;
@@ -171,7 +172,7 @@ export async function essentialsRoutes(app: App) {
     "/essential-standards/:id",
     { config: { policy: "target.manage" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const current = await requireEssentialStandard(app.db, request.params.id);
       await requireEssentialsCommunity(app.db, actor, current.communityId, true);
       if (await hasAssessedTargets(app.db, current.id)) {

@@ -4,6 +4,7 @@ import { EssentialStandard, LearningTargetInput, LearningTargetPatch } from "../
 import { recordAudit } from "../../audit/record-audit";
 import { learningTargets } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import type { App } from "../../types";
 import { essentialsAbilities, presentEssentialStandard } from "./essentials.present";
@@ -30,7 +31,7 @@ export async function learningTargetsRoutes(app: App) {
       schema: { params: IdParams, body: LearningTargetInput, response: { 201: EssentialStandard } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const essential = await requireEssentialStandard(app.db, request.params.id);
       const community = await requireEssentialsCommunity(app.db, actor, essential.communityId, true);
       await app.db.transaction(async (tx) => {
@@ -68,7 +69,7 @@ export async function learningTargetsRoutes(app: App) {
       schema: { params: IdParams, body: LearningTargetPatch, response: { 200: EssentialStandard } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { target, essentialStandardId, community } = await loadTarget(actor, request.params.id);
       const { position, ...fields } = request.body;
       await app.db.transaction(async (tx) => {
@@ -95,7 +96,7 @@ export async function learningTargetsRoutes(app: App) {
     "/learning-targets/:id",
     { config: { policy: "target.manage" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { target, essentialStandardId } = await loadTarget(actor, request.params.id);
       if (target.isAssessed) {
         conflict("An assessment measures this learning target; align its items elsewhere before deleting it.");

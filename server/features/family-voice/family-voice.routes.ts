@@ -4,7 +4,7 @@ import { ChildSupport, FamilyNote, FamilyNoteInput, FamilyNoteList } from "../..
 import { recordAudit } from "../../audit/record-audit";
 import { familyNotes, interventionPlans } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
@@ -19,7 +19,7 @@ export async function familyVoiceRoutes(app: App) {
     "/family/children/:id/support",
     { config: { policy: "family.readChild" }, schema: { params: IdParams, response: { 200: ChildSupport } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const student = await loadStudent(request.params.id);
       authorize(actor, "family.readChild", student);
       const support = await loadChildSupport(app.db, student.id);
@@ -40,7 +40,7 @@ export async function familyVoiceRoutes(app: App) {
       schema: { params: IdParams, body: FamilyNoteInput, response: { 201: FamilyNote } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const student = await loadStudent(request.params.id);
       authorize(actor, "familyNote.create", student);
       const { body, planId } = request.body;
@@ -79,7 +79,7 @@ export async function familyVoiceRoutes(app: App) {
     "/students/:id/family-notes",
     { config: { policy: "familyNote.read" }, schema: { params: IdParams, response: { 200: FamilyNoteList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const student = await loadStudent(request.params.id);
       authorize(actor, "familyNote.read", student);
       const items = await listStudentFamilyNotes(app.db, student.id);
@@ -97,7 +97,7 @@ export async function familyVoiceRoutes(app: App) {
     "/family-notes/:id/acknowledge",
     { config: { policy: "familyNote.acknowledge" }, schema: { params: IdParams, response: { 200: FamilyNote } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const note = (await findFamilyNote(app.db, request.params.id)) ?? notFound("family note");
       const student = await loadStudent(note.studentId);
       authorize(actor, "familyNote.acknowledge", student);

@@ -4,7 +4,7 @@ import { InterventionReport, InterventionReportQuery } from "../../../contract/i
 import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
@@ -27,7 +27,7 @@ function fileName(report: InterventionReport, extension: string): string {
 export async function interventionReportsRoutes(app: App) {
   /** The report for the asked scope and period; the read names students (overdue plans), so it is audit-logged. */
   async function loadReport(request: FastifyRequest, query: InterventionReportQuery, format: string) {
-    const actor = request.actor as Actor;
+    const actor = requireActor(request);
     const schoolId = query.schoolId ?? null;
     const districtId = schoolId
       ? ((await findSchoolDistrict(app.db, schoolId)) ?? notFound("school"))
@@ -98,7 +98,7 @@ export async function interventionReportsRoutes(app: App) {
     // The same rule as the JSON history (GET /students/:id/plans): staff only; families use the family view.
     { config: { policy: "student.readPlans" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = (await loadStudentTarget(app.db, request.params.id)) ?? notFound("student");
       authorize(actor, "student.readPlans", target);
       const history = (await loadStudentHistory(app.db, target.id)) ?? notFound("student");

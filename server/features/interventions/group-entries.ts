@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import { forbidden } from "../../errors";
 import type { Actor } from "../../policy/actor";
-import { can } from "../../policy/authorize";
+import { authorizeEach } from "../../policy/authorize";
 import { refuseIfAny } from "./check-plan-input";
 import { findPlanTarget } from "./plan-target";
 
@@ -37,9 +37,8 @@ export async function groupEntryPlans(
     seen.add(entry.planId);
   }
   refuseIfAny(problems);
-  for (const id of seen) {
-    const target = await findPlanTarget(db, id);
-    if (!target || !can(actor, "plan.recordProgress", target))
-      forbidden("You may not record progress for every student listed.");
-  }
+  const refusal = "You may not record progress for every student listed.";
+  const targets = [];
+  for (const id of seen) targets.push((await findPlanTarget(db, id)) ?? forbidden(refusal));
+  authorizeEach(actor, "plan.recordProgress", targets, refusal);
 }

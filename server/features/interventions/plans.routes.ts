@@ -12,6 +12,7 @@ import {
 import { recordAudit } from "../../audit/record-audit";
 import { interventionPlans } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { PlanTarget } from "../../policy/rules";
@@ -41,7 +42,7 @@ export async function plansRoutes(app: App) {
     "/students/:id/plans",
     { config: { policy: "student.readPlans" }, schema: { params: IdParams, response: { 200: StudentPlans } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const student = (await loadStudentTarget(app.db, request.params.id)) ?? notFound("student");
       authorize(actor, "student.readPlans", student);
       const plans = await listStudentPlans(app.db, actor, student.id);
@@ -66,7 +67,7 @@ export async function plansRoutes(app: App) {
       schema: { params: IdParams, body: PlanInput, response: { 201: PlanDetail } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const student = (await loadStudentTarget(app.db, request.params.id)) ?? notFound("student");
       authorize(actor, "student.read", student);
       const community = await requireCommunity(app.db, request.body.communityId);
@@ -89,7 +90,7 @@ export async function plansRoutes(app: App) {
     "/plans/:id",
     { config: { policy: "plan.read" }, schema: { params: IdParams, response: { 200: PlanDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.read", target);
       const detail = await loadPlanDetail(actor, target);
@@ -107,7 +108,7 @@ export async function plansRoutes(app: App) {
     "/plans/:id",
     { config: { policy: "plan.update" }, schema: { params: IdParams, body: PlanPatch, response: { 200: PlanDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.update", target);
       const plan = (await findPlan(app.db, actor, target.id)) ?? notFound("intervention plan");
@@ -157,7 +158,7 @@ export async function plansRoutes(app: App) {
       schema: { params: IdParams, body: ScoreEntry, response: { 200: EntriesSaved } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await requireOpenPlan(actor, request.params.id, request.body.measuredOn, "/body/measuredOn");
       return app.db.transaction(async (tx) => {
         const counts = await writeScores(tx, actor, [{ ...request.body, planId: target.id }]);
@@ -179,7 +180,7 @@ export async function plansRoutes(app: App) {
       schema: { params: IdParams, body: SessionEntry, response: { 200: EntriesSaved } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await requireOpenPlan(actor, request.params.id, request.body.sessionOn, "/body/sessionOn");
       return app.db.transaction(async (tx) => {
         const counts = await writeSessions(tx, actor, [{ ...request.body, planId: target.id }]);

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { IdParams } from "../../../contract/common";
 import { files } from "../../db/schema";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { findCommunity } from "../communities/communities.queries";
@@ -20,7 +20,7 @@ export async function filesRoutes(app: App) {
     // The rule asked depends on what the file is attached to: resource.read, or thread.read for discussions.
     { config: { policy: "resource.read" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const [file] = await app.db.select().from(files).where(eq(files.id, request.params.id));
       if (!file) notFound("file");
       if (file.attachedToType === "resource") {

@@ -4,6 +4,7 @@ import { CommentInput, RatingInput, Resource, ResourceComment, ResourceUse, UseI
 import { recordAudit } from "../../audit/record-audit";
 import { resourceComments, resourceRatings, resourceUses } from "../../db/schema";
 import { notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -25,7 +26,7 @@ export async function resourceActivityRoutes(app: App) {
       schema: { params: IdParams, body: CommentInput, response: { 201: ResourceComment } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadForInteraction(actor, request.params.id);
       const comment = await app.db.transaction(async (tx) => {
         const [row] = await tx
@@ -62,7 +63,7 @@ export async function resourceActivityRoutes(app: App) {
       schema: { params: IdParams, body: RatingInput, response: { 200: Resource } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadForInteraction(actor, request.params.id);
       const { usefulness } = request.body;
       await app.db.transaction(async (tx) => {
@@ -91,7 +92,7 @@ export async function resourceActivityRoutes(app: App) {
       schema: { params: IdParams, body: UseInput, response: { 201: ResourceUse } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadForInteraction(actor, request.params.id);
       const use = await app.db.transaction(async (tx) => {
         const [row] = await tx

@@ -15,6 +15,7 @@ import {
 import { recordAudit } from "../../audit/record-audit";
 import { files, resources, schools } from "../../db/schema";
 import { invalid, notFound, unauthorized } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { ResourceDraft } from "../../policy/rules";
@@ -115,7 +116,7 @@ export async function resourcesRoutes(app: App) {
     "/resources",
     { config: { policy: "resource.list" }, schema: { querystring: ResourcesQuery, response: { 200: ResourcePage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "resource.list", { districtId: actor.districtId });
       const { items, total } = await listResources(app.db, actor, request.query);
       return {
@@ -147,7 +148,7 @@ export async function resourcesRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const upload = pendingUploads.get(request) ?? null;
       const input = request.body;
       if (input.kind === "file" && !upload) {
@@ -190,7 +191,7 @@ export async function resourcesRoutes(app: App) {
     "/resources/:id",
     { config: { policy: "resource.read" }, schema: { params: IdParams, response: { 200: ResourceDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadResource(actor, request.params.id);
       authorize(actor, "resource.read", resourceTarget(resource));
       const [comments, uses] = [await listComments(app.db, resource.id), await listUses(app.db, resource.id)];
@@ -205,7 +206,7 @@ export async function resourcesRoutes(app: App) {
       schema: { params: IdParams, body: ResourcePatch, response: { 200: Resource } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadResource(actor, request.params.id);
       authorize(actor, "resource.update", resourceTarget(resource));
       const patch = request.body;
@@ -251,7 +252,7 @@ export async function resourcesRoutes(app: App) {
     "/resources/:id",
     { config: { policy: "resource.delete" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const resource = await loadResource(actor, request.params.id);
       authorize(actor, "resource.delete", resourceTarget(resource));
       await app.db.transaction(async (tx) => {

@@ -7,6 +7,7 @@ import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { actionItems, communityMembers, meetings } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -45,13 +46,13 @@ export async function actionItemsRoutes(app: App) {
     },
     async (request) => {
       const community = await loadCommunity(request.params.id);
-      authorize(request.actor as Actor, "community.read", community);
+      authorize(requireActor(request), "community.read", community);
       const status = request.query.status === "all" ? sql`` : sql`and a.status = ${request.query.status}`;
       return {
         items: await listActionItems(
           app.db,
           sql`a.community_id = ${community.id} ${status}`,
-          todayIn((request.actor as Actor).timeZone),
+          todayIn(requireActor(request).timeZone),
         ),
       };
     },
@@ -64,7 +65,7 @@ export async function actionItemsRoutes(app: App) {
       schema: { params: IdParams, body: ActionItemInput, response: { 201: ActionItem } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.contribute", community);
       await requireMember(app.db, community.id, request.body.ownerId, "/body/ownerId");
@@ -91,7 +92,7 @@ export async function actionItemsRoutes(app: App) {
         subjectType: "action_item",
         subjectId: row.id,
       });
-      return reply.code(201).send(await present(request.actor as Actor, row.id));
+      return reply.code(201).send(await present(requireActor(request), row.id));
     },
   );
 
@@ -102,7 +103,7 @@ export async function actionItemsRoutes(app: App) {
       schema: { params: IdParams, body: ActionItemPatch, response: { 200: ActionItem } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const [item] = await app.db.select().from(actionItems).where(eq(actionItems.id, request.params.id));
       if (!item) notFound("action item");
       const community = await loadCommunity(item.communityId);
@@ -125,7 +126,7 @@ export async function actionItemsRoutes(app: App) {
         subjectId: item.id,
         details: { fields: Object.keys(request.body) },
       });
-      return present(request.actor as Actor, item.id);
+      return present(requireActor(request), item.id);
     },
   );
 }

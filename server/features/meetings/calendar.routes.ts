@@ -8,7 +8,7 @@ import { publicBaseUrl } from "../../config";
 import { calendarFeeds } from "../../db/schema";
 import { sqlNow } from "../../db/sql-time";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 
 const FeedParams = z.strictObject({ file: z.string().regex(/^[\w-]{20,200}\.ics$/, "a calendar feed file name") });
@@ -31,7 +31,7 @@ export async function calendarRoutes(app: App) {
     "/me/calendar-feed",
     { config: { policy: "signed-in" }, schema: { response: { 200: CalendarFeed } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const token = newToken();
       // A new link replaces the old one: the only way to revoke a feed URL that was shared by mistake.
       await app.db

@@ -14,6 +14,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { meetingAttendance, meetingDecisions, meetings } from "../../db/schema";
 import { sqlNow } from "../../db/sql-time";
 import { invalid, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { Action } from "../../policy/rules";
@@ -51,7 +52,7 @@ export async function meetingsRoutes(app: App) {
     },
     async (request) => {
       const community = await loadCommunity(request.params.id);
-      authorize(request.actor as Actor, "community.read", community);
+      authorize(requireActor(request), "community.read", community);
       const when = request.query.when;
       const timeFilter =
         when === "upcoming"
@@ -74,7 +75,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: IdParams, body: MeetingInput, response: { 201: MeetingList } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const created = await scheduleMeetings(app.db, request, community, request.body);
@@ -90,7 +91,7 @@ export async function meetingsRoutes(app: App) {
   app.get(
     "/meetings/:id",
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: MeetingDetail } } },
-    async (request) => detail(request.actor as Actor, request.params.id),
+    async (request) => detail(requireActor(request), request.params.id),
   );
 
   app.patch(
@@ -100,7 +101,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: IdParams, body: MeetingPatch, response: { 200: MeetingDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       await app.db
         .update(meetings)
@@ -120,7 +121,7 @@ export async function meetingsRoutes(app: App) {
     "/meetings/:id/start",
     { config: { policy: "community.contribute" }, schema: { params: IdParams, response: { 200: MeetingDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       if (meeting.status === "cancelled") invalid("This meeting was cancelled.");
       await app.db
@@ -144,7 +145,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: IdParams, body: StepInput, response: { 200: MeetingDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       const steps = meeting.protocol?.steps.length ?? 0;
       if (request.body.step >= steps) {
@@ -169,7 +170,7 @@ export async function meetingsRoutes(app: App) {
     "/meetings/:id/complete",
     { config: { policy: "community.contribute" }, schema: { params: IdParams, response: { 200: MeetingDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       await app.db
         .update(meetings)
@@ -191,7 +192,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: IdParams, body: AttendanceInput, response: { 200: MeetingDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       const attendees = await app.db.execute<{ person_id: string }>(sql`
         select person_id from community_members where community_id = ${meeting.communityId}
@@ -235,7 +236,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: IdParams, body: DecisionInput, response: { 201: MeetingDetail } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       await app.db.insert(meetingDecisions).values({
         districtId: meeting.districtId,
@@ -259,7 +260,7 @@ export async function meetingsRoutes(app: App) {
       schema: { params: DecisionParams, response: { 200: MeetingDetail } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(actor, request.params.id, "community.contribute");
       const removed = await app.db
         .delete(meetingDecisions)

@@ -5,7 +5,7 @@ import { type Protocol, ProtocolInput, ProtocolList, Protocol as ProtocolSchema 
 import { recordAudit } from "../../audit/record-audit";
 import { protocols } from "../../db/schema";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
@@ -38,7 +38,7 @@ export async function protocolsRoutes(app: App) {
     { config: { policy: "community.read" }, schema: { params: IdParams, response: { 200: ProtocolList } } },
     async (request) => {
       const community = await loadCommunity(request.params.id);
-      authorize(request.actor as Actor, "community.read", community);
+      authorize(requireActor(request), "community.read", community);
       const copies = await app.db
         .select()
         .from(protocols)
@@ -55,7 +55,7 @@ export async function protocolsRoutes(app: App) {
       schema: { params: IdParams, body: ProtocolInput, response: { 201: ProtocolSchema } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const [row] = await app.db
@@ -80,7 +80,7 @@ export async function protocolsRoutes(app: App) {
       schema: { params: ProtocolParams, body: ProtocolInput, response: { 200: ProtocolSchema } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
       const [row] = await app.db

@@ -3,6 +3,7 @@ import { IdParams, Ok } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
 import { publicBaseUrl } from "../../config";
 import { notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import { sendMail } from "../../mail/send-mail";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
@@ -35,7 +36,7 @@ export async function summaryRoutes(app: App) {
     "/meetings/:id/summary.pdf",
     { config: { policy: "community.read" }, schema: { params: IdParams } },
     async (request, reply) => {
-      const detail = await loadFor(request.actor as Actor, request.params.id, "community.read");
+      const detail = await loadFor(requireActor(request), request.params.id, "community.read");
       const pdf = await renderSummaryPdf(detail);
       return reply
         .type("application/pdf")
@@ -48,7 +49,7 @@ export async function summaryRoutes(app: App) {
     "/meetings/:id/summary/email",
     { config: { policy: "community.contribute" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const detail = await loadFor(actor, request.params.id, "community.contribute");
       const recipients = await app.db.execute<{ email: string }>(sql`
         select p.email from community_members cm join people p on p.id = cm.person_id

@@ -2,7 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import { Ok } from "../../../contract/common";
 import { MarkReadInput, NotificationList, NotificationSettings } from "../../../contract/notifications";
 import { notificationSettings, notifications } from "../../db/schema";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 
 type RawNotification = {
@@ -22,7 +22,7 @@ export async function notificationsRoutes(app: App) {
     "/me/notifications",
     { config: { policy: "signed-in" }, schema: { response: { 200: NotificationList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const result = await app.db.execute<RawNotification>(sql`
         select n.id, n.kind, n.title, n.link, p.display_name as actor_name, n.read_at, n.created_at,
                (select count(*) from notifications u where u.person_id = ${actor.personId} and u.read_at is null)::int as unread
@@ -49,7 +49,7 @@ export async function notificationsRoutes(app: App) {
     "/me/notifications/read",
     { config: { policy: "signed-in" }, schema: { body: MarkReadInput, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const conditions = [eq(notifications.personId, actor.personId), isNull(notifications.readAt)];
       if (!request.body.all)
         conditions.push(
@@ -70,7 +70,7 @@ export async function notificationsRoutes(app: App) {
     "/me/notification-settings",
     { config: { policy: "signed-in" }, schema: { response: { 200: NotificationSettings } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const [row] = await app.db
         .select()
         .from(notificationSettings)
@@ -86,7 +86,7 @@ export async function notificationsRoutes(app: App) {
       schema: { body: NotificationSettings, response: { 200: NotificationSettings } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       await app.db
         .insert(notificationSettings)
         .values({ personId: actor.personId, districtId: actor.districtId, emailDigest: request.body.emailDigest })

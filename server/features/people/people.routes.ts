@@ -6,7 +6,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { revokeAllSessions } from "../../auth/sessions";
 import { districts, people } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { isPlaceholderEmail } from "../rosters/validate-users";
@@ -38,7 +38,7 @@ export async function peopleRoutes(app: App) {
     "/people",
     { config: { policy: "person.list" }, schema: { querystring: PeopleQuery, response: { 200: PersonPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "person.list", { districtId: actor.districtId });
       const { items, total } = await listPeople(app.db, actor.districtId, request.query);
       return {
@@ -54,7 +54,7 @@ export async function peopleRoutes(app: App) {
     "/people",
     { config: { policy: "person.create" }, schema: { body: PersonInput, response: { 201: Person } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const { sendInvite, ...input } = request.body;
       authorize(actor, "person.create", { districtId: actor.districtId, id: "", roles: input.roles });
       await validateRoles(app.db, actor.districtId, input.roles);
@@ -85,7 +85,7 @@ export async function peopleRoutes(app: App) {
     "/people/:id",
     { config: { policy: "person.read" }, schema: { params: IdParams, response: { 200: Person } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const person = await loadPerson(request.params.id);
       authorize(actor, "person.read", person);
       return presentPerson(actor, person);
@@ -96,7 +96,7 @@ export async function peopleRoutes(app: App) {
     "/people/:id",
     { config: { policy: "person.update" }, schema: { params: IdParams, body: PersonPatch, response: { 200: Person } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const person = await loadPerson(request.params.id);
       authorize(actor, "person.update", person);
       const { roles, ...fields } = request.body;
@@ -142,7 +142,7 @@ export async function peopleRoutes(app: App) {
       `/people/:id/${suffix}`,
       { config: { policy: "person.deactivate" }, schema: { params: IdParams, response: { 200: Person } } },
       async (request) => {
-        const actor = request.actor as Actor;
+        const actor = requireActor(request);
         const person = await loadPerson(request.params.id);
         authorize(actor, "person.deactivate", person);
         await app.db.transaction(async (tx) => {
@@ -164,7 +164,7 @@ export async function peopleRoutes(app: App) {
     "/people/:id/invite",
     { config: { policy: "person.invite" }, schema: { params: IdParams, response: { 200: InviteSent } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const person = await loadPerson(request.params.id);
       authorize(actor, "person.invite", person);
       if (isPlaceholderEmail(person.email)) {

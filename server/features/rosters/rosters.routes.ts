@@ -5,7 +5,7 @@ import { IdParams } from "../../../contract/common";
 import { RosterImport, type RosterImportEvent, RosterImportPage, RosterImportsQuery } from "../../../contract/rosters";
 import { recordAudit } from "../../audit/record-audit";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { markInterruptedImports } from "./interrupted-imports";
@@ -37,7 +37,7 @@ export async function rostersRoutes(app: App) {
       schema: { querystring: RosterImportsQuery, response: { 200: RosterImportPage } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "roster.import", { districtId: actor.districtId });
       const { page, pageSize } = request.query;
       await markInterruptedImports(app.db, actor.districtId);
@@ -49,7 +49,7 @@ export async function rostersRoutes(app: App) {
     "/rosters/imports/:id",
     { config: { policy: "roster.import" }, schema: { params: IdParams, response: { 200: RosterImport } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       await markInterruptedImports(app.db, actor.districtId);
       const found = (await findRosterImport(app.db, request.params.id)) ?? notFound("import");
       authorize(actor, "roster.import", { districtId: found.districtId });
@@ -60,7 +60,7 @@ export async function rostersRoutes(app: App) {
   // The answer is newline-delimited JSON, streamed while the import runs: on PGlite the import's transaction
   // holds the one database connection, so the browser could not poll another route for progress.
   app.post("/rosters/imports", { config: { policy: "roster.import" } }, async (request, reply) => {
-    const actor = request.actor as Actor;
+    const actor = requireActor(request);
     authorize(actor, "roster.import", { districtId: actor.districtId });
     const upload = await receiveRosterUpload(request, app.config.dataDir, app.config.maxUploadBytes);
     const stream = new PassThrough();

@@ -4,6 +4,7 @@ import { School, SchoolInput, SchoolPage, SchoolPatch, SchoolsQuery } from "../.
 import { recordAudit } from "../../audit/record-audit";
 import { schools } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -40,7 +41,7 @@ export async function schoolsRoutes(app: App) {
     "/schools",
     { config: { policy: "school.list" }, schema: { querystring: SchoolsQuery, response: { 200: SchoolPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "school.list", { districtId: actor.districtId });
       const { items, total } = await listSchools(app.db, actor.districtId, request.query);
       return {
@@ -56,7 +57,7 @@ export async function schoolsRoutes(app: App) {
     "/schools",
     { config: { policy: "school.create" }, schema: { body: SchoolInput, response: { 201: School } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "school.create", { districtId: actor.districtId });
       if (await isNameTaken(actor.districtId, request.body.name)) nameTaken();
       const id = await app.db.transaction(async (tx) => {
@@ -76,7 +77,7 @@ export async function schoolsRoutes(app: App) {
     "/schools/:id",
     { config: { policy: "school.read" }, schema: { params: IdParams, response: { 200: School } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const school = (await findSchool(app.db, request.params.id)) ?? notFound("school");
       authorize(actor, "school.read", school);
       return presentSchool(actor, school);
@@ -87,7 +88,7 @@ export async function schoolsRoutes(app: App) {
     "/schools/:id",
     { config: { policy: "school.update" }, schema: { params: IdParams, body: SchoolPatch, response: { 200: School } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const school = (await findSchool(app.db, request.params.id)) ?? notFound("school");
       authorize(actor, "school.update", school);
       const { archived, ...fields } = request.body;

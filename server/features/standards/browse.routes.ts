@@ -8,6 +8,7 @@ import {
   TreeQuery,
 } from "../../../contract/standards";
 import { notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -38,7 +39,7 @@ export async function browseRoutes(app: App) {
       schema: { params: IdParams, querystring: ChildrenQuery, response: { 200: StandardNodeList } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const framework = await loadFramework(actor, request.params.id);
       const { parentId, grade } = request.query;
       if (parentId) {
@@ -57,7 +58,7 @@ export async function browseRoutes(app: App) {
       schema: { params: IdParams, querystring: TreeQuery, response: { 200: StandardNodeList } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const framework = await loadFramework(actor, request.params.id);
       const rows = await listTree(app.db, framework.id, request.query.grade);
       return { items: rows.map(presentNode) };
@@ -71,7 +72,7 @@ export async function browseRoutes(app: App) {
       schema: { querystring: StandardsSearchQuery, response: { 200: StandardSearchPage } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "standard.read", { districtId: actor.districtId });
       const { items, total } = await searchStandards(app.db, actor.districtId, request.query);
       return {
@@ -87,7 +88,7 @@ export async function browseRoutes(app: App) {
     "/standards/:id",
     { config: { policy: "standard.read" }, schema: { params: IdParams, response: { 200: StandardDetail } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const standard = (await findStandard(app.db, request.params.id)) ?? notFound("standard");
       authorize(actor, "standard.read", standard);
       const ancestors = await listAncestors(app.db, standard.id);

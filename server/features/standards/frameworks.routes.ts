@@ -11,6 +11,7 @@ import {
 import { recordAudit } from "../../audit/record-audit";
 import { standardFrameworks } from "../../db/schema";
 import { conflict, forbidden, HttpProblem, notFound, unauthorized } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -38,7 +39,7 @@ export async function frameworksRoutes(app: App) {
     "/standards/frameworks",
     { config: { policy: "standard.read" }, schema: { querystring: FrameworksQuery, response: { 200: FrameworkList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const district = { districtId: actor.districtId };
       authorize(actor, "standard.read", district);
       const rows = await listFrameworks(app.db, actor.districtId, request.query.subject);
@@ -53,7 +54,7 @@ export async function frameworksRoutes(app: App) {
     "/standards/frameworks/:id",
     { config: { policy: "standard.read" }, schema: { params: IdParams, response: { 200: Framework } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       return presentFramework(actor, await loadFramework(actor, request.params.id));
     },
   );
@@ -73,7 +74,7 @@ export async function frameworksRoutes(app: App) {
       },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "standard.import", { districtId: actor.districtId });
       const source =
         "url" in request.body
@@ -124,7 +125,7 @@ export async function frameworksRoutes(app: App) {
     "/standards/frameworks/:id",
     { config: { policy: "standard.import" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const framework = await loadFramework(actor, request.params.id);
       authorize(actor, "standard.import", { districtId: framework.districtId });
       const references = await countFrameworkReferences(app.db, framework.id);

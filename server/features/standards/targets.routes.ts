@@ -4,6 +4,7 @@ import { LearningTarget, LearningTargetInput, LearningTargetPatch } from "../../
 import { recordAudit } from "../../audit/record-audit";
 import { learningTargets } from "../../db/schema";
 import { conflict, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -35,7 +36,7 @@ export async function targetsRoutes(app: App) {
       schema: { params: IdParams, body: LearningTargetInput, response: { 201: LearningTarget } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const standard = (await findStandard(app.db, request.params.id)) ?? notFound("standard");
       authorize(actor, "standard.read", standard);
       const community = await findCommunity(app.db, request.body.communityId);
@@ -75,7 +76,7 @@ export async function targetsRoutes(app: App) {
       schema: { params: IdParams, body: LearningTargetPatch, response: { 200: LearningTarget } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await loadLocalTarget(actor, request.params.id);
       const patch = request.body;
       await app.db.transaction(async (tx) => {
@@ -103,7 +104,7 @@ export async function targetsRoutes(app: App) {
     "/standards/targets/:id",
     { config: { policy: "target.manage" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = await loadLocalTarget(actor, request.params.id);
       try {
         await app.db.transaction(async (tx) => {

@@ -15,7 +15,7 @@ import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
 import { communities } from "../../db/schema";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
@@ -34,7 +34,7 @@ export async function studentReviewRoutes(app: App) {
       schema: { params: IdParams, querystring: ReviewQuery, response: { 200: ReviewList } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "team.reviewStudents", community);
       const asOf = request.query.asOf ?? todayIn(actor.timeZone);
@@ -60,7 +60,7 @@ export async function studentReviewRoutes(app: App) {
       schema: { params: IdParams, querystring: NotYetRespondedQuery, response: { 200: NotYetResponded } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "team.reviewStudents", community);
       const [settings] = await app.db
@@ -87,7 +87,7 @@ export async function studentReviewRoutes(app: App) {
       schema: { params: IdParams, body: ResponseDaysInput, response: { 200: ResponseDays } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.update", community);
       await app.db.transaction(async (tx) => {
@@ -113,7 +113,7 @@ export async function studentReviewRoutes(app: App) {
       schema: { params: IdParams, body: DecisionInput, response: { 201: PlanDecision } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const plan = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.decide", plan);
       const id = await recordDecision(app.db, request, actor, plan, request.body);
@@ -126,7 +126,7 @@ export async function studentReviewRoutes(app: App) {
     "/plans/:id/decisions",
     { config: { policy: "plan.read" }, schema: { params: IdParams, response: { 200: PlanDecisionList } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const plan = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.read", plan);
       const items = await listPlanDecisions(app.db, [plan.id]);

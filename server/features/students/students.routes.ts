@@ -9,7 +9,7 @@ import {
 } from "../../../contract/students";
 import { recordAudit } from "../../audit/record-audit";
 import { notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
+import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
@@ -29,7 +29,7 @@ export async function studentsRoutes(app: App) {
     "/students",
     { config: { policy: "student.list" }, schema: { querystring: StudentsQuery, response: { 200: StudentPage } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "student.list", { districtId: actor.districtId });
       const { items, total } = await listStudents(app.db, actor, request.query);
       const { page, pageSize, ...filters } = request.query;
@@ -49,7 +49,7 @@ export async function studentsRoutes(app: App) {
       schema: { querystring: StudentFiltersQuery, response: { 200: StudentFilters } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "student.list", { districtId: actor.districtId });
       return listStudentFilters(app.db, actor, request.query.schoolId);
     },
@@ -59,7 +59,7 @@ export async function studentsRoutes(app: App) {
     "/students/:id",
     { config: { policy: "student.read" }, schema: { params: IdParams, response: { 200: StudentProfile } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const target = (await loadStudentTarget(app.db, request.params.id)) ?? notFound("student");
       authorize(actor, "student.read", target);
       const student = (await findStudent(app.db, target.id)) ?? notFound("student");
@@ -79,7 +79,7 @@ export async function studentsRoutes(app: App) {
     "/family/children",
     { config: { policy: "family.readChildren" }, schema: { response: { 200: FamilyChildren } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "family.readChildren", { districtId: actor.districtId });
       const children = await listOwnChildren(app.db, actor);
       await recordAudit(app.db, request, {

@@ -14,6 +14,7 @@ import {
 import { recordAudit } from "../../audit/record-audit";
 import { classroomVisits, people, visitFeedback, visitVisitors } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
+import { requireActor } from "../../http/signed-in";
 import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
@@ -51,7 +52,7 @@ export async function visitsRoutes(app: App) {
   }
 
   app.get("/visits", { config: { policy: "signed-in" }, schema: { response: { 200: VisitList } } }, async (request) => {
-    const actor = request.actor as Actor;
+    const actor = requireActor(request);
     const visits = await listVisits(
       app.db,
       sql`v.district_id = ${actor.districtId} and (v.host_id = ${actor.personId}
@@ -67,7 +68,7 @@ export async function visitsRoutes(app: App) {
     "/visits",
     { config: { policy: "visit.create" }, schema: { body: VisitInput, response: { 201: VisitSchema } } },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "visit.create", { districtId: actor.districtId });
       const { visitorIds, communityId, schoolId, startsAt, focus } = request.body;
       const visitors = await app.db
@@ -135,7 +136,7 @@ export async function visitsRoutes(app: App) {
     "/visits/counts",
     { config: { policy: "visit.counts" }, schema: { response: { 200: VisitCounts } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       authorize(actor, "visit.counts", { districtId: actor.districtId });
       const led = [...schoolsLed(actor)];
       const schoolFilter = isDistrictLeader(actor)
@@ -177,7 +178,7 @@ export async function visitsRoutes(app: App) {
     "/visits/:id",
     { config: { policy: "visit.read" }, schema: { params: IdParams, response: { 200: VisitSchema } } },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const visit = await loadVisit(request.params.id);
       authorize(actor, "visit.read", visitTarget(visit));
       return presentVisit(actor, visit);
@@ -191,7 +192,7 @@ export async function visitsRoutes(app: App) {
       schema: { params: IdParams, body: VisitPatch, response: { 200: VisitSchema } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const visit = await loadVisit(request.params.id);
       authorize(actor, "visit.update", visitTarget(visit));
       const { startsAt, ...fields } = request.body;
@@ -217,7 +218,7 @@ export async function visitsRoutes(app: App) {
       schema: { params: IdParams, body: FeedbackInput, response: { 201: VisitSchema } },
     },
     async (request, reply) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const visit = await loadVisit(request.params.id);
       authorize(actor, "visit.giveFeedback", visitTarget(visit));
       if (visit.feedback.some((f) => f.visitor.id === actor.personId))
@@ -251,7 +252,7 @@ export async function visitsRoutes(app: App) {
       schema: { params: FeedbackParams, body: ShareInput, response: { 200: VisitSchema } },
     },
     async (request) => {
-      const actor = request.actor as Actor;
+      const actor = requireActor(request);
       const visit = await loadVisit(request.params.id);
       authorize(actor, "visit.update", visitTarget(visit));
       if (request.body.isSharedWithTeam && !visit.communityId) {
