@@ -2,8 +2,8 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import type { RoleName } from "../../contract/people";
 import { auditLog } from "../db/schema";
-import { matrixCases } from "../policy/matrix/all-cases";
-import { buildMatrixContext, type Ctx } from "../policy/matrix/matrix-context";
+import { matrixCases } from "../test/policy-matrix/all-cases";
+import { buildMatrixContext, type Ctx } from "../test/policy-matrix/matrix-context";
 import { createTestApp, sessionHeaders, type TestApp } from "../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

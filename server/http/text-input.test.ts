@@ -4,8 +4,8 @@ import type { z } from "zod";
 import type { RoleName } from "../../contract/people";
 import type { RegisteredRoute } from "../app";
 import { createSession } from "../auth/sessions";
-import { matrixCases } from "../policy/matrix/all-cases";
-import { buildMatrixContext, type Case, type Ctx } from "../policy/matrix/matrix-context";
+import { matrixCases } from "../test/policy-matrix/all-cases";
+import { buildMatrixContext, type Case, type Ctx } from "../test/policy-matrix/matrix-context";
 import { createTestApp, type TestApp } from "../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;

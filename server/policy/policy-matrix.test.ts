@@ -2,10 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROLES, type RoleName } from "../../contract/people";
 import { createSession } from "../auth/sessions";
 import { POLICY_CHECKED_HEADER } from "../http/policy-checks";
+import { matrixCases as cases } from "../test/policy-matrix/all-cases";
+import { buildMatrixContext, type Ctx, type Req } from "../test/policy-matrix/matrix-context";
+import { checkSelfWidening } from "../test/policy-matrix/self-widening";
 import { createTestApp, type TestApp } from "../test/test-app";
-import { matrixCases as cases } from "./matrix/all-cases";
-import { buildMatrixContext, type Ctx, type Req } from "./matrix/matrix-context";
-import { checkSelfWidening } from "./matrix/self-widening";
 
 // Creating with another district's school or people names no object to hide: refused as invalid or forbidden.
 const CREATE_ROUTES = ["/api/v1/people", "/api/v1/communities", "/api/v1/visits"];

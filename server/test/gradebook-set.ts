@@ -1,4 +1,4 @@
-import { writeSet } from "../features/rosters/roster-test-support";
+import { writeSet } from "./roster-test-support";
 
 const AT = "2024-09-01T00:00:00Z";
 const FILES = [

@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "no
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { FIXTURES } from "../../features/rosters/roster-test-support";
+import { FIXTURES } from "../../test/roster-test-support";
 import { openDatabase } from "../client";
 import { migrateDatabase } from "../migrate";
 

@@ -4,12 +4,12 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../../../contract/analysis";
 import { assessmentTargets, auditLog, itemScores, targetResults } from "../../db/schema";
+import { type FixtureAssessment, insertAssessment, insertSitting, insertTarget } from "../../test/analysis-fixture";
+import { buildAnalysisScenario, type ScenarioRow } from "../../test/analysis-scenario";
 import { buildStudent } from "../../test/evidence-factories";
 import { buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 import { recomputeTargetResults } from "../assessments/target-results";
-import { type FixtureAssessment, insertAssessment, insertSitting, insertTarget } from "./analysis-fixture";
-import { buildAnalysisScenario, type ScenarioRow } from "./analysis-scenario";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

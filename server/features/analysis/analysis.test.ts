@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type AssessmentAnalysis, percentOf } from "../../../contract/analysis";
+import type { FixtureAssessment } from "../../test/analysis-fixture";
+import { buildAnalysisScenario, expectedTally, type ScenarioRow } from "../../test/analysis-scenario";
 import type { TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import type { FixtureAssessment } from "./analysis-fixture";
-import { buildAnalysisScenario, expectedTally, type ScenarioRow } from "./analysis-scenario";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { percentOf, type TargetRollup } from "../../../contract/analysis";
+import { insertAssessment, insertSitting, insertTarget } from "../../test/analysis-fixture";
 import { buildClass, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { insertAssessment, insertSitting, insertTarget } from "./analysis-fixture";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

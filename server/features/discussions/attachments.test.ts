@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { communityMembers } from "../../db/schema";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { multipartForm } from "../../test/multipart";
+import { WINDOWS_EXE } from "../../test/sample-files";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { WINDOWS_EXE } from "../library/sample-files";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

@@ -5,8 +5,6 @@ import type { InterventionReport } from "../../../contract/intervention-reports"
 import { auditLog } from "../../db/schema";
 import { linkFamily } from "../../test/evidence-factories";
 import { buildPerson, type TestPerson } from "../../test/factories";
-import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { monthsOf, resolvePeriod } from "./build-report";
 import {
   ASSESSMENTS,
   buildReportFixture,
@@ -16,7 +14,9 @@ import {
   PROFICIENT,
   RESPONSE_DAYS,
   type ReportFixture,
-} from "./report-fixture";
+} from "../../test/report-fixture";
+import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
+import { monthsOf, resolvePeriod } from "./build-report";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

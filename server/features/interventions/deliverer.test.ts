@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GroupDetail } from "../../../contract/interventions";
 import { buildPerson, type TestPerson } from "../../test/factories";
 import { buildGroup, buildPlan } from "../../test/intervention-factories";
+import { buildInterventionScenario, type InterventionScenario } from "../../test/intervention-scenario";
 import { createTestApp } from "../../test/test-app";
-import { buildInterventionScenario, type InterventionScenario } from "./intervention-scenario";
 
 // Whoever delivers a plan reads the student and records their data, so it must be active staff of the
 // student's school (or district-wide staff): never a family member, a stranger to the school, or a leaver.

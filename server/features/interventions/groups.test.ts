@@ -5,8 +5,8 @@ import type { GroupDetail, GroupList, PlanDetail } from "../../../contract/inter
 import { auditLog, communityMembers, planDecisions } from "../../db/schema";
 import { buildPerson } from "../../test/factories";
 import { buildPlan } from "../../test/intervention-factories";
+import { buildInterventionScenario, type InterventionScenario } from "../../test/intervention-scenario";
 import { createTestApp } from "../../test/test-app";
-import { buildInterventionScenario, type InterventionScenario } from "./intervention-scenario";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let s: InterventionScenario;

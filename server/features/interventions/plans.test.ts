@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { GroupList, PlanDetail, StudentPlans } from "../../../contract/interventions";
 import { buildGroup, buildPlan } from "../../test/intervention-factories";
+import { buildInterventionScenario, type InterventionScenario } from "../../test/intervention-scenario";
 import { createTestApp } from "../../test/test-app";
-import { buildInterventionScenario, type InterventionScenario } from "./intervention-scenario";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let s: InterventionScenario;

@@ -5,9 +5,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { buildDistrict } from "../../test/factories";
 import { gradebookSet } from "../../test/gradebook-set";
+import { tableCounts } from "../../test/roster-test-support";
 import { createTestDatabase } from "../../test/test-db";
 import { importOneRoster } from "./import-oneroster";
-import { tableCounts } from "./roster-test-support";
 
 const CASE_A = "c1f5a6b2-0d5e-4a7c-9d3e-1f2a3b4c5d6e";
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-gradebook-"));

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { buildDistrict, buildPerson } from "../../test/factories";
+import { FIXTURES, tableCounts } from "../../test/roster-test-support";
 import { createTestDatabase } from "../../test/test-db";
 import { importOneRoster } from "./import-oneroster";
-import { FIXTURES, tableCounts } from "./roster-test-support";
 
 let database: Database;
 beforeAll(async () => {

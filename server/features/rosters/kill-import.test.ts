@@ -5,11 +5,11 @@ import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
+import { FIXTURES, tableCounts } from "../../test/roster-test-support";
 import { createPostgresTestDatabaseIfAvailable } from "../../test/test-db";
 import { generateOneRoster } from "./generate-oneroster";
 import { importOneRoster } from "./import-oneroster";
 import { markInterruptedImports, RUN_LOCK_SQL } from "./interrupted-imports";
-import { FIXTURES, tableCounts } from "./roster-test-support";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-kill-import-"));

@@ -2,13 +2,13 @@ import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { writeSet, writeZip } from "../../test/roster-test-support";
 import { isIsoDate, parseCell } from "./columns";
 import { type CLASSES, ENROLLMENTS, USERS } from "./file-specs";
 import { planFiles, readManifest } from "./manifest";
 import { parseRosterFile } from "./parse-rows";
 import { PROBLEM_LIMIT, ProblemList } from "./problems";
 import { openRosterSource, RosterSourceError } from "./read-files";
-import { writeSet, writeZip } from "./roster-test-support";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-roster-parse-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

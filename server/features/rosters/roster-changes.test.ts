@@ -4,9 +4,9 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
 import { buildDistrict } from "../../test/factories";
+import { manifest11, tableCounts, writeSet } from "../../test/roster-test-support";
 import { createTestDatabase } from "../../test/test-db";
 import { importOneRoster } from "./import-oneroster";
-import { manifest11, tableCounts, writeSet } from "./roster-test-support";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-roster-changes-"));
 let database: Database;

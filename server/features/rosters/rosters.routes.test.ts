@@ -4,8 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { RosterImportEvent } from "../../../contract/rosters";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { type FormFile, multipartForm } from "../../test/multipart";
+import { FIXTURES } from "../../test/roster-test-support";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { FIXTURES } from "./roster-test-support";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

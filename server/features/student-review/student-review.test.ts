@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NotYetResponded, PlanDecision, PlanDecisionList, ReviewList } from "../../../contract/student-review";
 import { familyNotes, itemScores } from "../../db/schema";
+import { insertAssessment, insertSitting, insertTarget } from "../../test/analysis-fixture";
 import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { buildPlan, buildScores } from "../../test/intervention-factories";
 import { createTestApp, sessionHeaders } from "../../test/test-app";
-import { insertAssessment, insertSitting, insertTarget } from "../analysis/analysis-fixture";
 import { recomputeTargetResults } from "../assessments/target-results";
 import { latestDateWithSchoolDaysSince, schoolDaysBetween } from "./not-yet-responded.queries";
 

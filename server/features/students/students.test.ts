@@ -2,10 +2,10 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { FamilyChildren, StudentPage, StudentProfile } from "../../../contract/students";
 import { auditLog } from "../../db/schema";
+import { insertAssessment, insertDemographics, insertSitting, insertTarget } from "../../test/analysis-fixture";
 import { buildClass, buildCommunity, buildStudent, linkFamily } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
-import { insertAssessment, insertDemographics, insertSitting, insertTarget } from "../analysis/analysis-fixture";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

@@ -5,8 +5,8 @@ import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../../test/factories";
 import { type FormFile, multipartForm } from "../../../test/multipart";
+import { MINIMAL_PDF, WINDOWS_EXE } from "../../../test/sample-files";
 import { createTestApp, sessionHeaders, type TestApp } from "../../../test/test-app";
-import { MINIMAL_PDF, WINDOWS_EXE } from "../sample-files";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 let app: TestApp;

@@ -5,8 +5,8 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { buildDistrict } from "../../../test/factories";
+import { manifest11, tableCounts, writeSet } from "../../../test/roster-test-support";
 import { createTestDatabase } from "../../../test/test-db";
-import { manifest11, tableCounts, writeSet } from "../roster-test-support";
 import { type RosterImportRecord, runRosterImport } from "../run-roster-import";
 
 /*

@@ -5,8 +5,8 @@ import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../db/client";
+import { tableCounts } from "../../../test/roster-test-support";
 import { createTestDatabase, testDatabaseKind } from "../../../test/test-db";
-import { tableCounts } from "../roster-test-support";
 
 /*
  * A real server process (PGlite under DATA_DIR, or PostgreSQL with COLLECTIVE_TEST_DB=postgres) is sent a

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type pg from "pg";
-import { storedZip } from "../../test/stored-zip";
+import { storedZip } from "./stored-zip";
 
 /** The third-party OneRoster sets the tests read (see the SOURCE.txt beside each). */
 const THIRD_PARTY = path.resolve(import.meta.dirname, "../../test/fixtures/third-party/oneroster");

@@ -1,6 +1,6 @@
 import { now } from "../../clock";
 import { rosterImports } from "../../db/schema";
-import { multipartForm } from "../../test/multipart";
+import { multipartForm } from "../multipart";
 import { type Case, type Ctx, DISTRICT, type Targets } from "./matrix-context";
 
 const records = new WeakMap<Targets, Promise<string>>();

@@ -1,7 +1,7 @@
 import type { RoleName } from "../../../contract/people";
-import { buildClass, buildStudent, linkFamily } from "../../test/evidence-factories";
-import type { TestPerson } from "../../test/factories";
-import { buildPlan } from "../../test/intervention-factories";
+import { buildClass, buildStudent, linkFamily } from "../evidence-factories";
+import type { TestPerson } from "../factories";
+import { buildPlan } from "../intervention-factories";
 import { type Case, type Ctx, LEADERS, type Targets } from "./matrix-context";
 
 type ReportEvidence = { studentId: string; familyName: string };

@@ -1,11 +1,11 @@
 import { ROLES, type RoleName } from "../../../contract/people";
 import { createSession, findActorBySessionToken } from "../../auth/sessions";
 import type { Database } from "../../db/client";
-import { buildClass, buildStudent } from "../../test/evidence-factories";
-import { buildPerson, type TestPerson } from "../../test/factories";
-import type { TestApp } from "../../test/test-app";
-import { STAFF_ROLES } from "../actor";
-import { visibleStudentIds } from "../student-scope";
+import { STAFF_ROLES } from "../../policy/actor";
+import { visibleStudentIds } from "../../policy/student-scope";
+import { buildClass, buildStudent } from "../evidence-factories";
+import { buildPerson, type TestPerson } from "../factories";
+import type { TestApp } from "../test-app";
 import type { Ctx } from "./matrix-context";
 
 /**

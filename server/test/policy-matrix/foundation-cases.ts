@@ -1,4 +1,4 @@
-import { TEST_PASSWORD } from "../../test/factories";
+import { TEST_PASSWORD } from "../factories";
 import { type Case, DISTRICT, LEADERS, STAFF } from "./matrix-context";
 
 /** The foundation's routes: health, accounts, people, schools, audit log, outbox. */

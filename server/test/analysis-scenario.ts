@@ -1,9 +1,9 @@
-import { percentOf, type Tally } from "../../../contract/analysis";
-import type { Db } from "../../db/client";
-import { targetResults } from "../../db/schema";
-import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
-import { buildDistrict, buildPerson, type TestPerson } from "../../test/factories";
+import { percentOf, type Tally } from "../../contract/analysis";
+import type { Db } from "../db/client";
+import { targetResults } from "../db/schema";
 import { insertAssessment, insertDemographics, insertSitting, insertTarget, type Sitting } from "./analysis-fixture";
+import { buildClass, buildCommunity, buildStudent } from "./evidence-factories";
+import { buildDistrict, buildPerson, type TestPerson } from "./factories";
 
 /*
  * The analysis tests' district: a team of two teachers (classes 4A and 4B), a teacher outside the team whose

@@ -1,8 +1,8 @@
 import type { RoleName } from "../../../contract/people";
 import { familyNotes } from "../../db/schema";
-import { buildClass, buildStudent, linkFamily } from "../../test/evidence-factories";
-import type { TestPerson } from "../../test/factories";
-import { buildPlan } from "../../test/intervention-factories";
+import { buildClass, buildStudent, linkFamily } from "../evidence-factories";
+import type { TestPerson } from "../factories";
+import { buildPlan } from "../intervention-factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_MANAGERS, type Ctx, type Targets } from "./matrix-context";
 
 type ReviewFixture = { studentId: string; planId: string; noteId: string };

@@ -1,6 +1,6 @@
 import type { RoleName } from "../../../contract/people";
-import { buildAssessment, buildClass, buildEssentialStandard, buildStudent } from "../../test/evidence-factories";
-import type { TestPerson } from "../../test/factories";
+import { buildAssessment, buildClass, buildEssentialStandard, buildStudent } from "../evidence-factories";
+import type { TestPerson } from "../factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_READERS, type Ctx, type Targets } from "./matrix-context";
 
 type Fixture = {

@@ -1,7 +1,7 @@
 import type { RoleName } from "../../../contract/people";
-import { insertAssessment, insertSitting, insertTarget } from "../../features/analysis/analysis-fixture";
-import { buildClass, buildStudent, linkFamily } from "../../test/evidence-factories";
-import type { TestPerson } from "../../test/factories";
+import { insertAssessment, insertSitting, insertTarget } from "../analysis-fixture";
+import { buildClass, buildStudent, linkFamily } from "../evidence-factories";
+import type { TestPerson } from "../factories";
 import { type Case, type Ctx, LEADERS, type Targets } from "./matrix-context";
 
 type Evidence = { assessmentId: string; studentId: string; familyName: string };

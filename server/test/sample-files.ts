@@ -1,4 +1,4 @@
-import { storedZip } from "../../test/stored-zip";
+import { storedZip } from "./stored-zip";
 
 export { storedZip };
 

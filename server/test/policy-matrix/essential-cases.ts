@@ -1,5 +1,5 @@
 import type { RoleName } from "../../../contract/people";
-import { buildEssentialStandard, buildStandard } from "../../test/evidence-factories";
+import { buildEssentialStandard, buildStandard } from "../evidence-factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_READERS, type Ctx, type Targets } from "./matrix-context";
 
 type Fixture = { standardId: string; essentialId: string; targetId: string };

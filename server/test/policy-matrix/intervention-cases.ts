@@ -1,7 +1,7 @@
 import type { RoleName } from "../../../contract/people";
-import { buildClass, buildStudent, linkFamily } from "../../test/evidence-factories";
-import type { TestPerson } from "../../test/factories";
-import { buildGroup, buildPlan } from "../../test/intervention-factories";
+import { buildClass, buildStudent, linkFamily } from "../evidence-factories";
+import type { TestPerson } from "../factories";
+import { buildGroup, buildPlan } from "../intervention-factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_READERS, type Ctx, type Targets } from "./matrix-context";
 
 type Support = { studentId: string; groupId: string; planId: string; groupName: string };

@@ -1,10 +1,10 @@
 import { eq, sql } from "drizzle-orm";
-import type { Db } from "../../db/client";
-import { assessmentTargets, communities, interventionPlans, planDecisions, targetResults } from "../../db/schema";
-import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
-import { buildDistrict, type TestDistrict } from "../../test/factories";
-import { buildPlan } from "../../test/intervention-factories";
-import { insertAssessment, insertTarget } from "../analysis/analysis-fixture";
+import type { Db } from "../db/client";
+import { assessmentTargets, communities, interventionPlans, planDecisions, targetResults } from "../db/schema";
+import { insertAssessment, insertTarget } from "./analysis-fixture";
+import { buildClass, buildCommunity, buildStudent } from "./evidence-factories";
+import { buildDistrict, type TestDistrict } from "./factories";
+import { buildPlan } from "./intervention-factories";
 
 /*
  * A small school for the report tests, described as plain data first (so the tests can compute every

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import type { Db } from "../../db/client";
+import type { Db } from "../db/client";
 import {
   assessmentClasses,
   assessmentItems,
@@ -11,8 +11,8 @@ import {
   learningTargets,
   studentDemographics,
   targetResults,
-} from "../../db/schema";
-import type { TestDistrict } from "../../test/factories";
+} from "../db/schema";
+import type { TestDistrict } from "./factories";
 
 /*
  * Test data for the analysis, written straight into the tables (the assessment builder is not needed).

@@ -15,7 +15,7 @@ import {
   protocols,
 } from "../../db/schema";
 import { sendMail } from "../../mail/send-mail";
-import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
+import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../factories";
 
 /** One district's objects that the matrix aims requests at. */
 export type Targets = {

@@ -1,5 +1,5 @@
 import { classroomVisits, visitFeedback, visitVisitors } from "../../db/schema";
-import type { TestPerson } from "../../test/factories";
+import type { TestPerson } from "../factories";
 import { type Case, type Ctx, LEADERS, STAFF, type Targets } from "./matrix-context";
 
 /**

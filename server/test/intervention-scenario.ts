@@ -6,9 +6,9 @@ import {
   buildResults,
   buildStudent,
   linkFamily,
-} from "../../test/evidence-factories";
-import { buildDistrict, buildPerson, type TestPerson } from "../../test/factories";
-import { type createTestApp, sessionHeaders } from "../../test/test-app";
+} from "./evidence-factories";
+import { buildDistrict, buildPerson, type TestPerson } from "./factories";
+import { type createTestApp, sessionHeaders } from "./test-app";
 
 type T = Awaited<ReturnType<typeof createTestApp>>;
 type Role = "teacher" | "teammate" | "outsider" | "otherTeamTeacher" | "leader" | "parent";

@@ -65,7 +65,7 @@ export const communityCases: Record<string, Case> = {
   "POST /api/v1/communities/:id/members": {
     allowed: COMMUNITY_MANAGERS,
     own: async (c) => {
-      const { buildPerson } = await import("../../test/factories");
+      const { buildPerson } = await import("../factories");
       const person = await buildPerson(c.db, c.own.district, "teacher");
       return { url: `/api/v1/communities/${c.own.communityId}/members`, payload: { personId: person.id } };
     },
