@@ -76,7 +76,7 @@ if (!fakeTime) {
 }
 
 run("lint", "npx", ["biome", "check", "."]);
-run("typecheck", "npx", ["tsc", "-p", "tsconfig.json", "--noEmit"]);
+run("typecheck", "node", ["scripts/typecheck.mjs"]);
 vitest(`unit and integration tests (PGlite${clockLabel(0)})`, [], ".tmp/vitest-pglite.json", {
   COLLECTIVE_TEST_DB: "pglite",
   ...clockAt(0),

@@ -47,7 +47,6 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
-  NODE_ENV: z.string().default("development"),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_IMPORT_LIMITS.maxEntries),
   IMPORT_MAX_FILE_MB: z.coerce
@@ -77,7 +76,6 @@ export type Config = {
   mailFrom: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   sessionHours: number;
-  isProduction: boolean;
   /** The largest file the library accepts, in bytes. */
   maxUploadBytes: number;
   /** Bounds on every import (OneRoster sets, results CSV): IMPORT_MAX_* */
@@ -106,7 +104,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.SESSION_HOURS,
-    isProduction: e.NODE_ENV === "production",
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     importLimits: {
       maxEntries: e.IMPORT_MAX_ENTRIES,

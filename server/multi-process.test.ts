@@ -64,7 +64,7 @@ describe("several server processes on one PostgreSQL database", () => {
 
       const readOnSecond = await fetch(`${second}/api/v1/me`, { headers: { cookie } });
       expect(readOnSecond.status).toBe(200);
-      expect((await readOnSecond.json()).email).toBe(teacher.email);
+      expect(((await readOnSecond.json()) as { email: string }).email).toBe(teacher.email);
 
       const signOut = await fetch(`${second}/api/v1/auth/sign-out`, { method: "POST", headers: { cookie } });
       expect(signOut.status).toBe(204);

@@ -1,5 +1,8 @@
 import { randomUUID } from "node:crypto";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import { stringify } from "csv-stringify/sync";
+import { from as copyFrom } from "pg-copy-streams";
 import type { Database } from "../../server/db/client";
 import type { RosterPlan } from "../../server/demo/large-district/plan-roster";
 
@@ -179,6 +182,22 @@ export function tablesFor(plan: RosterPlan, districtId: string, emailPrefix: str
   ];
 }
 
+function copyStatement(table: string, columns: readonly string[], source: string): string {
+  const quoted = columns.map((column) => `"${column.replaceAll('"', '""')}"`).join(", ");
+  return `copy "${table.replaceAll('"', '""')}" (${quoted}) from ${source} with (format csv)`;
+}
+
+/** Bulk-loads CSV text with COPY: from STDIN on PostgreSQL, from PGlite's '/dev/blob' on the embedded database. */
+async function copyFromCsv(database: Database, table: string, columns: readonly string[], csv: string) {
+  if (database.withBlob) return database.withBlob(copyStatement(table, columns, "'/dev/blob'"), csv);
+  const client = await database.pool.connect();
+  try {
+    await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, "stdin"))));
+  } finally {
+    client.release();
+  }
+}
+
 /** COPYs every table (CSV built beforehand, so only the load is timed); returns rows written and seconds. */
 export async function copyReference(database: Database, tables: Table[]): Promise<{ rows: number; seconds: number }> {
   const csv = tables.map((t) => ({
@@ -186,6 +205,6 @@ export async function copyReference(database: Database, tables: Table[]): Promis
     text: stringify(t.rows.map((row) => row.map((v) => (v === null ? "" : v)))),
   }));
   const started = performance.now();
-  for (const t of csv) await database.copyFromCsv(t.table, t.columns, t.text);
+  for (const t of csv) await copyFromCsv(database, t.table, t.columns, t.text);
   return { rows: tables.reduce((sum, t) => sum + t.rows.length, 0), seconds: (performance.now() - started) / 1000 };
 }

@@ -1,12 +1,9 @@
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { Readable } from "node:stream";
-import { pipeline } from "node:stream/promises";
 import { Worker } from "node:worker_threads";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
-import { from as copyFrom } from "pg-copy-streams";
 import { now } from "../clock";
 import { lockEmbeddedDatabase } from "./embedded-lock";
 import * as schema from "./schema";
@@ -22,10 +19,10 @@ export type Database = {
   db: Db;
   pool: pg.Pool;
   /**
-   * Bulk-loads CSV text with COPY (`copy <table> (<columns>) from stdin with (format csv)`): the reference
-   * the import benchmark compares against. Not for request handling.
+   * PGlite only: runs one statement that reads its input from `/dev/blob` (`copy … from '/dev/blob'`), input the
+   * socket cannot carry (it serves no COPY FROM STDIN). The import benchmark's COPY reference uses it.
    */
-  copyFromCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  withBlob?(statement: string, blob: string): Promise<void>;
   /**
    * PostgreSQL only: LISTENs on a channel over a connection of its own, calling `onNotify` for each
    * notification and `onLost` if the connection ends. Resolves with a function that stops listening.
@@ -46,11 +43,6 @@ export type DatabaseOptions = {
   poolSize?: number;
 };
 
-function copyStatement(table: string, columns: readonly string[], source: string): string {
-  const quoted = columns.map((column) => `"${column.replaceAll('"', '""')}"`).join(", ");
-  return `copy "${table.replaceAll('"', '""')}" (${quoted}) from ${source} with (format csv)`;
-}
-
 /**
  * Opens PostgreSQL, or starts embedded PGlite in a worker thread and connects to it over a Unix socket. An
  * embedded database on disk is opened by one process at a time (DATA_DIR/pglite.lock); a second open throws
@@ -60,14 +52,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on("error", () => {});
-    const copyFromCsv = async (table: string, columns: readonly string[], csv: string) => {
-      const client = await pool.connect();
-      try {
-        await pipeline(Readable.from([csv]), client.query(copyFrom(copyStatement(table, columns, "stdin"))));
-      } finally {
-        client.release();
-      }
-    };
     const listen = async (channel: string, onNotify: () => void, onLost: (error: Error) => void) => {
       const client = new pg.Client({ connectionString: options.databaseUrl });
       let stopping = false;
@@ -89,7 +73,6 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: "postgres",
       db: drizzle(pool, { schema }),
       pool,
-      copyFromCsv,
       listen,
       close: () => pool.end(),
     };
@@ -137,18 +120,18 @@ async function startPglite(dir: string, unlock: () => void, snapshot?: string): 
     rmSync(socketDir, { recursive: true, force: true });
     unlock();
   };
-  let copies = 0;
-  const copyFromCsv = (table: string, columns: readonly string[], csv: string) =>
+  let blobs = 0;
+  const withBlob = (statement: string, blob: string) =>
     new Promise<void>((resolve, reject) => {
-      const id = ++copies;
-      const onMessage = (message: { copied?: number; error?: string }) => {
-        if (message.copied !== id) return;
+      const id = ++blobs;
+      const onMessage = (message: { ranWithBlob?: number; error?: string }) => {
+        if (message.ranWithBlob !== id) return;
         worker.off("message", onMessage);
         if (message.error) reject(new Error(message.error));
         else resolve();
       };
       worker.on("message", onMessage);
-      worker.postMessage({ type: "copy", id, statement: copyStatement(table, columns, "'/dev/blob'"), csv });
+      worker.postMessage({ type: "blob", id, statement, blob });
     });
   const saveSnapshot = (file: string) =>
     new Promise<void>((resolve, reject) => {
@@ -161,5 +144,5 @@ async function startPglite(dir: string, unlock: () => void, snapshot?: string): 
       worker.on("message", onMessage);
       worker.postMessage({ type: "dump", path: file });
     });
-  return { kind: "pglite", db: drizzle(pool, { schema }), pool, copyFromCsv, saveSnapshot, close };
+  return { kind: "pglite", db: drizzle(pool, { schema }), pool, withBlob, saveSnapshot, close };
 }

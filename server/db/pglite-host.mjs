@@ -16,13 +16,16 @@ const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 4 
 await server.start();
 parentPort.postMessage({ ready: true });
 parentPort.on("message", async (message) => {
-  if (message?.type === "copy") {
-    // COPY … FROM '/dev/blob': the wire protocol's COPY FROM STDIN is not served over the socket.
+  if (message?.type === "blob") {
+    // A statement reading '/dev/blob' (COPY … FROM '/dev/blob'): the socket serves no COPY FROM STDIN.
     try {
-      await db.query(message.statement, [], { blob: new Blob([message.csv]) });
-      parentPort.postMessage({ copied: message.id });
+      await db.query(message.statement, [], { blob: new Blob([message.blob]) });
+      parentPort.postMessage({ ranWithBlob: message.id });
     } catch (error) {
-      parentPort.postMessage({ copied: message.id, error: error instanceof Error ? error.message : String(error) });
+      parentPort.postMessage({
+        ranWithBlob: message.id,
+        error: error instanceof Error ? error.message : String(error),
+      });
     }
     return;
   }

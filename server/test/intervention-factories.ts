@@ -3,7 +3,6 @@ import type { Db } from "../db/client";
 import {
   interventionGroups,
   interventionPlans,
-  interventionSessions,
   planDecisions,
   progressScores,
 } from "../db/schema";
@@ -99,20 +98,6 @@ export async function buildScores(
         note: s.note ?? "",
       })),
     )
-    .returning();
-}
-
-/** Session attendance of a plan. */
-export async function buildSessions(
-  db: Db,
-  district: TestDistrict,
-  planId: string,
-  sessions: { sessionOn: string; attendance: "present" | "absent" | "not_held"; minutes?: number | null }[],
-) {
-  if (sessions.length === 0) return [];
-  return db
-    .insert(interventionSessions)
-    .values(sessions.map((s) => ({ districtId: district.id, planId, ...s, minutes: s.minutes ?? null })))
     .returning();
 }
 

@@ -57,8 +57,6 @@ export type Case = {
   other?: (ctx: Ctx) => Req | Promise<Req>;
   /** Text the response must never contain, even when the route is allowed. */
   leakCheck?: (ctx: Ctx) => string | string[];
-  /** Statuses an allowed request may answer besides 2xx (e.g. 404 for an id nobody has). */
-  allowedStatuses?: number[];
 };
 
 export const STAFF: RoleName[] = ["district_leader", "school_leader", "coach", "teacher", "support_staff"];
