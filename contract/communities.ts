@@ -25,7 +25,8 @@ export const COMMUNITY_KIND_LABELS: Record<z.infer<typeof CommunityKind>, string
   virtual: "Virtual community",
 };
 
-export const TeamRole = z.enum(["facilitator", "recorder", "member", "guest"]);
+export const TEAM_ROLES = ["facilitator", "recorder", "member", "guest"] as const;
+export const TeamRole = z.enum(TEAM_ROLES);
 export type TeamRole = z.infer<typeof TeamRole>;
 
 export const CommunitySummary = z.object({

@@ -9,9 +9,11 @@ export const INTERVENTION_KIND_LABELS: Record<InterventionKind, string> = {
   extension: "Extension",
 };
 
-export const PlanStatus = z.enum(["active", "closed"]);
+export const PLAN_STATUSES = ["active", "closed"] as const;
+export const PlanStatus = z.enum(PLAN_STATUSES);
 export type PlanStatus = z.infer<typeof PlanStatus>;
-export const PlanOutcome = z.enum(["met", "not_met"]);
+export const PLAN_OUTCOMES = ["met", "not_met"] as const;
+export const PlanOutcome = z.enum(PLAN_OUTCOMES);
 export type PlanOutcome = z.infer<typeof PlanOutcome>;
 
 export const SESSION_ATTENDANCE = ["present", "absent", "not_held"] as const;
@@ -23,7 +25,8 @@ export const SESSION_ATTENDANCE_LABELS: Record<SessionAttendance, string> = {
   not_held: "Not held",
 };
 
-export const PlanDecisionKind = z.enum(["start", "continue", "adjust", "intensify", "exit"]);
+export const PLAN_DECISION_KINDS = ["start", "continue", "adjust", "intensify", "exit"] as const;
+export const PlanDecisionKind = z.enum(PLAN_DECISION_KINDS);
 export type PlanDecisionKind = z.infer<typeof PlanDecisionKind>;
 
 export const DecisionFlag = z.enum(["adjust", "consider_exit"]);

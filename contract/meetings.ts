@@ -29,9 +29,14 @@ export const ProtocolInput = z.strictObject({
   steps: z.array(ProtocolStep).min(1).max(30),
 });
 
-export const MeetingMode = z.enum(["in_person", "virtual", "blended"]);
-export const MeetingStatus = z.enum(["scheduled", "in_progress", "completed", "cancelled"]);
-export const AttendanceStatus = z.enum(["present", "absent", "excused"]);
+export const MEETING_MODES = ["in_person", "virtual", "blended"] as const;
+export const MeetingMode = z.enum(MEETING_MODES);
+export const MEETING_STATUSES = ["scheduled", "in_progress", "completed", "cancelled"] as const;
+export const MeetingStatus = z.enum(MEETING_STATUSES);
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused"] as const;
+export const AttendanceStatus = z.enum(ATTENDANCE_STATUSES);
+export const ACTION_ITEM_STATUSES = ["open", "done"] as const;
+export const ActionItemStatus = z.enum(ACTION_ITEM_STATUSES);
 
 export const AgendaItem = z.strictObject({
   title: z.string().trim().min(1).max(300),
@@ -100,7 +105,7 @@ export const ActionItem = z.object({
   ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),
   dueOn: z.string().nullable(),
-  status: z.enum(["open", "done"]),
+  status: ActionItemStatus,
   meetingId: z.uuid().nullable(),
   createdAt: z.string(),
   isOverdue: z.boolean(),
@@ -117,7 +122,7 @@ export const ActionItemPatch = z.strictObject({
   title: z.string().trim().min(1).max(500).optional(),
   ownerId: z.uuid().nullable().optional(),
   dueOn: z.iso.date().nullable().optional(),
-  status: z.enum(["open", "done"]).optional(),
+  status: ActionItemStatus.optional(),
 });
 
 export const Decision = z.object({

@@ -26,7 +26,8 @@ export const ROLE_LABELS: Record<RoleName, string> = {
 /** Roles that are held district-wide rather than at one school. */
 export const DISTRICT_WIDE_ROLES: readonly RoleName[] = ["district_leader"];
 
-export const PersonStatus = z.enum(["invited", "active", "deactivated"]);
+export const PERSON_STATUSES = ["invited", "active", "deactivated"] as const;
+export const PersonStatus = z.enum(PERSON_STATUSES);
 
 export const RoleAssignment = z.strictObject({
   role: RoleName,

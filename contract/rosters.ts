@@ -20,7 +20,8 @@ export const EntityCount = z.object({
 });
 export type EntityCount = z.infer<typeof EntityCount>;
 
-export const ImportStatus = z.enum(["running", "succeeded", "failed"]);
+export const IMPORT_STATUSES = ["running", "succeeded", "failed"] as const;
+export const ImportStatus = z.enum(IMPORT_STATUSES);
 
 export const RosterImportSummary = z.object({
   id: z.uuid(),

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Can, PageQuery, pageOf } from "./common";
 
-export const SchoolLevel = z.enum(["elementary", "middle", "high", "k12", "other"]);
+export const SCHOOL_LEVELS = ["elementary", "middle", "high", "k12", "other"] as const;
+export const SchoolLevel = z.enum(SCHOOL_LEVELS);
 
 export const School = z.object({
   id: z.uuid(),

@@ -1,12 +1,12 @@
 import { z } from "zod";
+import { PlanOutcome } from "./interventions";
 
 export const DECISIONS = ["continue", "adjust", "intensify", "exit"] as const;
 export const DecisionKind = z.enum(DECISIONS);
 export type DecisionKind = z.infer<typeof DecisionKind>;
 export const DecisionFlag = z.enum(["adjust", "consider_exit"]);
 export type DecisionFlag = z.infer<typeof DecisionFlag>;
-export const PlanOutcome = z.enum(["met", "not_met"]);
-export type PlanOutcome = z.infer<typeof PlanOutcome>;
+export { PlanOutcome };
 export const Tier = z.number().int().min(1).max(3);
 
 const Ref = z.object({ id: z.uuid(), name: z.string() });

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { Can } from "./common";
 
-export const VisitStatus = z.enum(["proposed", "scheduled", "completed", "cancelled"]);
+export const VISIT_STATUSES = ["proposed", "scheduled", "completed", "cancelled"] as const;
+export const VisitStatus = z.enum(VISIT_STATUSES);
 
 export const VisitFeedback = z.object({
   id: z.uuid(),

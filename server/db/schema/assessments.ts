@@ -13,6 +13,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { ASSESSMENT_STATUSES, SITTING_STATUSES } from "../../../contract/assessments";
 import { communities } from "./communities";
 import { districtIdColumn, people, students } from "./organizations";
 import { classes } from "./rosters";
@@ -20,7 +21,7 @@ import { learningTargets } from "./standards";
 
 const points = (name: string) => numeric(name, { precision: 8, scale: 2, mode: "number" });
 
-export const assessmentStatus = pgEnum("assessment_status", ["draft", "open", "closed"]);
+export const assessmentStatus = pgEnum("assessment_status", ASSESSMENT_STATUSES);
 
 /** A common formative assessment a team builds and gives to the classes of its members. */
 export const assessments = pgTable(
@@ -114,7 +115,7 @@ export const assessmentTargets = pgTable(
   (t) => [primaryKey({ columns: [t.assessmentId, t.targetId] }), index("assessment_targets_target_idx").on(t.targetId)],
 );
 
-export const sittingStatus = pgEnum("sitting_status", ["completed", "absent", "exempt"]);
+export const sittingStatus = pgEnum("sitting_status", SITTING_STATUSES);
 
 /** A student's sitting of an assessment: completed, absent or exempt (the last two are never counted as zero). */
 export const assessmentSittings = pgTable(

@@ -15,20 +15,12 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { COMMUNITY_KINDS, TEAM_ROLES } from "../../../contract/communities";
 import { districtIdColumn, people, schools } from "./organizations";
 
-export const communityKind = pgEnum("community_kind", [
-  "grade_level",
-  "content_area",
-  "vertical",
-  "cross_school",
-  "job_alike",
-  "leadership",
-  "school_improvement",
-  "virtual",
-]);
+export const communityKind = pgEnum("community_kind", COMMUNITY_KINDS);
 
-export const teamRole = pgEnum("team_role", ["facilitator", "recorder", "member", "guest"]);
+export const teamRole = pgEnum("team_role", TEAM_ROLES);
 
 /** A learning community (team): a grade-level team, a course team, a cross-school network… */
 export const communities = pgTable(

@@ -12,6 +12,13 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import {
+  INTERVENTION_KINDS,
+  PLAN_DECISION_KINDS,
+  PLAN_OUTCOMES,
+  PLAN_STATUSES,
+  SESSION_ATTENDANCE,
+} from "../../../contract/interventions";
 import { assessments } from "./assessments";
 import { communities } from "./communities";
 import { resources } from "./library";
@@ -21,12 +28,12 @@ import { districtIdColumn, people, students } from "./organizations";
 const score = (name: string) => numeric(name, { precision: 10, scale: 2, mode: "number" });
 
 /** Intervention answers "not yet learned"; extension answers "already learned". Same machinery. */
-export const interventionKind = pgEnum("intervention_kind", ["intervention", "extension"]);
-export const planStatus = pgEnum("plan_status", ["active", "closed"]);
-export const planOutcome = pgEnum("plan_outcome", ["met", "not_met"]);
-export const sessionAttendance = pgEnum("session_attendance", ["present", "absent", "not_held"]);
+export const interventionKind = pgEnum("intervention_kind", INTERVENTION_KINDS);
+export const planStatus = pgEnum("plan_status", PLAN_STATUSES);
+export const planOutcome = pgEnum("plan_outcome", PLAN_OUTCOMES);
+export const sessionAttendance = pgEnum("session_attendance", SESSION_ATTENDANCE);
 /** "start" is written when a plan is made, so the decisions table is also the plan's tier history. */
-export const planDecision = pgEnum("plan_decision", ["start", "continue", "adjust", "intensify", "exit"]);
+export const planDecision = pgEnum("plan_decision", PLAN_DECISION_KINDS);
 
 /**
  * A team's intervention or extension group: the shared delivery of several students' plans. The plans hold

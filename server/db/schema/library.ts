@@ -1,11 +1,12 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { RESOURCE_KINDS, RESOURCE_SCOPES } from "../../../contract/library";
 import { communities } from "./communities";
 import { tsvector } from "./discussions";
 import { districtIdColumn, people, schools } from "./organizations";
 
-export const resourceKind = pgEnum("resource_kind", ["file", "link", "lesson_plan", "strategy"]);
-export const resourceScope = pgEnum("resource_scope", ["private", "community", "school", "district"]);
+export const resourceKind = pgEnum("resource_kind", RESOURCE_KINDS);
+export const resourceScope = pgEnum("resource_scope", RESOURCE_SCOPES);
 
 /** A shared resource: a file, a link, a lesson plan or a strategy, shared at a scope. */
 export const resources = pgTable(

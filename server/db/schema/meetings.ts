@@ -1,4 +1,5 @@
 import { date, index, integer, jsonb, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { ACTION_ITEM_STATUSES, ATTENDANCE_STATUSES, MEETING_MODES, MEETING_STATUSES } from "../../../contract/meetings";
 import { communities } from "./communities";
 import { districtIdColumn, districts, people } from "./organizations";
 
@@ -6,10 +7,10 @@ export type ProtocolStep = { title: string; minutes: number; roles: string[]; pr
 export type ProtocolSnapshot = { key: string; name: string; purpose: string; steps: ProtocolStep[] };
 export type AgendaItem = { title: string; minutes: number | null };
 
-export const meetingMode = pgEnum("meeting_mode", ["in_person", "virtual", "blended"]);
-export const meetingStatus = pgEnum("meeting_status", ["scheduled", "in_progress", "completed", "cancelled"]);
-export const attendanceStatus = pgEnum("attendance_status", ["present", "absent", "excused"]);
-export const actionItemStatus = pgEnum("action_item_status", ["open", "done"]);
+export const meetingMode = pgEnum("meeting_mode", MEETING_MODES);
+export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
+export const attendanceStatus = pgEnum("attendance_status", ATTENDANCE_STATUSES);
+export const actionItemStatus = pgEnum("action_item_status", ACTION_ITEM_STATUSES);
 
 /** A team's own copy of a protocol, adapted from the built-in library or written from scratch. */
 export const protocols = pgTable(

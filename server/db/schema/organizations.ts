@@ -1,19 +1,13 @@
 import { sql } from "drizzle-orm";
 import { index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from "drizzle-orm/pg-core";
+import { PERSON_STATUSES, ROLES } from "../../../contract/people";
+import { SCHOOL_LEVELS } from "../../../contract/schools";
 
-export const schoolLevel = pgEnum("school_level", ["elementary", "middle", "high", "k12", "other"]);
+export const schoolLevel = pgEnum("school_level", SCHOOL_LEVELS);
 
-export const roleName = pgEnum("role_name", [
-  "district_leader",
-  "school_leader",
-  "coach",
-  "teacher",
-  "support_staff",
-  "family_member",
-  "community_member",
-]);
+export const roleName = pgEnum("role_name", ROLES);
 
-export const personStatus = pgEnum("person_status", ["invited", "active", "deactivated"]);
+export const personStatus = pgEnum("person_status", PERSON_STATUSES);
 
 export const districts = pgTable("districts", {
   id: uuid("id").primaryKey().defaultRandom(),

@@ -12,6 +12,7 @@ import {
   uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
+import { IMPORT_STATUSES } from "../../../contract/rosters";
 import { districtIdColumn, people, schools, students } from "./organizations";
 
 /** A OneRoster academic session: school year, semester, term or grading period. */
@@ -146,7 +147,7 @@ export const studentDemographics = pgTable("student_demographics", {
   publicSchoolResidenceStatus: text("public_school_residence_status"),
 });
 
-export const importStatus = pgEnum("import_status", ["running", "succeeded", "failed"]);
+export const importStatus = pgEnum("import_status", IMPORT_STATUSES);
 
 /** One run of a roster (or results) import: what was asked, what landed, and every problem found. */
 export const rosterImports = pgTable(

@@ -1,8 +1,9 @@
 import { boolean, index, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { VISIT_STATUSES } from "../../../contract/visits";
 import { communities } from "./communities";
 import { districtIdColumn, people, schools } from "./organizations";
 
-export const visitStatus = pgEnum("visit_status", ["proposed", "scheduled", "completed", "cancelled"]);
+export const visitStatus = pgEnum("visit_status", VISIT_STATUSES);
 
 /** A teacher's invitation to peers to visit their classroom, around a focus (a strategy or a question). */
 export const classroomVisits = pgTable(
