@@ -12,6 +12,7 @@ import {
   studentDemographics,
   targetResults,
 } from "../db/schema";
+import { levelFor } from "../features/assessments/target-results";
 import type { TestDistrict } from "./factories";
 
 /*
@@ -30,13 +31,6 @@ export const FOUR_LEVELS: CutScores = [
 export type FixtureTarget = { id: string; maxPoints: number; cutScores: CutScores; proficientLevel: number };
 export type FixtureItem = { id: string; maxPoints: number; correctResponse: string | null; targetIds: string[] };
 export type FixtureAssessment = { id: string; givenOn: string; targets: FixtureTarget[]; items: FixtureItem[] };
-
-/** The highest level whose least points the student reached. */
-export function levelFor(points: number, cutScores: CutScores): number {
-  let level = cutScores[0]?.level ?? 1;
-  for (const cut of cutScores) if (points >= cut.minPoints) level = cut.level;
-  return level;
-}
 
 /** A learning target of a community (or district-wide). */
 export async function insertTarget(db: Db, district: TestDistrict, communityId: string | null, code: string) {

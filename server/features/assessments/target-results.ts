@@ -9,7 +9,8 @@ const EPSILON = 1e-9;
 
 /**
  * The proficiency level raw points reach: the highest level whose minimum the points meet, or the
- * lowest level when they meet none. The SQL in recomputeTargetResults applies the same rule.
+ * lowest level when they meet none. The database's level_for() (migration 0015) is the rule the stored levels
+ * follow; this is its statement in TypeScript, property-tested against it (level-rule.test.ts).
  */
 export function levelFor(points: number, cutScores: CutScores): number {
   let reached: number | null = null;
@@ -51,11 +52,7 @@ export async function recomputeTargetResults(tx: Db, assessmentId: string, stude
     )
     insert into target_results (district_id, assessment_id, target_id, student_id, class_id, points, level, assessed_on)
     select a.district_id, a.id, e.target_id, e.student_id, st.class_id, e.points,
-      coalesce(
-        (select max((c->>'level')::int) from jsonb_array_elements(at.cut_scores) c
-          where (c->>'minPoints')::numeric <= e.points),
-        (select min((c->>'level')::int) from jsonb_array_elements(at.cut_scores) c),
-        1),
+      level_for(at.cut_scores, e.points),
       a.given_on
     from earned e
     join assessments a on a.id = ${assessmentId}

@@ -174,9 +174,7 @@ export async function applyTargetResults(a: ApplyContext, targets: Map<string, s
     const { rows: written } = await client.query<{ inserted: boolean }>(
       `insert into target_results (district_id, assessment_id, target_id, student_id, class_id, points, level, assessed_on)
        select $1, u.a, u.t, u.s, u.c, u.p,
-              coalesce((select max((cut->>'level')::int) from jsonb_array_elements(x.cut_scores) cut
-                         where (cut->>'minPoints')::numeric <= u.p),
-                       (select min((cut->>'level')::int) from jsonb_array_elements(x.cut_scores) cut), 1),
+              level_for(x.cut_scores, u.p),
               u.d
          from unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::numeric[], $7::date[]) u(a, t, s, c, p, d)
          join assessment_targets x on x.assessment_id = u.a and x.target_id = u.t
