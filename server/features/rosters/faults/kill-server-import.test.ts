@@ -116,5 +116,5 @@ describe("a server killed with SIGKILL mid-import", () => {
     } finally {
       await database?.close();
     }
-  }, 180_000);
+  }, 240_000);
 });
