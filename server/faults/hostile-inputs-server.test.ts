@@ -10,7 +10,7 @@ import { migrateDatabase } from "../db/migrate";
 import { students } from "../db/schema";
 import { MAX_CSV_ROWS } from "../features/assessments/results-csv";
 import { MINIMAL_PDF } from "../features/library/sample-files";
-import { manifest11, tableCounts } from "../features/rosters/roster-test-support";
+import { manifest11, ORGS_11, student11, tableCounts, usersCsv11 } from "../features/rosters/roster-test-support";
 import {
   buildAssessment,
   buildClass,
@@ -20,17 +20,13 @@ import {
 } from "../test/evidence-factories";
 import { buildDistrict, buildPerson } from "../test/factories";
 import {
-  type HealthSample,
+  importResult,
   killServers,
-  peakMemory,
-  pollHealth,
-  type RosterImportEvent,
-  resetPeakMemory,
-  residentMemory,
   type ServerProcess,
   serverEnv,
   startServer,
   uploadRoster,
+  watchServer,
 } from "../test/server-process";
 import { sessionHeaders } from "../test/test-app";
 import { createTestDatabase, testDatabaseKind } from "../test/test-db";
@@ -137,12 +133,7 @@ afterAll(async () => {
  * leave: answers during and after, memory growth under the bound, an empty uploads/tmp.
  */
 async function throughServer<T>(attempt: () => Promise<T>): Promise<T> {
-  const before = residentMemory(server.pid);
-  resetPeakMemory(server.pid);
-  const poll = pollHealth(server.url, 50);
-  const result = await attempt();
-  const health: HealthSample[] = await poll.stop();
-  const growth = peakMemory(server.pid) - before;
+  const { result, health, growth } = await watchServer(server, attempt, 50);
   expect(health.length).toBeGreaterThan(0);
   expect(health.filter((h) => h.status !== 200)).toEqual([]);
   expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
@@ -151,30 +142,17 @@ async function throughServer<T>(attempt: () => Promise<T>): Promise<T> {
   return result;
 }
 
-const AT = "2024-08-01T00:00:00Z";
 const EARLIER = "2024-08-20T00:00:00Z";
 const LATER = "2024-09-02T00:00:00Z";
-const ORGS = `sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,active,${AT},Maple Elementary School,school,ME,\n`;
-const USERS_HEADER =
-  "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password";
-const student = (sid: string, given: string, family: string, at = AT) =>
-  `${sid},active,${at},true,org-1,student,${sid},,${given},${family},,,,,,,05,`;
-const usersCsv = (rows: string[]) => `${[USERS_HEADER, ...rows].join("\r\n")}\r\n`;
 
 type Upload = { name: string; content: Buffer | Uint8Array; type?: string };
 
 /** A OneRoster 1.1 set sent as its CSV files: orgs and users in a bulk set, users alone in a delta. */
 function rosterFiles(users: string | Buffer, mode: "bulk" | "delta" = "bulk"): Upload[] {
   const files: Upload[] = [{ name: "users.csv", content: Buffer.from(users) }];
-  if (mode === "bulk") files.unshift({ name: "orgs.csv", content: Buffer.from(ORGS) });
+  if (mode === "bulk") files.unshift({ name: "orgs.csv", content: Buffer.from(ORGS_11) });
   const manifest = manifest11(mode === "bulk" ? ["orgs", "users"] : ["users"], mode);
   return [{ name: "manifest.csv", content: Buffer.from(manifest) }, ...files];
-}
-
-function resultOf(events: RosterImportEvent[]) {
-  const found = events.find((e) => e.type === "result")?.import;
-  if (!found) throw new Error(`no result in ${JSON.stringify(events).slice(0, 500)}`);
-  return found;
 }
 
 async function studentNames(pool: pg.Pool, districtId: string): Promise<string[]> {
@@ -207,7 +185,7 @@ describe("hostile inputs sent to a running server", () => {
     const events = await throughServer(() =>
       uploadRoster(server.url, cookie, [{ name: "many.zip", content: zip, type: "application/zip" }]),
     );
-    const result = resultOf(events);
+    const result = importResult(events);
     expect(result.status).toBe("failed");
     expect(result.problems[0]?.message).toMatch(/many\.zip holds 5,001 entries.*at most 100 \(IMPORT_MAX_ENTRIES\)/);
   });
@@ -218,8 +196,8 @@ describe("hostile inputs sent to a running server", () => {
       name: "UTF-16",
       check: async (pool) => expect(await studentNames(pool, districtId)).toEqual(["José García", "Zoë Ñúñez"]),
     });
-    const users = utf16(usersCsv([student("s-1", "José", "García"), student("s-2", "Zoë", "Ñúñez")]));
-    const result = resultOf(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
+    const users = utf16(usersCsv11([student11("s-1", "José", "García"), student11("s-2", "Zoë", "Ñúñez")]));
+    const result = importResult(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([]);
     expect(result.status).toBe("succeeded");
     expect(result.problems).toContainEqual(
@@ -233,8 +211,11 @@ describe("hostile inputs sent to a running server", () => {
       name: "Windows-1252",
       check: async (pool) => expect(await studentNames(pool, districtId)).toEqual(["José García", "Zoë Ñúñez"]),
     });
-    const users = Buffer.from(usersCsv([student("s-1", "José", "García"), student("s-2", "Zoë", "Ñúñez")]), "latin1");
-    const result = resultOf(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
+    const users = Buffer.from(
+      usersCsv11([student11("s-1", "José", "García"), student11("s-2", "Zoë", "Ñúñez")]),
+      "latin1",
+    );
+    const result = importResult(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
     expect(result.status).toBe("succeeded");
     expect(result.problems).toContainEqual(
       expect.objectContaining({
@@ -248,8 +229,8 @@ describe("hostile inputs sent to a running server", () => {
   it("a NUL byte in a field: refused naming file, line and column; nothing stored", async () => {
     const { districtId, cookie } = rosterDistrict();
     expectNothingStored("NUL", districtId);
-    const users = usersCsv([student("s-1", "Ana", "Lee"), student("s-2", "Bo\u0000b", "Lee")]);
-    const result = resultOf(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
+    const users = usersCsv11([student11("s-1", "Ana", "Lee"), student11("s-2", "Bo\u0000b", "Lee")]);
+    const result = importResult(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
     expect(result.status).toBe("failed");
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([
       expect.objectContaining({
@@ -264,8 +245,8 @@ describe("hostile inputs sent to a running server", () => {
   it("a 500,000-character field: refused naming file, line, column and IMPORT_MAX_FIELD_CHARS; nothing stored", async () => {
     const { districtId, cookie } = rosterDistrict();
     expectNothingStored("huge field", districtId);
-    const users = usersCsv([student("s-1", "Ana", "Lee"), student("s-2", "B".repeat(500_000), "Lee")]);
-    const result = resultOf(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
+    const users = usersCsv11([student11("s-1", "Ana", "Lee"), student11("s-2", "B".repeat(500_000), "Lee")]);
+    const result = importResult(await throughServer(() => uploadRoster(server.url, cookie, rosterFiles(users))));
     expect(result.status).toBe("failed");
     expect(result.problems).toContainEqual(
       expect.objectContaining({
@@ -285,12 +266,12 @@ describe("hostile inputs sent to a running server", () => {
       check: async (pool) => expect(await studentNames(pool, districtId)).toEqual(["Sam Lee"]),
     });
     const result = await throughServer(async () => {
-      const bulk = resultOf(
-        await uploadRoster(server.url, cookie, rosterFiles(usersCsv([student("s-1", "Sam", "Lee")]))),
+      const bulk = importResult(
+        await uploadRoster(server.url, cookie, rosterFiles(usersCsv11([student11("s-1", "Sam", "Lee")]))),
       );
       expect(bulk.status).toBe("succeeded");
-      const users = usersCsv([student("s-1", "Samuel", "Lee", LATER), student("s-1", "Sammy", "Lee", LATER)]);
-      return resultOf(await uploadRoster(server.url, cookie, rosterFiles(users, "delta")));
+      const users = usersCsv11([student11("s-1", "Samuel", "Lee", LATER), student11("s-1", "Sammy", "Lee", LATER)]);
+      return importResult(await uploadRoster(server.url, cookie, rosterFiles(users, "delta")));
     });
     expect(result.status).toBe("failed");
     expect(result.problems.filter((p) => p.severity === "error")).toEqual([
@@ -310,12 +291,17 @@ describe("hostile inputs sent to a running server", () => {
       check: async (pool) => expect(await studentNames(pool, districtId)).toEqual(["Samuel Lee", "Skyler Diaz"]),
     });
     const late = await throughServer(async () => {
-      const bulk = usersCsv([student("s-1", "Sam", "Lee"), student("s-2", "Sky", "Diaz")]);
-      expect(resultOf(await uploadRoster(server.url, cookie, rosterFiles(bulk))).status).toBe("succeeded");
-      const newer = usersCsv([student("s-1", "Samuel", "Lee", LATER)]);
-      expect(resultOf(await uploadRoster(server.url, cookie, rosterFiles(newer, "delta"))).status).toBe("succeeded");
-      const older = usersCsv([student("s-1", "Sammy", "Lee", EARLIER), student("s-2", "Skyler", "Diaz", EARLIER)]);
-      return resultOf(await uploadRoster(server.url, cookie, rosterFiles(older, "delta")));
+      const bulk = usersCsv11([student11("s-1", "Sam", "Lee"), student11("s-2", "Sky", "Diaz")]);
+      expect(importResult(await uploadRoster(server.url, cookie, rosterFiles(bulk))).status).toBe("succeeded");
+      const newer = usersCsv11([student11("s-1", "Samuel", "Lee", LATER)]);
+      expect(importResult(await uploadRoster(server.url, cookie, rosterFiles(newer, "delta"))).status).toBe(
+        "succeeded",
+      );
+      const older = usersCsv11([
+        student11("s-1", "Sammy", "Lee", EARLIER),
+        student11("s-2", "Skyler", "Diaz", EARLIER),
+      ]);
+      return importResult(await uploadRoster(server.url, cookie, rosterFiles(older, "delta")));
     });
     expect(late.status).toBe("succeeded");
     expect(late.problems.map((p) => `${p.severity} ${p.file}: ${p.message}`)).toEqual([

@@ -160,6 +160,28 @@ export function pollHealth(url: string, intervalMs = 100): { stop(): Promise<Hea
   };
 }
 
+/**
+ * Runs `attempt` against the server while asking /api/health every `intervalMs` and measuring its peak
+ * resident memory afresh; resolves with the attempt's result, the health answers, and how far memory rose
+ * above where it stood when the attempt began.
+ */
+export async function watchServer<T>(
+  server: ServerProcess,
+  attempt: () => Promise<T>,
+  intervalMs = 100,
+): Promise<{ result: T; health: HealthSample[]; before: number; peak: number; growth: number }> {
+  const before = residentMemory(server.pid);
+  resetPeakMemory(server.pid);
+  const poll = pollHealth(server.url, intervalMs);
+  try {
+    const result = await attempt();
+    const peak = peakMemory(server.pid);
+    return { result, health: await poll.stop(), before, peak, growth: peak - before };
+  } finally {
+    await poll.stop();
+  }
+}
+
 export type RosterImportEvent = {
   type: string;
   phase?: string;
@@ -205,4 +227,11 @@ export async function uploadRoster(
     }
   }
   return events;
+}
+
+/** The import record an upload's events end with. */
+export function importResult(events: RosterImportEvent[]): NonNullable<RosterImportEvent["import"]> {
+  const found = events.find((e) => e.type === "result")?.import;
+  if (!found) throw new Error(`no result in ${JSON.stringify(events).slice(0, 500)}`);
+  return found;
 }

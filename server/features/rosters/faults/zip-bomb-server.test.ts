@@ -5,16 +5,14 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../db/client";
 import {
+  importResult,
   killServers,
-  peakMemory,
-  pollHealth,
-  resetPeakMemory,
-  residentMemory,
   runCli,
   serverEnv,
   signIn,
   startServer,
   uploadRoster,
+  watchServer,
 } from "../../../test/server-process";
 import { createTestDatabase, testDatabaseKind } from "../../../test/test-db";
 import { tableCounts } from "../roster-test-support";
@@ -79,21 +77,16 @@ describe("a highly compressible zip sent to a running server", () => {
       const zip = bombZip();
       expect(zip.length).toBeLessThan(400 * 1024);
       const server = await startServer(env);
-      // The peak from here on is the import's: starting (migrations, PGlite's own memory) is not measured.
-      const idle = residentMemory(server.pid);
-      resetPeakMemory(server.pid);
       expect(readdirSync(leftovers)).toEqual([]);
-
       const cookie = await signIn(server.url, EMAIL, PASSWORD);
-      const poll = pollHealth(server.url, 200);
-      const events = await uploadRoster(server.url, cookie, [
-        { name: "bomb.zip", content: zip, type: "application/zip" },
-      ]);
-      const health = await poll.stop();
+      // The peak from here on is the import's: starting (migrations, PGlite's own memory) is not measured.
+      const bomb = { name: "bomb.zip", content: zip, type: "application/zip" };
+      const watched = await watchServer(server, () => uploadRoster(server.url, cookie, [bomb]), 200);
+      const { result: events, health, growth, peak } = watched;
 
-      const result = events.find((e) => e.type === "result")?.import;
-      expect(result?.status).toBe("failed");
-      expect(result?.problems).toContainEqual(
+      const result = importResult(events);
+      expect(result.status).toBe("failed");
+      expect(result.problems).toContainEqual(
         expect.objectContaining({
           file: "users.csv",
           severity: "error",
@@ -103,8 +96,7 @@ describe("a highly compressible zip sent to a running server", () => {
       expect(health.length).toBeGreaterThan(0);
       expect(health.every((h) => h.status === 200)).toBe(true);
       expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
-      const peak = peakMemory(server.pid);
-      expect(peak - idle).toBeLessThan(IMPORT_MEMORY_BOUND);
+      expect(growth).toBeLessThan(IMPORT_MEMORY_BOUND);
       if (database) expect(peak).toBeLessThan(MEMORY_BOUND);
       expect(readdirSync(leftovers)).toEqual([]);
 
