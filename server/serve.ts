@@ -9,6 +9,7 @@ import { openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoDistrict } from "./demo/demo-district";
 import { sendNotificationDigests } from "./features/notifications/email-digest";
+import { markImportsLeftRunning } from "./features/rosters/interrupted-imports";
 import { removeAbandonedUploads } from "./http/upload-tmp";
 import { WEB_DIST } from "./http/web-app";
 import { type JobHandler, startJobRunner } from "./jobs/queue";
@@ -37,6 +38,8 @@ export async function serve(
   const database = await openConfiguredDatabase(config);
   await migrateDatabase(database.db);
   await removeAbandonedUploads(config.dataDir);
+  // Before this process can start one: runs left "running" by a process that died are failed, not left hanging.
+  await markImportsLeftRunning(database.db);
   if (options.seedDemoOnFirstStart && (await isEmptyInstallation(database.db))) await seedDemoDistrict(database.db);
   const app = await buildApp({ database, config });
   const handlers: Record<string, JobHandler> = {};

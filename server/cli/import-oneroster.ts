@@ -107,6 +107,7 @@ export async function importOneRosterFromCli(
       source,
       sourceLabel: source,
       startedById: null,
+      dbKind: database.kind,
       limits: options.limits,
       onProgress: (p) => progress.report(p),
       audit: async (done) => {

@@ -1,11 +1,6 @@
 import { now } from "../clock";
 import type { Db } from "../db/client";
-import {
-  interventionGroups,
-  interventionPlans,
-  planDecisions,
-  progressScores,
-} from "../db/schema";
+import { interventionGroups, interventionPlans, planDecisions, progressScores } from "../db/schema";
 import type { TestDistrict } from "./factories";
 
 export type PlanOptions = {

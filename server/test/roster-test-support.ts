@@ -4,7 +4,7 @@ import type pg from "pg";
 import { storedZip } from "./stored-zip";
 
 /** The third-party OneRoster sets the tests read (see the SOURCE.txt beside each). */
-const THIRD_PARTY = path.resolve(import.meta.dirname, "../../test/fixtures/third-party/oneroster");
+const THIRD_PARTY = path.resolve(import.meta.dirname, "fixtures/third-party/oneroster");
 export const FIXTURES = {
   moodleFull: path.join(THIRD_PARTY, "moodle-enrol_oneroster/Test_full_data_set"),
   moodleFullZip: path.join(THIRD_PARTY, "moodle-enrol_oneroster/Test_full_data_set.zip"),
@@ -71,3 +71,18 @@ export function manifest11(files: string[], mode: "bulk" | "delta" = "bulk"): st
     ...files.map((f) => `file.${f},${mode}`),
   ].join("\n");
 }
+
+const AT_11 = "2024-08-01T00:00:00Z";
+
+/** orgs.csv of a OneRoster 1.1 set with one school, org-1. */
+export const ORGS_11 = `sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,active,${AT_11},Maple Elementary School,school,ME,\n`;
+
+export const USERS_11_HEADER =
+  "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password";
+
+/** A OneRoster 1.1 users.csv row: a fifth-grade student at org-1, last modified `at`. */
+export const student11 = (sid: string, given: string, family: string, at = AT_11) =>
+  `${sid},active,${at},true,org-1,student,${sid},,${given},${family},,,,,,,05,`;
+
+/** A OneRoster 1.1 users.csv of these rows, every line (the last too) ended by `eol`. */
+export const usersCsv11 = (rows: string[], eol = "\r\n") => `${[USERS_11_HEADER, ...rows].join(eol)}${eol}`;

@@ -34,7 +34,10 @@ export type ImportOptions = {
   onProgress?: OnProgress;
   /** The import limits (IMPORT_MAX_*); the defaults where none are given. */
   limits?: Partial<ImportLimits>;
-  /** The roster_imports row of this run: its run lock, held to the end, shows the run is alive. */
+  /**
+   * The roster_imports row whose run lock the transaction takes and holds to the end, showing the run is alive;
+   * left out when the caller holds that lock already (holdRunLock).
+   */
   runId?: string;
 };
 

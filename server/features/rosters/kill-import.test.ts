@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -9,7 +10,8 @@ import { FIXTURES, tableCounts } from "../../test/roster-test-support";
 import { createPostgresTestDatabaseIfAvailable } from "../../test/test-db";
 import { generateOneRoster } from "./generate-oneroster";
 import { importOneRoster } from "./import-oneroster";
-import { markInterruptedImports, RUN_LOCK_SQL } from "./interrupted-imports";
+import { holdRunLock, markImportsLeftRunning, markInterruptedImports, RUN_LOCK_SQL } from "./interrupted-imports";
+import { runRosterImport } from "./run-roster-import";
 
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-kill-import-"));
@@ -134,6 +136,64 @@ describe("an import killed with SIGKILL", () => {
       expect(await statusAfterSweep(database, districtId, { backdate: false })).toEqual(["failed"]);
     } finally {
       live.release();
+      await database.close();
+    }
+  });
+});
+
+describe("a server's start-up sweep (PostgreSQL, when DATABASE_URL is set)", () => {
+  it("leaves another process's live run alone from its first moment, and fails it once its process is gone", async (context) => {
+    const database = await createPostgresTestDatabaseIfAvailable();
+    if (!database?.url) return context.skip();
+    try {
+      const { rows } = await database.pool.query<{ id: string }>(
+        "insert into districts (slug, name) values ('sweep', 'Sweep') returning id",
+      );
+      const runId = randomUUID();
+      const held = await holdRunLock(database.pool, runId);
+      await database.pool.query(
+        "insert into roster_imports (id, district_id, source, status) values ($1, $2, 'live.zip', 'running')",
+        [runId, rows[0]?.id],
+      );
+      expect(await markImportsLeftRunning(database.db)).toBe(0);
+      await held.release();
+      expect(await markImportsLeftRunning(database.db)).toBe(1);
+      const { rows: after } = await database.pool.query("select status from roster_imports where id = $1", [runId]);
+      expect(after).toEqual([{ status: "failed" }]);
+    } finally {
+      await database.close();
+    }
+  });
+
+  it("never fails a run of this code while it reads its files, before its transaction begins", async (context) => {
+    const database = await createPostgresTestDatabaseIfAvailable();
+    if (!database?.url) return context.skip();
+    try {
+      const { rows } = await database.pool.query<{ id: string }>(
+        "insert into districts (slug, name) values ('sweep-live', 'Sweep live') returning id",
+      );
+      const sweeps: Promise<{ running: number; marked: number }>[] = [];
+      const sweep = async () => {
+        const { rows: running } = await database.pool.query<{ n: number }>(
+          "select count(*)::int as n from roster_imports where status = 'running'",
+        );
+        return { running: running[0]?.n ?? 0, marked: await markImportsLeftRunning(database.db) };
+      };
+      const record = await runRosterImport(database.pool, {
+        districtId: rows[0]?.id as string,
+        source: FIXTURES.moodleMinimalZip,
+        sourceLabel: "minimal.zip",
+        startedById: null,
+        dbKind: "postgres",
+        onProgress: (progress) => {
+          if (progress.phase === "reading" && sweeps.length === 0) sweeps.push(sweep());
+        },
+        audit: async () => {},
+      });
+      expect(sweeps).toHaveLength(1);
+      expect(await Promise.all(sweeps)).toEqual([{ running: 1, marked: 0 }]);
+      expect(record.status).toBe("succeeded");
+    } finally {
       await database.close();
     }
   });

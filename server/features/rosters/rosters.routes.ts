@@ -73,6 +73,7 @@ export async function rostersRoutes(app: App) {
           source: upload.source,
           sourceLabel: upload.label,
           startedById: actor.personId,
+          dbKind: app.dbKind,
           limits: app.config.importLimits,
           onProgress: (progress) => send({ type: "progress", ...progress }),
           audit: (done) =>

@@ -1,5 +1,8 @@
+import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import type { DbKind } from "../../db/client";
 import { type ImportOptions, type ImportOutcome, importOneRoster } from "./import-oneroster";
+import { holdRunLock } from "./interrupted-imports";
 
 /** A finished run as roster_imports keeps it. */
 export type RosterImportRecord = ImportOutcome & { id: string; source: string };
@@ -7,7 +10,8 @@ export type RosterImportRecord = ImportOutcome & { id: string; source: string };
 /**
  * Runs an import and keeps a record of it in roster_imports: the row is written before the import's
  * transaction begins (so a run that dies still shows as started) and completed after it ends, outside it.
- * `audit` is called last, with the record, to write the one audit entry.
+ * `audit` is called last, with the record, to write the one audit entry. While it runs it holds its run lock,
+ * which tells it from a run whose process died (interrupted-imports.ts).
  */
 export async function runRosterImport(
   pool: pg.Pool,
@@ -16,16 +20,35 @@ export async function runRosterImport(
     sourceLabel: string;
     startedById: string | null;
     audit: (record: RosterImportRecord) => Promise<void>;
+    /** "postgres": the run holds its lock on a connection of its own throughout (holdRunLock). */
+    dbKind?: DbKind;
   },
 ): Promise<RosterImportRecord> {
-  const { rows } = await pool.query<{ id: string }>(
-    `insert into roster_imports (district_id, started_by_id, source, status) values ($1, $2, $3, 'running') returning id`,
-    [options.districtId, options.startedById, options.sourceLabel.slice(0, 500)],
+  const id = randomUUID();
+  // On PostgreSQL other servers may start (and sweep) at any moment, so the lock is held from before the row
+  // exists until its outcome is written. PGlite has one connection, which the import's transaction needs: its
+  // transaction takes the lock, and only this process can see the row (a start-up there finds no live run).
+  const held = options.dbKind === "postgres" ? await holdRunLock(pool, id) : undefined;
+  try {
+    const { runId: _runId, ...rest } = options;
+    return await recordRun(pool, id, held ? rest : { ...rest, runId: id });
+  } finally {
+    await held?.release();
+  }
+}
+
+async function recordRun(
+  pool: pg.Pool,
+  id: string,
+  options: Parameters<typeof runRosterImport>[1],
+): Promise<RosterImportRecord> {
+  await pool.query(
+    `insert into roster_imports (id, district_id, started_by_id, source, status) values ($1, $2, $3, $4, 'running')`,
+    [id, options.districtId, options.startedById, options.sourceLabel.slice(0, 500)],
   );
-  const id = rows[0]?.id as string;
   let outcome: ImportOutcome;
   try {
-    outcome = await importOneRoster(pool, { ...options, runId: id });
+    outcome = await importOneRoster(pool, options);
   } catch (error) {
     outcome = {
       status: "failed",

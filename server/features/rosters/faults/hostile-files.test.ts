@@ -5,7 +5,15 @@ import { strToU8, zipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../../db/client";
 import { buildDistrict } from "../../../test/factories";
-import { manifest11, tableCounts, writeSet } from "../../../test/roster-test-support";
+import {
+  manifest11,
+  ORGS_11,
+  student11,
+  tableCounts,
+  USERS_11_HEADER,
+  usersCsv11,
+  writeSet,
+} from "../../../test/roster-test-support";
 import { createTestDatabase } from "../../../test/test-db";
 import { type RosterImportRecord, runRosterImport } from "../run-roster-import";
 
@@ -26,20 +34,13 @@ afterAll(async () => {
   rmSync(tmp, { recursive: true, force: true });
 });
 
-const AT = "2024-08-01T00:00:00Z";
-const ORGS = `sourcedId,status,dateLastModified,name,type,identifier,parentSourcedId\norg-1,active,${AT},Maple Elementary School,school,ME,\n`;
-const USERS_HEADER =
-  "sourcedId,status,dateLastModified,enabledUser,orgSourcedIds,role,username,userIds,givenName,familyName,middleName,identifier,email,sms,phone,agentSourcedIds,grades,password";
-const student = (sid: string, given: string, family: string) =>
-  `${sid},active,${AT},true,org-1,student,${sid},,${given},${family},,,,,,,05,`;
-const usersCsv = (rows: string[], eol = "\r\n") => `${[USERS_HEADER, ...rows].join(eol)}${eol}`;
 const MANIFEST = manifest11(["orgs", "users"]);
 
 let sets = 0;
 /** A folder set with orgs.csv and the given users.csv bytes. */
 function folderSet(users: string | Buffer): string {
   sets += 1;
-  return writeSet(path.join(tmp, `set-${sets}`), { "manifest.csv": MANIFEST, "orgs.csv": ORGS, "users.csv": users });
+  return writeSet(path.join(tmp, `set-${sets}`), { "manifest.csv": MANIFEST, "orgs.csv": ORGS_11, "users.csv": users });
 }
 
 async function run(source: string, limits = {}): Promise<RosterImportRecord> {
@@ -82,7 +83,7 @@ function utf16(text: string, order: "le" | "be", bom: boolean): Buffer {
 
 describe("encodings", () => {
   it("reads UTF-16 (with and without a byte order mark, either byte order), saying so", async () => {
-    const text = usersCsv([student("s-1", "José", "García"), student("s-2", "Zoë", "Ñúñez")]);
+    const text = usersCsv11([student11("s-1", "José", "García"), student11("s-2", "Zoë", "Ñúñez")]);
     for (const bytes of [utf16(text, "le", true), utf16(text, "be", true), utf16(text, "le", false)]) {
       const record = await run(folderSet(bytes));
       expect(errors(record)).toEqual([]);
@@ -96,7 +97,7 @@ describe("encodings", () => {
   });
 
   it("reads a Windows-1252 file as Windows-1252, with a warning naming it, not as mojibake", async () => {
-    const text = usersCsv([student("s-1", "José", "García"), student("s-2", "Zoë", "Ñúñez")]);
+    const text = usersCsv11([student11("s-1", "José", "García"), student11("s-2", "Zoë", "Ñúñez")]);
     const record = await run(folderSet(Buffer.from(text, "latin1")));
     expect(record.status).toBe("succeeded");
     expect(await studentNames()).toEqual(["José García", "Zoë Ñúñez"]);
@@ -110,7 +111,7 @@ describe("encodings", () => {
   });
 
   it("reads Windows-1252's own letters (’ “ ” €), where it differs from Latin-1, as text and not as control characters", async () => {
-    const text = usersCsv([student("s-1", "Siobhán", "O’Brien"), student("s-2", "“Bea”", "Ruiz€")]);
+    const text = usersCsv11([student11("s-1", "Siobhán", "O’Brien"), student11("s-2", "“Bea”", "Ruiz€")]);
     // 0x92 is ’, 0x93 “, 0x94 ”, 0x80 € in Windows-1252 (and C1 control characters in Latin-1).
     const bytes = Buffer.from(
       text.replace("’", "\x92").replace("“", "\x93").replace("”", "\x94").replace("€", "\x80"),
@@ -123,8 +124,8 @@ describe("encodings", () => {
 
   it("refuses a file that switches from UTF-8 to another encoding, naming the line", async () => {
     const before = await tableCounts(database.pool, districtId);
-    const good = Buffer.from(usersCsv([student("s-1", "José", "García")]));
-    const bad = Buffer.from(`${student("s-9", "René", "Ortíz")}\r\n`, "latin1");
+    const good = Buffer.from(usersCsv11([student11("s-1", "José", "García")]));
+    const bad = Buffer.from(`${student11("s-9", "René", "Ortíz")}\r\n`, "latin1");
     const record = await run(folderSet(Buffer.concat([good, bad])));
     expect(record.status).toBe("failed");
     expect(errors(record)).toContainEqual(
@@ -135,10 +136,10 @@ describe("encodings", () => {
 
   it("refuses NUL and other control characters naming file, line and column; stores the report and nothing else", async () => {
     const before = await tableCounts(database.pool, districtId);
-    const text = usersCsv([
-      student("s-1", "Ana", "Lee"),
-      student("s-2", "Bo\u0000b", "Lee"),
-      student("s-3", "Cy", "L\u0007i"),
+    const text = usersCsv11([
+      student11("s-1", "Ana", "Lee"),
+      student11("s-2", "Bo\u0000b", "Lee"),
+      student11("s-3", "Cy", "L\u0007i"),
     ]);
     const record = await run(folderSet(text));
     expect(record.status).toBe("failed");
@@ -161,7 +162,7 @@ describe("encodings", () => {
   });
 
   it("names the delimiter of a semicolon-separated file in one error", async () => {
-    const text = usersCsv([student("s-1", "Ana", "Lee")]).replaceAll(",", ";");
+    const text = usersCsv11([student11("s-1", "Ana", "Lee")]).replaceAll(",", ";");
     const record = await run(folderSet(text));
     expect(record.status).toBe("failed");
     const users = errors(record).filter((p) => p.file === "users.csv");
@@ -169,8 +170,8 @@ describe("encodings", () => {
   });
 
   it("keeps a report whose text holds NUL (an unknown column's name) storable", async () => {
-    const header = `${USERS_HEADER},extra\u0000column`;
-    const record = await run(folderSet(`${header}\r\n${student("s-1", "Ana", "Lee")},x\r\n`));
+    const header = `${USERS_11_HEADER},extra\u0000column`;
+    const record = await run(folderSet(`${header}\r\n${student11("s-1", "Ana", "Lee")},x\r\n`));
     expect(record.status).toBe("failed");
     expect((await storedRun(record.id))?.status).toBe("failed");
     expect(errors(record)[0]).toMatchObject({ file: "users.csv", line: 1, message: expect.stringMatching(/NUL/) });
@@ -180,7 +181,7 @@ describe("encodings", () => {
 describe("limits", () => {
   it("refuses a 100,000-character field, naming file, line, column and the limit", async () => {
     const before = await tableCounts(database.pool, districtId);
-    const record = await run(folderSet(usersCsv([student("s-1", "A".repeat(100_000), "Lee")])));
+    const record = await run(folderSet(usersCsv11([student11("s-1", "A".repeat(100_000), "Lee")])));
     expect(record.status).toBe("failed");
     expect(errors(record)).toContainEqual(
       expect.objectContaining({
@@ -199,7 +200,7 @@ describe("limits", () => {
     const zip = path.join(tmp, "compressible.zip");
     writeFileSync(
       zip,
-      zipSync({ "manifest.csv": strToU8(MANIFEST), "orgs.csv": strToU8(ORGS), "users.csv": [lines, { level: 9 }] }),
+      zipSync({ "manifest.csv": strToU8(MANIFEST), "orgs.csv": strToU8(ORGS_11), "users.csv": [lines, { level: 9 }] }),
     );
     const record = await run(zip);
     expect(record.status).toBe("failed");
@@ -223,8 +224,8 @@ describe("limits", () => {
   });
 
   it("stops at the row and size limits, naming the file, the line and the limit", async () => {
-    const rows = Array.from({ length: 10 }, (_, i) => student(`s-${i}`, "Ana", "Lee"));
-    const byRows = await run(folderSet(usersCsv(rows)), { maxRows: 6 });
+    const rows = Array.from({ length: 10 }, (_, i) => student11(`s-${i}`, "Ana", "Lee"));
+    const byRows = await run(folderSet(usersCsv11(rows)), { maxRows: 6 });
     expect(byRows.status).toBe("failed");
     // orgs.csv holds one row, so users.csv passes six on its sixth data line.
     expect(errors(byRows)).toEqual([
@@ -234,7 +235,7 @@ describe("limits", () => {
         message: expect.stringMatching(/more than 6 rows.*IMPORT_MAX_ROWS/),
       }),
     ]);
-    const bySize = await run(folderSet(usersCsv(rows)), { maxFileBytes: 500 });
+    const bySize = await run(folderSet(usersCsv11(rows)), { maxFileBytes: 500 });
     expect(bySize.status).toBe("failed");
     expect(errors(bySize)[0]).toMatchObject({
       file: "users.csv",

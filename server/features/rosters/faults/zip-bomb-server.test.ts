@@ -1,11 +1,20 @@
-import { type ChildProcess, spawn } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { strToU8, zipSync } from "fflate";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../../../db/client";
 import { tableCounts } from "../../../test/roster-test-support";
+import {
+  importResult,
+  killServers,
+  runCli,
+  serverEnv,
+  signIn,
+  startServer,
+  uploadRoster,
+  watchServer,
+} from "../../../test/server-process";
 import { createTestDatabase, testDatabaseKind } from "../../../test/test-db";
 
 /*
@@ -19,8 +28,6 @@ import { createTestDatabase, testDatabaseKind } from "../../../test/test-db";
  * default is in hostile-files.test.ts.
  */
 
-const ROOT = path.resolve(import.meta.dirname, "../../../..");
-const BIN = path.join(ROOT, "bin/collective.mjs");
 /** The server's whole peak while importing, where it does not host the database itself (PostgreSQL). */
 const MEMORY_BOUND = 512 * 1024 * 1024;
 /**
@@ -32,61 +39,10 @@ const PASSWORD = "Bomb-test-password-1";
 const EMAIL = "leader@bomb.example";
 
 const tmp = mkdtempSync(path.join(os.tmpdir(), "collective-bomb-"));
-const children: ChildProcess[] = [];
-afterAll(async () => {
-  for (const child of children) if (child.exitCode === null) child.kill("SIGKILL");
+afterAll(() => {
+  killServers();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-function runCli(env: NodeJS.ProcessEnv, args: string[]): Promise<string> {
-  const child = spawn(process.execPath, [BIN, ...args], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  child.stdout.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  child.stderr.on("data", (chunk: Buffer) => {
-    output += chunk.toString();
-  });
-  return new Promise((resolve, reject) =>
-    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`${args[0]} failed: ${output}`)))),
-  );
-}
-
-function startServer(env: NodeJS.ProcessEnv): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [BIN, "serve"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
-  children.push(child);
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.stdout?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = output.match(/running at (http:\/\/\S+)/);
-      if (match?.[1]) resolve({ url: match[1].replace("localhost", "127.0.0.1"), child });
-    });
-    child.stderr?.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
-function statusKb(pid: number, field: "VmHWM" | "VmRSS"): number {
-  const match = readFileSync(`/proc/${pid}/status`, "utf8").match(new RegExp(`${field}:\\s+(\\d+) kB`));
-  return Number(match?.[1] ?? 0) * 1024;
-}
-
-/** Peak resident memory of a process since its start or the last resetPeak, in bytes (Linux). */
-function peakRss(pid: number): number {
-  return statusKb(pid, "VmHWM");
-}
-
-function residentMemory(pid: number): number {
-  return statusKb(pid, "VmRSS");
-}
-
-/** Starts measuring the peak afresh (Linux: "5" to clear_refs resets VmHWM to the current RSS). */
-function resetPeak(pid: number): void {
-  writeFileSync(`/proc/${pid}/clear_refs`, "5");
-}
 
 /** users.csv: the real header, then 300 MB of one-letter lines. Deflated, about 300 KB. */
 function bombZip(): Uint8Array {
@@ -109,15 +65,7 @@ describe("a highly compressible zip sent to a running server", () => {
     mkdirSync(path.join(leftovers, "roster-0123456789abcdef01234567"), { recursive: true });
 
     const database = testDatabaseKind() === "postgres" ? await createTestDatabase() : undefined;
-    const env = {
-      ...process.env,
-      DATA_DIR: dataDir,
-      DATABASE_URL: database?.url ?? "",
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      IMPORT_MAX_RATIO: "5000",
-    };
+    const env = serverEnv(dataDir, database?.url, { IMPORT_MAX_RATIO: "5000" });
     try {
       await runCli(
         env,
@@ -128,52 +76,17 @@ describe("a highly compressible zip sent to a running server", () => {
       );
       const zip = bombZip();
       expect(zip.length).toBeLessThan(400 * 1024);
-      const { url, child } = await startServer(env);
-      const pid = child.pid as number;
-      // The peak from here on is the import's: starting (migrations, PGlite's own memory) is not measured.
-      const idle = residentMemory(pid);
-      resetPeak(pid);
+      const server = await startServer(env);
       expect(readdirSync(leftovers)).toEqual([]);
+      const cookie = await signIn(server.url, EMAIL, PASSWORD);
+      // The peak from here on is the import's: starting (migrations, PGlite's own memory) is not measured.
+      const bomb = { name: "bomb.zip", content: zip, type: "application/zip" };
+      const watched = await watchServer(server, () => uploadRoster(server.url, cookie, [bomb]), 200);
+      const { result: events, health, growth, peak } = watched;
 
-      const signIn = await fetch(`${url}/api/v1/auth/sign-in`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ email: EMAIL, password: PASSWORD }),
-      });
-      expect(signIn.status).toBe(200);
-      const cookie = (signIn.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
-
-      let isDone = false;
-      const health: { status: number; ms: number }[] = [];
-      const poll = (async () => {
-        while (!isDone) {
-          const started = performance.now();
-          const status = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5000) })
-            .then((r) => r.status)
-            .catch(() => 0);
-          health.push({ status, ms: performance.now() - started });
-          await new Promise((resolve) => setTimeout(resolve, 200));
-        }
-      })();
-
-      const form = new FormData();
-      form.append("files", new Blob([Buffer.from(zip)], { type: "application/zip" }), "bomb.zip");
-      const response = await fetch(`${url}/api/v1/rosters/imports`, {
-        method: "POST",
-        headers: { cookie },
-        body: form,
-      });
-      expect(response.status).toBe(200);
-      const events = (await response.text())
-        .split("\n")
-        .filter(Boolean)
-        .map((line) => JSON.parse(line) as { type: string; import?: { status: string; problems: unknown[] } });
-      isDone = true;
-      await poll;
-
-      const result = events.find((e) => e.type === "result")?.import;
-      expect(result?.status).toBe("failed");
-      expect(result?.problems).toContainEqual(
+      const result = importResult(events);
+      expect(result.status).toBe("failed");
+      expect(result.problems).toContainEqual(
         expect.objectContaining({
           file: "users.csv",
           severity: "error",
@@ -182,15 +95,12 @@ describe("a highly compressible zip sent to a running server", () => {
       );
       expect(health.length).toBeGreaterThan(0);
       expect(health.every((h) => h.status === 200)).toBe(true);
-      expect((await fetch(`${url}/api/health`)).status).toBe(200);
-      const peak = peakRss(pid);
-      expect(peak - idle).toBeLessThan(IMPORT_MEMORY_BOUND);
+      expect((await fetch(`${server.url}/api/health`)).status).toBe(200);
+      expect(growth).toBeLessThan(IMPORT_MEMORY_BOUND);
       if (database) expect(peak).toBeLessThan(MEMORY_BOUND);
       expect(readdirSync(leftovers)).toEqual([]);
 
-      const exited = new Promise((resolve) => child.once("exit", resolve));
-      child.kill("SIGTERM");
-      await exited;
+      await server.stop();
       const after = database ?? (await openDatabase({ pgliteDir: path.join(dataDir, "pglite") }));
       try {
         const counts = await tableCounts(after.pool);
