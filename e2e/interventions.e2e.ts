@@ -61,7 +61,8 @@ async function findJourneyStart(request: APIRequestContext) {
 /** Starts the review walk-through and steps to the journey's plan for this student. */
 async function walkTo(page: Page, studentName: string) {
   await page.getByRole("button", { name: /^Start review/ }).click();
-  const walk = page.locator(".review-plan");
+  // The walk-through is a region named by its "Student 3 of 7" heading; it holds the current plan.
+  const walk = page.getByRole("region", { name: /^Student \d+ of \d+$/ });
   for (let step = 0; step < 80; step++) {
     await walk.waitFor();
     const text = (await walk.textContent()) ?? "";

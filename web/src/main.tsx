@@ -1,10 +1,13 @@
+// The global styles come first so that each component's CSS Module, imported after them, wins a tie.
+import "./styles/tokens.css";
+import "./styles/base.css";
+import "./styles.css";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, onUnauthorized } from "./api/client";
 import { createAppRouter } from "./routes";
-import "./styles.css";
 
 const queryClient = new QueryClient({
   defaultOptions: {

@@ -1,4 +1,5 @@
 import { type ReactNode, useId } from "react";
+import styles from "./ChoiceGroup.module.css";
 
 type Choice<T extends string> = { value: T; label: ReactNode; hint?: ReactNode; disabled?: boolean };
 
@@ -18,7 +19,7 @@ function GroupFrame({ legend, hint, error, isInline = false, className, children
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
   return (
-    <fieldset className={`choice-group ${isInline ? "choice-group-inline" : ""} ${className ?? ""}`}>
+    <fieldset className={[styles.group, isInline ? styles.inline : null, className].filter(Boolean).join(" ")}>
       <legend>{legend}</legend>
       {hint ? (
         <p id={hintId} className="field-hint">
@@ -30,7 +31,7 @@ function GroupFrame({ legend, hint, error, isInline = false, className, children
           {error}
         </p>
       ) : null}
-      <div className="choice-options">{children(describedBy)}</div>
+      <div className={styles.options}>{children(describedBy)}</div>
     </fieldset>
   );
 }
@@ -119,7 +120,7 @@ function Option<T extends string>({ type, name, choice, checked, onChange, descr
   const hintId = `${id}-hint`;
   const descriptions = [choice.hint ? hintId : null, describedBy ?? null].filter(Boolean).join(" ") || undefined;
   return (
-    <div className="choice">
+    <div className={styles.choice}>
       <input
         id={id}
         type={type}
@@ -133,7 +134,7 @@ function Option<T extends string>({ type, name, choice, checked, onChange, descr
       />
       <label htmlFor={id}>{choice.label}</label>
       {choice.hint ? (
-        <span id={hintId} className="choice-hint">
+        <span id={hintId} className={styles.hint}>
           {choice.hint}
         </span>
       ) : null}

@@ -1,4 +1,5 @@
 import type { ReactNode, RefObject } from "react";
+import styles from "./ConfirmDialog.module.css";
 import { Dialog } from "./Dialog";
 import { FormAlert } from "./FormAlert";
 
@@ -19,7 +20,7 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   const { open, title, children, confirmLabel, onConfirm, onCancel, isPending = false, error = null } = props;
   return (
     <Dialog open={open} title={title} onClose={onCancel} size="small" fallbackFocusRef={props.fallbackFocusRef}>
-      <div className="dialog-message">{children}</div>
+      <div className={styles.message}>{children}</div>
       <FormAlert message={error} />
       <div className="actions">
         <button type="button" className="button button-danger" onClick={onConfirm} disabled={isPending}>

@@ -6,6 +6,7 @@ import {
   tableFeatures,
   useTable,
 } from "@tanstack/react-table";
+import styles from "./DataTable.module.css";
 
 type ColumnMeta = {
   /** The server's sort key for this column; makes the header a sort button. */
@@ -60,9 +61,9 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
                     aria-sort={isSorted ? (meta?.sortDirection ?? "ascending") : undefined}
                   >
                     {header.isPlaceholder ? null : sort && sortKey ? (
-                      <button type="button" className="sort-button" onClick={() => sort.onSort(sortKey)}>
+                      <button type="button" className={styles.sortButton} onClick={() => sort.onSort(sortKey)}>
                         <table.FlexRender header={header} />
-                        <span className="sort-indicator" aria-hidden="true">
+                        <span className={styles.sortIndicator} aria-hidden="true">
                           {isSorted ? (meta?.sortDirection === "descending" ? "▼" : "▲") : "↕"}
                         </span>
                       </button>

@@ -1,4 +1,5 @@
 import { type ReactNode, type RefObject, useEffect, useId, useRef } from "react";
+import styles from "./Dialog.module.css";
 
 type DialogProps = {
   open: boolean;
@@ -18,6 +19,7 @@ type DialogProps = {
 export function Dialog({ open, title, onClose, children, size = "medium", fallbackFocusRef }: DialogProps) {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const openerRef = useRef<HTMLElement | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
   const isClosingOnRequestRef = useRef(false);
   const titleId = useId();
 
@@ -30,7 +32,7 @@ export function Dialog({ open, title, onClose, children, size = "medium", fallba
       dialog.showModal();
       const first =
         dialog.querySelector<HTMLElement>("[data-autofocus]") ??
-        dialog.querySelector<HTMLElement>(".dialog-body input, .dialog-body select, .dialog-body textarea");
+        bodyRef.current?.querySelector<HTMLElement>("input, select, textarea");
       first?.focus();
       return;
     }
@@ -48,7 +50,7 @@ export function Dialog({ open, title, onClose, children, size = "medium", fallba
   return (
     <dialog
       ref={dialogRef}
-      className={`dialog dialog-${size}`}
+      className={size === "small" ? `${styles.dialog} ${styles.small}` : styles.dialog}
       aria-labelledby={titleId}
       onCancel={(event) => {
         // The parent decides when the dialog closes; Escape only asks it to.
@@ -63,13 +65,15 @@ export function Dialog({ open, title, onClose, children, size = "medium", fallba
     >
       {open ? (
         <>
-          <div className="dialog-header">
+          <div className={styles.header}>
             <h2 id={titleId}>{title}</h2>
-            <button type="button" className="button-icon" aria-label="Close" onClick={onClose}>
+            <button type="button" className={styles.close} aria-label="Close" onClick={onClose}>
               <span aria-hidden="true">×</span>
             </button>
           </div>
-          <div className="dialog-body">{children}</div>
+          <div ref={bodyRef} className={styles.body}>
+            {children}
+          </div>
         </>
       ) : null}
     </dialog>

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import styles from "./EmptyState.module.css";
 
 type EmptyStateProps = { title: string; children?: ReactNode; action?: ReactNode; headingLevel?: 2 | 3 };
 
@@ -6,10 +7,10 @@ type EmptyStateProps = { title: string; children?: ReactNode; action?: ReactNode
 export function EmptyState({ title, children, action, headingLevel = 2 }: EmptyStateProps) {
   const Heading = headingLevel === 2 ? "h2" : "h3";
   return (
-    <div className="empty-state">
-      <Heading className="empty-state-title">{title}</Heading>
-      {children ? <div className="empty-state-body">{children}</div> : null}
-      {action ? <div className="empty-state-action">{action}</div> : null}
+    <div className={styles.emptyState}>
+      <Heading>{title}</Heading>
+      {children ? <div className={styles.body}>{children}</div> : null}
+      {action ? <div className={styles.action}>{action}</div> : null}
     </div>
   );
 }

@@ -1,4 +1,5 @@
 import { type ReactNode, useEffect } from "react";
+import styles from "./PageHeader.module.css";
 
 type PageHeaderProps = { title: string; description?: ReactNode; actions?: ReactNode };
 
@@ -8,12 +9,12 @@ export function PageHeader({ title, description, actions }: PageHeaderProps) {
     document.title = `${title} · Collective`;
   }, [title]);
   return (
-    <div className="page-header">
+    <div className={styles.header}>
       <div>
         <h1>{title}</h1>
-        {description ? <p className="page-description">{description}</p> : null}
+        {description ? <p className={styles.description}>{description}</p> : null}
       </div>
-      {actions ? <div className="page-actions">{actions}</div> : null}
+      {actions ? <div className={styles.actions}>{actions}</div> : null}
     </div>
   );
 }

@@ -1,3 +1,5 @@
+import styles from "./Pager.module.css";
+
 type PagerProps = {
   page: number;
   pageSize: number;
@@ -12,15 +14,15 @@ export function Pager({ page, pageSize, total, onPageChange, label }: PagerProps
   const first = total === 0 ? 0 : (page - 1) * pageSize + 1;
   const last = Math.min(total, page * pageSize);
   return (
-    <nav className="pager" aria-label={label}>
-      <p className="pager-status" aria-live="polite">
+    <nav className={styles.pager} aria-label={label}>
+      <p className={styles.status} aria-live="polite">
         Page {Math.min(page, pageCount)} of {pageCount}
-        <span className="pager-range">
+        <span className={styles.range}>
           {" "}
           ({first}–{last} of {total})
         </span>
       </p>
-      <div className="pager-buttons">
+      <div className={styles.buttons}>
         <button
           type="button"
           className="button button-secondary"

@@ -1,10 +1,11 @@
 import { ApiError } from "../api/client";
+import styles from "./QueryStatus.module.css";
 
 /** A polite "loading" line that screen readers announce without interrupting. */
 export function Loading({ label = "Loading…" }: { label?: string }) {
   return (
-    <p className="loading" role="status">
-      <span className="spinner" aria-hidden="true" />
+    <p className={styles.loading} role="status">
+      <span className={styles.spinner} aria-hidden="true" />
       {label}
     </p>
   );

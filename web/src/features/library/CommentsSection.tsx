@@ -5,6 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
+import styles from "./CommentList.module.css";
 import { useCommentOnResource } from "./library.api";
 
 /** Colleagues' comments on a resource, oldest first, and the form to add one. */
@@ -32,13 +33,13 @@ export function CommentsSection({ resource, canComment }: { resource: ResourceDe
       {resource.comments.length === 0 ? (
         <p className="muted">No comments yet.</p>
       ) : (
-        <ul className="comment-list">
+        <ul className={styles.list}>
           {resource.comments.map((item) => (
             <li key={item.id}>
               <p className="post-meta muted">
                 <strong>{item.author?.name ?? "Former member"}</strong> · {formatDateTime(item.createdAt)}
               </p>
-              <p className="comment-body">{item.body}</p>
+              <p className={styles.body}>{item.body}</p>
             </li>
           ))}
         </ul>

@@ -12,6 +12,7 @@ import {
 } from "../../../../contract/library";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
+import styles from "./LibraryFilters.module.css";
 import type { LibrarySearch } from "./library-search";
 
 type Filters = Omit<LibrarySearch, "page" | "communityId">;
@@ -43,7 +44,7 @@ export function LibraryFilters({ filters, onApply }: { filters: Filters; onApply
 
   return (
     <FilterBar label="Library">
-      <form onSubmit={handleSubmit} className="library-filters">
+      <form onSubmit={handleSubmit} className={styles.form}>
         <TextField
           label="Search the library"
           type="search"

@@ -1,5 +1,6 @@
 import { Link } from "@tanstack/react-router";
 import { RESOURCE_KIND_LABELS, RESOURCE_SCOPE_LABELS, type Resource } from "../../../../contract/library";
+import styles from "./ResourceCards.module.css";
 
 /** "4.2 of 5 (6 ratings)" or "Not rated yet". */
 export function describeUsefulness(resource: Resource): string {
@@ -29,11 +30,11 @@ export function ResourceCards({ resources }: { resources: readonly Resource[] })
           <p className="muted">
             {RESOURCE_KIND_LABELS[resource.kind]} · {describeScope(resource)}
           </p>
-          {resource.description ? <p className="resource-description">{resource.description}</p> : null}
+          {resource.description ? <p className={styles.description}>{resource.description}</p> : null}
           {resource.tags.length ? (
-            <ul className="tag-list" aria-label="Tags">
+            <ul className={styles.tags} aria-label="Tags">
               {resource.tags.map((tag) => (
-                <li key={tag} className="tag">
+                <li key={tag} className={styles.tag}>
                   {tag}
                 </li>
               ))}

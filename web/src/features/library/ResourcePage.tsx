@@ -9,6 +9,7 @@ import { resourceQuery } from "./library.api";
 import { RatingForm } from "./RatingForm";
 import { ResourceActions } from "./ResourceActions";
 import { describeScope, describeUsefulness } from "./ResourceCards";
+import styles from "./ResourcePage.module.css";
 import { UsesSection } from "./UsesSection";
 
 const route = getRouteApi("/signed-in/library/$resourceId");
@@ -48,13 +49,13 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
       />
       <section className="panel" aria-labelledby="resource-about">
         <h2 id="resource-about">About</h2>
-        {resource.description ? <p className="resource-description">{resource.description}</p> : null}
+        {resource.description ? <p className={styles.description}>{resource.description}</p> : null}
         {resource.url ? (
           <p>
             <a href={resource.url} rel="noopener noreferrer" target="_blank">
               Open the link<span className="visually-hidden"> (opens in a new tab)</span>
             </a>{" "}
-            <span className="muted url-text">{resource.url}</span>
+            <span className={`muted ${styles.url}`}>{resource.url}</span>
           </p>
         ) : null}
         {resource.file ? (

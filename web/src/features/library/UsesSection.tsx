@@ -5,6 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { formatDay, todayIso } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
+import styles from "./CommentList.module.css";
 import { useRecordUse } from "./library.api";
 
 const MESSAGES = { usedOn: "Enter the day you used it.", reflection: "Write a sentence or two on how it went." };
@@ -40,13 +41,13 @@ export function UsesSection({ resource, canRecord }: { resource: ResourceDetail;
       {resource.uses.length === 0 ? (
         <p className="muted">No one has recorded a use yet.</p>
       ) : (
-        <ul className="comment-list">
+        <ul className={styles.list}>
           {resource.uses.map((use) => (
             <li key={use.id}>
               <p className="post-meta muted">
                 <strong>{use.person?.name ?? "Former member"}</strong> · used on {formatDay(use.usedOn)}
               </p>
-              <p className="comment-body">{use.reflection}</p>
+              <p className={styles.body}>{use.reflection}</p>
             </li>
           ))}
         </ul>

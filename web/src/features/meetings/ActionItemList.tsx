@@ -5,6 +5,7 @@ import { problemFromError } from "../../components/form-errors";
 import { formatDay } from "../../components/format";
 import { useMe } from "../auth/me.api";
 import { useCompleteActionItem } from "./action-items.api";
+import styles from "./ItemList.module.css";
 
 type ActionItemListProps = {
   items: readonly ActionItem[];
@@ -42,17 +43,17 @@ export function ActionItemList({ items, canContribute, emptyText }: ActionItemLi
       {items.length === 0 ? (
         <p className="muted">{emptyText}</p>
       ) : (
-        <ul className="item-list">
+        <ul className={styles.list}>
           {items.map((item) => {
             const canComplete = item.status === "open" && (canContribute || item.ownerId === me.id);
             return (
-              <li key={item.id} className="item">
-                <div className="item-main">
-                  <p className="item-title">{item.title}</p>
-                  <p className="item-meta">
+              <li key={item.id} className={styles.item}>
+                <div className={styles.main}>
+                  <p className={styles.title}>{item.title}</p>
+                  <p className={styles.meta}>
                     <span>Owner: {item.ownerName ?? "nobody yet"}</span>
                     <span>Due: {item.dueOn ? formatDay(item.dueOn) : "no date"}</span>
-                    {item.isOverdue ? <span className="badge badge-overdue">Overdue</span> : null}
+                    {item.isOverdue ? <span className={`badge ${styles.overdue}`}>Overdue</span> : null}
                     {item.status === "done" ? <span className="badge badge-active">Done</span> : null}
                   </p>
                 </div>

@@ -5,6 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
 import { useAddActionItem } from "./action-items.api";
+import styles from "./ItemList.module.css";
 
 /** Records an action item in this meeting, with an owner from the community and a due date. */
 export function AddActionItemForm({ meeting }: { meeting: MeetingDetail }) {
@@ -42,7 +43,7 @@ export function AddActionItemForm({ meeting }: { meeting: MeetingDetail }) {
       ref={formRef}
       onSubmit={handleSubmit}
       noValidate
-      className="form form-wide inline-add"
+      className={`form form-wide ${styles.inlineAdd}`}
       aria-labelledby="add-action-item-heading"
     >
       <h3 id="add-action-item-heading">Add an action item</h3>

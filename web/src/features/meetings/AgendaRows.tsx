@@ -1,6 +1,7 @@
 import { useRef } from "react";
 import { TextField } from "../../components/Field";
 import type { FieldErrors } from "../../components/form-errors";
+import styles from "./AgendaRows.module.css";
 import type { AgendaRow } from "./schedule-form";
 
 type AgendaRowsProps = { rows: AgendaRow[]; onChange: (rows: AgendaRow[]) => void; errors: FieldErrors };
@@ -36,9 +37,9 @@ export function AgendaRows({ rows, onChange, errors }: AgendaRowsProps) {
     <fieldset ref={containerRef} className="form-section">
       <legend>Agenda</legend>
       {rows.length === 0 ? <p className="muted">No agenda items yet.</p> : null}
-      <ol className="agenda-rows">
+      <ol className={styles.rows}>
         {rows.map((row, index) => (
-          <li key={row.key} data-row={row.key} className="agenda-row">
+          <li key={row.key} data-row={row.key} className={styles.row}>
             <TextField
               label={`Agenda item ${index + 1}`}
               value={row.title}

@@ -4,6 +4,7 @@ import { AttendanceStatus, type MeetingDetail } from "../../../../contract/meeti
 import { RadioGroup } from "../../components/ChoiceGroup";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
+import styles from "./AttendanceForm.module.css";
 import { useSaveAttendance } from "./meetings.api";
 
 type Status = z.infer<typeof AttendanceStatus>;
@@ -32,12 +33,12 @@ export function AttendanceForm({ meeting }: { meeting: MeetingDetail }) {
       {canRecord ? (
         <form onSubmit={handleSubmit} className="form form-wide" aria-labelledby="attendance-heading">
           <FormAlert message={saveAttendance.error ? problemFromError(saveAttendance.error).message : null} />
-          <div className="attendance-list">
+          <div className={styles.list}>
             {meeting.attendance.map((person) => (
               <RadioGroup
                 key={person.personId}
                 legend={person.displayName}
-                className="attendance-row"
+                className={styles.row}
                 isInline
                 choices={CHOICES}
                 value={statuses[person.personId] ?? null}

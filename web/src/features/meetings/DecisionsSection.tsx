@@ -5,6 +5,7 @@ import { TextAreaField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
+import styles from "./ItemList.module.css";
 import { useAddDecision, useRemoveDecision } from "./meetings.api";
 
 type Decision = MeetingDetail["decisions"][number];
@@ -44,12 +45,12 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
       {meeting.decisions.length === 0 ? (
         <p className="muted">No decisions recorded yet.</p>
       ) : (
-        <ul className="item-list">
+        <ul className={styles.list}>
           {meeting.decisions.map((decision) => (
-            <li key={decision.id} className="item">
-              <div className="item-main">
-                <p className="item-title">{decision.text}</p>
-                <p className="item-meta">
+            <li key={decision.id} className={styles.item}>
+              <div className={styles.main}>
+                <p className={styles.title}>{decision.text}</p>
+                <p className={styles.meta}>
                   {decision.createdBy ? `${decision.createdBy}, ` : ""}
                   {formatDateTime(decision.createdAt)}
                 </p>
@@ -68,7 +69,7 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
         </ul>
       )}
       {canRecord ? (
-        <form ref={textRef} onSubmit={handleSubmit} noValidate className="form form-wide inline-add">
+        <form ref={textRef} onSubmit={handleSubmit} noValidate className={`form form-wide ${styles.inlineAdd}`}>
           <FormAlert message={problem.message} />
           <TextAreaField
             label="Decision"

@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { MeetingDetail } from "../../../../contract/meetings";
-import { describePlace, formatInZone, formatMeetingWhen, MODE_LABELS, STATUS_LABELS } from "./meeting-format";
+import { MeetingStatusBadge } from "./MeetingStatusBadge";
+import { describePlace, formatInZone, formatMeetingWhen, MODE_LABELS } from "./meeting-format";
 
 /** When, where and how the meeting happens, and on which protocol. */
 export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
@@ -25,7 +26,7 @@ export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
         </dd>
         <dt>Status</dt>
         <dd>
-          <span className={`badge badge-meeting-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
+          <MeetingStatusBadge status={meeting.status} />
         </dd>
         <dt>Mode</dt>
         <dd>{MODE_LABELS[meeting.mode]}</dd>

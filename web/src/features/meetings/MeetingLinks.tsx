@@ -1,12 +1,14 @@
 import { Link } from "@tanstack/react-router";
 import type { MeetingSummary } from "../../../../contract/meetings";
-import { formatMeetingStart, STATUS_LABELS } from "./meeting-format";
+import styles from "./MeetingLinks.module.css";
+import { MeetingStatusBadge } from "./MeetingStatusBadge";
+import { formatMeetingStart } from "./meeting-format";
 
 /** A short list of meetings, each a link to its page, named by when it is. */
 export function MeetingLinks({ meetings, emptyText }: { meetings: readonly MeetingSummary[]; emptyText: string }) {
   if (meetings.length === 0) return <p className="muted">{emptyText}</p>;
   return (
-    <ul className="meeting-links">
+    <ul className={styles.links}>
       {meetings.map((meeting) => (
         <li key={meeting.id}>
           <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }}>
@@ -20,7 +22,7 @@ export function MeetingLinks({ meetings, emptyText }: { meetings: readonly Meeti
           {meeting.status === "scheduled" ? null : (
             <>
               {" "}
-              <span className={`badge badge-meeting-${meeting.status}`}>{STATUS_LABELS[meeting.status]}</span>
+              <MeetingStatusBadge status={meeting.status} />
             </>
           )}
         </li>

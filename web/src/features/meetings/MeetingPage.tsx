@@ -8,6 +8,7 @@ import { AddActionItemForm } from "./AddActionItemForm";
 import { AttendanceForm } from "./AttendanceForm";
 import { DecisionsSection } from "./DecisionsSection";
 import { MeetingFacts } from "./MeetingFacts";
+import styles from "./MeetingPage.module.css";
 import { MeetingStatusControls } from "./MeetingStatusControls";
 import { formatMeetingWhen } from "./meeting-format";
 import { meetingQuery } from "./meetings.api";
@@ -76,7 +77,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       {meeting.agenda.length ? (
         <section className="panel" aria-labelledby="agenda-heading">
           <h2 id="agenda-heading">Agenda</h2>
-          <ol className="agenda-list">
+          <ol className={styles.agenda}>
             {meeting.agenda.map((item, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: a meeting's agenda is fixed once scheduled
               <li key={index}>
@@ -102,7 +103,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
       </section>
       <SummaryActions meeting={meeting} />
       {meeting.previousMeetingId || meeting.nextMeetingId ? (
-        <nav aria-label="Other meetings" className="meeting-pager">
+        <nav aria-label="Other meetings" className={styles.pager}>
           {meeting.previousMeetingId ? (
             <Link to="/meetings/$meetingId" params={{ meetingId: meeting.previousMeetingId }}>
               <span aria-hidden="true">← </span>Previous meeting

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import type { MeetingDetail } from "../../../../contract/meetings";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
+import styles from "./MeetingStatusControls.module.css";
 import { useCompleteMeeting, useStartMeeting } from "./meetings.api";
 
 /** "Start meeting" before it begins and "Finish meeting" while it runs, for those who take part. */
@@ -17,7 +18,7 @@ export function MeetingStatusControls({ meeting }: { meeting: MeetingDetail }) {
   const focusLater = (target: () => HTMLElement | null) => requestAnimationFrame(() => target()?.focus());
 
   return (
-    <div ref={regionRef} tabIndex={-1} className="focus-region meeting-controls">
+    <div ref={regionRef} tabIndex={-1} className={`focus-region ${styles.controls}`}>
       <div role="status" className="status-region">
         {meeting.status === "in_progress" && startMeeting.isSuccess ? (
           <p className="notice notice-success">The meeting has started.</p>

@@ -1,7 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import type { MeetingSummary } from "../../../../contract/meetings";
 import { columnHelper, DataTable } from "../../components/DataTable";
-import { describePlace, formatMeetingWhen, MODE_LABELS, STATUS_LABELS } from "./meeting-format";
+import { MeetingStatusBadge } from "./MeetingStatusBadge";
+import { describePlace, formatMeetingWhen, MODE_LABELS } from "./meeting-format";
 
 const column = columnHelper<MeetingSummary>();
 
@@ -36,7 +37,7 @@ const columns = column.columns([
   column.accessor("protocolName", { header: "Protocol", cell: (info) => info.getValue() ?? "—" }),
   column.accessor("status", {
     header: "Status",
-    cell: (info) => <span className={`badge badge-meeting-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>,
+    cell: (info) => <MeetingStatusBadge status={info.getValue()} />,
   }),
 ]);
 

@@ -1,19 +1,21 @@
 import { Link } from "@tanstack/react-router";
 import type { MeetingSummary } from "../../../../contract/meetings";
-import { describePlace, formatMeetingWhen, MODE_LABELS, STATUS_LABELS } from "./meeting-format";
+import { MeetingStatusBadge } from "./MeetingStatusBadge";
+import { describePlace, formatMeetingWhen, MODE_LABELS } from "./meeting-format";
+import styles from "./NextMeeting.module.css";
 
 /** The community's next meeting: when, how, where, and the way in. */
 export function NextMeeting({ meeting }: { meeting: MeetingSummary }) {
   return (
     <div className="next-meeting">
-      <p className="next-meeting-when">
+      <p className={styles.when}>
         <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }}>
           {formatMeetingWhen(meeting.startsAt, meeting.endsAt)}
         </Link>
         {meeting.status === "in_progress" ? (
           <>
             {" "}
-            <span className="badge badge-meeting-in_progress">{STATUS_LABELS.in_progress}</span>
+            <MeetingStatusBadge status="in_progress" />
           </>
         ) : null}
       </p>

@@ -5,6 +5,7 @@ import { TextAreaField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { useUpdateMeeting } from "./meetings.api";
+import styles from "./NotesForm.module.css";
 
 const savedTime = new Intl.DateTimeFormat(undefined, { timeStyle: "short" });
 
@@ -24,7 +25,7 @@ export function NotesForm({ meeting }: { meeting: MeetingDetail }) {
     return (
       <section className="panel" aria-labelledby="notes-heading">
         <h2 id="notes-heading">Notes</h2>
-        {meeting.notes ? <p className="meeting-notes">{meeting.notes}</p> : <p className="muted">No notes yet.</p>}
+        {meeting.notes ? <p className={styles.notes}>{meeting.notes}</p> : <p className="muted">No notes yet.</p>}
       </section>
     );
   }
@@ -42,7 +43,7 @@ export function NotesForm({ meeting }: { meeting: MeetingDetail }) {
           value={notes}
           rows={8}
           onChange={(event) => setNotes(event.target.value)}
-          className="field-notes"
+          className={styles.notesField}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={updateMeeting.isPending}>

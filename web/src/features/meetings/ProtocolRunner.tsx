@@ -1,7 +1,9 @@
 import type { MeetingDetail } from "../../../../contract/meetings";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
+import { MeetingStatusBadge } from "./MeetingStatusBadge";
 import { useGoToStep } from "./meetings.api";
+import styles from "./ProtocolRunner.module.css";
 import { StepTimer } from "./StepTimer";
 
 type Protocol = NonNullable<MeetingDetail["protocol"]>;
@@ -27,8 +29,8 @@ export function ProtocolRunner({ meeting, protocol }: { meeting: MeetingDetail; 
       <h2 id="protocol-heading">Protocol: {protocol.name}</h2>
       <p className="muted">{protocol.purpose}</p>
       {current && currentIndex !== null ? (
-        <div className="current-step">
-          <h3 className="current-step-title">
+        <div className={styles.currentStep}>
+          <h3 className={styles.currentStepTitle}>
             Step {currentIndex + 1} of {protocol.steps.length}: {current.title}
           </h3>
           {meeting.stepStartedAt ? (
@@ -49,7 +51,7 @@ export function ProtocolRunner({ meeting, protocol }: { meeting: MeetingDetail; 
           {current.prompts.length ? (
             <>
               <h4>Guiding prompts</h4>
-              <ul className="prompt-list">
+              <ul className={styles.prompts}>
                 {current.prompts.map((prompt) => (
                   <li key={prompt}>{prompt}</li>
                 ))}
@@ -83,18 +85,18 @@ export function ProtocolRunner({ meeting, protocol }: { meeting: MeetingDetail; 
         </div>
       ) : null}
       <h3>Steps</h3>
-      <ol className="step-list">
+      <ol className={styles.steps}>
         {protocol.steps.map((step, index) => {
           const isCurrent = index === currentIndex;
           return (
             <li
               // biome-ignore lint/suspicious/noArrayIndexKey: a protocol's steps are fixed in the meeting's snapshot
               key={index}
-              className={isCurrent ? "step is-current" : "step"}
+              className={isCurrent ? `${styles.step} ${styles.current}` : styles.step}
               aria-current={isCurrent ? "step" : undefined}
             >
               <span className="step-title">{step.title}</span> <span className="muted">· {step.minutes} min</span>
-              {isCurrent ? <span className="badge badge-meeting-in_progress">Now</span> : null}
+              {isCurrent ? <MeetingStatusBadge status="in_progress">Now</MeetingStatusBadge> : null}
             </li>
           );
         })}

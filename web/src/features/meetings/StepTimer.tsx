@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { nowMs } from "../../clock";
+import styles from "./StepTimer.module.css";
 
 type StepTimerProps = { stepNumber: number; title: string; minutes: number; startedAt: string };
 
@@ -9,6 +10,12 @@ function phaseOf(remainingMs: number): Phase {
   if (remainingMs <= 0) return "over";
   return remainingMs <= 60_000 ? "last-minute" : "running";
 }
+
+const PHASE_CLASSES: Record<Phase, string | undefined> = {
+  running: undefined,
+  "last-minute": styles.lastMinute,
+  over: styles.over,
+};
 
 function clock(ms: number): string {
   const seconds = Math.ceil(Math.abs(ms) / 1000);
@@ -43,8 +50,8 @@ export function StepTimer({ stepNumber, title, minutes, startedAt }: StepTimerPr
   }, [phase, stepNumber, title, minutes]);
 
   return (
-    <div className={`step-timer step-timer-${phase}`}>
-      <p className="step-timer-clock" role="timer">
+    <div className={PHASE_CLASSES[phase]}>
+      <p className={styles.clock} role="timer">
         {phase === "over" ? `Time is up (${clock(remaining)} over)` : `${clock(remaining)} left`}
       </p>
       <p className="visually-hidden" role="status">

@@ -6,6 +6,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { type FieldErrors, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { formatDay } from "../../components/format";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
+import styles from "./CheckinRatingForm.module.css";
 import { useRespondToCheckin } from "./norms.api";
 
 export const RATING_LABELS = ["Rarely", "Sometimes", "Usually", "Always"] as const;
@@ -38,7 +39,13 @@ export function CheckinRatingForm({ communityId, checkin }: CheckinRatingFormPro
   }
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form checkin-form" aria-labelledby={headingId}>
+    <form
+      ref={formRef}
+      onSubmit={handleSubmit}
+      noValidate
+      className={`form ${styles.form}`}
+      aria-labelledby={headingId}
+    >
       <h3 id={headingId}>Rate our norms (open until {formatDay(checkin.closesOn)})</h3>
       <p className="notice notice-info">
         Your ratings are anonymous: the team sees only the average for each norm, never who gave which rating.

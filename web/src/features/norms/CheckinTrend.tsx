@@ -2,12 +2,14 @@ import { useId } from "react";
 import type { z } from "zod";
 import type { Checkin } from "../../../../contract/communities";
 import { formatDay } from "../../components/format";
+import styles from "./CheckinTrend.module.css";
 import { buildTrend, type Trend } from "./checkin-trend";
 
 const WIDTH = 480;
 const HEIGHT = 220;
 const PAD = { top: 16, right: 48, bottom: 40, left: 56 };
-const SERIES_STYLES = 6;
+// Six styles, each a colour and a dash; a seventh norm starts over.
+const SERIES_STYLES = [styles.series0, styles.series1, styles.series2, styles.series3, styles.series4, styles.series5];
 
 function x(trend: Trend, index: number): number {
   const span = WIDTH - PAD.left - PAD.right;
@@ -27,9 +29,9 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
     return <p className="muted">No ratings yet. Averages appear after the first check-in.</p>;
 
   return (
-    <div className="trend">
+    <div className={styles.trend}>
       <svg
-        className="trend-chart"
+        className={styles.chart}
         viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
         role="img"
         aria-labelledby={`${titleId} ${descId}`}
@@ -38,8 +40,8 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
         <desc id={descId}>{trend.summary} The table below gives every value.</desc>
         {[1, 2, 3, 4].map((rating) => (
           <g key={rating}>
-            <line className="trend-grid" x1={PAD.left} x2={WIDTH - PAD.right} y1={y(rating)} y2={y(rating)} />
-            <text className="trend-label" x={PAD.left - 10} y={y(rating) + 4} textAnchor="end">
+            <line className={styles.grid} x1={PAD.left} x2={WIDTH - PAD.right} y1={y(rating)} y2={y(rating)} />
+            <text className={styles.label} x={PAD.left - 10} y={y(rating) + 4} textAnchor="end">
               {rating}
             </text>
           </g>
@@ -47,7 +49,7 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
         {trend.dates.map((date, index) => (
           <text
             key={trend.ids[index]}
-            className="trend-label"
+            className={styles.label}
             x={x(trend, index)}
             y={HEIGHT - PAD.bottom + 22}
             textAnchor="middle"
@@ -59,31 +61,31 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
           const points = series.values
             .map((value, index) => (value === null ? null : `${x(trend, index)},${y(value)}`))
             .filter(Boolean);
-          const style = `trend-series-${seriesIndex % SERIES_STYLES}`;
+          const style = SERIES_STYLES[seriesIndex % SERIES_STYLES.length];
           return (
             <g key={series.norm} className={style}>
-              {points.length > 1 ? <polyline className="trend-line" points={points.join(" ")} /> : null}
+              {points.length > 1 ? <polyline className={styles.line} points={points.join(" ")} /> : null}
               {series.values.map((value, index) =>
                 value === null ? null : (
                   // biome-ignore lint/suspicious/noArrayIndexKey: one point per check-in, in date order
-                  <circle key={index} className="trend-point" cx={x(trend, index)} cy={y(value)} r={4} />
+                  <circle key={index} className={styles.point} cx={x(trend, index)} cy={y(value)} r={4} />
                 ),
               )}
             </g>
           );
         })}
       </svg>
-      <ul className="trend-legend" aria-hidden="true">
+      <ul className={styles.legend} aria-hidden="true">
         {trend.series.map((series, index) => (
-          <li key={series.norm} className="trend-legend-item">
-            <span className={`trend-swatch trend-series-${index % SERIES_STYLES}`} />
+          <li key={series.norm} className={styles.legendItem}>
+            <span className={`${styles.swatch} ${SERIES_STYLES[index % SERIES_STYLES.length]}`} />
             {series.norm}
           </li>
         ))}
       </ul>
       {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls sideways on narrow screens */}
       <section className="table-scroll" aria-label="Check-in averages" tabIndex={0}>
-        <table className="data-table trend-table">
+        <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Average rating of each norm at each check-in, from 1 to 4</caption>
           <thead>
             <tr>

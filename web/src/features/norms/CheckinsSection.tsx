@@ -3,6 +3,7 @@ import type { CommunityHome } from "../../../../contract/communities";
 import { formatDay } from "../../components/format";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { CheckinRatingForm } from "./CheckinRatingForm";
+import styles from "./CheckinsSection.module.css";
 import { CheckinTrend } from "./CheckinTrend";
 import { checkinsQuery } from "./norms.api";
 import { ScheduleCheckinForm } from "./ScheduleCheckinForm";
@@ -42,7 +43,7 @@ export function CheckinsSection({ community }: { community: CommunityHome }) {
           {checkins.data.items.length > 0 ? (
             <>
               <h3>All check-ins</h3>
-              <ul className="cell-list checkin-list">
+              <ul className={`cell-list ${styles.list}`}>
                 {checkins.data.items.map((checkin) => (
                   <li key={checkin.id}>
                     {formatDay(checkin.opensOn)} – {formatDay(checkin.closesOn)}: {checkin.responses}{" "}

@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { NormVersion } from "../../../../contract/communities";
 import { columnHelper, DataTable } from "../../components/DataTable";
 import { formatDateTime } from "../../components/format";
+import styles from "./NormHistoryTable.module.css";
 import { NormList } from "./NormList";
 
 type Version = z.infer<typeof NormVersion>;
@@ -16,7 +17,7 @@ const columns = column.columns([
   }),
   column.accessor("norms", {
     header: "Norms",
-    cell: (info) => <NormList norms={info.getValue()} className="cell-ordered" />,
+    cell: (info) => <NormList norms={info.getValue()} className={styles.ordered} />,
   }),
   column.accessor("createdBy", { header: "Saved by", cell: (info) => info.getValue() ?? "—" }),
   column.accessor("createdAt", {

@@ -1,5 +1,7 @@
+import styles from "./NormList.module.css";
+
 /** A version's norms in the team's order. */
-export function NormList({ norms, className = "norm-list" }: { norms: readonly string[]; className?: string }) {
+export function NormList({ norms, className = styles.list }: { norms: readonly string[]; className?: string }) {
   return (
     <ol className={className}>
       {norms.map((norm, index) => (

@@ -4,6 +4,7 @@ import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
+import styles from "./NormsEditor.module.css";
 import { useSaveNorms } from "./norms.api";
 
 type Row = { key: number; text: string };
@@ -89,9 +90,9 @@ export function NormsEditor({ communityId, current }: { communityId: string; cur
       <h2 id="norms-edit-heading">Edit the norms</h2>
       <p className="muted">Saving makes a new version. Every member is asked to agree to it again.</p>
       <FormAlert message={problem.message ?? (problem.fields.norms ? problem.fields.norms : null)} />
-      <ol className="norm-editor">
+      <ol className={styles.editor}>
         {rows.map((row, index) => (
-          <li key={row.key} data-row={row.key} className="norm-editor-row">
+          <li key={row.key} data-row={row.key} className={styles.row}>
             <TextField
               label={`Norm ${index + 1}`}
               value={row.text}

@@ -3,6 +3,7 @@ import { useRouter } from "@tanstack/react-router";
 import type { MouseEvent } from "react";
 import { formatDateTime } from "../../components/format";
 import { useDisclosure } from "../../components/use-disclosure";
+import styles from "./NotificationBell.module.css";
 import { notificationsQuery, useMarkRead } from "./notifications.api";
 
 const SHOWN = 10;
@@ -30,28 +31,28 @@ export function NotificationBell() {
   const items = notifications.data?.items.slice(0, SHOWN) ?? [];
 
   return (
-    <div className="bell" ref={containerRef}>
+    <div className={styles.bell} ref={containerRef}>
       <button
         ref={buttonRef}
         type="button"
-        className="bell-button"
+        className={styles.button}
         aria-expanded={isOpen}
         aria-controls={panelId}
         onClick={() => setIsOpen((open) => !open)}
       >
-        <span aria-hidden="true" className="bell-icon">
+        <span aria-hidden="true" className={styles.icon}>
           🔔
         </span>
         <span className="visually-hidden">{unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}</span>
         {unread > 0 ? (
-          <span className="bell-count" aria-hidden="true">
+          <span className={styles.count} aria-hidden="true">
             {unread > 99 ? "99+" : unread}
           </span>
         ) : null}
       </button>
-      <div id={panelId} className="bell-panel" hidden={!isOpen}>
-        <div className="bell-panel-header">
-          <h2 className="bell-title">Notifications</h2>
+      <div id={panelId} className={styles.panel} hidden={!isOpen}>
+        <div className={styles.panelHeader}>
+          <h2 className={styles.title}>Notifications</h2>
           {unread > 0 ? (
             <button
               type="button"
@@ -68,14 +69,14 @@ export function NotificationBell() {
         ) : items.length === 0 ? (
           <p className="muted">{notifications.isPending ? "Loading…" : "Nothing new."}</p>
         ) : (
-          <ul className="bell-list">
+          <ul className={styles.list}>
             {items.map((item) => (
-              <li key={item.id} className={item.read ? "bell-item" : "bell-item bell-item-unread"}>
+              <li key={item.id} className={item.read ? styles.item : `${styles.item} ${styles.unread}`}>
                 <a href={appPath(item.link)} onClick={(event) => handleOpen(event, item)}>
                   {item.read ? null : <span className="visually-hidden">Unread: </span>}
                   {item.title}
                 </a>
-                <span className="bell-item-meta">
+                <span className={styles.meta}>
                   {item.actorName ? `${item.actorName} · ` : ""}
                   {formatDateTime(item.createdAt)}
                 </span>

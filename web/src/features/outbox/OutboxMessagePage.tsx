@@ -5,8 +5,9 @@ import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { RequireAbility } from "../admin/RequireAbility";
 import { LinkifiedText } from "./LinkifiedText";
+import { MailStatusBadge } from "./MailStatusBadge";
+import styles from "./OutboxMessagePage.module.css";
 import { outboxMessageQuery } from "./outbox.api";
-import { STATUS_LABELS } from "./outbox-status";
 
 const route = getRouteApi("/signed-in/admin/outbox/$messageId");
 
@@ -50,7 +51,7 @@ function OutboxMessageView() {
         <dd>{toAddress}</dd>
         <dt>Status</dt>
         <dd>
-          <span className={`badge badge-mail-${status}`}>{STATUS_LABELS[status]}</span>
+          <MailStatusBadge status={status} />
         </dd>
         <dt>Written</dt>
         <dd>{formatDateTime(createdAt)}</dd>
@@ -62,7 +63,7 @@ function OutboxMessageView() {
         {textBody === "" && status === "sent" ? (
           <p className="muted">Delivered. Collective does not keep the text of a message once it is sent.</p>
         ) : (
-          <pre className="message-body">
+          <pre className={styles.body}>
             <LinkifiedText text={textBody} />
           </pre>
         )}

@@ -13,8 +13,8 @@ import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { RequireAbility } from "../admin/RequireAbility";
+import { MailStatusBadge } from "./MailStatusBadge";
 import { outboxListQuery } from "./outbox.api";
-import { STATUS_LABELS } from "./outbox-status";
 
 const route = getRouteApi("/signed-in/admin/outbox");
 const PAGE_SIZE = 25;
@@ -34,7 +34,7 @@ const columns = column.columns([
   column.accessor("toAddress", { header: "To", meta: { className: "cell-email" } }),
   column.accessor("status", {
     header: "Status",
-    cell: (info) => <span className={`badge badge-mail-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>,
+    cell: (info) => <MailStatusBadge status={info.getValue()} />,
   }),
   column.accessor("createdAt", {
     header: "Time",

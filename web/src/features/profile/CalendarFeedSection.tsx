@@ -2,6 +2,7 @@ import { useRef, useState } from "react";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
+import styles from "./CalendarFeedSection.module.css";
 import { useCreateCalendarFeed } from "./profile.api";
 
 /** A private iCalendar link to the meetings of one's communities, for Google, Outlook or Apple Calendar. */
@@ -42,7 +43,7 @@ export function CalendarFeedSection() {
         ) : null}
       </div>
       {url ? (
-        <div ref={fieldRef} className="copy-field">
+        <div ref={fieldRef} className={styles.copyField}>
           <TextField
             label="Calendar link"
             value={url}

@@ -5,6 +5,7 @@ import { formatDateTime } from "../../components/format";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { describeDevice } from "./describe-device";
 import { sessionsQuery, useRevokeSession, useSignOutEverywhereElse } from "./profile.api";
+import styles from "./SessionsList.module.css";
 
 /** Where this person is signed in, with a way to end any session but this one. */
 export function SessionsList() {
@@ -33,13 +34,13 @@ export function SessionsList() {
       ) : sessions.isError ? (
         <ErrorNotice error={sessions.error} onRetry={() => sessions.refetch()} />
       ) : (
-        <ul className="session-list">
+        <ul className={styles.list}>
           {sessions.data.items.map((session) => {
             const descriptionId = `session-${session.id}`;
             return (
-              <li key={session.id} className="session">
+              <li key={session.id} className={styles.session}>
                 <div id={descriptionId}>
-                  <p className="session-device">
+                  <p className={styles.device}>
                     {describeDevice(session.userAgent)}
                     {session.current ? <span className="badge badge-active">This device</span> : null}
                   </p>

@@ -1,4 +1,5 @@
 import type { Protocol } from "../../../../contract/meetings";
+import styles from "./ProtocolCard.module.css";
 
 type ProtocolCardProps = {
   protocol: Protocol;
@@ -10,14 +11,14 @@ type ProtocolCardProps = {
 export function ProtocolCard({ protocol, action }: ProtocolCardProps) {
   const headingId = `protocol-${protocol.key.replace(/[^\w-]/g, "-")}`;
   return (
-    <li className="card protocol-card">
+    <li className={`card ${styles.card}`}>
       <article aria-labelledby={headingId}>
         <h3 id={headingId}>{protocol.name}</h3>
         <p>{protocol.purpose}</p>
         <p className="muted">
           {protocol.steps.length} steps · {protocol.totalMinutes} minutes
         </p>
-        <details className="protocol-steps">
+        <details className={styles.steps}>
           <summary>
             Steps<span className="visually-hidden"> of {protocol.name}</span>
           </summary>
@@ -25,12 +26,12 @@ export function ProtocolCard({ protocol, action }: ProtocolCardProps) {
             {protocol.steps.map((step, index) => (
               // biome-ignore lint/suspicious/noArrayIndexKey: shown as saved, never reordered here
               <li key={index}>
-                <p className="step-heading">
+                <p className={styles.stepHeading}>
                   <strong>{step.title}</strong> <span className="muted">· {step.minutes} min</span>
                 </p>
                 {step.roles.length ? <p className="muted">Roles: {step.roles.join(", ")}</p> : null}
                 {step.prompts.length ? (
-                  <ul className="prompt-list">
+                  <ul className={styles.prompts}>
                     {step.prompts.map((prompt) => (
                       <li key={prompt}>{prompt}</li>
                     ))}

@@ -2,6 +2,7 @@ import { useRef } from "react";
 import { TextAreaField, TextField } from "../../components/Field";
 import type { FieldErrors } from "../../components/form-errors";
 import { emptyStep, type StepRow } from "./protocol-form";
+import styles from "./StepRows.module.css";
 
 type StepRowsProps = { steps: StepRow[]; onChange: (steps: StepRow[]) => void; errors: FieldErrors };
 
@@ -31,9 +32,9 @@ export function StepRows({ steps, onChange, errors }: StepRowsProps) {
   }
 
   return (
-    <div ref={containerRef} className="step-rows">
+    <div ref={containerRef} className={styles.rows}>
       {steps.map((step, index) => (
-        <fieldset key={step.key} data-step={step.key} className="step-row">
+        <fieldset key={step.key} data-step={step.key} className={styles.row}>
           <legend>Step {index + 1}</legend>
           <div className="field-row">
             <TextField

@@ -1,15 +1,14 @@
 import { ENTITY_LABELS, type RosterImport, type RosterProblem } from "../../../../contract/rosters";
 import { columnHelper, DataTable } from "../../components/DataTable";
 import { formatDateTime } from "../../components/format";
+import styles from "./ImportReport.module.css";
 
 const column = columnHelper<RosterProblem & { key: string }>();
 const problemColumns = column.columns([
   column.accessor("severity", {
     header: "Kind",
     cell: (info) => (
-      <span className={`badge badge-problem-${info.getValue()}`}>
-        {info.getValue() === "error" ? "Error" : "Warning"}
-      </span>
+      <span className={`badge ${styles[info.getValue()]}`}>{info.getValue() === "error" ? "Error" : "Warning"}</span>
     ),
   }),
   column.accessor("file", { header: "File", meta: { isRowHeader: true }, cell: (info) => info.getValue() || "—" }),
@@ -33,7 +32,7 @@ export function ImportReport({ record, headingLevel = 2 }: { record: RosterImpor
   const counts = countRows(record);
   const errors = record.problems.filter((p) => p.severity === "error").length;
   return (
-    <section className="import-report" aria-labelledby={`import-${record.id}`}>
+    <section className={styles.report} aria-labelledby={`import-${record.id}`}>
       <Heading id={`import-${record.id}`}>
         {record.status === "succeeded"
           ? "Import finished"
@@ -53,7 +52,7 @@ export function ImportReport({ record, headingLevel = 2 }: { record: RosterImpor
       {counts.length ? (
         <>
           <SubHeading>What changed</SubHeading>
-          <table className="data-table import-counts">
+          <table className={`data-table ${styles.counts}`}>
             <caption className="visually-hidden">What the import changed</caption>
             <thead>
               <tr>

@@ -6,6 +6,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDateTime } from "../../components/format";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import styles from "./PastImports.module.css";
 import { rosterImportsQuery } from "./rosters.api";
 
 const PAGE_SIZE = 10;
@@ -25,7 +26,7 @@ export function PastImports({ onShow }: { onShow: (id: string) => void }) {
     column.accessor("source", { header: "Files" }),
     column.accessor("status", {
       header: "Outcome",
-      cell: (info) => <span className={`badge badge-import-${info.getValue()}`}>{STATUS_LABELS[info.getValue()]}</span>,
+      cell: (info) => <span className={`badge ${styles[info.getValue()]}`}>{STATUS_LABELS[info.getValue()]}</span>,
     }),
     column.accessor("rowsTotal", { header: "Rows" }),
     column.display({
@@ -51,7 +52,7 @@ export function PastImports({ onShow }: { onShow: (id: string) => void }) {
   ]);
 
   return (
-    <section aria-labelledby="past-imports" className="past-imports">
+    <section aria-labelledby="past-imports" className={styles.pastImports}>
       <h2 id="past-imports">Past imports</h2>
       {imports.isPending ? (
         <Loading label="Loading past imports…" />

@@ -7,8 +7,8 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { RequireAbility } from "../admin/RequireAbility";
 import { ImportReport } from "./ImportReport";
 import { PastImports } from "./PastImports";
+import styles from "./RosterImportPage.module.css";
 import { type ProgressEvent, rosterImportQuery, runRosterImport } from "./rosters.api";
-import "./rosters.css";
 
 const PHASES: Record<ProgressEvent["phase"], string> = {
   receiving: "Uploading the files",
@@ -71,7 +71,7 @@ function ImportRosters() {
         title="Roster import"
         description="Import students, guardians, staff, classes, enrollments and terms from your student information system's OneRoster export (version 1.1 or 1.2). Either the whole set lands or nothing does, and importing the same files again changes nothing."
       />
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form roster-upload">
+      <form ref={formRef} onSubmit={handleSubmit} noValidate className={`form ${styles.upload}`}>
         <div className="field">
           <label htmlFor={inputId}>OneRoster files</label>
           <p id={hintId} className="field-hint">
@@ -100,7 +100,7 @@ function ImportRosters() {
         </div>
       </form>
       {isRunning && progress ? (
-        <div className="field import-progress">
+        <div className={`field ${styles.progress}`}>
           <label htmlFor={progressId}>{PHASES[progress.phase]}</label>
           <progress
             id={progressId}

@@ -2,6 +2,7 @@ import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
 import { useMe } from "../auth/me.api";
 import { NotificationBell } from "../notifications/NotificationBell";
+import styles from "./AppFrame.module.css";
 import { MainNav } from "./MainNav";
 import { SkipLink } from "./SkipLink";
 import { UserMenu } from "./UserMenu";
@@ -22,23 +23,23 @@ export function AppFrame() {
   }, [pathname]);
 
   return (
-    <div className="app">
+    <div className={styles.app}>
       <SkipLink />
-      <header className="app-header">
-        <div className="brand">
+      <header className={styles.header}>
+        <div className={styles.brand}>
           <Link to="/" className="brand-name">
             Collective
           </Link>
-          <span className="district-name">{me.district.name}</span>
+          <span className={styles.districtName}>{me.district.name}</span>
         </div>
-        <div className="header-tools">
+        <div className={styles.tools}>
           <NotificationBell />
           <UserMenu me={me} />
         </div>
       </header>
-      <div className="app-body">
+      <div className={styles.body}>
         <MainNav areas={me.navigation} />
-        <main id="main" ref={mainRef} tabIndex={-1} className="app-main">
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
           <Outlet />
         </main>
       </div>

@@ -1,5 +1,6 @@
 import { Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
+import styles from "./MainNav.module.css";
 import { AREAS, type Area } from "./navigation";
 
 /** The areas this person may use; on a phone it folds behind a Menu button. */
@@ -12,24 +13,24 @@ export function MainNav({ areas }: { areas: readonly Area[] }) {
   useEffect(() => setIsOpen(false), [pathname]);
 
   return (
-    <nav aria-label="Main" className={`main-nav ${isOpen ? "is-open" : ""}`}>
+    <nav aria-label="Main" className={isOpen ? `${styles.nav} ${styles.open}` : styles.nav}>
       <button
         type="button"
-        className="nav-toggle"
+        className={styles.toggle}
         aria-expanded={isOpen}
         aria-controls={listId}
         onClick={() => setIsOpen((open) => !open)}
       >
-        <span className="nav-toggle-icon" aria-hidden="true" />
+        <span className={styles.toggleIcon} aria-hidden="true" />
         Menu
       </button>
-      <ul id={listId} className="main-nav-list">
+      <ul id={listId} className={styles.list}>
         {areas.map((area) => (
           <li key={area}>
             <Link
               to={AREAS[area].to}
               activeOptions={{ exact: area === "home" }}
-              activeProps={{ className: "is-active", "aria-current": "page" }}
+              activeProps={{ className: styles.active, "aria-current": "page" }}
             >
               {AREAS[area].label}
             </Link>

@@ -2,6 +2,7 @@ import { Link } from "@tanstack/react-router";
 import type { Me } from "../../../../contract/auth";
 import { useDisclosure } from "../../components/use-disclosure";
 import { useSignOut } from "../auth/me.api";
+import styles from "./UserMenu.module.css";
 
 function initials(name: string): string {
   return name
@@ -18,23 +19,23 @@ export function UserMenu({ me }: { me: Me }) {
   const signOut = useSignOut();
 
   return (
-    <div className="user-menu" ref={containerRef}>
+    <div className={styles.menu} ref={containerRef}>
       <button
         ref={buttonRef}
         type="button"
-        className="user-menu-button"
+        className={styles.button}
         aria-expanded={isOpen}
         aria-controls={panelId}
         onClick={() => setIsOpen((open) => !open)}
       >
-        <span className="avatar" aria-hidden="true">
+        <span className={styles.avatar} aria-hidden="true">
           {initials(me.displayName)}
         </span>
         <span className="visually-hidden">Account: </span>
-        <span className="user-menu-name">{me.displayName}</span>
+        <span className={styles.name}>{me.displayName}</span>
       </button>
-      <div id={panelId} className="user-menu-panel" hidden={!isOpen}>
-        <p className="user-menu-email">{me.email}</p>
+      <div id={panelId} className={styles.panel} hidden={!isOpen}>
+        <p className={styles.email}>{me.email}</p>
         <ul>
           <li>
             <Link to="/profile">Profile</Link>

@@ -3,6 +3,7 @@ import type { Framework } from "../../../../contract/standards";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { problemFromError } from "../../components/form-errors";
 import { formatDate } from "../../components/format";
+import styles from "./FrameworkBar.module.css";
 import { useDeleteFramework } from "./standards.api";
 
 /** What the chosen framework is and where it came from; district leaders may delete it from here. */
@@ -18,7 +19,7 @@ export function FrameworkBar({ framework, onDeleted }: { framework: Framework; o
   ].filter(Boolean);
 
   return (
-    <div className="framework-bar">
+    <div className={styles.bar}>
       <p>
         <strong>{framework.title}</strong>
         <span className="muted"> · {facts.join(" · ")}</span>

@@ -5,6 +5,7 @@ import { RadioGroup } from "../../components/ChoiceGroup";
 import { Dialog } from "../../components/Dialog";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
+import styles from "./ImportStandardsDialog.module.css";
 import { type ImportSource, removalsToConfirm, useImportFramework } from "./standards.api";
 
 type ImportStandardsDialogProps = { open: boolean; onClose: () => void; onImported: (report: ImportReport) => void };
@@ -86,7 +87,7 @@ function ImportForm({ onCancel, onImported }: { onCancel: () => void; onImported
         <FormAlert message={error instanceof ApiError ? (error.detail ?? error.title) : "The import failed."} />
       ) : null}
       {packageProblems.length ? (
-        <ul className="import-problems" aria-label="Problems in the package">
+        <ul className={styles.problems} aria-label="Problems in the package">
           {packageProblems.map((p) => (
             <li key={`${p.pointer}-${p.detail}`}>
               <code>{p.pointer}</code> {p.detail}

@@ -5,6 +5,7 @@ import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { useFocusFirstError } from "../../components/use-focus-first-error";
+import styles from "./LearningTargets.module.css";
 import { useCreateTarget, useDeleteTarget, useUpdateTarget } from "./standards.api";
 
 const MESSAGES = { statement: "Write the learning target.", communityId: "Choose the team it is for." };
@@ -12,12 +13,12 @@ const MESSAGES = { statement: "Write the learning target.", communityId: "Choose
 /** The local learning targets teams wrote under a standard, and a form for those who may add one. */
 export function LearningTargets({ standard }: { standard: StandardDetail }) {
   return (
-    <section className="learning-targets" aria-labelledby="learning-targets-heading">
+    <section className={styles.targets} aria-labelledby="learning-targets-heading">
       <h3 id="learning-targets-heading">Learning targets</h3>
       {standard.learningTargets.length === 0 ? (
         <p className="muted">No team has written a learning target under this standard yet.</p>
       ) : (
-        <ul className="target-list">
+        <ul className={styles.list}>
           {standard.learningTargets.map((target) => (
             <TargetItem key={target.id} standardId={standard.id} target={target} />
           ))}
@@ -53,7 +54,7 @@ function TargetItem({ standardId, target }: { standardId: string; target: Learni
 
   if (isEditing) {
     return (
-      <li className="target">
+      <li className={styles.target}>
         <form onSubmit={handleSave} noValidate className="form">
           <FormAlert message={problem.message} />
           <TextAreaField
@@ -77,9 +78,9 @@ function TargetItem({ standardId, target }: { standardId: string; target: Learni
     );
   }
   return (
-    <li className="target">
-      <p className="target-statement">{target.statement}</p>
-      <p className="target-meta">
+    <li className={styles.target}>
+      <p className={styles.statement}>{target.statement}</p>
+      <p className={styles.meta}>
         {target.communityName ?? "District-wide"}
         {target.code ? ` · ${target.code}` : ""}
       </p>
@@ -144,7 +145,7 @@ function AddTargetForm({ standard }: { standard: StandardDetail }) {
       ref={formRef}
       onSubmit={handleSubmit}
       noValidate
-      className="form add-target-form"
+      className={`form ${styles.addForm}`}
       aria-labelledby="add-target-heading"
     >
       <h4 id="add-target-heading">Add a learning target</h4>

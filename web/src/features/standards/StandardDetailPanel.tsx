@@ -2,6 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { gradeLabel } from "../../../../contract/standards";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { LearningTargets } from "./LearningTargets";
+import { StandardCode } from "./StandardCode";
+import styles from "./StandardDetailPanel.module.css";
 import { standardQuery } from "./standards.api";
 
 type StandardDetailPanelProps = { standardId: string; onSelect: (id: string) => void; onClose: () => void };
@@ -16,9 +18,9 @@ export function StandardDetailPanel({ standardId, onSelect, onClose }: StandardD
   const title = standard.code ?? standard.abbreviatedStatement ?? standard.itemType ?? "Standard";
 
   return (
-    <section className="panel standard-detail" aria-labelledby="standard-detail-heading">
+    <section className="panel" aria-labelledby="standard-detail-heading">
       <nav aria-label="Where this standard sits">
-        <ol className="standard-breadcrumb">
+        <ol className={styles.breadcrumb}>
           <li>{standard.framework.title}</li>
           {standard.ancestors.map((ancestor) => (
             <li key={ancestor.id}>
@@ -29,14 +31,14 @@ export function StandardDetailPanel({ standardId, onSelect, onClose }: StandardD
           ))}
         </ol>
       </nav>
-      <div className="standard-detail-header">
+      <div className={styles.header}>
         <h2 id="standard-detail-heading">{title}</h2>
         <button type="button" className="button button-secondary button-small" onClick={onClose}>
           Close
         </button>
       </div>
-      <p className="standard-statement">{standard.statement}</p>
-      <dl className="standard-facts">
+      <p className={styles.statement}>{standard.statement}</p>
+      <dl className={styles.facts}>
         {standard.itemType ? (
           <>
             <dt>Type</dt>
@@ -65,11 +67,11 @@ export function StandardDetailPanel({ standardId, onSelect, onClose }: StandardD
       {standard.children.length ? (
         <section aria-labelledby="standard-children-heading">
           <h3 id="standard-children-heading">Inside this standard</h3>
-          <ul className="standard-children">
+          <ul className={styles.children}>
             {standard.children.map((child) => (
               <li key={child.id}>
                 <button type="button" className="link-button" onClick={() => onSelect(child.id)}>
-                  {child.code ? <span className="standard-code">{child.code}</span> : null}
+                  {child.code ? <StandardCode code={child.code} /> : null}
                   {child.statement}
                 </button>
               </li>

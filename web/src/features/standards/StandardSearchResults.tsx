@@ -3,6 +3,8 @@ import type { StandardHit } from "../../../../contract/standards";
 import { EmptyState } from "../../components/EmptyState";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { StandardCode } from "./StandardCode";
+import styles from "./StandardSearchResults.module.css";
 import { type StandardSearchParams, standardSearchQuery } from "./standards.api";
 
 type StandardSearchResultsProps = {
@@ -32,18 +34,18 @@ export function StandardSearchResults({ params, selectedId, onSelect, onPageChan
         {total} {total === 1 ? "standard" : "standards"} {byCode ? "with a code starting with" : "matching"} “{params.q}
         ”
       </p>
-      <ol className="search-results">
+      <ol className={styles.results}>
         {items.map((hit) => (
           <li key={hit.id}>
             <button
               type="button"
-              className={`search-result ${hit.id === selectedId ? "is-selected" : ""}`}
+              className={hit.id === selectedId ? `${styles.result} ${styles.selected}` : styles.result}
               aria-current={hit.id === selectedId ? "true" : undefined}
               onClick={() => onSelect(hit)}
             >
-              {hit.code ? <span className="standard-code">{hit.code}</span> : null}
+              {hit.code ? <StandardCode code={hit.code} /> : null}
               <span>{hit.statement}</span>
-              <span className="search-result-framework">{hit.frameworkTitle}</span>
+              <span className={styles.framework}>{hit.frameworkTitle}</span>
             </button>
           </li>
         ))}

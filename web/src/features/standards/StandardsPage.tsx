@@ -12,10 +12,10 @@ import { FrameworkBar } from "./FrameworkBar";
 import { ImportStandardsDialog } from "./ImportStandardsDialog";
 import { StandardDetailPanel } from "./StandardDetailPanel";
 import { StandardSearchResults } from "./StandardSearchResults";
+import styles from "./StandardsPage.module.css";
 import { StandardsTree } from "./StandardsTree";
 import { frameworksQuery, treeQuery } from "./standards.api";
 import type { StandardsSearch } from "./standards-search";
-import "./standards.css";
 
 const route = getRouteApi("/signed-in/standards");
 const PAGE_SIZE = 20;
@@ -115,7 +115,7 @@ export function StandardsPage() {
                 </option>
               ))}
             </SelectField>
-            <form onSubmit={handleSearch} className="standards-search">
+            <form onSubmit={handleSearch} className={styles.search}>
               <TextField
                 label="Search by code or words"
                 type="search"
@@ -134,8 +134,8 @@ export function StandardsPage() {
               onDeleted={() => update({ frameworkId: undefined, standardId: undefined })}
             />
           ) : null}
-          <div className="standards-layout">
-            <section className="panel standards-browser" aria-labelledby="standards-browser-heading">
+          <div className={styles.layout}>
+            <section className={`panel ${styles.browser}`} aria-labelledby="standards-browser-heading">
               <h2 id="standards-browser-heading">{search.q ? "Search results" : "Browse"}</h2>
               {search.q ? (
                 <>
@@ -173,7 +173,7 @@ export function StandardsPage() {
                 <p>No framework for this subject.</p>
               )}
             </section>
-            <div className="standards-detail">
+            <div className={styles.detail}>
               {search.standardId ? (
                 <StandardDetailPanel
                   standardId={search.standardId}
@@ -181,7 +181,7 @@ export function StandardsPage() {
                   onClose={() => update({ standardId: undefined, page: search.page })}
                 />
               ) : (
-                <p className="muted standards-hint">
+                <p className={`muted ${styles.hint}`}>
                   Choose a standard to see its full statement and the learning targets under it.
                 </p>
               )}

@@ -1,5 +1,7 @@
 import { type KeyboardEvent, useEffect, useMemo, useRef, useState } from "react";
 import type { StandardNode } from "../../../../contract/standards";
+import { StandardCode } from "./StandardCode";
+import styles from "./StandardsTree.module.css";
 
 type StandardsTreeProps = {
   label: string;
@@ -135,7 +137,7 @@ export function StandardsTree({ label, nodes, selectedId, onSelect }: StandardsT
         aria-expanded={hasChildren ? isOpen : undefined}
         aria-selected={node.id === selectedId}
         tabIndex={node.id === tabStop ? 0 : -1}
-        className={`tree-item ${node.id === selectedId ? "is-selected" : ""}`}
+        className={node.id === selectedId ? `${styles.item} ${styles.selected}` : styles.item}
         // The indent shows the level; set through the CSSOM, which the Content-Security-Policy allows.
         style={{ paddingInlineStart: `${(level - 1) * 1.25 + 0.4}rem` }}
         onKeyDown={(event) => handleKeyDown(event, node)}
@@ -146,11 +148,11 @@ export function StandardsTree({ label, nodes, selectedId, onSelect }: StandardsT
           onSelect(node.id);
         }}
       >
-        <span className="tree-toggle" aria-hidden="true">
+        <span className={styles.toggle} aria-hidden="true">
           {hasChildren ? (isOpen ? "▾" : "▸") : ""}
         </span>
-        {node.code ? <span className="standard-code">{node.code}</span> : null}
-        <span className="tree-statement">
+        {node.code ? <StandardCode code={node.code} /> : null}
+        <span className={styles.statement}>
           {node.code ? node.statement : (node.abbreviatedStatement ?? node.statement)}
         </span>
       </div>

@@ -12,6 +12,7 @@ import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
+import styles from "./DecisionForm.module.css";
 import { useRecordDecision } from "./student-review.api";
 
 const DECISION_CHOICES: { value: DecisionKind; label: string; hint: string }[] = [
@@ -101,7 +102,7 @@ export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Prop
   }
 
   return (
-    <form onSubmit={handleSubmit} className="decision-form" aria-label="Record the team's decision" noValidate>
+    <form onSubmit={handleSubmit} className={styles.form} aria-label="Record the team's decision" noValidate>
       <FormAlert message={problem.message} />
       <RadioGroup
         legend="Decision"
@@ -139,7 +140,7 @@ export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Prop
         </SelectField>
       ) : null}
       {hasChanges ? (
-        <fieldset className="decision-changes">
+        <fieldset className={styles.changes}>
           <legend>Changes to the plan (leave blank to keep)</legend>
           <TextField
             label="Strategy"

@@ -7,7 +7,6 @@ import { FormAlert } from "../../components/FormAlert";
 import { formatDay } from "../../components/format";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { notYetRespondedQuery, useSetResponseDays } from "./student-review.api";
-import "./student-review.css";
 
 type AssessmentGroup = { id: string; title: string; givenOn: string; items: NotYetRespondedItem[] };
 

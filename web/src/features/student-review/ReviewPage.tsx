@@ -9,9 +9,9 @@ import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { FlagBadge } from "../interventions/FlagBadge";
 import { meetingQuery } from "../meetings/meetings.api";
+import styles from "./ReviewPage.module.css";
 import { ReviewPlanPanel, reasonsFlagged } from "./ReviewPlanPanel";
 import { reviewListQuery } from "./student-review.api";
-import "./student-review.css";
 
 const route = getRouteApi("/signed-in/communities/$communityId/review");
 
@@ -54,13 +54,13 @@ export function ReviewPage() {
     const item = walk.items[walk.index];
     const isLast = walk.index === walk.items.length - 1;
     return (
-      <section aria-labelledby="review-walk-heading" className="review-walk">
+      <section aria-labelledby="review-walk-heading">
         <PageHeader title="Student review" />
         {meetingNote}
         <h2 id="review-walk-heading" ref={headingRef} tabIndex={-1}>
           Student {walk.index + 1} of {walk.items.length}
         </h2>
-        <nav aria-label="Review walk-through" className="button-row">
+        <nav aria-label="Review walk-through" className={styles.buttonRow}>
           <button
             type="button"
             className="button button-secondary"

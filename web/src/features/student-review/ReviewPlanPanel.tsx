@@ -8,6 +8,7 @@ import { planQuery } from "../interventions/interventions.api";
 import { ProgressChart } from "../interventions/ProgressChart";
 import { TierHistory } from "../interventions/TierHistory";
 import { DecisionForm } from "./DecisionForm";
+import styles from "./ReviewPlanPanel.module.css";
 
 const number = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -48,7 +49,7 @@ export function ReviewPlanPanel({
   const tier = plan.data?.tier ?? item.tier;
   const isClosed = plan.data?.status === "closed";
   return (
-    <div className="review-plan">
+    <div className={styles.plan}>
       <h3>
         <Link to="/students/$studentId" params={{ studentId: item.student.id }}>
           {item.student.name}

@@ -2,6 +2,7 @@ import type { Visit } from "../../../../contract/visits";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
+import styles from "./FeedbackList.module.css";
 import { useShareFeedback } from "./visits.api";
 
 type FeedbackListProps = { visit: Visit; isHost: boolean; canShare: boolean };
@@ -23,7 +24,7 @@ export function FeedbackList({ visit, isHost, canShare }: FeedbackListProps) {
       {visit.feedback.length === 0 ? (
         <p className="muted">No feedback yet.</p>
       ) : (
-        <ul className="comment-list">
+        <ul className={styles.list}>
           {visit.feedback.map((feedback) => (
             <li key={feedback.id}>
               <article aria-label={`Feedback from ${feedback.visitor.name}`}>
@@ -33,23 +34,23 @@ export function FeedbackList({ visit, isHost, canShare }: FeedbackListProps) {
                 </p>
                 <dl className="details">
                   <dt>Observations</dt>
-                  <dd className="comment-body">{feedback.observations}</dd>
+                  <dd className={styles.body}>{feedback.observations}</dd>
                   {feedback.whatWorked ? (
                     <>
                       <dt>What worked</dt>
-                      <dd className="comment-body">{feedback.whatWorked}</dd>
+                      <dd className={styles.body}>{feedback.whatWorked}</dd>
                     </>
                   ) : null}
                   {feedback.whatToTry ? (
                     <>
                       <dt>What to try</dt>
-                      <dd className="comment-body">{feedback.whatToTry}</dd>
+                      <dd className={styles.body}>{feedback.whatToTry}</dd>
                     </>
                   ) : null}
                   {feedback.question ? (
                     <>
                       <dt>A question</dt>
-                      <dd className="comment-body">{feedback.question}</dd>
+                      <dd className={styles.body}>{feedback.question}</dd>
                     </>
                   ) : null}
                 </dl>

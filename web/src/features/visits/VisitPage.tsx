@@ -8,6 +8,7 @@ import { useMe } from "../auth/me.api";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { FeedbackForm } from "./FeedbackForm";
 import { FeedbackList } from "./FeedbackList";
+import styles from "./VisitPage.module.css";
 import { describeVisitTime, VISIT_STATUS_LABELS } from "./visit-format";
 import { visitQuery } from "./visits.api";
 
@@ -46,7 +47,7 @@ function VisitView({ visit }: { visit: Visit }) {
       <PageHeader title="Classroom visit" description={`${visit.host.name}'s classroom`} />
       <section className="panel" aria-labelledby="visit-about">
         <h2 id="visit-about">Focus</h2>
-        <p className="resource-description">{visit.focus}</p>
+        <p className={styles.focus}>{visit.focus}</p>
         <dl className="details">
           <dt>Host</dt>
           <dd>{visit.host.name}</dd>
