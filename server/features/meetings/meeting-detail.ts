@@ -6,13 +6,7 @@ import type { meetings } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
 import type { CommunityRow } from "../communities/communities.queries";
-import {
-  actionItemsForMeeting,
-  listActionItems,
-  listAttendance,
-  listDecisions,
-  neighbourMeetings,
-} from "./meetings.queries";
+import { listActionItems, listAttendance, listDecisions, neighbourMeetings } from "./meetings.queries";
 
 type MeetingRow = typeof meetings.$inferSelect;
 
@@ -26,7 +20,7 @@ export async function loadMeetingDetail(
   const [attendance, decisions, actionItems, neighbours, series] = await Promise.all([
     listAttendance(db, meeting),
     listDecisions(db, meeting.id),
-    listActionItems(db, actionItemsForMeeting(meeting), todayIn(actor.timeZone)),
+    listActionItems(db, { carriedBy: meeting }, todayIn(actor.timeZone)),
     neighbourMeetings(db, meeting),
     meeting.seriesId
       ? db.execute<{ timezone: string }>(sql`select timezone from meeting_series where id = ${meeting.seriesId}`)
