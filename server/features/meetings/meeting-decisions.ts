@@ -8,7 +8,12 @@ import { notFound } from "../../errors";
 type Meeting = { id: string; districtId: string };
 
 /** Records a decision the team made in a meeting. */
-export async function recordDecision(db: Db, context: ActorContext, meeting: Meeting, text: string): Promise<void> {
+export async function recordMeetingDecision(
+  db: Db,
+  context: ActorContext,
+  meeting: Meeting,
+  text: string,
+): Promise<void> {
   await db.insert(meetingDecisions).values({
     districtId: meeting.districtId,
     meetingId: meeting.id,
@@ -23,7 +28,7 @@ export async function recordDecision(db: Db, context: ActorContext, meeting: Mee
 }
 
 /** Removes one of a meeting's decisions; 404 when the meeting has no such decision. */
-export async function removeDecision(db: Db, context: AuditContext, meeting: Meeting, decisionId: string) {
+export async function removeMeetingDecision(db: Db, context: AuditContext, meeting: Meeting, decisionId: string) {
   const removed = await db
     .delete(meetingDecisions)
     .where(and(eq(meetingDecisions.id, decisionId), eq(meetingDecisions.meetingId, meeting.id)))

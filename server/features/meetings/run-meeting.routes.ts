@@ -4,7 +4,7 @@ import { AttendanceInput, DecisionInput, MeetingDetail, StepInput } from "../../
 import { actorContextOf, auditContextOf, requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { loadMeetingFor, meetingDetail } from "./meeting-access";
-import { recordDecision, removeDecision } from "./meeting-decisions";
+import { recordMeetingDecision, removeMeetingDecision } from "./meeting-decisions";
 import { recordAttendance } from "./record-attendance";
 import { completeMeeting, moveToStep, startMeeting } from "./run-meeting";
 
@@ -71,7 +71,7 @@ export async function runMeetingRoutes(app: App) {
     async (request, reply) => {
       const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(app.db, actor, request.params.id, "community.contribute");
-      await recordDecision(app.db, actorContextOf(request), meeting, request.body.text);
+      await recordMeetingDecision(app.db, actorContextOf(request), meeting, request.body.text);
       return reply.code(201).send(await meetingDetail(app.db, actor, meeting.id));
     },
   );
@@ -85,7 +85,7 @@ export async function runMeetingRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const { meeting } = await loadMeetingFor(app.db, actor, request.params.id, "community.contribute");
-      await removeDecision(app.db, auditContextOf(request), meeting, request.params.decisionId);
+      await removeMeetingDecision(app.db, auditContextOf(request), meeting, request.params.decisionId);
       return meetingDetail(app.db, actor, meeting.id);
     },
   );
