@@ -1,12 +1,11 @@
 import { eq, sql } from "drizzle-orm";
-import ical, { ICalEventStatus } from "ical-generator";
 import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { calendarFeeds } from "../../db/schema";
 import { sqlNow } from "../../db/sql-time";
 
-type FeedMeeting = {
+export type FeedMeeting = {
   id: string;
   title: string;
   community_name: string;
@@ -50,24 +49,4 @@ export async function listFeedMeetings(db: Db, personId: string): Promise<FeedMe
        where m.starts_at > ${sqlNow()} - interval '60 days'
        order by m.starts_at limit 1000`);
   return result.rows;
-}
-
-/** The meetings as an iCalendar file, each linking to its page under `base`. */
-export function renderCalendar(meetings: FeedMeeting[], base: string): string {
-  const calendar = ical({ name: "Collective meetings", prodId: { company: "Collective", product: "meetings" } });
-  for (const m of meetings) {
-    calendar.createEvent({
-      id: `${m.id}@collective`,
-      start: new Date(m.starts_at),
-      end: new Date(m.ends_at),
-      summary: `${m.community_name}: ${m.title}`,
-      location: m.link ? `${m.location ? `${m.location} / ` : ""}${m.link}` : m.location || null,
-      description: [m.protocol_name ? `Protocol: ${m.protocol_name}` : null, `${base}/meetings/${m.id}`]
-        .filter(Boolean)
-        .join("\n"),
-      url: `${base}/meetings/${m.id}`,
-      status: m.status === "cancelled" ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
-  return calendar.toString();
 }

@@ -5,7 +5,8 @@ import { publicBaseUrl } from "../../config";
 import { notFound } from "../../errors";
 import { actorContextOf } from "../../http/signed-in";
 import type { App } from "../../types";
-import { findCalendarFeed, listFeedMeetings, renderCalendar, replaceCalendarFeed } from "./calendar-feed";
+import { renderCalendar } from "./calendar.present";
+import { findCalendarFeed, listFeedMeetings, replaceCalendarFeed } from "./calendar-feed";
 
 const FeedParams = z.strictObject({ file: z.string().regex(/^[\w-]{20,200}\.ics$/, "a calendar feed file name") });
 

@@ -2,13 +2,10 @@ import { sql } from "drizzle-orm";
 import type { MeetingDetail } from "../../../contract/meetings";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
-import type { meetings } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
 import type { CommunityRow } from "../communities/communities.queries";
-import { listActionItems, listAttendance, listDecisions, neighbourMeetings } from "./meetings.queries";
-
-type MeetingRow = typeof meetings.$inferSelect;
+import { listActionItems, listAttendance, listDecisions, type MeetingRow, neighbourMeetings } from "./meetings.queries";
 
 /** A meeting's page: the meeting, its protocol, attendance, decisions, and the action items it carries. */
 export async function loadMeetingDetail(

@@ -76,6 +76,9 @@ export async function listMeetingSummaries(
   return result.rows.map(toSummary);
 }
 
+/** A meeting as stored. */
+export type MeetingRow = typeof meetings.$inferSelect;
+
 /** One meeting, as stored. */
 export async function findMeeting(db: Db, id: string) {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));

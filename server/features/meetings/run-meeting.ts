@@ -6,8 +6,7 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { meetings } from "../../db/schema";
 import { invalid } from "../../errors";
-
-type MeetingRow = typeof meetings.$inferSelect;
+import type { MeetingRow } from "./meetings.queries";
 
 /** Changes a meeting's title, notes, place, agenda or status (cancelling it, or scheduling it again). */
 export async function updateMeeting(
