@@ -91,6 +91,14 @@ export async function findActionItem(db: Db, id: string) {
   return row;
 }
 
+/** The time zone a recurring series was scheduled in. */
+export async function findSeriesTimezone(db: Db, seriesId: string): Promise<string | null> {
+  const result = await db.execute<{ timezone: string }>(
+    sql`select timezone from meeting_series where id = ${seriesId}`,
+  );
+  return result.rows[0]?.timezone ?? null;
+}
+
 type RawActionItem = {
   id: string;
   title: string;
