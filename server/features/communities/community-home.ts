@@ -1,8 +1,6 @@
-import { sql } from "drizzle-orm";
 import type { CommunityHome } from "../../../contract/communities";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
-import { sqlNow } from "../../db/sql-time";
 import type { Actor } from "../../policy/actor";
 import { listActionItems, listMeetingSummaries } from "../meetings/meetings.queries";
 import { presentCommunity } from "./communities.present";
@@ -19,18 +17,15 @@ export async function loadCommunityHome(db: Db, actor: Actor, community: Communi
     listNormVersions(db, community.id, 1),
     listMeetingSummaries(
       db,
-      sql`m.community_id = ${community.id} and m.ends_at > ${sqlNow()} and m.status in ('scheduled', 'in_progress')`,
+      { communityId: community.id, when: "upcoming", statuses: ["scheduled", "in_progress"] },
       { limit: 5 },
     ),
     listMeetingSummaries(
       db,
-      sql`m.community_id = ${community.id} and m.ends_at <= ${sqlNow()} and m.status <> 'cancelled'`,
-      {
-        newestFirst: true,
-        limit: 5,
-      },
+      { communityId: community.id, when: "past", statuses: ["scheduled", "in_progress", "completed"] },
+      { newestFirst: true, limit: 5 },
     ),
-    listActionItems(db, sql`a.community_id = ${community.id} and a.status = 'open'`, todayIn(actor.timeZone)),
+    listActionItems(db, { communityId: community.id, status: "open" }, todayIn(actor.timeZone)),
   ]);
   return {
     ...presentCommunity(actor, community),

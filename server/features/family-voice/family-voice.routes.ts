@@ -1,14 +1,13 @@
-import { and, eq, isNull, sql } from "drizzle-orm";
 import { IdParams } from "../../../contract/common";
 import { ChildSupport, FamilyNote, FamilyNoteInput, FamilyNoteList } from "../../../contract/family-voice";
 import { recordAudit } from "../../audit/record-audit";
-import { familyNotes, interventionPlans } from "../../db/schema";
-import { invalid, notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { notFound } from "../../errors";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
 import { loadChildSupport } from "./child-support.queries";
+import { acknowledgeFamilyNote, createFamilyNote } from "./family-note-commands";
 import { findFamilyNote, listStudentFamilyNotes } from "./family-notes.queries";
 
 /** Family voice: notes from a family to their child's team, and the family's view of the support given. */
@@ -43,34 +42,7 @@ export async function familyVoiceRoutes(app: App) {
       const actor = requireActor(request);
       const student = await loadStudent(request.params.id);
       authorize(actor, "familyNote.create", student);
-      const { body, planId } = request.body;
-      if (planId) {
-        const [plan] = await app.db
-          .select({ id: interventionPlans.id })
-          .from(interventionPlans)
-          .where(and(eq(interventionPlans.id, planId), eq(interventionPlans.studentId, student.id)));
-        if (!plan) invalid("No such plan for this child.", [{ pointer: "/body/planId", detail: "Unknown plan." }]);
-      }
-      const id = await app.db.transaction(async (tx) => {
-        const [note] = await tx
-          .insert(familyNotes)
-          .values({
-            districtId: student.districtId,
-            studentId: student.id,
-            authorId: actor.personId,
-            planId: planId ?? null,
-            body,
-            language: actor.preferredLanguage,
-          })
-          .returning({ id: familyNotes.id });
-        await recordAudit(tx, request, {
-          action: "family_note.created",
-          subjectType: "student",
-          subjectId: student.id,
-          details: { noteId: note?.id, planId: planId ?? null },
-        });
-        return note?.id as string;
-      });
+      const id = await createFamilyNote(app.db, actorContextOf(request), student, request.body);
       return reply.status(201).send((await findFamilyNote(app.db, id)) ?? notFound("family note"));
     },
   );
@@ -101,18 +73,7 @@ export async function familyVoiceRoutes(app: App) {
       const note = (await findFamilyNote(app.db, request.params.id)) ?? notFound("family note");
       const student = await loadStudent(note.studentId);
       authorize(actor, "familyNote.acknowledge", student);
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(familyNotes)
-          .set({ acknowledgedAt: sql`now()`, acknowledgedById: actor.personId })
-          .where(and(eq(familyNotes.id, note.id), isNull(familyNotes.acknowledgedAt)));
-        await recordAudit(tx, request, {
-          action: "family_note.acknowledged",
-          subjectType: "student",
-          subjectId: student.id,
-          details: { noteId: note.id },
-        });
-      });
+      await acknowledgeFamilyNote(app.db, actorContextOf(request), student, note.id);
       return (await findFamilyNote(app.db, note.id)) ?? notFound("family note");
     },
   );

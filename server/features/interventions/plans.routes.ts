@@ -1,4 +1,3 @@
-import { sql } from "drizzle-orm";
 import { IdParams } from "../../../contract/common";
 import {
   EntriesSaved,
@@ -10,21 +9,20 @@ import {
   StudentPlans,
 } from "../../../contract/interventions";
 import { recordAudit } from "../../audit/record-audit";
-import { interventionPlans } from "../../db/schema";
 import { invalid, notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { PlanTarget } from "../../policy/rules";
 import { loadStudentTarget } from "../../policy/student-scope";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
-import { dateProblems, referenceProblems, refuseIfAny, studentsOf } from "./check-plan-input";
 import { presentPlanDetail, presentPlanSummary } from "./interventions.present";
 import { findPlan, listDecisions, listStudentPlans, loadScores, loadSessions } from "./interventions.queries";
 import { requirePlanTarget } from "./plan-target";
-import { writeScores, writeSessions } from "./record-progress";
+import { recordPlanScore, recordPlanSession } from "./progress-entries";
 import { createPlan } from "./start-plans";
+import { updatePlan } from "./update-plan";
 
 /** A student's plans (history and a single plan), a plan's page, its edits and its progress entries. */
 export async function plansRoutes(app: App) {
@@ -73,15 +71,7 @@ export async function plansRoutes(app: App) {
       const community = await requireCommunity(app.db, request.body.communityId);
       authorize(actor, "community.read", community);
       authorize(actor, "plan.create", { districtId: actor.districtId, community, student });
-      const body = request.body;
-      const problems = [
-        ...dateProblems(body),
-        ...(await referenceProblems(app.db, actor, body, studentsOf([student.id]))),
-      ];
-      if (body.baseline === body.goal)
-        problems.push({ pointer: "/body/goal", detail: "The goal differs from the baseline." });
-      refuseIfAny(problems);
-      const id = await createPlan(app.db, request, actor, student.id, body);
+      const id = await createPlan(app.db, actorContextOf(request), student.id, request.body);
       return reply.code(201).send(await loadPlanDetail(actor, await requirePlanTarget(app.db, id)));
     },
   );
@@ -112,30 +102,7 @@ export async function plansRoutes(app: App) {
       const target = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.update", target);
       const plan = (await findPlan(app.db, actor, target.id)) ?? notFound("intervention plan");
-      const body = request.body;
-      const problems = [
-        ...dateProblems({
-          startDate: body.startDate ?? plan.start_date,
-          reviewDate: body.reviewDate ?? plan.review_date,
-          goalDate: body.goalDate ?? plan.goal_date,
-        }),
-        ...(await referenceProblems(app.db, actor, body, studentsOf([target.student.id]))),
-      ];
-      if ((body.baseline ?? plan.baseline) === (body.goal ?? plan.goal))
-        problems.push({ pointer: "/body/goal", detail: "The goal differs from the baseline." });
-      refuseIfAny(problems);
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(interventionPlans)
-          .set({ ...body, updatedAt: sql`now()` })
-          .where(sql`${interventionPlans.id} = ${plan.id}`);
-        await recordAudit(tx, request, {
-          action: "intervention_plan.updated",
-          subjectType: "student",
-          subjectId: target.student.id,
-          details: { planId: plan.id, fields: Object.keys(body) },
-        });
-      });
+      await updatePlan(app.db, actorContextOf(request), target, plan, request.body);
       return loadPlanDetail(actor, target);
     },
   );
@@ -160,16 +127,7 @@ export async function plansRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const target = await requireOpenPlan(actor, request.params.id, request.body.measuredOn, "/body/measuredOn");
-      return app.db.transaction(async (tx) => {
-        const counts = await writeScores(tx, actor, [{ ...request.body, planId: target.id }]);
-        await recordAudit(tx, request, {
-          action: "intervention_plan.progress_recorded",
-          subjectType: "student",
-          subjectId: target.student.id,
-          details: { planId: target.id, measuredOn: request.body.measuredOn, ...counts },
-        });
-        return counts;
-      });
+      return recordPlanScore(app.db, actorContextOf(request), target, request.body);
     },
   );
 
@@ -182,16 +140,7 @@ export async function plansRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const target = await requireOpenPlan(actor, request.params.id, request.body.sessionOn, "/body/sessionOn");
-      return app.db.transaction(async (tx) => {
-        const counts = await writeSessions(tx, actor, [{ ...request.body, planId: target.id }]);
-        await recordAudit(tx, request, {
-          action: "intervention_plan.session_recorded",
-          subjectType: "student",
-          subjectId: target.student.id,
-          details: { planId: target.id, sessionOn: request.body.sessionOn, ...counts },
-        });
-        return counts;
-      });
+      return recordPlanSession(app.db, actorContextOf(request), target, request.body);
     },
   );
 }

@@ -1,11 +1,13 @@
-import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { GroupInput, PlanInput } from "../../../contract/interventions";
+import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { interventionGroups, interventionPlans, planDecisions } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
+import { dateProblems, referenceProblems, refuseIfAny, studentsOf } from "./check-plan-input";
+import { studentProblems } from "./group-students";
 
 type GroupBody = z.output<typeof GroupInput>;
 type PlanBody = z.output<typeof PlanInput>;
@@ -62,12 +64,17 @@ async function insertPlans(
 /** A group, one plan per student copying its fields, and each plan's start; one transaction, audited. */
 export async function createGroup(
   db: Db,
-  request: FastifyRequest,
-  actor: Actor,
+  context: ActorContext,
   communityId: string,
   body: GroupBody,
-  plans: readonly NewPlan[],
 ): Promise<string> {
+  const { actor } = context;
+  const { plans, problems } = await studentProblems(db, actor, body);
+  refuseIfAny([
+    ...dateProblems(body),
+    ...problems,
+    ...(await referenceProblems(db, actor, body, studentsOf(body.students.map((x) => x.studentId)))),
+  ]);
   const tier = body.tier ?? (body.kind === "extension" ? 1 : 2);
   const delivery = deliveryOf(body);
   return db.transaction(async (tx) => {
@@ -85,7 +92,7 @@ export async function createGroup(
       .returning({ id: interventionGroups.id });
     if (!group) throw new Error("group insert returned nothing");
     await insertPlans(tx, actor, { ...delivery, communityId, kind: body.kind, tier, groupId: group.id }, plans);
-    await recordAudit(tx, request, {
+    await recordAudit(tx, context, {
       action: "intervention_group.created",
       subjectType: "intervention_group",
       subjectId: group.id,
@@ -96,13 +103,12 @@ export async function createGroup(
 }
 
 /** One student's plan outside any group, with its start; audited. */
-export async function createPlan(
-  db: Db,
-  request: FastifyRequest,
-  actor: Actor,
-  studentId: string,
-  body: PlanBody,
-): Promise<string> {
+export async function createPlan(db: Db, context: ActorContext, studentId: string, body: PlanBody): Promise<string> {
+  const { actor } = context;
+  const problems = [...dateProblems(body), ...(await referenceProblems(db, actor, body, studentsOf([studentId])))];
+  if (body.baseline === body.goal)
+    problems.push({ pointer: "/body/goal", detail: "The goal differs from the baseline." });
+  refuseIfAny(problems);
   const tier = body.tier ?? (body.kind === "extension" ? 1 : 2);
   return db.transaction(async (tx) => {
     const [planId] = await insertPlans(
@@ -112,7 +118,7 @@ export async function createPlan(
       [{ studentId, baseline: body.baseline, goal: body.goal }],
     );
     if (!planId) throw new Error("plan insert returned nothing");
-    await recordAudit(tx, request, {
+    await recordAudit(tx, context, {
       action: "intervention_plan.created",
       subjectType: "student",
       subjectId: studentId,

@@ -1,20 +1,17 @@
-import { sql } from "drizzle-orm";
 import type { MeetingDetail } from "../../../contract/meetings";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
-import type { meetings } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
 import type { CommunityRow } from "../communities/communities.queries";
 import {
-  actionItemsForMeeting,
+  findSeriesTimezone,
   listActionItems,
   listAttendance,
   listDecisions,
+  type MeetingRow,
   neighbourMeetings,
 } from "./meetings.queries";
-
-type MeetingRow = typeof meetings.$inferSelect;
 
 /** A meeting's page: the meeting, its protocol, attendance, decisions, and the action items it carries. */
 export async function loadMeetingDetail(
@@ -23,14 +20,12 @@ export async function loadMeetingDetail(
   meeting: MeetingRow,
   community: CommunityRow,
 ): Promise<MeetingDetail> {
-  const [attendance, decisions, actionItems, neighbours, series] = await Promise.all([
+  const [attendance, decisions, actionItems, neighbours, timezone] = await Promise.all([
     listAttendance(db, meeting),
     listDecisions(db, meeting.id),
-    listActionItems(db, actionItemsForMeeting(meeting), todayIn(actor.timeZone)),
+    listActionItems(db, { carriedBy: meeting }, todayIn(actor.timeZone)),
     neighbourMeetings(db, meeting),
-    meeting.seriesId
-      ? db.execute<{ timezone: string }>(sql`select timezone from meeting_series where id = ${meeting.seriesId}`)
-      : Promise.resolve({ rows: [] as { timezone: string }[] }),
+    meeting.seriesId ? findSeriesTimezone(db, meeting.seriesId) : Promise.resolve(null),
   ]);
   return {
     id: meeting.id,
@@ -39,7 +34,7 @@ export async function loadMeetingDetail(
     title: meeting.title,
     startsAt: meeting.startsAt.toISOString(),
     endsAt: meeting.endsAt.toISOString(),
-    timezone: series.rows[0]?.timezone ?? null,
+    timezone,
     mode: meeting.mode,
     location: meeting.location,
     link: meeting.link,

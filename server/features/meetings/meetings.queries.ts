@@ -1,7 +1,7 @@
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { ActionItem, MeetingSummary } from "../../../contract/meetings";
 import type { Db } from "../../db/client";
-import { meetings } from "../../db/schema";
+import { actionItems, meetings } from "../../db/schema";
 import { sqlNow } from "../../db/sql-time";
 
 type RawMeeting = {
@@ -37,17 +37,66 @@ function toSummary(r: RawMeeting): MeetingSummary {
   };
 }
 
+/** Which meetings to list: some by id, or a community's, by time (from this moment) and status. */
+export type MeetingFilter =
+  | { ids: string[] }
+  | { communityId: string; when: "upcoming" | "past" | "all"; statuses?: readonly MeetingSummary["status"][] };
+
+function meetingCondition(filter: MeetingFilter): SQL {
+  if ("ids" in filter) {
+    return sql`m.id in (${sql.join(
+      filter.ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`;
+  }
+  const time =
+    filter.when === "upcoming"
+      ? sql`and m.ends_at > ${sqlNow()}`
+      : filter.when === "past"
+        ? sql`and m.ends_at <= ${sqlNow()}`
+        : sql``;
+  const status = filter.statuses
+    ? sql`and m.status in (${sql.join(
+        filter.statuses.map((s) => sql`${s}`),
+        sql`, `,
+      )})`
+    : sql``;
+  return sql`m.community_id = ${filter.communityId} ${time} ${status}`;
+}
+
 /** Meetings matching a filter, in time order (or reverse), at most `limit`. */
-export async function listMeetingSummaries(db: Db, filter: SQL, options: { newestFirst?: boolean; limit: number }) {
+export async function listMeetingSummaries(
+  db: Db,
+  filter: MeetingFilter,
+  options: { newestFirst?: boolean; limit: number },
+) {
   const result = await db.execute<RawMeeting>(sql`
-    select ${summaryColumns} from meetings m where ${filter}
+    select ${summaryColumns} from meetings m where ${meetingCondition(filter)}
      order by m.starts_at ${options.newestFirst ? sql`desc` : sql`asc`}, m.id limit ${options.limit}`);
   return result.rows.map(toSummary);
 }
 
+/** A meeting as stored. */
+export type MeetingRow = typeof meetings.$inferSelect;
+
+/** One meeting, as stored. */
 export async function findMeeting(db: Db, id: string) {
   const [row] = await db.select().from(meetings).where(eq(meetings.id, id));
   return row;
+}
+
+/** One action item, as stored. */
+export async function findActionItem(db: Db, id: string) {
+  const [row] = await db.select().from(actionItems).where(eq(actionItems.id, id));
+  return row;
+}
+
+/** The time zone a recurring series was scheduled in. */
+export async function findSeriesTimezone(db: Db, seriesId: string): Promise<string | null> {
+  const result = await db.execute<{ timezone: string }>(
+    sql`select timezone from meeting_series where id = ${seriesId}`,
+  );
+  return result.rows[0]?.timezone ?? null;
 }
 
 type RawActionItem = {
@@ -62,13 +111,26 @@ type RawActionItem = {
   is_overdue: boolean;
 };
 
-/** Action items of a community matching a filter, soonest due first. */
-export async function listActionItems(db: Db, filter: SQL, today: string): Promise<ActionItem[]> {
+/** Which action items to list: one, a community's by status, or those a meeting carries. */
+export type ActionItemFilter =
+  | { id: string }
+  | { communityId: string; status: "open" | "done" | "all" }
+  | { carriedBy: { id: string; communityId: string; endsAt: Date } };
+
+function actionItemCondition(filter: ActionItemFilter): SQL {
+  if ("id" in filter) return sql`a.id = ${filter.id}`;
+  if ("carriedBy" in filter) return carriedByMeeting(filter.carriedBy);
+  const status = filter.status === "all" ? sql`` : sql`and a.status = ${filter.status}`;
+  return sql`a.community_id = ${filter.communityId} ${status}`;
+}
+
+/** Action items matching a filter, soonest due first. */
+export async function listActionItems(db: Db, filter: ActionItemFilter, today: string): Promise<ActionItem[]> {
   const result = await db.execute<RawActionItem>(sql`
     select a.id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
            coalesce(a.status = 'open' and a.due_on < ${today}::date, false) as is_overdue
       from action_items a left join people p on p.id = a.owner_id
-     where ${filter}
+     where ${actionItemCondition(filter)}
      order by a.status, a.due_on nulls last, a.created_at
      limit 200`);
   return result.rows.map((r) => ({
@@ -85,7 +147,7 @@ export async function listActionItems(db: Db, filter: SQL, today: string): Promi
 }
 
 /** Open items roll over: a meeting shows every open item made before it ends, and all made in it. */
-export function actionItemsForMeeting(meeting: { id: string; communityId: string; endsAt: Date }): SQL {
+function carriedByMeeting(meeting: { id: string; communityId: string; endsAt: Date }): SQL {
   return sql`a.community_id = ${meeting.communityId}
     and ((a.status = 'open' and a.created_at <= greatest(${meeting.endsAt.toISOString()}::timestamptz, ${sqlNow()}))
          or a.meeting_id = ${meeting.id})`;
@@ -117,6 +179,7 @@ export async function listAttendance(db: Db, meeting: { id: string; communityId:
 
 type RawDecision = { id: string; text: string; created_at: string | Date; created_by: string | null };
 
+/** A meeting's decisions, in the order they were recorded. */
 export async function listDecisions(db: Db, meetingId: string) {
   const result = await db.execute<RawDecision>(sql`
     select d.id, d.text, d.created_at, p.display_name as created_by
@@ -140,4 +203,12 @@ export async function neighbourMeetings(db: Db, meeting: { id: string; community
               and m.status <> 'cancelled' and (m.starts_at, m.id) > (${meeting.startsAt.toISOString()}::timestamptz, ${meeting.id}::uuid)
              order by m.starts_at, m.id limit 1) as next_id`);
   return { previousId: result.rows[0]?.previous_id ?? null, nextId: result.rows[0]?.next_id ?? null };
+}
+
+/** Who may be marked at a meeting: the community's members and anyone already recorded there. */
+export async function listAttendeeIds(db: Db, meeting: { id: string; communityId: string }): Promise<Set<string>> {
+  const result = await db.execute<{ person_id: string }>(sql`
+    select person_id from community_members where community_id = ${meeting.communityId}
+    union select person_id from meeting_attendance where meeting_id = ${meeting.id}`);
+  return new Set(result.rows.map((r) => r.person_id));
 }

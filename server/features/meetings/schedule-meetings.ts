@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { MeetingInput } from "../../../contract/meetings";
+import type { AuditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { meetingSeries, meetings, type ProtocolSnapshot, protocols } from "../../db/schema";
@@ -34,7 +34,7 @@ async function resolveProtocol(db: Db, communityId: string, key: string | null):
 /** Schedules a one-off meeting, or a recurring series with its occurrences, in one transaction; returns the ids. */
 export async function scheduleMeetings(
   db: Db,
-  request: FastifyRequest,
+  context: AuditContext,
   community: CommunityRow,
   input: Input,
 ): Promise<string[]> {
@@ -63,7 +63,7 @@ export async function scheduleMeetings(
   if (!occurrences.occurrences.length) {
     invalid("This recurrence has no dates.", [{ pointer: "/body/recurrence", detail: "Check the end date." }]);
   }
-  const actorId = request.actor?.personId ?? null;
+  const actorId = context.actor?.personId ?? null;
   return db.transaction(async (tx) => {
     let seriesId: string | null = null;
     if (occurrences.rule) {
@@ -98,7 +98,7 @@ export async function scheduleMeetings(
         })),
       )
       .returning({ id: meetings.id });
-    await recordAudit(tx, request, {
+    await recordAudit(tx, context, {
       action: "meeting.scheduled",
       subjectType: "community",
       subjectId: community.id,

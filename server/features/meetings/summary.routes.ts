@@ -1,17 +1,12 @@
-import { sql } from "drizzle-orm";
 import { IdParams, Ok } from "../../../contract/common";
-import { recordAudit } from "../../audit/record-audit";
 import { publicBaseUrl } from "../../config";
-import { notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
-import { sendMail } from "../../mail/send-mail";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
-import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
+import { emailSummary } from "./email-summary";
+import { loadMeetingFor } from "./meeting-access";
 import { loadMeetingDetail } from "./meeting-detail";
-import { findMeeting } from "./meetings.queries";
-import { renderSummaryPdf, summaryText } from "./summary-pdf";
+import { renderSummaryPdf } from "./summary-pdf";
 
 function fileName(title: string): string {
   return `${
@@ -26,9 +21,7 @@ function fileName(title: string): string {
 /** A meeting's one-page summary: as a PDF download, and emailed to the members. */
 export async function summaryRoutes(app: App) {
   async function loadFor(actor: Actor, id: string, action: "community.read" | "community.contribute") {
-    const meeting = (await findMeeting(app.db, id)) ?? notFound("meeting");
-    const community = (await findCommunity(app.db, meeting.communityId)) ?? notFound("community");
-    authorize(actor, action, community);
+    const { meeting, community } = await loadMeetingFor(app.db, actor, id, action);
     return loadMeetingDetail(app.db, actor, meeting, community);
   }
 
@@ -49,33 +42,10 @@ export async function summaryRoutes(app: App) {
     "/meetings/:id/summary/email",
     { config: { policy: "community.contribute" }, schema: { params: IdParams, response: { 200: Ok } } },
     async (request) => {
-      const actor = requireActor(request);
-      const detail = await loadFor(actor, request.params.id, "community.contribute");
-      const recipients = await app.db.execute<{ email: string }>(sql`
-        select p.email from community_members cm join people p on p.id = cm.person_id
-         where cm.community_id = ${detail.communityId} and p.status = 'active'`);
+      const context = actorContextOf(request);
+      const detail = await loadFor(context.actor, request.params.id, "community.contribute");
       const link = `${publicBaseUrl(app.config)}/meetings/${detail.id}`;
-      const text = `${summaryText(detail)}\n\nThe meeting page and its PDF summary: ${link}\n`;
-      await app.db.transaction(async (tx) => {
-        for (const { email } of recipients.rows) {
-          await sendMail(
-            tx,
-            {
-              districtId: actor.districtId,
-              to: email,
-              subject: `Summary: ${detail.communityName}, ${detail.title}`,
-              text,
-            },
-            { smtpConfigured: Boolean(app.config.smtpUrl) },
-          );
-        }
-        await recordAudit(tx, request, {
-          action: "meeting.summary_emailed",
-          subjectType: "meeting",
-          subjectId: detail.id,
-          details: { recipients: recipients.rows.length },
-        });
-      });
+      await emailSummary(app.db, context, detail, { link, smtpConfigured: Boolean(app.config.smtpUrl) });
       return { ok: true as const };
     },
   );

@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { NotYetRespondedItem } from "../../../contract/student-review";
 import type { Db } from "../../db/client";
+import { communities } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
 import { isPartlyScored } from "../assessments/partly-scored";
@@ -94,4 +95,13 @@ export async function listNotYetResponded(
     givenOn: row.given_on,
     schoolDaysSince: schoolDaysBetween(row.given_on, options.asOf),
   }));
+}
+
+/** How many school days the team gives itself to respond (5 unless it chose otherwise). */
+export async function findResponseDays(db: Db, communityId: string): Promise<number> {
+  const [settings] = await db
+    .select({ responseDays: communities.responseDays })
+    .from(communities)
+    .where(eq(communities.id, communityId));
+  return settings?.responseDays ?? 5;
 }

@@ -1,12 +1,11 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
 import type { DecisionInput } from "../../../contract/student-review";
+import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import { interventionPlans, meetings, planDecisions, resources } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
-import type { Actor } from "../../policy/actor";
 import type { PlanTarget } from "../../policy/rules";
 import { isEligibleDeliverer, studentsOf } from "../interventions/check-plan-input";
 
@@ -56,14 +55,14 @@ async function checkReferences(db: Db, plan: PlanTarget, input: DecisionInput) {
  */
 export async function recordDecision(
   db: Db,
-  request: FastifyRequest,
-  actor: Actor,
+  context: ActorContext,
   plan: PlanTarget,
   input: DecisionInput,
 ): Promise<string> {
   const [current] = await db.select().from(interventionPlans).where(eq(interventionPlans.id, plan.id));
   if (!current) notFound("intervention plan");
   if (current.status === "closed") conflict("This plan is closed; start a new plan instead.");
+  const { actor } = context;
   const today = todayIn(actor.timeZone);
   let tierAfter = current.tier;
   if (input.decision === "intensify") {
@@ -126,7 +125,7 @@ export async function recordDecision(
         decidedOn: today,
       })
       .returning({ id: planDecisions.id });
-    await recordAudit(tx, request, {
+    await recordAudit(tx, context, {
       action: `plan.${input.decision}`,
       subjectType: "intervention_plan",
       subjectId: plan.id,

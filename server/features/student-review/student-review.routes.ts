@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import { IdParams } from "../../../contract/common";
 import {
   DecisionInput,
@@ -13,17 +12,17 @@ import {
 } from "../../../contract/student-review";
 import { recordAudit } from "../../audit/record-audit";
 import { todayIn } from "../../clock";
-import { communities } from "../../db/schema";
 import { notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, auditContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
 import { requirePlanTarget } from "../interventions/plan-target";
-import { listNotYetResponded } from "./not-yet-responded.queries";
+import { findResponseDays, listNotYetResponded } from "./not-yet-responded.queries";
 import { listPlanDecisions } from "./plan-decisions.queries";
 import { recordDecision } from "./record-decision";
 import { listReviewItems } from "./review.queries";
+import { setResponseDays } from "./set-response-days";
 
 /** Team student review: the review list, decisions on plans (the tier history), and "not yet responded to". */
 export async function studentReviewRoutes(app: App) {
@@ -63,11 +62,7 @@ export async function studentReviewRoutes(app: App) {
       const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "team.reviewStudents", community);
-      const [settings] = await app.db
-        .select({ responseDays: communities.responseDays })
-        .from(communities)
-        .where(eq(communities.id, community.id));
-      const responseDays = settings?.responseDays ?? 5;
+      const responseDays = await findResponseDays(app.db, community.id);
       const asOf = request.query.asOf ?? todayIn(actor.timeZone);
       const items = await listNotYetResponded(app.db, actor, community.id, { asOf, responseDays });
       await recordAudit(app.db, request, {
@@ -90,18 +85,7 @@ export async function studentReviewRoutes(app: App) {
       const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.update", community);
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(communities)
-          .set({ responseDays: request.body.responseDays, updatedAt: sql`now()` })
-          .where(eq(communities.id, community.id));
-        await recordAudit(tx, request, {
-          action: "community.response_days_updated",
-          subjectType: "community",
-          subjectId: community.id,
-          details: { responseDays: request.body.responseDays },
-        });
-      });
+      await setResponseDays(app.db, auditContextOf(request), community.id, request.body.responseDays);
       return { responseDays: request.body.responseDays };
     },
   );
@@ -116,7 +100,7 @@ export async function studentReviewRoutes(app: App) {
       const actor = requireActor(request);
       const plan = await requirePlanTarget(app.db, request.params.id);
       authorize(actor, "plan.decide", plan);
-      const id = await recordDecision(app.db, request, actor, plan, request.body);
+      const id = await recordDecision(app.db, actorContextOf(request), plan, request.body);
       const decisions = await listPlanDecisions(app.db, [plan.id]);
       return reply.status(201).send(decisions.find((d) => d.id === id) ?? notFound("decision"));
     },
