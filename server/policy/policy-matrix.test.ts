@@ -21,16 +21,26 @@ beforeAll(async () => {
 });
 afterAll(async () => t?.close());
 
-/** A fresh session per request: some routes under test end sessions (sign-out, password change). */
-async function sessionOf(role: RoleName): Promise<string> {
+/** Routes that may end the session they are sent with (sign-out, password change, session lists). */
+const ENDS_SESSIONS = /^\/api\/v1\/(auth|me)\//;
+const sessions = new Map<RoleName, string>();
+
+/** One session per role, reused; a fresh one for the routes that may end it. */
+async function sessionOf(role: RoleName, url: string): Promise<string> {
+  const reused = sessions.get(role);
+  if (reused && !ENDS_SESSIONS.test(url)) return reused;
   const person = ctx.members.get(role);
   if (!person) throw new Error(`no ${role}`);
   const { token } = await createSession(t.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  return `collective_session=${token}`;
+  const cookie = `collective_session=${token}`;
+  // A password change or "sign out everywhere" ends the person's other sessions, the reused one among them.
+  if (ENDS_SESSIONS.test(url)) sessions.delete(role);
+  else sessions.set(role, cookie);
+  return cookie;
 }
 
 async function send(method: string, req: Req, role?: RoleName) {
-  const cookie = role ? await sessionOf(role) : undefined;
+  const cookie = role ? await sessionOf(role, req.url) : undefined;
   return app.inject({
     method: method as "GET",
     url: req.url,
