@@ -2,7 +2,7 @@ import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { PeopleQuery, RoleAssignment, RoleName } from "../../../contract/people";
 import type { Db } from "../../db/client";
-import { people, roleAssignments } from "../../db/schema";
+import { districts, people, roleAssignments } from "../../db/schema";
 
 export type PersonRow = {
   id: string;
@@ -132,4 +132,10 @@ export async function findPersonStatus(
     .from(people)
     .where(and(eq(people.id, personId), eq(people.districtId, districtId)));
   return person;
+}
+
+/** The district's name, as invitations address it. */
+export async function findDistrictName(db: Db, districtId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId));
+  return row?.name;
 }
