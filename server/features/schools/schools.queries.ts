@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SchoolsQuery } from "../../../contract/schools";
 import type { Db } from "../../db/client";
@@ -72,4 +72,16 @@ export async function schoolsInDistrict(db: Db, districtId: string, schoolIds: s
     .from(schools)
     .where(and(eq(schools.districtId, districtId), inArray(schools.id, schoolIds)));
   return new Set(rows.map((r) => r.id));
+}
+
+/** Whether another school of the district already has this name (in any case). */
+export async function isSchoolNameTaken(db: Db, districtId: string, name: string, exceptId?: string): Promise<boolean> {
+  const conditions = [eq(schools.districtId, districtId), eq(sql`lower(${schools.name})`, name.toLowerCase())];
+  if (exceptId) conditions.push(ne(schools.id, exceptId));
+  const rows = await db
+    .select({ id: schools.id })
+    .from(schools)
+    .where(and(...conditions))
+    .limit(1);
+  return rows.length > 0;
 }
