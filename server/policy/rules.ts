@@ -382,6 +382,7 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "person.update": "person.read",
   "person.deactivate": "person.read",
   "person.invite": "person.read",
+  "school.update": "school.read",
   "community.update": "community.read",
   "community.contribute": "community.read",
   "community.participate": "community.read",
