@@ -1,28 +1,20 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, findActorBySessionToken } from "../auth/sessions";
+import type { RoleName } from "../../contract/people";
 import type { Database } from "../db/client";
 import { communities } from "../db/schema";
 import { findCommunity } from "../features/communities/communities.queries";
 import { buildCommunity } from "../test/evidence-factories";
-import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../test/factories";
+import { buildDistrict, buildPerson, type TestPerson } from "../test/factories";
+import { signedInActor } from "../test/signed-in-actor";
 import { createTestDatabase } from "../test/test-db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
 import { visibleCommunitiesFilter } from "./community-scope";
 
 let database: Database;
-let district: TestDistrict;
-let other: TestDistrict;
 const people: Record<string, TestPerson> = {};
 const communityIds: Record<string, string> = {};
-
-async function actorOf(person: TestPerson): Promise<Actor> {
-  const { token } = await createSession(database.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  const actor = await findActorBySessionToken(database.db, database.pool, token);
-  if (!actor) throw new Error("no actor");
-  return actor;
-}
 
 async function visibleTo(actor: Actor): Promise<Set<string>> {
   const result = await database.db.execute<{ id: string }>(
@@ -34,17 +26,17 @@ async function visibleTo(actor: Actor): Promise<Set<string>> {
 beforeAll(async () => {
   database = await createTestDatabase();
   const db = database.db;
-  district = await buildDistrict(db);
-  other = await buildDistrict(db, "Other District");
-  const elementary = district.schools.elementary.id;
-  const high = district.schools.high.id;
-  people.leader = await buildPerson(db, district, "district_leader");
-  people.elementaryPrincipal = await buildPerson(db, district, "school_leader", { schoolId: elementary });
-  people.highPrincipal = await buildPerson(db, district, "school_leader", { schoolId: high });
-  people.teacher = await buildPerson(db, district, "teacher");
-  people.guest = await buildPerson(db, district, "coach");
-  people.familyOnTeam = await buildPerson(db, district, "family_member");
-  people.outsider = await buildPerson(db, district, "teacher");
+  const district = await buildDistrict(db);
+  const other = await buildDistrict(db, "Other District");
+  const { elementary, high } = district.schools;
+  const person = (role: RoleName, schoolId?: string) => buildPerson(db, district, role, schoolId ? { schoolId } : {});
+  people.leader = await person("district_leader");
+  people.elementaryPrincipal = await person("school_leader", elementary.id);
+  people.highPrincipal = await person("school_leader", high.id);
+  people.teacher = await person("teacher");
+  people.guest = await person("coach");
+  people.familyOnTeam = await person("family_member");
+  people.outsider = await person("teacher");
   people.otherLeader = await buildPerson(db, other, "district_leader");
 
   communityIds.elementary = (
@@ -54,9 +46,9 @@ beforeAll(async () => {
       { personId: people.familyOnTeam.id },
     ])
   ).id;
-  communityIds.high = (await buildCommunity(db, district, [], { schoolIds: [high] })).id;
+  communityIds.high = (await buildCommunity(db, district, [], { schoolIds: [high.id] })).id;
   communityIds.vertical = (
-    await buildCommunity(db, district, [], { schoolIds: [elementary, high], kind: "vertical" })
+    await buildCommunity(db, district, [], { schoolIds: [elementary.id, high.id], kind: "vertical" })
   ).id;
   // Archiving hides a community from the default list, not from those who may read it.
   const archived = await buildCommunity(db, district, [{ personId: people.teacher.id }]);
@@ -80,7 +72,7 @@ const expected: Record<string, string[]> = {
 describe("the communities each person may read", () => {
   for (const [who, names] of Object.entries(expected)) {
     it(`${who}: the SQL scope and the community.read rule agree`, async () => {
-      const actor = await actorOf(people[who] as TestPerson);
+      const actor = await signedInActor(database, people[who] as TestPerson);
       const scoped = await visibleTo(actor);
       expect([...scoped].sort()).toEqual(names.map((name) => communityIds[name]).sort());
       for (const [name, id] of Object.entries(communityIds)) {
