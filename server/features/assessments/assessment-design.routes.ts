@@ -7,8 +7,9 @@ import type { App } from "../../types";
 import { reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
 import { listAssessmentTargets } from "./assessments.queries";
 import { cutScoreProblems } from "./cut-scores";
-import { setAssessmentClasses, setCutScores } from "./design-commands";
 import { saveItems } from "./save-items";
+import { setAssessmentClasses } from "./set-assessment-classes";
+import { setCutScores } from "./set-cut-scores";
 
 /** Building an assessment: its items and their alignment, the cut scores per target, the classes it goes to. */
 export async function assessmentDesignRoutes(app: App) {

@@ -12,12 +12,14 @@ import { actorContextOf, requireActor } from "../../http/signed-in";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
-import { createAssessment, deleteAssessment, updateAssessment } from "./assessment-commands";
 import { assessmentDesignRoutes } from "./assessment-design.routes";
 import { loadAssessmentDetail, reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
 import { presentAssessment } from "./assessments.present";
 import { countResults, listAssessments } from "./assessments.queries";
+import { createAssessment } from "./create-assessment";
+import { deleteAssessment } from "./delete-assessment";
 import { resultsRoutes } from "./results.routes";
+import { updateAssessment } from "./update-assessment";
 
 /** Common formative assessments: a team's list, creating one, reading, editing and deleting it. */
 export async function assessmentsRoutes(app: App) {

@@ -6,8 +6,10 @@ import { actorContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { findPersonStatus } from "../people/people.queries";
+import { addMember } from "./add-member";
+import { changeMemberRole } from "./change-member-role";
 import { listMembers, requireCommunity } from "./communities.queries";
-import { addMember, changeMemberRole, removeMember } from "./member-commands";
+import { removeMember } from "./remove-member";
 
 function isLastFacilitator(members: Member[], member: Member): boolean {
   return member.teamRole === "facilitator" && members.filter((m) => m.teamRole === "facilitator").length === 1;

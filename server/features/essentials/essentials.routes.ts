@@ -9,11 +9,8 @@ import { conflict, invalid } from "../../errors";
 import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { checkReferences } from "./check-references";
-import {
-  createEssentialStandard,
-  deleteEssentialStandard,
-  updateEssentialStandard,
-} from "./essential-standard-commands";
+import { createEssentialStandard } from "./create-essential-standard";
+import { deleteEssentialStandard } from "./delete-essential-standard";
 import { essentialsAbilities, presentEssentialStandard } from "./essentials.present";
 import {
   hasAssessedTargets,
@@ -23,6 +20,7 @@ import {
 } from "./essentials.queries";
 import { requireEssentialsCommunity } from "./essentials-access";
 import { learningTargetsRoutes } from "./learning-targets.routes";
+import { updateEssentialStandard } from "./update-essential-standard";
 
 /** A team's essential standards: what it wants each student to learn, unit by unit, with its scales. */
 export async function essentialsRoutes(app: App) {

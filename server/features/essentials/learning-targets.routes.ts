@@ -4,10 +4,12 @@ import { conflict, notFound } from "../../errors";
 import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import type { App } from "../../types";
+import { createLearningTarget } from "./create-learning-target";
+import { deleteLearningTarget } from "./delete-learning-target";
 import { essentialsAbilities, presentEssentialStandard } from "./essentials.present";
 import { requireEssentialStandard, requireLearningTarget } from "./essentials.queries";
 import { requireEssentialsCommunity } from "./essentials-access";
-import { createLearningTarget, deleteLearningTarget, updateLearningTarget } from "./learning-target-commands";
+import { updateLearningTarget } from "./update-learning-target";
 
 /**
  * The learning targets a team unpacks an essential standard into ("I can …"), in order. Each change answers

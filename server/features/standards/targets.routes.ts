@@ -6,10 +6,12 @@ import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { findCommunity } from "../communities/communities.queries";
-import { createLocalTarget, deleteLocalTarget, updateLocalTarget } from "./local-target-commands";
+import { createLocalTarget } from "./create-local-target";
+import { deleteLocalTarget } from "./delete-local-target";
 import { presentTarget } from "./standards.present";
 import { findStandard } from "./standards.queries";
 import { findTarget, nextTargetPosition, targetOf } from "./targets.queries";
+import { updateLocalTarget } from "./update-local-target";
 
 /**
  * A team's own learning targets under a standard ("I can …"). Targets that unpack an essential standard are
