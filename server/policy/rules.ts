@@ -255,7 +255,7 @@ export const rules = {
   "person.invite": (a: Actor, p: PersonTarget) => managesPerson(a, p),
 
   // A community's work is visible to its members and to those accountable for it (leaders of the district
-  // and of its schools), and to nobody else; the list query applies the same scope (visibleCommunitiesFilter).
+  // and of its schools), and to nobody else; the list query applies the same scope (community-scope.ts).
   "community.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d),
   "community.read": (a: Actor, c: CommunityTarget) => readsCommunity(a, c),
   "community.create": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
@@ -382,6 +382,7 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "person.update": "person.read",
   "person.deactivate": "person.read",
   "person.invite": "person.read",
+  "school.update": "school.read",
   "community.update": "community.read",
   "community.contribute": "community.read",
   "community.participate": "community.read",

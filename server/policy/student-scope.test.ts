@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSession, findActorBySessionToken } from "../auth/sessions";
 import type { Database } from "../db/client";
 import { buildClass, buildCommunity, buildStudent, linkFamily } from "../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../test/factories";
+import { signedInActor } from "../test/signed-in-actor";
 import { createTestDatabase } from "../test/test-db";
 import type { Actor } from "./actor";
 import { can } from "./authorize";
@@ -15,11 +15,8 @@ let other: TestDistrict;
 const people: Record<string, TestPerson> = {};
 const studentIds: Record<string, string> = {};
 
-async function actorOf(person: TestPerson): Promise<Actor> {
-  const { token } = await createSession(database.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
-  const actor = await findActorBySessionToken(database.db, database.pool, token);
-  if (!actor) throw new Error("no actor");
-  return actor;
+function actorOf(person: TestPerson): Promise<Actor> {
+  return signedInActor(database, person);
 }
 
 async function visibleTo(person: TestPerson): Promise<Set<string>> {

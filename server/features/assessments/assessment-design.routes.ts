@@ -1,16 +1,15 @@
-import { and, eq } from "drizzle-orm";
 import { AssessmentDetail, ClassesInput, ItemsInput, TargetsInput } from "../../../contract/assessments";
 import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
-import { assessmentClasses, assessmentTargets } from "../../db/schema";
 import { HttpProblem, invalid } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
 import { listAssessmentTargets } from "./assessments.queries";
 import { cutScoreProblems } from "./cut-scores";
 import { saveItems } from "./save-items";
-import { recomputeTargetResults } from "./target-results";
+import { setAssessmentClasses } from "./set-assessment-classes";
+import { setCutScores } from "./set-cut-scores";
 
 /** Building an assessment: its items and their alignment, the cut scores per target, the classes it goes to. */
 export async function assessmentDesignRoutes(app: App) {
@@ -60,21 +59,7 @@ export async function assessmentDesignRoutes(app: App) {
         }));
       });
       if (problems.length) invalid("Some cut scores are not valid.", problems);
-      await app.db.transaction(async (tx) => {
-        for (const entry of request.body.targets) {
-          await tx
-            .update(assessmentTargets)
-            .set({ cutScores: entry.cutScores })
-            .where(and(eq(assessmentTargets.assessmentId, row.id), eq(assessmentTargets.targetId, entry.targetId)));
-        }
-        await recomputeTargetResults(tx, row.id);
-        await recordAudit(tx, request, {
-          action: "assessment.cut_scores_updated",
-          subjectType: "assessment",
-          subjectId: row.id,
-          details: { targets: request.body.targets.map((t) => ({ targetId: t.targetId, cutScores: t.cutScores })) },
-        });
-      });
+      await setCutScores(app.db, actorContextOf(request), row.id, request.body.targets);
       return reloadAssessmentDetail(app.db, actor, row.id);
     },
   );
@@ -89,21 +74,7 @@ export async function assessmentDesignRoutes(app: App) {
       const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
       const classIds = await resolveClassIds(app.db, row.communityId, row.id, request.body.classIds);
-      // Results already entered stay: the students of a class taken off simply leave the grid.
-      await app.db.transaction(async (tx) => {
-        await tx.delete(assessmentClasses).where(eq(assessmentClasses.assessmentId, row.id));
-        if (classIds.length) {
-          await tx
-            .insert(assessmentClasses)
-            .values(classIds.map((classId) => ({ districtId: row.districtId, assessmentId: row.id, classId })));
-        }
-        await recordAudit(tx, request, {
-          action: "assessment.classes_updated",
-          subjectType: "assessment",
-          subjectId: row.id,
-          details: { classIds },
-        });
-      });
+      await setAssessmentClasses(app.db, actorContextOf(request), row, classIds);
       return reloadAssessmentDetail(app.db, actor, row.id);
     },
   );

@@ -1,4 +1,3 @@
-import { eq, sql } from "drizzle-orm";
 import {
   AssessmentDetail,
   AssessmentInput,
@@ -8,9 +7,8 @@ import {
 } from "../../../contract/assessments";
 import { IdParams, Ok } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
-import { assessmentClasses, assessments } from "../../db/schema";
 import { conflict } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
@@ -18,7 +16,10 @@ import { assessmentDesignRoutes } from "./assessment-design.routes";
 import { loadAssessmentDetail, reloadAssessmentDetail, requireAssessment, resolveClassIds } from "./assessment-detail";
 import { presentAssessment } from "./assessments.present";
 import { countResults, listAssessments } from "./assessments.queries";
+import { createAssessment } from "./create-assessment";
+import { deleteAssessment } from "./delete-assessment";
 import { resultsRoutes } from "./results.routes";
+import { updateAssessment } from "./update-assessment";
 
 /** Common formative assessments: a team's list, creating one, reading, editing and deleting it. */
 export async function assessmentsRoutes(app: App) {
@@ -59,25 +60,7 @@ export async function assessmentsRoutes(app: App) {
       authorize(actor, "assessment.create", community);
       const { classIds, ...fields } = request.body;
       const chosen = await resolveClassIds(app.db, community.id, null, classIds);
-      const id = await app.db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(assessments)
-          .values({ ...fields, districtId: actor.districtId, communityId: community.id, createdById: actor.personId })
-          .returning({ id: assessments.id });
-        if (!row) throw new Error("assessment insert returned nothing");
-        if (chosen.length) {
-          await tx
-            .insert(assessmentClasses)
-            .values(chosen.map((classId) => ({ districtId: actor.districtId, assessmentId: row.id, classId })));
-        }
-        await recordAudit(tx, request, {
-          action: "assessment.created",
-          subjectType: "assessment",
-          subjectId: row.id,
-          details: { communityId: community.id, title: fields.title, classes: chosen.length },
-        });
-        return row.id;
-      });
+      const id = await createAssessment(app.db, actorContextOf(request), community.id, fields, chosen);
       return reply.code(201).send(await reloadAssessmentDetail(app.db, actor, id));
     },
   );
@@ -109,23 +92,7 @@ export async function assessmentsRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.update");
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(assessments)
-          .set({ ...request.body, updatedAt: sql`now()` })
-          .where(eq(assessments.id, row.id));
-        if (request.body.givenOn !== undefined && request.body.givenOn !== row.givenOn) {
-          // Results are dated by the day the assessment was given.
-          await tx.execute(sql`update target_results set assessed_on = ${request.body.givenOn}
-            where assessment_id = ${row.id}`);
-        }
-        await recordAudit(tx, request, {
-          action: "assessment.updated",
-          subjectType: "assessment",
-          subjectId: row.id,
-          details: { fields: Object.keys(request.body) },
-        });
-      });
+      await updateAssessment(app.db, actorContextOf(request), row, request.body);
       return reloadAssessmentDetail(app.db, actor, row.id);
     },
   );
@@ -145,15 +112,7 @@ export async function assessmentsRoutes(app: App) {
           `This assessment has results for ${row.sittingCount} students; deleting it deletes them. Confirm to delete.`,
         );
       }
-      await app.db.transaction(async (tx) => {
-        await tx.delete(assessments).where(eq(assessments.id, row.id));
-        await recordAudit(tx, request, {
-          action: "assessment.deleted",
-          subjectType: "assessment",
-          subjectId: row.id,
-          details: { communityId: row.communityId, title: row.title, students: row.sittingCount },
-        });
-      });
+      await deleteAssessment(app.db, actorContextOf(request), row);
       return { ok: true as const };
     },
   );

@@ -1,5 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { ResultRowInput } from "../../../contract/assessments";
+import type { AuditContext } from "../../audit/audit-context";
+import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
@@ -147,4 +149,15 @@ export async function recordResults(
     await audit(tx, counts);
   });
   return { ok: true, ...counts };
+}
+
+/** One audit entry per change of results, with its counts, written in the change's transaction. */
+export function auditResults(context: AuditContext, assessmentId: string, source: "grid" | "csv") {
+  return (tx: Db, counts: RecordedCounts) =>
+    recordAudit(tx, context, {
+      action: "assessment.results.updated",
+      subjectType: "assessment",
+      subjectId: assessmentId,
+      details: { source, ...counts },
+    });
 }

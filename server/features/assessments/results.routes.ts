@@ -1,4 +1,3 @@
-import type { FastifyRequest } from "fastify";
 import {
   CsvImportInput,
   CsvInput,
@@ -9,15 +8,14 @@ import {
 } from "../../../contract/assessments";
 import { IdParams } from "../../../contract/common";
 import { recordAudit } from "../../audit/record-audit";
-import type { Db } from "../../db/client";
 import { conflict, invalid } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { auditContextOf, requireActor } from "../../http/signed-in";
 import type { App } from "../../types";
 import { requireAssessment } from "./assessment-detail";
 import { listRoster } from "./assessment-roster";
 import type { AssessmentRow } from "./assessments.queries";
 import { listItems } from "./assessments.queries";
-import { escapePointer, problemPointer, type RecordedCounts, recordResults } from "./record-results";
+import { auditResults, escapePointer, problemPointer, recordResults } from "./record-results";
 import { type CsvProblem, mapCsvRows, mappingProblems, parseCsv, suggestMapping } from "./results-csv";
 import { loadResultsGrid } from "./results-grid";
 
@@ -54,17 +52,6 @@ function refuseIfClosed(row: AssessmentRow) {
   }
 }
 
-/** One audit entry per change of results, with its counts, written in the change's transaction. */
-function auditResults(request: FastifyRequest, row: AssessmentRow, source: "grid" | "csv") {
-  return (tx: Db, counts: RecordedCounts) =>
-    recordAudit(tx, request, {
-      action: "assessment.results.updated",
-      subjectType: "assessment",
-      subjectId: row.id,
-      details: { source, ...counts },
-    });
-}
-
 /** Results of an assessment: the grid to read and fill in, and a CSV upload with a column-mapping step. */
 export async function resultsRoutes(app: App) {
   app.get(
@@ -95,7 +82,13 @@ export async function resultsRoutes(app: App) {
       const actor = requireActor(request);
       const row = await requireAssessment(app.db, actor, request.params.id, "assessment.enterResults");
       refuseIfClosed(row);
-      const outcome = await recordResults(app.db, actor, row, request.body.rows, auditResults(request, row, "grid"));
+      const outcome = await recordResults(
+        app.db,
+        actor,
+        row,
+        request.body.rows,
+        auditResults(auditContextOf(request), row.id, "grid"),
+      );
       if (!outcome.ok) {
         invalid(
           "Some results are not valid; nothing was recorded.",
@@ -149,7 +142,13 @@ export async function resultsRoutes(app: App) {
       const mapped = mapCsvRows(parsed.table, request.body.mapping, items, roster);
       if (mapped.problems.length) refuseCsv(mapped.problems);
       if (!mapped.rows.length) refuseCsv([{ line: null, column: null, message: "The file has no rows of results." }]);
-      const outcome = await recordResults(app.db, actor, row, mapped.rows, auditResults(request, row, "csv"));
+      const outcome = await recordResults(
+        app.db,
+        actor,
+        row,
+        mapped.rows,
+        auditResults(auditContextOf(request), row.id, "csv"),
+      );
       if (!outcome.ok) {
         refuseCsv(
           outcome.problems.map((p) => ({ line: mapped.lines[p.row] ?? null, column: null, message: p.message })),

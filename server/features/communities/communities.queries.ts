@@ -4,7 +4,8 @@ import type { CommunitiesQuery, Member, TeamRole } from "../../../contract/commu
 import type { Db } from "../../db/client";
 import { sqlNow } from "../../db/sql-time";
 import { notFound } from "../../errors";
-import { type Actor, isDistrictLeader, schoolsLed } from "../../policy/actor";
+import type { Actor } from "../../policy/actor";
+import { visibleCommunitiesFilter } from "../../policy/community-scope";
 
 export type CommunityRow = {
   id: string;
@@ -83,20 +84,6 @@ export async function findCommunities(db: Db, ids: string[]): Promise<Map<string
       sql`, `,
     )})`);
   return new Map(result.rows.map((raw) => [raw.id, toRow(raw)]));
-}
-
-/** The SQL twin of the community.read rule: members, leaders of its schools, and district leaders. */
-export function visibleCommunitiesFilter(actor: Actor): SQL {
-  if (isDistrictLeader(actor)) return sql`c.district_id = ${actor.districtId}`;
-  const led = [...schoolsLed(actor)];
-  const leadsOneOfItsSchools = led.length
-    ? sql`or exists (select 1 from community_schools cs where cs.community_id = c.id and cs.school_id in (${sql.join(
-        led.map((id) => sql`${id}`),
-        sql`, `,
-      )}))`
-    : sql``;
-  return sql`c.district_id = ${actor.districtId} and (exists (select 1 from community_members cm
-    where cm.community_id = c.id and cm.person_id = ${actor.personId}) ${leadsOneOfItsSchools})`;
 }
 
 /** A page of the communities the actor may see, filtered and sorted by name. */

@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
 import type { z } from "zod";
 import type { CheckinInput, NormsInput } from "../../../contract/communities";
+import type { ActorContext, AuditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { normAgreements, normCheckinResponses, normCheckins, normRatings, normVersions } from "../../db/schema";
@@ -12,13 +12,7 @@ import type { CommunityRow } from "./communities.queries";
 type Team = Pick<CommunityRow, "id" | "districtId">;
 
 /** Saves the team's norms as their next version. */
-export async function saveNorms(
-  db: Db,
-  request: FastifyRequest,
-  actor: Actor,
-  community: Team,
-  input: z.infer<typeof NormsInput>,
-) {
+export async function saveNorms(db: Db, context: ActorContext, community: Team, input: z.infer<typeof NormsInput>) {
   await db.transaction(async (tx) => {
     const [latest] = await tx
       .select({ version: sql<number>`coalesce(max(${normVersions.version}), 0)::int` })
@@ -33,10 +27,10 @@ export async function saveNorms(
         version,
         norms: input.norms,
         changeNote: input.changeNote,
-        createdById: actor.personId,
+        createdById: context.actor.personId,
       })
       .returning({ id: normVersions.id });
-    await recordAudit(tx, request, {
+    await recordAudit(tx, context, {
       action: "community.norms_changed",
       subjectType: "community",
       subjectId: community.id,
@@ -48,17 +42,16 @@ export async function saveNorms(
 /** Records that the actor agrees to the current version of the norms. */
 export async function agreeToNorms(
   db: Db,
-  request: FastifyRequest,
-  actor: Actor,
+  context: ActorContext,
   community: Team,
   current: { id: string; version: number },
 ) {
   const normVersionId = current.id;
   await db
     .insert(normAgreements)
-    .values({ districtId: community.districtId, normVersionId, personId: actor.personId })
+    .values({ districtId: community.districtId, normVersionId, personId: context.actor.personId })
     .onConflictDoNothing();
-  await recordAudit(db, request, {
+  await recordAudit(db, context, {
     action: "community.norms_agreed",
     subjectType: "community",
     subjectId: community.id,
@@ -69,7 +62,7 @@ export async function agreeToNorms(
 /** Schedules an anonymous check-in on the current norms. */
 export async function scheduleCheckin(
   db: Db,
-  request: FastifyRequest,
+  context: AuditContext,
   community: Team,
   normVersionId: string,
   input: z.infer<typeof CheckinInput>,
@@ -81,7 +74,7 @@ export async function scheduleCheckin(
     opensOn: input.opensOn,
     closesOn: input.closesOn,
   });
-  await recordAudit(db, request, {
+  await recordAudit(db, context, {
     action: "community.checkin_scheduled",
     subjectType: "community",
     subjectId: community.id,

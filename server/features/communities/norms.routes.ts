@@ -9,7 +9,7 @@ import {
 } from "../../../contract/communities";
 import { todayIn } from "../../clock";
 import { invalid, notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, auditContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "./communities.queries";
@@ -47,7 +47,7 @@ export async function normsRoutes(app: App) {
       const actor = requireActor(request);
       const community = await loadCommunity(request.params.id);
       authorize(actor, "community.update", community);
-      await saveNorms(app.db, request, actor, community, request.body);
+      await saveNorms(app.db, actorContextOf(request), community, request.body);
       return history(community.id);
     },
   );
@@ -61,7 +61,7 @@ export async function normsRoutes(app: App) {
       authorize(actor, "community.participate", community);
       const [current] = await listNormVersions(app.db, community.id, 1);
       if (!current) invalid("This community has not written its norms yet.");
-      await agreeToNorms(app.db, request, actor, community, current);
+      await agreeToNorms(app.db, actorContextOf(request), community, current);
       return history(community.id);
     },
   );
@@ -94,7 +94,7 @@ export async function normsRoutes(app: App) {
       }
       const [current] = await listNormVersions(app.db, community.id, 1);
       if (!current) invalid("Write the team's norms before scheduling a check-in.");
-      await scheduleCheckin(app.db, request, community, current.id, request.body);
+      await scheduleCheckin(app.db, auditContextOf(request), community, current.id, request.body);
       return reply
         .code(201)
         .send({ items: await listCheckins(app.db, community.id, actor.personId, todayIn(actor.timeZone)) });

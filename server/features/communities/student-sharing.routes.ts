@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { IdParams } from "../../../contract/common";
 import { CommunitySummary, Member, StudentSharingApproval, StudentSharingInput } from "../../../contract/communities";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { presentCommunity } from "./communities.present";
@@ -23,7 +23,7 @@ export async function studentSharingRoutes(app: App) {
       const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.shareStudents", community);
-      await setMemberSharing(app.db, request, actor, community.id, request.body.sharesStudents);
+      await setMemberSharing(app.db, actorContextOf(request), community.id, request.body.sharesStudents);
       return listMembers(app.db, community.id);
     },
   );
@@ -38,7 +38,7 @@ export async function studentSharingRoutes(app: App) {
       const actor = requireActor(request);
       const community = await requireCommunity(app.db, request.params.id);
       authorize(actor, "community.approveStudentSharing", community);
-      await setSharingApproval(app.db, request, actor, community.id, request.body.approved);
+      await setSharingApproval(app.db, actorContextOf(request), community.id, request.body.approved);
       return presentCommunity(actor, await requireCommunity(app.db, community.id));
     },
   );

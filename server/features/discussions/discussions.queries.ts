@@ -3,7 +3,7 @@ import type { ThreadSummary } from "../../../contract/discussions";
 import type { Db } from "../../db/client";
 import { SEARCH_CONFIG } from "../../db/search";
 import { type Actor, isStaff } from "../../policy/actor";
-import { visibleCommunitiesFilter } from "../communities/communities.queries";
+import { visibleCommunitiesFilter } from "../../policy/community-scope";
 
 /** The SQL twin of thread.read: the district forum for staff, and the threads of communities one may read. */
 export function visibleThreadsFilter(actor: Actor): SQL {

@@ -153,3 +153,15 @@ export async function reorderTargets(db: Db, essentialStandardId: string, movedI
     from unnest(${uuidArray(ids)}) with ordinality as o(id, ord)
     where t.id = o.id and t.position <> o.ord - 1`);
 }
+
+/** Whether the team already holds this standard essential for a unit of this title (other than `exceptId`). */
+export async function isAlreadyEssential(
+  db: Db,
+  essential: { communityId: string; standardId: string; unitTitle: string; exceptId?: string },
+): Promise<boolean> {
+  const result = await db.execute<{ taken: boolean }>(sql`
+    select exists (select 1 from essential_standards where community_id = ${essential.communityId}
+      and standard_id = ${essential.standardId} and coalesce(unit_title, '') = ${essential.unitTitle}
+      and id <> ${essential.exceptId ?? "00000000-0000-0000-0000-000000000000"}) as taken`);
+  return result.rows[0]?.taken === true;
+}

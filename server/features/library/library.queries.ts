@@ -10,8 +10,8 @@ import type {
 import type { Db } from "../../db/client";
 import { SEARCH_CONFIG } from "../../db/search";
 import { type Actor, isDistrictLeader, isStaff } from "../../policy/actor";
+import { visibleCommunitiesFilter } from "../../policy/community-scope";
 import type { ResourceTarget } from "../../policy/rules";
-import { visibleCommunitiesFilter } from "../communities/communities.queries";
 
 export type StoredFileRow = { id: string; name: string; contentType: string; byteSize: number; storageKey: string };
 

@@ -1,4 +1,4 @@
-import type { FastifyRequest } from "fastify";
+import type { AuditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import { issueAccountToken } from "../../auth/account-tokens";
 import { type Config, publicBaseUrl } from "../../config";
@@ -9,12 +9,12 @@ import { sendMail } from "../../mail/send-mail";
 export async function invitePerson(
   db: Db,
   config: Config,
-  request: FastifyRequest,
+  context: AuditContext,
   person: { id: string; districtId: string; email: string; displayName: string },
   districtName: string,
 ): Promise<{ expiresAt: Date }> {
-  const inviter = request.actor?.displayName ?? "Your district";
-  const { token, expiresAt } = await issueAccountToken(db, "invite", person, request.actor?.personId ?? null);
+  const inviter = context.actor?.displayName ?? "Your district";
+  const { token, expiresAt } = await issueAccountToken(db, "invite", person, context.actor?.personId ?? null);
   const link = `${publicBaseUrl(config)}/invite/${token}`;
   await sendMail(
     db,
@@ -27,7 +27,7 @@ export async function invitePerson(
     },
     { smtpConfigured: Boolean(config.smtpUrl) },
   );
-  await recordAudit(db, request, {
+  await recordAudit(db, context, {
     action: "person.invited",
     subjectType: "person",
     subjectId: person.id,

@@ -1,8 +1,8 @@
-import { and, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, eq, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { PeopleQuery, RoleAssignment, RoleName } from "../../../contract/people";
 import type { Db } from "../../db/client";
-import { people, roleAssignments, schools } from "../../db/schema";
+import { districts, people, roleAssignments } from "../../db/schema";
 
 export type PersonRow = {
   id: string;
@@ -107,16 +107,6 @@ export async function isEmailTaken(db: Db, email: string, exceptId?: string): Pr
   return rows.length > 0;
 }
 
-/** The ids among `schoolIds` that are schools of this district. */
-export async function schoolsInDistrict(db: Db, districtId: string, schoolIds: string[]): Promise<Set<string>> {
-  if (schoolIds.length === 0) return new Set();
-  const rows = await db
-    .select({ id: schools.id })
-    .from(schools)
-    .where(and(eq(schools.districtId, districtId), inArray(schools.id, schoolIds)));
-  return new Set(rows.map((r) => r.id));
-}
-
 /** Replaces a person's role assignments. */
 export async function replaceRoles(db: Db, person: { id: string; districtId: string }, roles: RoleAssignment[]) {
   await db.delete(roleAssignments).where(eq(roleAssignments.personId, person.id));
@@ -129,4 +119,23 @@ export async function replaceRoles(db: Db, person: { id: string; districtId: str
       schoolId: r.schoolId,
     })),
   );
+}
+
+/** A person of this district with their account status, or undefined. */
+export async function findPersonStatus(
+  db: Db,
+  districtId: string,
+  personId: string,
+): Promise<{ id: string; status: PersonRow["status"] } | undefined> {
+  const [person] = await db
+    .select({ id: people.id, status: people.status })
+    .from(people)
+    .where(and(eq(people.id, personId), eq(people.districtId, districtId)));
+  return person;
+}
+
+/** The district's name, as invitations address it. */
+export async function findDistrictName(db: Db, districtId: string): Promise<string | undefined> {
+  const [row] = await db.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId));
+  return row?.name;
 }

@@ -1,18 +1,17 @@
-import { eq, sql } from "drizzle-orm";
 import { z } from "zod";
 import { IdParams } from "../../../contract/common";
 import { PeopleQuery, Person, PersonInput, PersonPage, PersonPatch } from "../../../contract/people";
-import { recordAudit } from "../../audit/record-audit";
-import { revokeAllSessions } from "../../auth/sessions";
-import { districts, people } from "../../db/schema";
 import { conflict, invalid, notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { isPlaceholderEmail } from "../rosters/validate-users";
+import { createPerson } from "./create-person";
 import { invitePerson } from "./invite-person";
 import { presentPerson } from "./people.present";
-import { findPerson, isEmailTaken, listPeople, replaceRoles } from "./people.queries";
+import { findDistrictName, findPerson, isEmailTaken, listPeople } from "./people.queries";
+import { setPersonStatus } from "./set-person-status";
+import { updatePerson } from "./update-person";
 import { validateRoles } from "./validate-roles";
 
 const InviteSent = z.object({ ok: z.literal(true), expiresAt: z.string() });
@@ -26,8 +25,7 @@ function emailTaken(): never {
 /** The district's people: directory, and administration by district and school leaders. */
 export async function peopleRoutes(app: App) {
   async function districtName(districtId: string): Promise<string> {
-    const [row] = await app.db.select({ name: districts.name }).from(districts).where(eq(districts.id, districtId));
-    return row?.name ?? "your district";
+    return (await findDistrictName(app.db, districtId)) ?? "your district";
   }
 
   async function loadPerson(id: string) {
@@ -55,29 +53,13 @@ export async function peopleRoutes(app: App) {
     { config: { policy: "person.create" }, schema: { body: PersonInput, response: { 201: Person } } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const { sendInvite, ...input } = request.body;
+      const input = request.body;
       authorize(actor, "person.create", { districtId: actor.districtId, id: "", roles: input.roles });
       await validateRoles(app.db, actor.districtId, input.roles);
       if (await isEmailTaken(app.db, input.email)) emailTaken();
       const name = await districtName(actor.districtId);
-      const created = await app.db.transaction(async (tx) => {
-        const [row] = await tx
-          .insert(people)
-          .values({
-            districtId: actor.districtId,
-            email: input.email,
-            displayName: input.displayName,
-            preferredLanguage: input.preferredLanguage,
-            status: "invited",
-          })
-          .returning();
-        if (!row) throw new Error("person insert returned nothing");
-        await replaceRoles(tx, row, input.roles);
-        await recordAudit(tx, request, { action: "person.created", subjectType: "person", subjectId: row.id });
-        if (sendInvite) await invitePerson(tx, app.config, request, row, name);
-        return row;
-      });
-      return reply.code(201).send(presentPerson(actor, await loadPerson(created.id)));
+      const id = await createPerson(app.db, app.config, actorContextOf(request), input, name);
+      return reply.code(201).send(presentPerson(actor, await loadPerson(id)));
     },
   );
 
@@ -115,21 +97,7 @@ export async function peopleRoutes(app: App) {
         }
       }
       if (fields.email && (await isEmailTaken(app.db, fields.email, person.id))) emailTaken();
-      await app.db.transaction(async (tx) => {
-        if (Object.keys(fields).length) {
-          await tx
-            .update(people)
-            .set({ ...fields, updatedAt: sql`now()` })
-            .where(eq(people.id, person.id));
-        }
-        if (roles) await replaceRoles(tx, person, roles);
-        await recordAudit(tx, request, {
-          action: "person.updated",
-          subjectType: "person",
-          subjectId: person.id,
-          details: { fields: Object.keys(request.body) },
-        });
-      });
+      await updatePerson(app.db, actorContextOf(request), person, request.body);
       return presentPerson(actor, await loadPerson(person.id));
     },
   );
@@ -145,16 +113,7 @@ export async function peopleRoutes(app: App) {
         const actor = requireActor(request);
         const person = await loadPerson(request.params.id);
         authorize(actor, "person.deactivate", person);
-        await app.db.transaction(async (tx) => {
-          // Reactivating someone who never set a password puts them back to "invited".
-          const next =
-            status === "active"
-              ? sql`case when password_hash is null then 'invited'::person_status else 'active'::person_status end`
-              : sql`'deactivated'::person_status`;
-          await tx.update(people).set({ status: next, updatedAt: sql`now()` }).where(eq(people.id, person.id));
-          if (status === "deactivated") await revokeAllSessions(tx, person.id);
-          await recordAudit(tx, request, { action: `person.${status}`, subjectType: "person", subjectId: person.id });
-        });
+        await setPersonStatus(app.db, actorContextOf(request), person.id, status);
         return presentPerson(actor, await loadPerson(person.id));
       },
     );
@@ -176,7 +135,7 @@ export async function peopleRoutes(app: App) {
       const { expiresAt } = await invitePerson(
         app.db,
         app.config,
-        request,
+        actorContextOf(request),
         person,
         await districtName(actor.districtId),
       );

@@ -1,7 +1,7 @@
 import { DISTRICT_WIDE_ROLES, type RoleAssignment } from "../../../contract/people";
 import type { Db } from "../../db/client";
 import { invalid } from "../../errors";
-import { schoolsInDistrict } from "./people.queries";
+import { schoolsInDistrict } from "../schools/schools.queries";
 
 /** District-wide roles carry no school; school roles name a school of this district. */
 export async function validateRoles(db: Db, districtId: string, roles: RoleAssignment[]): Promise<void> {

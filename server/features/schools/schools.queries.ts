@@ -1,7 +1,8 @@
-import { type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type { SchoolsQuery } from "../../../contract/schools";
 import type { Db } from "../../db/client";
+import { schools } from "../../db/schema";
 
 export type SchoolRow = {
   id: string;
@@ -61,4 +62,26 @@ export async function listSchools(
     db.execute<{ n: number }>(sql`select count(*) as n from schools s where ${where}`),
   ]);
   return { items: result.rows.map(toSchoolRow), total: count.rows[0]?.n ?? 0 };
+}
+
+/** The ids among `schoolIds` that are schools of this district. */
+export async function schoolsInDistrict(db: Db, districtId: string, schoolIds: string[]): Promise<Set<string>> {
+  if (schoolIds.length === 0) return new Set();
+  const rows = await db
+    .select({ id: schools.id })
+    .from(schools)
+    .where(and(eq(schools.districtId, districtId), inArray(schools.id, schoolIds)));
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Whether another school of the district already has this name (in any case). */
+export async function isSchoolNameTaken(db: Db, districtId: string, name: string, exceptId?: string): Promise<boolean> {
+  const conditions = [eq(schools.districtId, districtId), eq(sql`lower(${schools.name})`, name.toLowerCase())];
+  if (exceptId) conditions.push(ne(schools.id, exceptId));
+  const rows = await db
+    .select({ id: schools.id })
+    .from(schools)
+    .where(and(...conditions))
+    .limit(1);
+  return rows.length > 0;
 }

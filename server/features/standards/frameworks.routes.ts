@@ -1,5 +1,4 @@
 import multipart from "@fastify/multipart";
-import { eq } from "drizzle-orm";
 import { IdParams, Ok } from "../../../contract/common";
 import {
   Framework,
@@ -8,18 +7,17 @@ import {
   FrameworksQuery,
   ImportReport,
 } from "../../../contract/standards";
-import { recordAudit } from "../../audit/record-audit";
-import { standardFrameworks } from "../../db/schema";
 import { conflict, forbidden, HttpProblem, notFound, unauthorized } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { abilities, authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
+import { deleteFramework } from "./delete-framework";
 import { fetchCasePackage, MAX_PACKAGE_BYTES } from "./fetch-package";
 import { importFramework } from "./import-framework";
 import { receivePackageFile } from "./receive-package";
 import { presentFramework } from "./standards.present";
-import { countFrameworkReferences, findFramework, isStillReferenced, listFrameworks } from "./standards.queries";
+import { countFrameworkReferences, findFramework, listFrameworks } from "./standards.queries";
 
 /** Frameworks: the district's list, one framework, import from a CASE package (file, URL or inline), delete. */
 export async function frameworksRoutes(app: App) {
@@ -89,7 +87,7 @@ export async function frameworksRoutes(app: App) {
           sourceUrl: source?.url ?? null,
           allowRemovals: request.body.allowRemovals,
         },
-        request,
+        actorContextOf(request),
       );
       if ("removals" in result) {
         const { title, removing, standards, codes } = result.removals;
@@ -134,25 +132,7 @@ export async function frameworksRoutes(app: App) {
           `Teams use this framework: ${references === 1 ? "1 learning target or essential standard refers" : `${references} learning targets and essential standards refer`} to its standards. Remove those first.`,
         );
       }
-      try {
-        await app.db.transaction(async (tx) => {
-          await tx.delete(standardFrameworks).where(eq(standardFrameworks.id, framework.id));
-          await recordAudit(tx, request, {
-            action: "standard_framework.deleted",
-            subjectType: "standard_framework",
-            subjectId: framework.id,
-            details: {
-              title: framework.title,
-              caseIdentifier: framework.caseIdentifier,
-              standards: framework.standardCount,
-            },
-          });
-        });
-      } catch (error) {
-        // An essential standard chosen since the check above still holds on to one of its standards.
-        if (isStillReferenced(error)) conflict("Teams use this framework's standards. Remove those uses first.");
-        throw error;
-      }
+      await deleteFramework(app.db, actorContextOf(request), framework);
       return { ok: true as const };
     },
   );

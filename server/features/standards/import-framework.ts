@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
+import type { AuditContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { standardFrameworks, standards } from "../../db/schema";
@@ -112,7 +112,7 @@ function standardRow(node: PlannedNode, ids: Map<string, string>, districtId: st
 export async function importFramework(
   db: Db,
   input: ImportInput,
-  request?: FastifyRequest,
+  context?: AuditContext,
 ): Promise<{ outcome: ImportOutcome } | { problems: PackageProblem[] } | { removals: RemovalsToConfirm }> {
   const read = readCasePackage(input.json);
   if ("problems" in read) return read;
@@ -122,8 +122,8 @@ export async function importFramework(
   const outcome = await db
     .transaction(async (tx) => {
       const result = await writeFramework(tx, input, pkg, planned.plan);
-      if (request) {
-        await recordAudit(tx, request, {
+      if (context) {
+        await recordAudit(tx, context, {
           action: result.created ? "standard_framework.imported" : "standard_framework.reimported",
           subjectType: "standard_framework",
           subjectId: result.frameworkId,

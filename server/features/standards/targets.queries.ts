@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
+import { visibleCommunitiesFilter } from "../../policy/community-scope";
 import type { LearningTargetTarget } from "../../policy/rules";
-import { visibleCommunitiesFilter } from "../communities/communities.queries";
 
 export type TargetRow = {
   id: string;

@@ -1,17 +1,17 @@
-import { eq, sql } from "drizzle-orm";
 import { IdParams, Ok } from "../../../contract/common";
 import { LearningTarget, LearningTargetInput, LearningTargetPatch } from "../../../contract/standards";
-import { recordAudit } from "../../audit/record-audit";
-import { learningTargets } from "../../db/schema";
-import { conflict, notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { notFound } from "../../errors";
+import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { findCommunity } from "../communities/communities.queries";
+import { createLocalTarget } from "./create-local-target";
+import { deleteLocalTarget } from "./delete-local-target";
 import { presentTarget } from "./standards.present";
-import { findStandard, isStillReferenced } from "./standards.queries";
+import { findStandard } from "./standards.queries";
 import { findTarget, nextTargetPosition, targetOf } from "./targets.queries";
+import { updateLocalTarget } from "./update-local-target";
 
 /**
  * A team's own learning targets under a standard ("I can …"). Targets that unpack an essential standard are
@@ -43,28 +43,8 @@ export async function targetsRoutes(app: App) {
       if (!community || !can(actor, "community.read", community)) notFound("community");
       authorize(actor, "target.manage", { districtId: standard.districtId, community });
       const position = await nextTargetPosition(app.db, standard.id, community.id);
-      const id = await app.db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(learningTargets)
-          .values({
-            districtId: standard.districtId,
-            standardId: standard.id,
-            communityId: community.id,
-            code: request.body.code || null,
-            statement: request.body.statement,
-            position,
-            createdById: actor.personId,
-          })
-          .returning({ id: learningTargets.id });
-        if (!created) throw new Error("learning target insert returned nothing");
-        await recordAudit(tx, request, {
-          action: "learning_target.created",
-          subjectType: "learning_target",
-          subjectId: created.id,
-          details: { standardId: standard.id, communityId: community.id, statement: request.body.statement },
-        });
-        return created.id;
-      });
+      const input = { ...request.body, communityId: community.id };
+      const id = await createLocalTarget(app.db, actorContextOf(request), standard, input, position);
       return reply.code(201).send(await presentSaved(actor, id));
     },
   );
@@ -78,24 +58,7 @@ export async function targetsRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const target = await loadLocalTarget(actor, request.params.id);
-      const patch = request.body;
-      await app.db.transaction(async (tx) => {
-        await tx
-          .update(learningTargets)
-          .set({
-            ...(patch.statement !== undefined ? { statement: patch.statement } : {}),
-            ...(patch.code !== undefined ? { code: patch.code || null } : {}),
-            ...(patch.position !== undefined ? { position: patch.position } : {}),
-            updatedAt: sql`now()`,
-          })
-          .where(eq(learningTargets.id, target.id));
-        await recordAudit(tx, request, {
-          action: "learning_target.updated",
-          subjectType: "learning_target",
-          subjectId: target.id,
-          details: { fields: Object.keys(patch), before: { statement: target.statement, code: target.code } },
-        });
-      });
+      await updateLocalTarget(app.db, actorContextOf(request), target, request.body);
       return presentSaved(actor, target.id);
     },
   );
@@ -106,21 +69,7 @@ export async function targetsRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const target = await loadLocalTarget(actor, request.params.id);
-      try {
-        await app.db.transaction(async (tx) => {
-          await tx.delete(learningTargets).where(eq(learningTargets.id, target.id));
-          await recordAudit(tx, request, {
-            action: "learning_target.deleted",
-            subjectType: "learning_target",
-            subjectId: target.id,
-            details: { standardId: target.standardId, communityId: target.communityId, statement: target.statement },
-          });
-        });
-      } catch (error) {
-        if (isStillReferenced(error))
-          conflict("Assessments are aligned to this learning target; it cannot be deleted.");
-        throw error;
-      }
+      await deleteLocalTarget(app.db, actorContextOf(request), target);
       return { ok: true as const };
     },
   );
