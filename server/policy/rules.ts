@@ -395,6 +395,7 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "resource.interact": "resource.read",
   "visit.update": "visit.read",
   "visit.giveFeedback": "visit.read",
+  "standard.import": "standard.read",
   "assessment.create": "community.read",
   "assessment.update": "assessment.read",
   "assessment.enterResults": "assessment.read",
