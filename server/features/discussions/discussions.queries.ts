@@ -2,15 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { ThreadSummary } from "../../../contract/discussions";
 import type { Db } from "../../db/client";
 import { SEARCH_CONFIG } from "../../db/search";
-import { type Actor, isStaff } from "../../policy/actor";
-import { visibleCommunitiesFilter } from "../communities/communities.queries";
-
-/** The SQL twin of thread.read: the district forum for staff, and the threads of communities one may read. */
-export function visibleThreadsFilter(actor: Actor): SQL {
-  const forum = isStaff(actor) ? sql`t.community_id is null` : sql`false`;
-  return sql`t.district_id = ${actor.districtId} and (${forum} or exists (
-    select 1 from communities c where c.id = t.community_id and ${visibleCommunitiesFilter(actor)}))`;
-}
+import type { Actor } from "../../policy/actor";
+import { visibleThreadsFilter } from "../../policy/thread-scope";
 
 type RawThread = {
   id: string;
