@@ -4,7 +4,7 @@ import type pg from "pg";
 import { storedZip } from "./stored-zip";
 
 /** The third-party OneRoster sets the tests read (see the SOURCE.txt beside each). */
-const THIRD_PARTY = path.resolve(import.meta.dirname, "../../test/fixtures/third-party/oneroster");
+const THIRD_PARTY = path.resolve(import.meta.dirname, "fixtures/third-party/oneroster");
 export const FIXTURES = {
   moodleFull: path.join(THIRD_PARTY, "moodle-enrol_oneroster/Test_full_data_set"),
   moodleFullZip: path.join(THIRD_PARTY, "moodle-enrol_oneroster/Test_full_data_set.zip"),
