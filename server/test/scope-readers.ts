@@ -1,0 +1,47 @@
+import { createSession, findActorBySessionToken } from "../auth/sessions";
+import type { Database } from "../db/client";
+import type { Actor } from "../policy/actor";
+import { buildCommunity } from "./evidence-factories";
+import { buildDistrict, buildPerson, type TestPerson } from "./factories";
+
+/**
+ * Every kind of reader the library and discussion scopes tell apart, in two districts: leaders of the district
+ * and of one school, teachers with and without a team, a team's facilitator, family members with and without a
+ * team (as a guest), and a teacher elsewhere. Two teams: one at each school.
+ */
+export async function buildScopeReaders(database: Database) {
+  const db = database.db;
+  const district = await buildDistrict(db, "Scope district");
+  const other = await buildDistrict(db, "Elsewhere");
+  const high = district.schools.high.id;
+  const people: Record<string, TestPerson> = {
+    leader: await buildPerson(db, district, "district_leader"),
+    principal: await buildPerson(db, district, "school_leader", { schoolId: high }),
+    author: await buildPerson(db, district, "teacher", { schoolId: high }),
+    teacher: await buildPerson(db, district, "teacher"),
+    member: await buildPerson(db, district, "teacher", { schoolId: high }),
+    facilitator: await buildPerson(db, district, "coach"),
+    guestParent: await buildPerson(db, district, "family_member"),
+    parent: await buildPerson(db, district, "family_member"),
+    otherTeacher: await buildPerson(db, other, "teacher"),
+  };
+  const person = (name: string) => people[name] as TestPerson;
+  const elementaryTeam = await buildCommunity(db, district, [
+    { personId: person("facilitator").id, teamRole: "facilitator" },
+  ]);
+  const highTeam = await buildCommunity(
+    db,
+    district,
+    [{ personId: person("member").id }, { personId: person("guestParent").id, teamRole: "guest" }],
+    { schoolIds: [high] },
+  );
+  return { district, other, people, person, elementaryTeam, highTeam };
+}
+
+/** The actor a person is when signed in, loaded as a request would load it. */
+export async function actorOf(database: Database, person: TestPerson): Promise<Actor> {
+  const { token } = await createSession(database.db, person, { ip: "127.0.0.1", userAgent: "test", hours: 1 });
+  const actor = await findActorBySessionToken(database.db, database.pool, token);
+  if (!actor) throw new Error("no actor");
+  return actor;
+}
