@@ -1,11 +1,11 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { ResourceScope } from "../../contract/library";
 import type { Database } from "../db/client";
 import { resources } from "../db/schema";
 import { findResource, resourceTarget } from "../features/library/library.queries";
 import type { TestPerson } from "../test/factories";
-import { actorOf, buildScopeReaders } from "../test/scope-readers";
+import { actorOf, buildScopeReaders, expectScopeMatchesRule } from "../test/scope-readers";
 import { createTestDatabase } from "../test/test-db";
 import { can } from "./authorize";
 import { visibleResourcesFilter } from "./resource-scope";
@@ -59,13 +59,11 @@ describe("the library resources each person may read", () => {
         sql`select r.id from resources r where ${visibleResourcesFilter(actor)}`,
       );
       const scoped = new Set(rows.rows.map((row) => row.id));
-      expect([...scoped].sort()).toEqual(names.map((name) => resourceIds[name]).sort());
-      for (const [name, id] of Object.entries(resourceIds)) {
+      await expectScopeMatchesRule(who, scoped, { ids: resourceIds, expected: names }, async (id) => {
         const row = await findResource(database.db, actor, id);
-        expect(row, name).toBeDefined();
-        const target = resourceTarget(row as NonNullable<typeof row>);
-        expect(can(actor, "resource.read", target), `${who} reads ${name}`).toBe(scoped.has(id));
-      }
+        if (!row) throw new Error(`no resource ${id}`);
+        return can(actor, "resource.read", resourceTarget(row));
+      });
     });
   }
 });

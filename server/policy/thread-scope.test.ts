@@ -1,10 +1,10 @@
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Database } from "../db/client";
 import { discussionThreads } from "../db/schema";
 import { findThreadWithTarget } from "../features/discussions/thread-target";
 import type { TestPerson } from "../test/factories";
-import { actorOf, buildScopeReaders } from "../test/scope-readers";
+import { actorOf, buildScopeReaders, expectScopeMatchesRule } from "../test/scope-readers";
 import { createTestDatabase } from "../test/test-db";
 import { can } from "./authorize";
 import { visibleThreadsFilter } from "./thread-scope";
@@ -54,13 +54,11 @@ describe("the discussion threads each person may read", () => {
         sql`select t.id from discussion_threads t where ${visibleThreadsFilter(actor)}`,
       );
       const scoped = new Set(rows.rows.map((row) => row.id));
-      expect([...scoped].sort()).toEqual(names.map((name) => threadIds[name]).sort());
-      for (const [name, id] of Object.entries(threadIds)) {
+      await expectScopeMatchesRule(who, scoped, { ids: threadIds, expected: names }, async (id) => {
         const loaded = await findThreadWithTarget(database.db, id);
-        expect(loaded, name).toBeDefined();
-        const target = (loaded as NonNullable<typeof loaded>).target;
-        expect(can(actor, "thread.read", target), `${who} reads ${name}`).toBe(scoped.has(id));
-      }
+        if (!loaded) throw new Error(`no thread ${id}`);
+        return can(actor, "thread.read", loaded.target);
+      });
     });
   }
 });

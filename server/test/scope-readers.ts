@@ -1,3 +1,4 @@
+import { expect } from "vitest";
 import { createSession, findActorBySessionToken } from "../auth/sessions";
 import type { Database } from "../db/client";
 import type { Actor } from "../policy/actor";
@@ -44,4 +45,17 @@ export async function actorOf(database: Database, person: TestPerson): Promise<A
   const actor = await findActorBySessionToken(database.db, database.pool, token);
   if (!actor) throw new Error("no actor");
   return actor;
+}
+
+/** Asserts that a scope admitted exactly the expected rows (by name), and that the rule allows exactly those. */
+export async function expectScopeMatchesRule(
+  who: string,
+  scoped: Set<string>,
+  rows: { ids: Record<string, string>; expected: string[] },
+  allows: (id: string) => Promise<boolean>,
+): Promise<void> {
+  expect([...scoped].sort()).toEqual(rows.expected.map((name) => rows.ids[name]).sort());
+  for (const [name, id] of Object.entries(rows.ids)) {
+    expect(await allows(id), `${who} reads ${name}`).toBe(scoped.has(id));
+  }
 }
