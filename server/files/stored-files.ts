@@ -4,7 +4,7 @@ import { files } from "../db/schema";
 import type { TempUpload } from "./uploads";
 
 /** What a stored file is attached to: a resource, a discussion thread or a reply. */
-export type FileOwner = { attachedToType: (typeof files.$inferSelect)["attachedToType"]; attachedToId: string };
+type FileOwner = { attachedToType: (typeof files.$inferSelect)["attachedToType"]; attachedToId: string };
 
 /** A stored file's row, or undefined; the caller authorizes by what it is attached to. */
 export async function findStoredFile(db: Db, id: string) {

@@ -37,7 +37,7 @@ function toSummary(r: RawThread): ThreadSummary {
 }
 
 /** Where threads are listed: one community's, or the district-wide forum (threads of no community). */
-export type ThreadPlace = { communityId: string } | { forumOfDistrictId: string };
+type ThreadPlace = { communityId: string } | { forumOfDistrictId: string };
 
 /** A page of threads in one place (a community, or the forum), most recently active first. */
 export async function listThreads(
