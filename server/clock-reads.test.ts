@@ -14,7 +14,6 @@ const CLOCK_MODULES = new Set(["server/clock.ts", "web/src/clock.ts"]);
 const DATABASE_CLOCK_COMPARISONS = new Set([
   "server/auth/sessions.ts",
   "server/auth/account-tokens.ts",
-  "server/auth/me.routes.ts",
   "server/auth/rate-limit.ts",
   "server/auth/sign-in-limits.ts",
   "server/jobs/queue.ts",

@@ -64,6 +64,7 @@ const Env = z.object({
   IMPORT_MAX_FIELD_CHARS: z.coerce.number().int().min(100).max(1_000_000).default(DEFAULT_IMPORT_LIMITS.maxFieldChars),
   ACTOR_CACHE: z.enum(["on", "off"]).default("on"),
   FETCH_PRIVATE_ADDRESSES: z.enum(["allow", "deny"]).default("deny"),
+  TRUST_PROXY: z.string().optional(),
 });
 
 export type Config = {
@@ -84,6 +85,8 @@ export type Config = {
   actorCache: boolean;
   /** Let URL imports (CASE packages) reach loopback, private and link-local addresses. */
   fetchPrivateAddresses: boolean;
+  /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits, audit entries). */
+  trustProxy: boolean;
 };
 
 /** Parses the environment once; every problem is reported together. */
@@ -115,6 +118,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     actorCache: e.ACTOR_CACHE === "on",
     fetchPrivateAddresses: e.FETCH_PRIVATE_ADDRESSES === "allow",
+    trustProxy: e.TRUST_PROXY === "true",
   };
 }
 

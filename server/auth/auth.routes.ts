@@ -1,4 +1,3 @@
-import { and, eq, ne, sql } from "drizzle-orm";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import {
   AcceptInviteInput,
@@ -12,22 +11,28 @@ import {
 import { Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
 import { publicBaseUrl } from "../config";
-import { districts, people } from "../db/schema";
 import { HttpProblem, notFound, tooManyRequests } from "../errors";
-import { requireActor } from "../http/signed-in";
-import { sendMail } from "../mail/send-mail";
+import { auditContextOf, requireActor } from "../http/signed-in";
 import type { App } from "../types";
-import { findLiveAccountToken, issueAccountToken, useAccountToken } from "./account-tokens";
+import { acceptInvite } from "./accept-invite";
+import { findLiveAccountToken } from "./account-tokens";
+import { findInvitee, findPersonByEmail } from "./accounts.queries";
+import { completePasswordReset } from "./complete-password-reset";
 import { presentMe } from "./me";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "./passwords";
 import { isRateLimited, recordFailedAttempt } from "./rate-limit";
+import { requestPasswordReset } from "./request-password-reset";
 import { clearSessionCookie, sessionToken, setSessionCookie } from "./session-cookie";
-import { createSession, findActorBySessionToken, revokeAllSessions, revokeSessionByToken } from "./sessions";
+import { createSession, findActorBySessionToken, revokeSessionByToken } from "./sessions";
 import { checkPasswordLimits, clearPasswordFailures, recordPasswordFailure } from "./sign-in-limits";
 
 /** Password-reset requests per address and per email in a window (each one sends an email). */
 const RESET_LIMIT = 10;
 const RESET_WINDOW_SECONDS = 600;
+
+function linkExpired(): never {
+  throw new HttpProblem(410, "Link expired", "This reset link has expired or was already used.");
+}
 
 function signInFailed(): never {
   throw new HttpProblem(401, "Sign-in failed", "The email or password is incorrect.");
@@ -68,10 +73,7 @@ export async function authRoutes(app: App) {
         });
         tooManyRequests(limit.retryAfterSeconds);
       }
-      const [person] = await app.db
-        .select()
-        .from(people)
-        .where(eq(sql`lower(${people.email})`, email));
+      const person = await findPersonByEmail(app.db, email);
       const isValid = await verifyPassword(person?.passwordHash ?? (await dummyPasswordHash()), request.body.password);
       if (!person?.passwordHash || !isValid || person.status !== "active") {
         await recordPasswordFailure(app.db, email, request.ip);
@@ -112,30 +114,12 @@ export async function authRoutes(app: App) {
       const limit = await isRateLimited(app.db, resetKeys, RESET_LIMIT, RESET_WINDOW_SECONDS);
       if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
       await recordFailedAttempt(app.db, resetKeys, RESET_WINDOW_SECONDS);
-      const [person] = await app.db
-        .select()
-        .from(people)
-        .where(eq(sql`lower(${people.email})`, email));
+      const person = await findPersonByEmail(app.db, email);
       // The answer is the same whether or not the address has an account, so it cannot be used to probe.
       if (person && person.status === "active") {
-        const { token } = await issueAccountToken(app.db, "password_reset", person, null);
-        const link = `${publicBaseUrl(app.config)}/reset-password/${token}`;
-        await sendMail(
-          app.db,
-          {
-            districtId: person.districtId,
-            to: person.email,
-            subject: "Reset your Collective password",
-            text: `Hello ${person.displayName},\n\nSomeone asked to reset the password of your Collective account. If it was you, open this link within an hour:\n\n${link}\n\nIf it was not you, ignore this email; your password stays as it is.`,
-            secrets: [link],
-          },
-          { smtpConfigured: Boolean(app.config.smtpUrl) },
-        );
-        await recordAudit(app.db, request, {
-          action: "auth.password_reset_requested",
-          subjectType: "person",
-          subjectId: person.id,
-          districtId: person.districtId,
+        await requestPasswordReset(app.db, auditContextOf(request), person, {
+          baseUrl: publicBaseUrl(app.config),
+          smtpConfigured: Boolean(app.config.smtpUrl),
         });
       }
       return reply.code(202).send({ ok: true as const });
@@ -147,21 +131,9 @@ export async function authRoutes(app: App) {
     { config: { policy: "public" }, schema: { body: ResetCompleteInput, response: { 200: Ok } } },
     async (request) => {
       const row = await findLiveAccountToken(app.db, "password_reset", request.body.token);
-      if (!row) throw new HttpProblem(410, "Link expired", "This reset link has expired or was already used.");
+      if (!row) linkExpired();
       const passwordHash = await hashPassword(request.body.password);
-      await app.db.transaction(async (tx) => {
-        if (!(await useAccountToken(tx, row.id))) {
-          throw new HttpProblem(410, "Link expired", "This reset link has expired or was already used.");
-        }
-        await tx.update(people).set({ passwordHash, updatedAt: sql`now()` }).where(eq(people.id, row.personId));
-        await revokeAllSessions(tx, row.personId);
-        await recordAudit(tx, request, {
-          action: "auth.password_reset",
-          subjectType: "person",
-          subjectId: row.personId,
-          districtId: row.districtId,
-        });
-      });
+      if (!(await completePasswordReset(app.db, auditContextOf(request), row, passwordHash))) linkExpired();
       return { ok: true as const };
     },
   );
@@ -172,11 +144,7 @@ export async function authRoutes(app: App) {
     async (request) => {
       const row = await findLiveAccountToken(app.db, "invite", request.params.token);
       if (!row) notFound("invitation (it may have expired or been used)");
-      const [person] = await app.db
-        .select({ email: people.email, displayName: people.displayName, districtName: districts.name })
-        .from(people)
-        .innerJoin(districts, eq(districts.id, people.districtId))
-        .where(eq(people.id, row.personId));
+      const person = await findInvitee(app.db, row.personId);
       if (!person) notFound("invitation");
       return person;
     },
@@ -192,22 +160,7 @@ export async function authRoutes(app: App) {
       const row = await findLiveAccountToken(app.db, "invite", request.params.token);
       if (!row) notFound("invitation (it may have expired or been used)");
       const passwordHash = await hashPassword(request.body.password);
-      const person = await app.db.transaction(async (tx) => {
-        if (!(await useAccountToken(tx, row.id))) notFound("invitation (it may have expired or been used)");
-        const [updated] = await tx
-          .update(people)
-          .set({ passwordHash, status: "active", updatedAt: sql`now()` })
-          .where(and(eq(people.id, row.personId), ne(people.status, "deactivated")))
-          .returning();
-        if (!updated) notFound("invitation");
-        await recordAudit(tx, request, {
-          action: "person.invite_accepted",
-          subjectType: "person",
-          subjectId: updated.id,
-          districtId: updated.districtId,
-        });
-        return updated;
-      });
+      const person = await acceptInvite(app.db, auditContextOf(request), row, passwordHash);
       const actor = await startSession(request, reply, person);
       return presentMe(actor);
     },

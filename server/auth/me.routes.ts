@@ -1,15 +1,16 @@
-import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import { ChangePasswordInput, Me, MePatch, RevokedCount, SessionList } from "../../contract/auth";
 import { IdParams, Ok } from "../../contract/common";
 import { recordAudit } from "../audit/record-audit";
-import { people, sessions } from "../db/schema";
 import { HttpProblem, notFound, tooManyRequests } from "../errors";
-import { requireActor } from "../http/signed-in";
+import { actorContextOf, requireActor } from "../http/signed-in";
 import type { Actor } from "../policy/actor";
 import type { App } from "../types";
-import { presentMe } from "./me";
+import { findPasswordHash } from "./accounts.queries";
+import { changePassword } from "./change-password";
+import { presentMe, presentSession } from "./me";
 import { hashPassword, verifyPassword } from "./passwords";
-import { revokeAllSessions, revokeSession } from "./sessions";
+import { listLiveSessions, revokeAllSessions, revokeSession } from "./sessions";
+import { setPreferredLanguage } from "./set-preferred-language";
 import { checkPasswordLimits, clearPasswordFailures, recordPasswordFailure } from "./sign-in-limits";
 
 /** The signed-in person's own account: profile, password, and sessions. */
@@ -34,15 +35,7 @@ export async function meRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const { preferredLanguage } = request.body;
-      await app.db.transaction(async (tx) => {
-        await tx.update(people).set({ preferredLanguage, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));
-        await recordAudit(tx, request, {
-          action: "person.language_changed",
-          subjectType: "person",
-          subjectId: actor.personId,
-          details: { preferredLanguage },
-        });
-      });
+      await setPreferredLanguage(app.db, actorContextOf(request), preferredLanguage);
       // The actor cache is emptied after every state-changing request, so the next request reads the change.
       return presentMe({ ...actor, preferredLanguage });
     },
@@ -56,25 +49,15 @@ export async function meRoutes(app: App) {
       // Guessing the current password from a signed-in session counts as failing sign-in does.
       const limit = await checkPasswordLimits(app.db, actor.email, request.ip);
       if (limit.limited) tooManyRequests(limit.retryAfterSeconds);
-      const [person] = await app.db.select().from(people).where(eq(people.id, actor.personId));
-      if (!person?.passwordHash || !(await verifyPassword(person.passwordHash, request.body.currentPassword))) {
+      const passwordHash = await findPasswordHash(app.db, actor.personId);
+      if (!passwordHash || !(await verifyPassword(passwordHash, request.body.currentPassword))) {
         await recordPasswordFailure(app.db, actor.email, request.ip);
         throw new HttpProblem(422, "Wrong password", "The current password is not correct.", [
           { pointer: "/body/currentPassword", detail: "The current password is not correct." },
         ]);
       }
       await clearPasswordFailures(app.db, actor.email, request.ip);
-      const passwordHash = await hashPassword(request.body.newPassword);
-      await app.db.transaction(async (tx) => {
-        await tx.update(people).set({ passwordHash, updatedAt: sql`now()` }).where(eq(people.id, actor.personId));
-        // A changed password ends every other session: whoever knew the old one is signed out.
-        await revokeAllSessions(tx, actor.personId, actor.sessionId);
-        await recordAudit(tx, request, {
-          action: "auth.password_changed",
-          subjectType: "person",
-          subjectId: actor.personId,
-        });
-      });
+      await changePassword(app.db, actorContextOf(request), await hashPassword(request.body.newPassword));
       return { ok: true as const };
     },
   );
@@ -84,24 +67,8 @@ export async function meRoutes(app: App) {
     { config: { policy: "signed-in" }, schema: { response: { 200: SessionList } } },
     async (request) => {
       const actor = requireActor(request);
-      const rows = await app.db
-        .select()
-        .from(sessions)
-        .where(
-          and(eq(sessions.personId, actor.personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)),
-        )
-        .orderBy(desc(sessions.lastSeenAt))
-        .limit(100);
-      return {
-        items: rows.map((s) => ({
-          id: s.id,
-          createdAt: s.createdAt.toISOString(),
-          lastSeenAt: s.lastSeenAt.toISOString(),
-          ip: s.ip,
-          userAgent: s.userAgent,
-          current: s.id === actor.sessionId,
-        })),
-      };
+      const rows = await listLiveSessions(app.db, actor.personId);
+      return { items: rows.map((s) => presentSession(actor, s)) };
     },
   );
 

@@ -59,3 +59,18 @@ function navigationFor(actor: Actor, isAdmin: boolean): Me["navigation"] {
   const isFamily = actor.roles.some((r) => r.role === "family_member");
   return isFamily ? ["home", "communities", "family"] : ["home", "communities", "library"];
 }
+
+/** One of the actor's sessions as the account page lists it, marking the one in use. */
+export function presentSession(
+  actor: Actor,
+  session: { id: string; createdAt: Date; lastSeenAt: Date; ip: string | null; userAgent: string | null },
+) {
+  return {
+    id: session.id,
+    createdAt: session.createdAt.toISOString(),
+    lastSeenAt: session.lastSeenAt.toISOString(),
+    ip: session.ip,
+    userAgent: session.userAgent,
+    current: session.id === actor.sessionId,
+  };
+}

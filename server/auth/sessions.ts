@@ -1,4 +1,4 @@
-import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, ne, sql } from "drizzle-orm";
 import type { Pool, PoolClient } from "pg";
 import { nowMs } from "../clock";
 import type { Db } from "../db/client";
@@ -125,6 +125,16 @@ async function queryActorRow(pool: Pool, tokenHash: string): Promise<ActorRow | 
 
 async function touchSession(db: Db, sessionId: string): Promise<void> {
   await db.update(sessions).set({ lastSeenAt: sql`now()` }).where(eq(sessions.id, sessionId));
+}
+
+/** A person's live sessions (not revoked, not expired), most recently used first. */
+export async function listLiveSessions(db: Db, personId: string) {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.personId, personId), isNull(sessions.revokedAt), gt(sessions.expiresAt, sql`now()`)))
+    .orderBy(desc(sessions.lastSeenAt))
+    .limit(100);
 }
 
 /** Revokes one session of a person (their own); false when there was no such live session. */

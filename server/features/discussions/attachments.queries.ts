@@ -1,6 +1,7 @@
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Attachment } from "../../../contract/discussions";
 import type { Db } from "../../db/client";
+import { discussionReplies } from "../../db/schema";
 
 /** The files attached to a thread and to each of its replies, in one query: postId -> attachments. */
 export async function listPostAttachments(db: Db, threadId: string): Promise<Map<string, Attachment[]>> {
@@ -35,4 +36,25 @@ export async function threadOfAttachment(
     sql`select thread_id from discussion_replies where id = ${file.attachedToId}`,
   );
   return result.rows[0]?.thread_id;
+}
+
+/** A discussion post files attach to: a thread or one of its replies, with its author. */
+export type Post = { type: "thread" | "reply"; id: string; districtId: string; authorId: string | null };
+
+/** A thread as a post files attach to, or undefined. */
+export async function findThreadPost(db: Db, threadId: string): Promise<Post | undefined> {
+  const result = await db.execute<{ id: string; district_id: string; author_id: string | null }>(
+    sql`select id, district_id, author_id from discussion_threads where id = ${threadId}`,
+  );
+  const row = result.rows[0];
+  return row ? { type: "thread", id: row.id, districtId: row.district_id, authorId: row.author_id } : undefined;
+}
+
+/** A reply of the given thread as a post files attach to, or undefined. */
+export async function findReplyPost(db: Db, threadId: string, replyId: string): Promise<Post | undefined> {
+  const [reply] = await db
+    .select()
+    .from(discussionReplies)
+    .where(and(eq(discussionReplies.id, replyId), eq(discussionReplies.threadId, threadId)));
+  return reply ? { type: "reply", id: reply.id, districtId: reply.districtId, authorId: reply.authorId } : undefined;
 }

@@ -1,16 +1,9 @@
-import { type SQL, sql } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { ThreadSummary } from "../../../contract/discussions";
 import type { Db } from "../../db/client";
 import { SEARCH_CONFIG } from "../../db/search";
-import { type Actor, isStaff } from "../../policy/actor";
-import { visibleCommunitiesFilter } from "../../policy/community-scope";
-
-/** The SQL twin of thread.read: the district forum for staff, and the threads of communities one may read. */
-export function visibleThreadsFilter(actor: Actor): SQL {
-  const forum = isStaff(actor) ? sql`t.community_id is null` : sql`false`;
-  return sql`t.district_id = ${actor.districtId} and (${forum} or exists (
-    select 1 from communities c where c.id = t.community_id and ${visibleCommunitiesFilter(actor)}))`;
-}
+import type { Actor } from "../../policy/actor";
+import { visibleThreadsFilter } from "../../policy/thread-scope";
 
 type RawThread = {
   id: string;
@@ -43,17 +36,24 @@ function toSummary(r: RawThread): ThreadSummary {
   };
 }
 
-/** A page of threads in one scope (a community, or the forum), most recently active first. */
+/** Where threads are listed: one community's, or the district-wide forum (threads of no community). */
+type ThreadPlace = { communityId: string } | { forumOfDistrictId: string };
+
+/** A page of threads in one place (a community, or the forum), most recently active first. */
 export async function listThreads(
   db: Db,
-  scope: SQL,
+  place: ThreadPlace,
   options: { q?: string | undefined; page: number; pageSize: number },
 ) {
+  const where =
+    "communityId" in place
+      ? sql`t.community_id = ${place.communityId}`
+      : sql`t.district_id = ${place.forumOfDistrictId} and t.community_id is null`;
   const search = options.q ? sql`and t.search @@ websearch_to_tsquery(${SEARCH_CONFIG}, ${options.q})` : sql``;
   const result = await db.execute<RawThread>(sql`
     select ${threadColumns}, count(*) over () as total
       from discussion_threads t left join communities c on c.id = t.community_id left join people p on p.id = t.author_id
-     where ${scope} ${search}
+     where ${where} ${search}
      order by t.last_activity_at desc, t.id
      limit ${options.pageSize} offset ${(options.page - 1) * options.pageSize}`);
   return { items: result.rows.map(toSummary), total: result.rows[0]?.total ?? 0 };
@@ -61,6 +61,7 @@ export async function listThreads(
 
 export type ThreadRow = ThreadSummary & { districtId: string; body: string; bodyHtml: string };
 
+/** One thread with its body, or undefined; the caller authorizes (thread-target.ts loads what the rules need). */
 export async function findThread(db: Db, id: string): Promise<ThreadRow | undefined> {
   const result = await db.execute<RawThread & { district_id: string; body: string; body_html: string }>(sql`
     select ${threadColumns}, t.district_id, t.body, t.body_html
@@ -79,6 +80,7 @@ type RawReply = {
   created_at: string | Date;
 };
 
+/** A thread's replies, oldest first. */
 export async function listReplies(db: Db, threadId: string) {
   const result = await db.execute<RawReply>(sql`
     select r.id, r.body, r.body_html, r.author_id, p.display_name as author_name, r.created_at

@@ -1,5 +1,5 @@
 import { eq, sql } from "drizzle-orm";
-import type { FastifyRequest } from "fastify";
+import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { discussionReplies, discussionThreads } from "../../db/schema";
@@ -40,11 +40,11 @@ async function mentionedReaders(db: Db, actor: Actor, target: ThreadTarget, body
 /** Starts a thread: stores the markdown and its safe HTML, indexes it for search, notifies the mentioned. */
 export async function startThread(
   db: Db,
-  request: FastifyRequest,
-  actor: Actor,
+  context: ActorContext,
   target: Omit<ThreadTarget, "id">,
   input: { title: string; body: string },
 ): Promise<string> {
+  const { actor } = context;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(discussionThreads)
@@ -71,7 +71,7 @@ export async function startThread(
         actorId: actor.personId,
       })),
     );
-    await recordAudit(tx, request, { action: "discussion.thread_started", subjectType: "thread", subjectId: row.id });
+    await recordAudit(tx, context, { action: "discussion.thread_started", subjectType: "thread", subjectId: row.id });
     return row.id;
   });
 }
@@ -79,11 +79,11 @@ export async function startThread(
 /** Replies to a thread: notifies those mentioned, and the thread's author and earlier repliers. */
 export async function replyToThread(
   db: Db,
-  request: FastifyRequest,
-  actor: Actor,
+  context: ActorContext,
   thread: ThreadTarget & { title: string },
   body: string,
 ): Promise<string> {
+  const { actor } = context;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(discussionReplies)
@@ -128,7 +128,7 @@ export async function replyToThread(
       })),
     ];
     await notify(tx, items);
-    await recordAudit(tx, request, { action: "discussion.replied", subjectType: "thread", subjectId: thread.id });
+    await recordAudit(tx, context, { action: "discussion.replied", subjectType: "thread", subjectId: thread.id });
     return row.id;
   });
 }

@@ -2,8 +2,8 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
+import { visibleResourcesFilter } from "../../policy/resource-scope";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { visibleResourcesFilter } from "../library/library.queries";
 import type { ProgressPoint } from "./progress-rules";
 
 const studentName = sql`coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name`;

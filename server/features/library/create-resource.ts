@@ -1,13 +1,13 @@
-import { mkdir, rename, rm } from "node:fs/promises";
-import path from "node:path";
-import type { FastifyRequest } from "fastify";
+import { rm } from "node:fs/promises";
 import type { ResourceKind, ResourceScope } from "../../../contract/library";
+import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
-import { files, resources } from "../../db/schema";
-import type { Actor } from "../../policy/actor";
+import { resources } from "../../db/schema";
+import { moveIntoStorage, newStorageKey } from "../../files/storage";
+import { insertStoredFile } from "../../files/stored-files";
+import type { TempUpload } from "../../files/uploads";
 import { resourceSearchVector } from "./library.queries";
-import { newStorageKey, storedFilePath, type TempUpload } from "./uploads";
 
 export type NewResource = {
   kind: ResourceKind;
@@ -29,10 +29,11 @@ export type NewResource = {
  */
 export async function createResource(
   db: Db,
-  request: FastifyRequest,
-  options: { actor: Actor; resource: NewResource; upload: TempUpload | null; dataDir: string },
+  context: ActorContext,
+  options: { resource: NewResource; upload: TempUpload | null; dataDir: string },
 ): Promise<string> {
-  const { actor, resource, upload, dataDir } = options;
+  const { actor } = context;
+  const { resource, upload, dataDir } = options;
   let storedPath: string | undefined;
   try {
     return await db.transaction(async (tx) => {
@@ -46,26 +47,17 @@ export async function createResource(
         })
         .returning({ id: resources.id });
       if (!row) throw new Error("resource insert returned nothing");
-      let fileId: string | undefined;
       const storageKey = newStorageKey();
-      if (upload) {
-        const [file] = await tx
-          .insert(files)
-          .values({
+      const fileId = upload
+        ? await insertStoredFile(tx, upload, {
             districtId: actor.districtId,
             storageKey,
-            originalName: upload.originalName,
-            contentType: upload.contentType,
-            byteSize: upload.byteSize,
-            sha256: upload.sha256,
             attachedToType: "resource",
             attachedToId: row.id,
             uploadedById: actor.personId,
           })
-          .returning({ id: files.id });
-        fileId = file?.id;
-      }
-      await recordAudit(tx, request, {
+        : undefined;
+      await recordAudit(tx, context, {
         action: "resource.created",
         subjectType: "resource",
         subjectId: row.id,
@@ -75,12 +67,7 @@ export async function createResource(
           ...(upload ? { fileId, byteSize: upload.byteSize, sha256: upload.sha256 } : {}),
         },
       });
-      if (upload) {
-        const target = storedFilePath(dataDir, actor.districtId, storageKey);
-        await mkdir(path.dirname(target), { recursive: true });
-        await rename(upload.path, target);
-        storedPath = target;
-      }
+      if (upload) storedPath = await moveIntoStorage(upload, dataDir, actor.districtId, storageKey);
       return row.id;
     });
   } catch (error) {

@@ -1,17 +1,15 @@
 import { createReadStream } from "node:fs";
 import { stat } from "node:fs/promises";
-import { eq } from "drizzle-orm";
 import { IdParams } from "../../../contract/common";
-import { files } from "../../db/schema";
 import { notFound } from "../../errors";
+import { attachmentDisposition, storedFilePath } from "../../files/storage";
+import { findStoredFile } from "../../files/stored-files";
 import { requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
-import { findCommunity } from "../communities/communities.queries";
 import { threadOfAttachment } from "../discussions/attachments.queries";
-import { findThread } from "../discussions/discussions.queries";
+import { findThreadWithTarget } from "../discussions/thread-target";
 import { findResource, resourceTarget } from "./library.queries";
-import { attachmentDisposition, storedFilePath } from "./uploads";
 
 /** Uploaded files, served only to those who may read what they are attached to. */
 export async function filesRoutes(app: App) {
@@ -21,21 +19,14 @@ export async function filesRoutes(app: App) {
     { config: { policy: "resource.read" }, schema: { params: IdParams } },
     async (request, reply) => {
       const actor = requireActor(request);
-      const [file] = await app.db.select().from(files).where(eq(files.id, request.params.id));
-      if (!file) notFound("file");
+      const file = (await findStoredFile(app.db, request.params.id)) ?? notFound("file");
       if (file.attachedToType === "resource") {
         const resource = (await findResource(app.db, actor, file.attachedToId)) ?? notFound("file");
         authorize(actor, "resource.read", resourceTarget(resource));
       } else {
         const threadId = (await threadOfAttachment(app.db, file)) ?? notFound("file");
-        const thread = (await findThread(app.db, threadId)) ?? notFound("file");
-        const community = thread.communityId ? ((await findCommunity(app.db, thread.communityId)) ?? null) : null;
-        authorize(actor, "thread.read", {
-          districtId: thread.districtId,
-          id: thread.id,
-          authorId: thread.author?.id ?? null,
-          community,
-        });
+        const { target } = (await findThreadWithTarget(app.db, threadId)) ?? notFound("file");
+        authorize(actor, "thread.read", target);
       }
       const filePath = storedFilePath(app.config.dataDir, file.districtId, file.storageKey);
       const size = await stat(filePath).then(

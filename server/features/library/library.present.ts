@@ -50,3 +50,27 @@ export function presentResourceDetail(
 ): ResourceDetail {
   return { ...presentResource(actor, row), comments, uses };
 }
+
+/** A comment the actor just wrote. */
+export function presentNewComment(actor: Actor, row: { id: string; body: string; createdAt: Date }): ResourceComment {
+  return {
+    id: row.id,
+    author: { id: actor.personId, name: actor.displayName },
+    body: row.body,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+/** A classroom use the actor just recorded. */
+export function presentNewUse(
+  actor: Actor,
+  row: { id: string; usedOn: string; reflection: string; createdAt: Date },
+): ResourceUse {
+  return {
+    id: row.id,
+    person: { id: actor.personId, name: actor.displayName },
+    usedOn: row.usedOn,
+    reflection: row.reflection,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -9,8 +9,8 @@ import type {
 } from "../../../contract/library";
 import type { Db } from "../../db/client";
 import { SEARCH_CONFIG } from "../../db/search";
-import { type Actor, isDistrictLeader, isStaff } from "../../policy/actor";
-import { visibleCommunitiesFilter } from "../../policy/community-scope";
+import type { Actor } from "../../policy/actor";
+import { visibleResourcesFilter } from "../../policy/resource-scope";
 import type { ResourceTarget } from "../../policy/rules";
 
 export type StoredFileRow = { id: string; name: string; contentType: string; byteSize: number; storageKey: string };
@@ -134,33 +134,6 @@ export function resourceTarget(row: ResourceRow): ResourceTarget {
   };
 }
 
-function staffSchoolIds(actor: Actor): string[] {
-  return actor.roles.filter((r) => r.schoolId && isStaff({ ...actor, roles: [r] })).map((r) => r.schoolId as string);
-}
-
-/**
- * The SQL twin of the resource.read rule, over `resources r`: one's own resources, the resources of the
- * communities one may read, one's schools' resources (every school's, for district leaders), and for staff
- * the district's.
- */
-export function visibleResourcesFilter(actor: Actor): SQL {
-  const schoolIds = staffSchoolIds(actor);
-  const school = isDistrictLeader(actor)
-    ? sql`true`
-    : schoolIds.length
-      ? sql`r.school_id in (${sql.join(
-          schoolIds.map((id) => sql`${id}`),
-          sql`, `,
-        )})`
-      : sql`false`;
-  const district = isStaff(actor) ? sql`true` : sql`false`;
-  return sql`r.district_id = ${actor.districtId} and (r.created_by_id = ${actor.personId}
-    or (r.scope = 'community' and exists (select 1 from communities c
-          where c.id = r.community_id and ${visibleCommunitiesFilter(actor)}))
-    or (r.scope = 'school' and ${school})
-    or (r.scope = 'district' and ${district}))`;
-}
-
 /** The search vector of a resource: title and tags weigh most, then subjects, then the description. */
 export function resourceSearchVector(r: { title: string; description: string; tags: string[]; subjects: string[] }) {
   return sql`setweight(to_tsvector(${SEARCH_CONFIG}, ${r.title}), 'A')
@@ -249,4 +222,12 @@ export async function listUses(db: Db, resourceId: string): Promise<ResourceUse[
     reflection: r.reflection,
     createdAt: new Date(r.created_at).toISOString(),
   }));
+}
+
+/** The school's id as stored, when it is one of the district's schools (a resource is shared only there). */
+export async function findDistrictSchoolId(db: Db, districtId: string, schoolId: string): Promise<string | undefined> {
+  const result = await db.execute<{ id: string }>(
+    sql`select id from schools where id = ${schoolId} and district_id = ${districtId}`,
+  );
+  return result.rows[0]?.id;
 }

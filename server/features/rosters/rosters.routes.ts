@@ -5,18 +5,14 @@ import { IdParams } from "../../../contract/common";
 import { RosterImport, type RosterImportEvent, RosterImportPage, RosterImportsQuery } from "../../../contract/rosters";
 import { recordAudit } from "../../audit/record-audit";
 import { notFound } from "../../errors";
-import { requireActor } from "../../http/signed-in";
+import { auditContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { markInterruptedImports } from "./interrupted-imports";
 import { MAX_ROSTER_FILES, receiveRosterUpload } from "./receive-roster-upload";
+import { presentRosterImport } from "./rosters.present";
 import { findRosterImport, listRosterImports } from "./rosters.queries";
 import { auditDetails, runRosterImport } from "./run-roster-import";
-
-function withoutDistrict<T extends { districtId: string }>(row: T): Omit<T, "districtId"> {
-  const { districtId: _districtId, ...rest } = row;
-  return rest;
-}
 
 /** OneRoster imports for district leaders: upload and run one (progress streamed), and the record of past runs. */
 export async function rostersRoutes(app: App) {
@@ -53,7 +49,7 @@ export async function rostersRoutes(app: App) {
       await markInterruptedImports(app.db, actor.districtId);
       const found = (await findRosterImport(app.db, request.params.id)) ?? notFound("import");
       authorize(actor, "roster.import", { districtId: found.districtId });
-      return withoutDistrict(found);
+      return presentRosterImport(found);
     },
   );
 
@@ -77,7 +73,7 @@ export async function rostersRoutes(app: App) {
           limits: app.config.importLimits,
           onProgress: (progress) => send({ type: "progress", ...progress }),
           audit: (done) =>
-            recordAudit(app.db, request, {
+            recordAudit(app.db, auditContextOf(request), {
               action: "roster.import",
               subjectType: "roster_import",
               subjectId: done.id,
@@ -86,7 +82,7 @@ export async function rostersRoutes(app: App) {
         });
         if (record.unexpectedError) request.log.error({ err: record.unexpectedError }, "roster import failed");
         const found = await findRosterImport(app.db, record.id);
-        if (found) send({ type: "result", import: withoutDistrict(found) });
+        if (found) send({ type: "result", import: presentRosterImport(found) });
       } catch (error) {
         request.log.error({ err: error }, "roster import failed");
         send({ type: "error", message: "The import could not be completed. Nothing was changed." });

@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { files, resources } from "../../db/schema";
-import { newStorageKey, storedFilePath } from "../../features/library/uploads";
+import { newStorageKey, storedFilePath } from "../../files/storage";
 import { type Case, COMMUNITY_MANAGERS, COMMUNITY_READERS, type Ctx, STAFF, type Targets } from "./matrix-context";
 
 /** A fresh community-scope resource in the district's community, shared by a member who is none of the roles. */

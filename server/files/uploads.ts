@@ -1,14 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, rm } from "node:fs/promises";
 import path from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { MultipartFile } from "@fastify/multipart";
-import type { FastifyRequest } from "fastify";
 import { fileTypeFromFile } from "file-type";
-import { ALLOWED_UPLOAD_LABEL } from "../../../contract/library";
-import { HttpProblem, invalid } from "../../errors";
+import { ALLOWED_UPLOAD_LABEL } from "../../contract/library";
+import { HttpProblem, invalid } from "../errors";
+import { newStorageKey } from "./storage";
 
 /** A received upload, checked and waiting under uploads/tmp until the transaction that keeps it. */
 export type TempUpload = {
@@ -50,7 +50,8 @@ function megabytes(bytes: number): string {
   return `${Math.round((bytes / (1024 * 1024)) * 10) / 10} MB`;
 }
 
-function tooLarge(maxBytes: number): never {
+/** Refuses an upload over the size limit: 413, naming the file field. */
+export function tooLarge(maxBytes: number): never {
   const detail = `The file is larger than the ${megabytes(maxBytes)} limit.`;
   throw new HttpProblem(413, "Content too large", detail, [{ pointer: FIELD_POINTER, detail }]);
 }
@@ -69,18 +70,6 @@ export function refuseCutOffUpload(error: unknown): void {
 function unsupportedType(): never {
   const detail = `This kind of file cannot be shared. Upload a ${ALLOWED_UPLOAD_LABEL} file.`;
   throw new HttpProblem(415, "Unsupported media type", detail, [{ pointer: FIELD_POINTER, detail }]);
-}
-
-/** Where a stored file lives: DATA_DIR/uploads/<district>/<storage key>. */
-export function storedFilePath(dataDir: string, districtId: string, storageKey: string): string {
-  // Both come from our own rows; the check keeps a bad row from ever naming a path outside uploads/.
-  if (!/^[\w-]+$/.test(districtId) || !/^[\w-]+$/.test(storageKey)) throw new Error("bad storage path");
-  return path.join(dataDir, "uploads", districtId, storageKey);
-}
-
-/** A fresh, unguessable name for a stored file. */
-export function newStorageKey(): string {
-  return randomBytes(16).toString("hex");
 }
 
 async function isUtf8Text(filePath: string): Promise<boolean> {
@@ -167,70 +156,4 @@ export async function receiveFile(part: MultipartFile, dataDir: string, maxBytes
     refuseCutOffUpload(error);
     throw error;
   }
-}
-
-function badForm(pointer: string, detail: string): never {
-  throw new HttpProblem(400, "Invalid request", "The request body is not valid.", [{ pointer, detail }]);
-}
-
-/** The multipart plugin's own limit errors, said in words a person can act on. */
-function explainMultipartError(error: unknown, maxBytes: number): unknown {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (code === "FST_REQ_FILE_TOO_LARGE") tooLarge(maxBytes);
-  if (code === "FST_FILES_LIMIT") badForm(FIELD_POINTER, "Attach one file only.");
-  if (code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") badForm("/body", "The form has too many fields.");
-  if (code === "FST_INVALID_JSON_FIELD_ERROR") badForm("/body/resource", "This is not valid JSON.");
-  refuseCutOffUpload(error);
-  return error;
-}
-
-/**
- * Reads a multipart create form: the resource's details as JSON in the `resource` field, and at most one
- * `file`, streamed to a temporary file. On any failure the temporary file is gone before this throws.
- */
-export async function receiveResourceForm(
-  request: FastifyRequest,
-  dataDir: string,
-  maxBytes: number,
-): Promise<{ resource: unknown; upload: TempUpload | null }> {
-  let resource: unknown;
-  let upload: TempUpload | null = null;
-  try {
-    for await (const part of request.parts()) {
-      if (part.type === "file") {
-        if (part.fieldname !== "file") {
-          part.file.resume();
-          badForm(`/body/${part.fieldname}`, "Unknown field: send the file in the `file` field.");
-        }
-        upload = await receiveFile(part, dataDir, maxBytes);
-      } else if (part.fieldname === "resource") {
-        if (part.valueTruncated) badForm("/body/resource", "This field is too long.");
-        try {
-          resource = typeof part.value === "string" ? JSON.parse(part.value) : part.value;
-        } catch {
-          badForm("/body/resource", "This is not valid JSON.");
-        }
-      } else {
-        badForm(`/body/${part.fieldname}`, "Unknown field.");
-      }
-    }
-  } catch (error) {
-    if (upload) await rm(upload.path, { force: true });
-    throw explainMultipartError(error, maxBytes);
-  }
-  if (resource === undefined) {
-    if (upload) await rm(upload.path, { force: true });
-    badForm("/body/resource", "Send the resource's details as JSON in the `resource` field.");
-  }
-  return { resource, upload };
-}
-
-/** A Content-Disposition that downloads the file under its name, in ASCII and (RFC 6266) in UTF-8. */
-export function attachmentDisposition(name: string): string {
-  const ascii = name.replace(/[^\x20-\x7e]|["\\]/g, "_");
-  const encoded = encodeURIComponent(name).replace(
-    /['()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
 }
