@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
 import { notFound } from "../../errors";
-import type { GroupTarget, PlanTarget } from "../../policy/rules";
+import type { PlanTarget } from "../../policy/rules";
 import { loadStudentTarget } from "../../policy/student-scope";
 
 type Raw = {
@@ -34,24 +34,4 @@ export async function findPlanTarget(db: Db, id: string): Promise<PlanTarget | u
 
 export async function requirePlanTarget(db: Db, id: string): Promise<PlanTarget> {
   return (await findPlanTarget(db, id)) ?? notFound("intervention plan");
-}
-
-/** Loads a group as the rules see it (its team, who delivers it), or undefined. */
-export async function findGroupTarget(db: Db, id: string): Promise<GroupTarget | undefined> {
-  const result = await db.execute<Omit<Raw, "student_id">>(sql`
-    select g.id, g.district_id, g.community_id, g.delivered_by_id,
-      array(select cs.school_id from community_schools cs where cs.community_id = g.community_id) as community_school_ids
-    from intervention_groups g where g.id = ${id}`);
-  const raw = result.rows[0];
-  if (!raw) return undefined;
-  return {
-    id: raw.id,
-    districtId: raw.district_id,
-    community: { id: raw.community_id, districtId: raw.district_id, schoolIds: raw.community_school_ids ?? [] },
-    deliveredById: raw.delivered_by_id,
-  };
-}
-
-export async function requireGroupTarget(db: Db, id: string): Promise<GroupTarget> {
-  return (await findGroupTarget(db, id)) ?? notFound("intervention group");
 }

@@ -166,6 +166,5 @@ export type SessionRow = RowOf<typeof ACADEMIC_SESSIONS.columns>;
 export type CourseRow = RowOf<typeof COURSES.columns>;
 export type ClassRow = RowOf<typeof CLASSES.columns>;
 export type UserRow = RowOf<typeof USERS.columns>;
-export type RoleRow = RowOf<typeof ROLES.columns>;
 export type EnrollmentRow = RowOf<typeof ENROLLMENTS.columns>;
 export type DemographicsRow = RowOf<typeof DEMOGRAPHICS.columns>;

@@ -133,11 +133,5 @@ export const SKIPPED: FileSpec[] = [
   },
 ];
 
-export type CategoryRow = RowOf<typeof CATEGORIES.columns>;
 export type LineItemRow = RowOf<typeof LINE_ITEMS.columns>;
 export type ResultRow = RowOf<typeof RESULTS.columns>;
-export type ScoreScaleRow = RowOf<typeof SCORE_SCALES.columns>;
-export type LineItemScoreScaleRow = RowOf<typeof LINE_ITEM_SCORE_SCALES.columns>;
-export type ResultScoreScaleRow = RowOf<typeof RESULT_SCORE_SCALES.columns>;
-export type LineItemObjectiveRow = RowOf<typeof LINE_ITEM_OBJECTIVES.columns>;
-export type ResultObjectiveRow = RowOf<typeof RESULT_OBJECTIVES.columns>;
