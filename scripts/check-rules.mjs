@@ -1,13 +1,15 @@
 #!/usr/bin/env node
 // House rules the compiler cannot see, checked on every `npm run check` and `npm test` (ARCHITECTURE.md, "Rules").
 // Each rule names the files it covers and a pattern that must not occur; a finding prints file:line and the rule.
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+// The tree to check: the repository, or the folder given as the first argument (the rules' own test uses one).
+const ROOT = path.resolve(process.argv[2] ?? path.join(import.meta.dirname, ".."));
 
 function filesUnder(dir, test) {
   const found = [];
+  if (!existsSync(path.join(ROOT, dir))) return found;
   for (const entry of readdirSync(path.join(ROOT, dir), { withFileTypes: true, recursive: true })) {
     const file = path.relative(ROOT, path.join(entry.parentPath, entry.name));
     if (entry.isFile() && test(file)) found.push(file);

@@ -76,6 +76,8 @@ if (!fakeTime) {
 }
 
 run("lint", "npx", ["biome", "check", "."]);
+run("house rules", "node", ["scripts/check-rules.mjs"]);
+run("dead code (knip)", "npx", ["knip", "--no-progress"]);
 run("typecheck", "node", ["scripts/typecheck.mjs"]);
 vitest(`unit and integration tests (PGlite${clockLabel(0)})`, [], ".tmp/vitest-pglite.json", {
   COLLECTIVE_TEST_DB: "pglite",
