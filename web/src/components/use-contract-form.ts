@@ -1,30 +1,48 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
-import { type DefaultValues, type FieldValues, get, type Path, type UseFormReturn, useForm } from "react-hook-form";
+import {
+  type DefaultValues,
+  type FieldErrors,
+  type FieldValues,
+  get,
+  type Path,
+  type Resolver,
+  set,
+  type UseFormReturn,
+  useForm,
+} from "react-hook-form";
 import type { z } from "zod";
 import { problemFromError } from "./form-errors";
 
 /** A contract schema whose input is a form's values (an object). */
 type FormSchema = z.ZodType<unknown, FieldValues>;
 
-type ContractFormOptions<S extends FormSchema> = {
+type ContractFormOptions<S extends FormSchema, V extends FieldValues> = {
   /** The contract's schema: the one place a field's rule is written. */
   schema: S;
-  defaultValues: DefaultValues<z.input<S>>;
+  defaultValues: DefaultValues<V>;
   /** Words for people in place of zod's technical wording, keyed by field path ("name", "roles/0/schoolId"). */
   messages?: Record<string, string>;
+  /**
+   * A rule the schema cannot state on its own (it spans fields, or another part of the contract holds it):
+   * messages by field path, shown beside the schema's own (a field keeps the schema's message first).
+   */
+  check?: (values: V) => Record<string, string>;
   /** Runs with the parsed values once the schema accepts them; report a failed request with `showProblem`. */
   onValid: (data: z.output<S>) => void;
 };
 
-export type ContractForm<S extends FormSchema> = {
-  form: UseFormReturn<z.input<S>, unknown, z.output<S>>;
+/** react-hook-form's methods, plus what every Collective form does the same way. */
+export type ContractForm<V extends FieldValues, O = V> = UseFormReturn<V, unknown, O> & {
   formRef: RefObject<HTMLFormElement | null>;
-  handleSubmit: (event?: FormEvent) => Promise<void>;
+  /** The form's submit handler: validates, then calls `onValid`. */
+  onSubmit: (event?: FormEvent) => Promise<void>;
   /** The message that belongs to no one field (a conflict, a network failure), or null. */
   formMessage: string | null;
   /** A field's current message, by its path ("name", "roles/0/schoolId"). */
   fieldError: (path: string) => string | undefined;
+  /** The first message at a path or anywhere beneath it (a list whose items failed). */
+  errorWithin: (path: string) => string | undefined;
   /** Puts a failed request's problem+json onto the fields its JSON pointers name, and the rest above the form. */
   showProblem: (error: unknown) => void;
   /** Shows messages of the form's own (a rule the schema cannot see) as if validation had found them. */
@@ -33,20 +51,44 @@ export type ContractForm<S extends FormSchema> = {
 
 const toFieldName = (path: string) => path.replaceAll("/", ".");
 
+function firstMessage(node: unknown): string | undefined {
+  if (typeof node !== "object" || node === null) return undefined;
+  if ("message" in node && typeof node.message === "string") return node.message;
+  for (const child of Object.values(node)) {
+    const message = firstMessage(child);
+    if (message) return message;
+  }
+  return undefined;
+}
+
 /**
- * A form validated by a contract schema (react-hook-form with the zod resolver). After a failed submit,
+ * A form validated by a contract schema (react-hook-form with the zod resolver). `V`, the form's values, may be
+ * narrower than the schema's input, so that create and edit forms can share their fields. After a failed submit,
  * from the schema or the server, focus moves to the first invalid field so keyboard users land on it.
  */
-export function useContractForm<S extends FormSchema>({
+export function useContractForm<S extends FormSchema, V extends FieldValues & z.input<S> = z.input<S>>({
   schema,
   defaultValues,
   messages = {},
+  check,
   onValid,
-}: ContractFormOptions<S>): ContractForm<S> {
-  const form = useForm<z.input<S>, unknown, z.output<S>>({
-    resolver: zodResolver(schema, {
-      error: (issue) => messages[(issue.path ?? []).map(String).join("/")],
-    }),
+}: ContractFormOptions<S, V>): ContractForm<V, z.output<S>> {
+  // The values are a kind of the schema's input (V extends it), which the resolver's signature cannot express.
+  const schemaResolver = zodResolver(schema, {
+    error: (issue) => messages[(issue.path ?? []).map(String).join("/")],
+  }) as unknown as Resolver<V, unknown, z.output<S>>;
+  const resolver: Resolver<V, unknown, z.output<S>> = async (values, context, options) => {
+    const result = await schemaResolver(values, context, options);
+    const extra = Object.entries(check?.(values) ?? {});
+    if (extra.length === 0) return result;
+    const errors: FieldErrors<V> = Object.assign({}, result.errors);
+    for (const [path, message] of extra) {
+      if (!get(errors, toFieldName(path))) set(errors, toFieldName(path), { type: "custom", message });
+    }
+    return { values: {}, errors };
+  };
+  const form = useForm<V, unknown, z.output<S>>({
+    resolver,
     defaultValues,
     // Messages change only when the person submits again, as they always have in Collective.
     reValidateMode: "onSubmit",
@@ -58,14 +100,14 @@ export function useContractForm<S extends FormSchema>({
   const [focusRequest, setFocusRequest] = useState(0);
   const { errors, submitCount } = form.formState;
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once the failed submit's messages are on the page
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs once a failed submit's messages are on the page
   useEffect(() => {
     formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [submitCount, focusRequest]);
 
   function showFieldErrors(fields: Record<string, string>) {
     for (const [path, message] of Object.entries(fields)) {
-      form.setError(toFieldName(path) as Path<z.input<S>>, { type: "server", message });
+      form.setError(toFieldName(path) as Path<V>, { type: "server", message });
     }
     setFocusRequest((count) => count + 1);
   }
@@ -76,7 +118,7 @@ export function useContractForm<S extends FormSchema>({
     showFieldErrors(problem.fields);
   }
 
-  const handleSubmit = form.handleSubmit(
+  const onSubmit = form.handleSubmit(
     (data) => {
       setFormMessage(null);
       onValid(data);
@@ -85,14 +127,15 @@ export function useContractForm<S extends FormSchema>({
   );
 
   return {
-    form,
+    ...form,
     formRef,
-    handleSubmit,
+    onSubmit,
     formMessage,
     fieldError: (path) => {
       const error: { message?: string } | undefined = get(errors, toFieldName(path));
       return error?.message;
     },
+    errorWithin: (path) => firstMessage(get(errors, toFieldName(path))),
     showProblem,
     showFieldErrors,
   };

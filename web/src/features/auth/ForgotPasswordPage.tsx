@@ -8,11 +8,11 @@ import { useRequestPasswordReset } from "./auth.api";
 
 export function ForgotPasswordPage() {
   const requestReset = useRequestPasswordReset();
-  const { form, formRef, handleSubmit, formMessage, fieldError, showProblem } = useContractForm({
+  const form = useContractForm({
     schema: ResetRequestInput,
     defaultValues: { email: "" },
     messages: { email: "Enter your email address." },
-    onValid: (input) => requestReset.mutate(input, { onError: showProblem }),
+    onValid: (input) => requestReset.mutate(input, { onError: form.showProblem }),
   });
 
   if (requestReset.isSuccess) {
@@ -36,14 +36,14 @@ export function ForgotPasswordPage() {
         title="Reset your password"
         description="Enter the email address you sign in with and we will send you a link to choose a new password."
       />
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={formMessage} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
         <TextField
           label="Email"
           type="email"
           autoComplete="username"
           {...form.register("email")}
-          error={fieldError("email")}
+          error={form.fieldError("email")}
           required
         />
         <div className="actions">

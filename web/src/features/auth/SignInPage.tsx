@@ -17,25 +17,25 @@ export function SignInPage() {
   const { redirect } = route.useSearch();
   const router = useRouter();
   const signIn = useSignIn();
-  const { form, formRef, handleSubmit, formMessage, fieldError, showProblem } = useContractForm({
+  const form = useContractForm({
     schema: SignInInput,
     defaultValues: { email: "", password: "" },
     messages: { email: "Enter your email address.", password: "Enter your password." },
     onValid: (input) =>
-      signIn.mutate(input, { onSuccess: () => router.history.push(safeRedirect(redirect)), onError: showProblem }),
+      signIn.mutate(input, { onSuccess: () => router.history.push(safeRedirect(redirect)), onError: form.showProblem }),
   });
 
   return (
     <>
       <PageHeader title="Sign in" description="Welcome back to your professional learning community." />
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={formMessage} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
         <TextField
           label="Email"
           type="email"
           autoComplete="username"
           {...form.register("email")}
-          error={fieldError("email")}
+          error={form.fieldError("email")}
           required
         />
         <TextField
@@ -43,7 +43,7 @@ export function SignInPage() {
           type="password"
           autoComplete="current-password"
           {...form.register("password")}
-          error={fieldError("password")}
+          error={form.fieldError("password")}
           required
         />
         <div className="actions">

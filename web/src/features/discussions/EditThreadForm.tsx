@@ -8,25 +8,25 @@ import { MESSAGE_HINT, THREAD_MESSAGES } from "./NewThreadForm";
 /** Edits a thread's title and opening message. */
 export function EditThreadForm({ thread, onDone }: { thread: ThreadDetail; onDone: () => void }) {
   const updateThread = useUpdateThread(thread.id);
-  const { form, formRef, handleSubmit, formMessage, fieldError, showProblem } = useContractForm({
+  const form = useContractForm({
     schema: ThreadPatch,
     defaultValues: { title: thread.title, body: thread.body },
     messages: THREAD_MESSAGES,
-    onValid: (patch) => updateThread.mutate(patch, { onSuccess: onDone, onError: showProblem }),
+    onValid: (patch) => updateThread.mutate(patch, { onSuccess: onDone, onError: form.showProblem }),
   });
 
   return (
     <section className="panel" aria-labelledby="edit-thread-heading">
       <h2 id="edit-thread-heading">Edit thread</h2>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form form-wide">
-        <FormAlert message={formMessage} />
-        <TextField label="Title" {...form.register("title")} error={fieldError("title")} required />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form form-wide">
+        <FormAlert message={form.formMessage} />
+        <TextField label="Title" {...form.register("title")} error={form.fieldError("title")} required />
         <TextAreaField
           label="Message"
           hint={MESSAGE_HINT}
           rows={8}
           {...form.register("body")}
-          error={fieldError("body")}
+          error={form.fieldError("body")}
           required
         />
         <div className="actions">

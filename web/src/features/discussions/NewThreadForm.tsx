@@ -13,29 +13,35 @@ export const MESSAGE_HINT =
 export function NewThreadForm({ place }: { place: ThreadPlace }) {
   const startThread = useStartThread(place);
   const navigate = useNavigate();
-  const { form, formRef, handleSubmit, formMessage, fieldError, showProblem } = useContractForm({
+  const form = useContractForm({
     schema: ThreadInput,
     defaultValues: { title: "", body: "" },
     messages: THREAD_MESSAGES,
     onValid: (input) =>
       startThread.mutate(input, {
         onSuccess: (thread) => navigate({ to: "/discussions/$threadId", params: { threadId: thread.id } }),
-        onError: showProblem,
+        onError: form.showProblem,
       }),
   });
 
   return (
     <section className="panel" aria-labelledby="new-thread-heading">
       <h2 id="new-thread-heading">New thread</h2>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form form-wide">
-        <FormAlert message={formMessage} />
-        <TextField label="Title" {...form.register("title")} error={fieldError("title")} autoComplete="off" required />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form form-wide">
+        <FormAlert message={form.formMessage} />
+        <TextField
+          label="Title"
+          {...form.register("title")}
+          error={form.fieldError("title")}
+          autoComplete="off"
+          required
+        />
         <TextAreaField
           label="Message"
           hint={MESSAGE_HINT}
           rows={6}
           {...form.register("body")}
-          error={fieldError("body")}
+          error={form.fieldError("body")}
           required
         />
         <div className="actions">

@@ -8,24 +8,24 @@ import { MESSAGE_HINT } from "./NewThreadForm";
 /** Adds a reply; the box empties once the reply is in the thread. */
 export function ReplyForm({ threadId }: { threadId: string }) {
   const replyToThread = useReplyToThread(threadId);
-  const { form, formRef, handleSubmit, formMessage, fieldError, showProblem } = useContractForm({
+  const form = useContractForm({
     schema: ReplyInput,
     defaultValues: { body: "" },
     messages: { body: "Write your reply." },
-    onValid: ({ body }) => replyToThread.mutate(body, { onSuccess: () => form.reset(), onError: showProblem }),
+    onValid: ({ body }) => replyToThread.mutate(body, { onSuccess: () => form.reset(), onError: form.showProblem }),
   });
 
   return (
     <section className="panel" aria-labelledby="reply-heading">
       <h2 id="reply-heading">Add a reply</h2>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form form-wide">
-        <FormAlert message={formMessage} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form form-wide">
+        <FormAlert message={form.formMessage} />
         <TextAreaField
           label="Reply"
           hint={MESSAGE_HINT}
           rows={5}
           {...form.register("body")}
-          error={fieldError("body")}
+          error={form.fieldError("body")}
           required
         />
         <div className="actions">
