@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, CommunityKind } from "../../../../contract/communities";
 import { CheckboxField, SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { useDebouncedSearch } from "../../components/use-debounced-search";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import type { CommunitiesSearch } from "./communities-search";
 
@@ -14,13 +13,7 @@ type CommunitiesFiltersProps = { filters: Filters; onChange: (filters: Filters) 
 /** Search by name or purpose as one types; narrow by kind, school, membership and archive. */
 export function CommunitiesFilters({ filters, onChange, canFilterBySchool }: CommunitiesFiltersProps) {
   const schools = useQuery({ ...schoolChoicesQuery, enabled: canFilterBySchool });
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
+  const [query, setQuery] = useDebouncedSearch(filters.q, (q) => onChange({ ...filters, q }));
 
   return (
     <FilterBar label="Filter communities">

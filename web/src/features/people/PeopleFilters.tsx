@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { PersonStatus, ROLE_LABELS, ROLES, RoleName } from "../../../../contract/people";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { useDebouncedSearch } from "../../components/use-debounced-search";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { type PeopleSearch, STATUS_LABELS } from "./people-search";
 
@@ -14,13 +13,7 @@ type PeopleFiltersProps = { filters: Filters; onChange: (filters: Filters) => vo
 /** Search by name or email as one types, and narrow by role, school and status. */
 export function PeopleFilters({ filters, onChange }: PeopleFiltersProps) {
   const schools = useQuery(schoolChoicesQuery);
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
+  const [query, setQuery] = useDebouncedSearch(filters.q, (q) => onChange({ ...filters, q }));
 
   return (
     <FilterBar label="Filter people">

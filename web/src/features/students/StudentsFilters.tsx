@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { gradeLabel } from "../../../../contract/standards";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { useDebouncedSearch } from "../../components/use-debounced-search";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { studentFiltersQuery } from "./students.api";
 import type { StudentsSearch } from "./students-search";
@@ -16,13 +15,7 @@ type StudentsFiltersProps = { filters: Filters; onChange: (filters: Filters) => 
 export function StudentsFilters({ filters, onChange }: StudentsFiltersProps) {
   const schools = useQuery(schoolChoicesQuery);
   const choices = useQuery(studentFiltersQuery(filters.schoolId));
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
+  const [query, setQuery] = useDebouncedSearch(filters.q, (q) => onChange({ ...filters, q }));
 
   return (
     <FilterBar label="Filter students">
