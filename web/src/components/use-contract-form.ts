@@ -14,13 +14,18 @@ import {
 import type { z } from "zod";
 import { problemFromError } from "./form-errors";
 
-/** A contract schema whose input is a form's values (an object). */
-type FormSchema = z.ZodType<unknown, FieldValues>;
+/** A contract schema whose input is an object (a request body). */
+export type FormSchema = z.ZodType<unknown, FieldValues>;
 
 type ContractFormOptions<S extends FormSchema, V extends FieldValues> = {
   /** The contract's schema: the one place a field's rule is written. */
   schema: S;
   defaultValues: DefaultValues<V>;
+  /**
+   * The body the schema checks, from values as people type them (text for numbers, a chosen person); left out,
+   * the values are the body. Not typed as the schema's input: a blank number becomes null for the schema to refuse.
+   */
+  toInput?: (values: V) => unknown;
   /** Words for people in place of zod's technical wording, keyed by field path ("name", "roles/0/schoolId"). */
   messages?: Record<string, string>;
   /**
@@ -62,23 +67,22 @@ function firstMessage(node: unknown): string | undefined {
 }
 
 /**
- * A form validated by a contract schema (react-hook-form with the zod resolver). `V`, the form's values, may be
- * narrower than the schema's input, so that create and edit forms can share their fields. After a failed submit,
- * from the schema or the server, focus moves to the first invalid field so keyboard users land on it.
+ * A form validated by a contract schema (react-hook-form with the zod resolver). `V`, the form's values, may differ
+ * from the schema's input: narrower, so that create and edit forms share their fields, or mapped by `toInput`.
+ * Messages are keyed by the body's paths. After a failed submit, from the schema or the server, focus moves to the
+ * first invalid field so keyboard users land on it.
  */
-export function useContractForm<S extends FormSchema, V extends FieldValues & z.input<S> = z.input<S>>({
-  schema,
-  defaultValues,
-  messages = {},
-  check,
-  onValid,
-}: ContractFormOptions<S, V>): ContractForm<V, z.output<S>> {
-  // The values are a kind of the schema's input (V extends it), which the resolver's signature cannot express.
+export function useContractForm<S extends FormSchema, V extends FieldValues = z.input<S>>(
+  options: ContractFormOptions<S, V>,
+): ContractForm<V, z.output<S>> {
+  const { schema, defaultValues, toInput, messages = {}, check, onValid } = options;
+  // The resolver checks the body, not the values themselves, which its signature cannot express.
   const schemaResolver = zodResolver(schema, {
     error: (issue) => messages[(issue.path ?? []).map(String).join("/")],
   }) as unknown as Resolver<V, unknown, z.output<S>>;
-  const resolver: Resolver<V, unknown, z.output<S>> = async (values, context, options) => {
-    const result = await schemaResolver(values, context, options);
+  const resolver: Resolver<V, unknown, z.output<S>> = async (values, context, resolverOptions) => {
+    const body = toInput ? (toInput(values) as V) : values;
+    const result = await schemaResolver(body, context, resolverOptions);
     const extra = Object.entries(check?.(values) ?? {});
     if (extra.length === 0) return result;
     const errors: FieldErrors<V> = Object.assign({}, result.errors);
