@@ -2,6 +2,7 @@ import { zodResolver } from "@hookform/resolvers/zod";
 import { type FormEvent, type RefObject, useEffect, useRef, useState } from "react";
 import {
   type DefaultValues,
+  type FieldError,
   type FieldErrors,
   type FieldValues,
   get,
@@ -77,15 +78,18 @@ export function useContractForm<S extends FormSchema, V extends FieldValues = z.
 ): ContractForm<V, z.output<S>> {
   const { schema, defaultValues, toInput, messages = {}, check, onValid } = options;
   // The resolver checks the body, not the values themselves, which its signature cannot express.
-  const schemaResolver = zodResolver(schema, {
-    error: (issue) => messages[(issue.path ?? []).map(String).join("/")],
-  }) as unknown as Resolver<V, unknown, z.output<S>>;
+  const schemaResolver = zodResolver(schema) as unknown as Resolver<V, unknown, z.output<S>>;
   const resolver: Resolver<V, unknown, z.output<S>> = async (values, context, resolverOptions) => {
     const body = toInput ? (toInput(values) as V) : values;
     const result = await schemaResolver(body, context, resolverOptions);
     const extra = Object.entries(check?.(values) ?? {});
-    if (extra.length === 0) return result;
+    if (Object.keys(result.errors).length === 0 && extra.length === 0) return result;
     const errors: FieldErrors<V> = Object.assign({}, result.errors);
+    // Our words replace the schema's, even where the contract words a rule for API clients.
+    for (const [path, message] of Object.entries(messages)) {
+      const error: FieldError | undefined = get(errors, toFieldName(path));
+      if (error?.message) set(errors, toFieldName(path), { ...error, message });
+    }
     for (const [path, message] of extra) {
       if (!get(errors, toFieldName(path))) set(errors, toFieldName(path), { type: "custom", message });
     }

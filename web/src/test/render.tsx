@@ -1,7 +1,10 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { type RenderResult, render } from "@testing-library/react";
+import { configure, type RenderResult, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
+
+// The machine running the suite is often busy: wait longer than the default second for a screen to settle.
+configure({ asyncUtilTimeout: 5_000 });
 
 /** Renders a component with a fresh query cache that never retries, so a failure shows at once. */
 export function renderWithQueries(ui: ReactElement): RenderResult {

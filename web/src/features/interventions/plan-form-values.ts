@@ -91,3 +91,6 @@ export function deliveryInput(values: PlanFormValues) {
 export function dateMessages(values: PlanFormValues): Record<string, string> {
   return Object.fromEntries(planDateProblems(values).map((problem) => [problem.pointer.slice(1), problem.detail]));
 }
+
+/** A stored number as the text of its field: empty for none. */
+export const textOfNumber = (value: number | null) => (value === null ? "" : String(value));

@@ -38,7 +38,7 @@ describe("PersonEditForm", () => {
   it("shows the schema's and the role rule's messages together and focuses the first", async () => {
     const calls = stubPeopleApi(() => ({ status: 200, body: person }));
     renderWithQueries(<PersonEditForm person={person} />);
-    await screen.findByRole("option", { name: school.name });
+    await screen.findByRole("option", { name: school.name }, { timeout: 10_000 });
 
     await userEvent.clear(screen.getByLabelText("Name"));
     await userEvent.selectOptions(screen.getByLabelText("School"), "");
@@ -56,7 +56,7 @@ describe("PersonEditForm", () => {
       body: problem(409, "Conflict", [{ pointer: "/body/email", detail: "Someone in the district already uses it." }]),
     }));
     renderWithQueries(<PersonEditForm person={person} />);
-    await screen.findByRole("option", { name: school.name });
+    await screen.findByRole("option", { name: school.name }, { timeout: 10_000 });
 
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
 
@@ -72,7 +72,7 @@ describe("PersonEditForm", () => {
       body: { ...person, ...(body as object), roles: person.roles },
     }));
     renderWithQueries(<PersonEditForm person={person} />);
-    await screen.findByRole("option", { name: school.name });
+    await screen.findByRole("option", { name: school.name }, { timeout: 10_000 });
 
     await userEvent.selectOptions(screen.getByLabelText("Preferred language"), "es");
     await userEvent.click(screen.getByRole("button", { name: "Save" }));
