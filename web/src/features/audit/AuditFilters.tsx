@@ -1,24 +1,22 @@
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedSearch } from "../../components/use-debounced-search";
+import { SearchFilter } from "../../components/FilterFields";
 import { type AuditSearch, SUBJECT_TYPES } from "./audit-search";
 
 type Filters = Omit<AuditSearch, "page">;
 
 /** Narrows the log by action prefix ("person."), subject type and a range of days. */
 export function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
-  const [action, setAction] = useDebouncedSearch(filters.action, (action) => onChange({ ...filters, action }));
   const isRangeReversed = Boolean(filters.from && filters.to && filters.from > filters.to);
 
   return (
     <FilterBar label="Filter the audit log">
-      <TextField
+      <SearchFilter
         label="Action"
-        type="search"
         placeholder="e.g. person. or auth.sign_in"
         hint="Matches actions that start with this text."
-        value={action}
-        onChange={(event) => setAction(event.target.value)}
+        search={filters.action}
+        onSearch={(action) => onChange({ ...filters, action })}
       />
       <SelectField
         label="Subject type"
