@@ -27,8 +27,11 @@ type ContractFormOptions<S extends FormSchema, V extends FieldValues> = {
    * the values are the body. Not typed as the schema's input: a blank number becomes null for the schema to refuse.
    */
   toInput?: (values: V) => unknown;
-  /** Words for people in place of zod's technical wording, keyed by field path ("name", "roles/0/schoolId"). */
-  messages?: Record<string, string>;
+  /**
+   * Words for people in place of the schema's, keyed by field path ("name", "roles/0/schoolId"); a function picks
+   * them by the rule that failed (zod's issue code: "too_small", "too_big" …).
+   */
+  messages?: Record<string, string | ((code: string) => string)>;
   /**
    * A rule the schema cannot state on its own (it spans fields, or another part of the contract holds it):
    * messages by field path, shown beside the schema's own (a field keeps the schema's message first).
@@ -88,7 +91,8 @@ export function useContractForm<S extends FormSchema, V extends FieldValues = z.
     // Our words replace the schema's, even where the contract words a rule for API clients.
     for (const [path, message] of Object.entries(messages)) {
       const error: FieldError | undefined = get(errors, toFieldName(path));
-      if (error?.message) set(errors, toFieldName(path), { ...error, message });
+      const words = typeof message === "function" ? message(String(error?.type)) : message;
+      if (error?.message) set(errors, toFieldName(path), { ...error, message: words });
     }
     for (const [path, message] of extra) {
       if (!get(errors, toFieldName(path))) set(errors, toFieldName(path), { type: "custom", message });
