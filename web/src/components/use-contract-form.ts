@@ -29,9 +29,9 @@ type ContractFormOptions<S extends FormSchema, V extends FieldValues> = {
   toInput?: (values: V) => unknown;
   /**
    * Words for people in place of the schema's, keyed by field path ("name", "roles/0/schoolId"); a function picks
-   * them by the rule that failed (zod's issue code: "too_small", "too_big" …).
+   * them by the rule that failed (zod's issue code: "too_small", "too_big" …), or keeps the schema's (undefined).
    */
-  messages?: Record<string, string | ((code: string) => string)>;
+  messages?: Record<string, string | ((code: string) => string | undefined)>;
   /**
    * A rule the schema cannot state on its own (it spans fields, or another part of the contract holds it):
    * messages by field path, shown beside the schema's own (a field keeps the schema's message first).
@@ -92,7 +92,7 @@ export function useContractForm<S extends FormSchema, V extends FieldValues = z.
     for (const [path, message] of Object.entries(messages)) {
       const error: FieldError | undefined = get(errors, toFieldName(path));
       const words = typeof message === "function" ? message(String(error?.type)) : message;
-      if (error?.message) set(errors, toFieldName(path), { ...error, message: words });
+      if (error?.message && words) set(errors, toFieldName(path), { ...error, message: words });
     }
     for (const [path, message] of extra) {
       if (!get(errors, toFieldName(path))) set(errors, toFieldName(path), { type: "custom", message });
