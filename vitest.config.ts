@@ -2,7 +2,13 @@ import { defineConfig } from "vitest/config";
 
 export default defineConfig({
   test: {
-    include: ["server/**/*.test.ts", "contract/**/*.test.ts", "web/src/**/*.test.ts", "bench/**/*.test.ts"],
+    include: [
+      "server/**/*.test.ts",
+      "contract/**/*.test.ts",
+      "web/src/**/*.test.ts",
+      "web/src/**/*.test.tsx",
+      "bench/**/*.test.ts",
+    ],
     globalSetup: ["server/test/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

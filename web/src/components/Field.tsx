@@ -1,6 +1,7 @@
 import {
   type InputHTMLAttributes,
   type ReactNode,
+  type Ref,
   type SelectHTMLAttributes,
   type TextareaHTMLAttributes,
   useId,
@@ -30,7 +31,8 @@ function FieldMessages({ hintId, errorId, hint, error }: { hintId: string; error
   );
 }
 
-type TextFieldProps = Described & Omit<InputHTMLAttributes<HTMLInputElement>, "id">;
+// React 19 hands `ref` to a function component as a prop; react-hook-form's `register` needs it on the element.
+type TextFieldProps = Described & Omit<InputHTMLAttributes<HTMLInputElement>, "id"> & { ref?: Ref<HTMLInputElement> };
 
 /** A labelled text input whose hint and error are tied to it for screen readers. */
 export function TextField({ label, error, hint, className, ...inputProps }: TextFieldProps) {
@@ -51,7 +53,8 @@ export function TextField({ label, error, hint, className, ...inputProps }: Text
   );
 }
 
-type SelectFieldProps = Described & Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & { children: ReactNode };
+type SelectFieldProps = Described &
+  Omit<SelectHTMLAttributes<HTMLSelectElement>, "id"> & { children: ReactNode; ref?: Ref<HTMLSelectElement> };
 
 /** A labelled select with the same hint and error wiring as TextField. */
 export function SelectField({ label, error, hint, className, children, ...selectProps }: SelectFieldProps) {
@@ -74,7 +77,8 @@ export function SelectField({ label, error, hint, className, children, ...select
   );
 }
 
-type TextAreaFieldProps = Described & Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id">;
+type TextAreaFieldProps = Described &
+  Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, "id"> & { ref?: Ref<HTMLTextAreaElement> };
 
 /** A labelled multi-line text box with the same hint and error wiring as TextField. */
 export function TextAreaField({ label, error, hint, className, ...textareaProps }: TextAreaFieldProps) {
@@ -95,7 +99,8 @@ export function TextAreaField({ label, error, hint, className, ...textareaProps 
   );
 }
 
-type CheckboxFieldProps = Omit<Described, "error"> & Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type">;
+type CheckboxFieldProps = Omit<Described, "error"> &
+  Omit<InputHTMLAttributes<HTMLInputElement>, "id" | "type"> & { ref?: Ref<HTMLInputElement> };
 
 /** A checkbox with its label beside it. */
 export function CheckboxField({ label, hint, ...inputProps }: CheckboxFieldProps) {

@@ -44,7 +44,3 @@ export function problemFromError(error: unknown): FormProblem {
   const message = hasFieldErrors && elsewhere.length === 0 ? null : (error.detail ?? error.title);
   return { fields, message };
 }
-
-export function hasProblem(problem: FormProblem): boolean {
-  return problem.message !== null || Object.keys(problem.fields).length > 0;
-}

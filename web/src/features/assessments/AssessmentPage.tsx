@@ -1,18 +1,20 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import {
   ASSESSMENT_STATUS_LABELS,
   ASSESSMENT_STATUSES,
   type AssessmentDetail,
+  AssessmentPatch,
   type AssessmentStatus,
 } from "../../../../contract/assessments";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { problemFromError } from "../../components/form-errors";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { useContractForm } from "../../components/use-contract-form";
 import { assessmentQuery, useDeleteAssessment, useUpdateAssessment } from "./assessments.api";
 import { ClassesForm } from "./ClassesForm";
 import { CutScoresEditor } from "./CutScoresEditor";
@@ -94,33 +96,26 @@ function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
   );
 }
 
+type DetailsValues = { title: string; description: string; givenOn: string; status: AssessmentStatus };
+
 function DetailsForm({ assessment }: { assessment: AssessmentDetail }) {
   const updateAssessment = useUpdateAssessment(assessment.id);
   const deleteAssessment = useDeleteAssessment(assessment.id);
   const navigate = useNavigate();
-  const [values, setValues] = useState({
-    title: assessment.title,
-    description: assessment.description,
-    givenOn: assessment.givenOn ?? "",
-    status: assessment.status,
-  });
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [saved, setSaved] = useState(false);
   const [isConfirming, setIsConfirming] = useState(false);
   const canEdit = assessment.can.update === true;
-  const change = (patch: Partial<typeof values>) => {
-    setSaved(false);
-    setValues({ ...values, ...patch });
-  };
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(NO_PROBLEM);
-    updateAssessment.mutate(
-      { ...values, givenOn: values.givenOn || null },
-      { onSuccess: () => setSaved(true), onError: (error) => setProblem(problemFromError(error)) },
-    );
-  }
+  const form = useContractForm<typeof AssessmentPatch, DetailsValues>({
+    schema: AssessmentPatch,
+    defaultValues: {
+      title: assessment.title,
+      description: assessment.description,
+      givenOn: assessment.givenOn ?? "",
+      status: assessment.status,
+    },
+    toInput: (values) => ({ ...values, givenOn: values.givenOn || null }),
+    onValid: (patch) => updateAssessment.mutate(patch, { onSuccess: () => setSaved(true), onError: form.showProblem }),
+  });
 
   function handleDelete() {
     deleteAssessment.mutate(assessment.sittingCount > 0, {
@@ -132,33 +127,31 @@ function DetailsForm({ assessment }: { assessment: AssessmentDetail }) {
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="form form-wide">
-      <FormAlert message={problem.message} />
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      onChange={() => setSaved(false)}
+      noValidate
+      className="form form-wide"
+    >
+      <FormAlert message={form.formMessage} />
       <div className="field-row">
         <TextField
           label="Title"
-          value={values.title}
           maxLength={200}
           disabled={!canEdit}
-          onChange={(e) => change({ title: e.target.value })}
-          error={problem.fields.title}
+          {...form.register("title")}
+          error={form.fieldError("title")}
         />
         <TextField
           label="Given on"
           type="date"
           className="field-narrow"
-          value={values.givenOn}
           disabled={!canEdit}
-          onChange={(e) => change({ givenOn: e.target.value })}
-          error={problem.fields.givenOn}
+          {...form.register("givenOn")}
+          error={form.fieldError("givenOn")}
         />
-        <SelectField
-          label="Status"
-          className="field-narrow"
-          value={values.status}
-          disabled={!canEdit}
-          onChange={(e) => change({ status: e.target.value as AssessmentStatus })}
-        >
+        <SelectField label="Status" className="field-narrow" disabled={!canEdit} {...form.register("status")}>
           {ASSESSMENT_STATUSES.map((status) => (
             <option key={status} value={status}>
               {ASSESSMENT_STATUS_LABELS[status]}
@@ -168,12 +161,11 @@ function DetailsForm({ assessment }: { assessment: AssessmentDetail }) {
       </div>
       <TextAreaField
         label="Description"
-        value={values.description}
         rows={2}
         maxLength={4000}
         disabled={!canEdit}
-        onChange={(e) => change({ description: e.target.value })}
-        error={problem.fields.description}
+        {...form.register("description")}
+        error={form.fieldError("description")}
       />
       {canEdit ? (
         <div className="actions">

@@ -1,31 +1,22 @@
-import { useEffect, useState } from "react";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { SearchFilter } from "../../components/FilterFields";
 import { type AuditSearch, SUBJECT_TYPES } from "./audit-search";
 
 type Filters = Omit<AuditSearch, "page">;
 
 /** Narrows the log by action prefix ("person."), subject type and a range of days. */
 export function AuditFilters({ filters, onChange }: { filters: Filters; onChange: (filters: Filters) => void }) {
-  const [action, setAction] = useState(filters.action ?? "");
-  const debouncedAction = useDebouncedValue(action.trim());
   const isRangeReversed = Boolean(filters.from && filters.to && filters.from > filters.to);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled action text should change the list
-  useEffect(() => {
-    if (debouncedAction !== (filters.action ?? "")) onChange({ ...filters, action: debouncedAction || undefined });
-  }, [debouncedAction]);
 
   return (
     <FilterBar label="Filter the audit log">
-      <TextField
+      <SearchFilter
         label="Action"
-        type="search"
         placeholder="e.g. person. or auth.sign_in"
         hint="Matches actions that start with this text."
-        value={action}
-        onChange={(event) => setAction(event.target.value)}
+        search={filters.action}
+        onSearch={(action) => onChange({ ...filters, action })}
       />
       <SelectField
         label="Subject type"

@@ -3,7 +3,7 @@ import { getRouteApi } from "@tanstack/react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { RequireAbility } from "../admin/RequireAbility";
 import { AuditFilters } from "./AuditFilters";
 import { AuditTable } from "./AuditTable";
@@ -51,30 +51,33 @@ function AuditLog() {
         filters={{ action: search.action, subjectType: search.subjectType, from: search.from, to: search.to }}
         onChange={updateSearch}
       />
-      {entries.isPending ? (
-        <Loading label="Loading the audit log…" />
-      ) : entries.isError ? (
-        <ErrorNotice error={entries.error} onRetry={() => entries.refetch()} />
-      ) : entries.data.items.length === 0 ? (
-        <EmptyState title={isFiltered ? "No entries match these filters" : "No entries yet"}>
-          <p>
-            {isFiltered
-              ? "Try a shorter action prefix, another subject type or a wider range of days."
-              : "Entries appear here as soon as people sign in or change something."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <AuditTable entries={entries.data.items} />
-          <Pager
-            label="Audit log pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={entries.data.total}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-          />
-        </>
-      )}
+      <QueryResult
+        query={entries}
+        loadingLabel="Loading the audit log…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={isFiltered ? "No entries match these filters" : "No entries yet"}>
+            <p>
+              {isFiltered
+                ? "Try a shorter action prefix, another subject type or a wider range of days."
+                : "Entries appear here as soon as people sign in or change something."}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <AuditTable entries={data.items} />
+            <Pager
+              label="Audit log pages"
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          </>
+        )}
+      </QueryResult>
     </>
   );
 }

@@ -1,15 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useRouter } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { inviteQuery, useAcceptInvite } from "./auth.api";
 import { NewPasswordFields } from "./NewPasswordFields";
-import { checkNewPassword } from "./new-password";
+import { confirmationMessages, NewPasswordInput, type NewPasswordValues, passwordErrors } from "./new-password";
 
 const route = getRouteApi("/signed-out/invite/$token");
 
@@ -18,25 +16,15 @@ export function InvitePage() {
   const invite = useQuery(inviteQuery(token));
   const acceptInvite = useAcceptInvite(token);
   const router = useRouter();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const fields = checkNewPassword(password, confirmation);
-    if (Object.keys(fields).length) return setProblem({ fields, message: null });
-    setProblem(NO_PROBLEM);
-    acceptInvite.mutate(
-      { password },
-      {
-        onSuccess: () => router.navigate({ to: "/" }),
-        onError: (error) => setProblem(problemFromError(error)),
-      },
-    );
-  }
+  const form = useContractForm<typeof NewPasswordInput, NewPasswordValues>({
+    schema: NewPasswordInput,
+    defaultValues: { password: "", confirmation: "" },
+    toInput: ({ password }) => ({ password }),
+    check: confirmationMessages,
+    onValid: (input) =>
+      acceptInvite.mutate(input, { onSuccess: () => router.navigate({ to: "/" }), onError: form.showProblem }),
+  });
+  const values = form.watch();
 
   if (invite.isPending) return <Loading label="Loading your invitation…" />;
   if (invite.isError) {
@@ -68,15 +56,15 @@ export function InvitePage() {
         Welcome, <strong>{displayName}</strong>. You have been invited to join <strong>{districtName}</strong> on
         Collective with the email address <strong>{email}</strong>. Choose a password to finish setting up your account.
       </p>
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
         <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
         <NewPasswordFields
-          password={password}
-          confirmation={confirmation}
-          onPasswordChange={setPassword}
-          onConfirmationChange={setConfirmation}
-          errors={problem.fields}
+          password={values.password}
+          confirmation={values.confirmation}
+          onPasswordChange={(password) => form.setValue("password", password)}
+          onConfirmationChange={(confirmation) => form.setValue("confirmation", confirmation)}
+          errors={passwordErrors(form)}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={acceptInvite.isPending}>

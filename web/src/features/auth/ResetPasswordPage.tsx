@@ -1,32 +1,25 @@
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
 import { ApiError } from "../../api/client";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { PageHeader } from "../../components/PageHeader";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { useCompletePasswordReset } from "./auth.api";
 import { NewPasswordFields } from "./NewPasswordFields";
-import { checkNewPassword } from "./new-password";
+import { confirmationMessages, NewPasswordInput, type NewPasswordValues, passwordErrors } from "./new-password";
 
 const route = getRouteApi("/signed-out/reset-password/$token");
 
 export function ResetPasswordPage() {
   const { token } = route.useParams();
   const completeReset = useCompletePasswordReset();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [password, setPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const fields = checkNewPassword(password, confirmation);
-    if (Object.keys(fields).length) return setProblem({ fields, message: null });
-    setProblem(NO_PROBLEM);
-    completeReset.mutate({ token, password }, { onError: (error) => setProblem(problemFromError(error)) });
-  }
+  const form = useContractForm<typeof NewPasswordInput, NewPasswordValues>({
+    schema: NewPasswordInput,
+    defaultValues: { password: "", confirmation: "" },
+    toInput: ({ password }) => ({ password }),
+    check: confirmationMessages,
+    onValid: ({ password }) => completeReset.mutate({ token, password }, { onError: form.showProblem }),
+  });
+  const values = form.watch();
 
   if (completeReset.isSuccess) {
     return (
@@ -62,14 +55,14 @@ export function ResetPasswordPage() {
   return (
     <>
       <PageHeader title="Choose a new password" />
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
         <NewPasswordFields
-          password={password}
-          confirmation={confirmation}
-          onPasswordChange={setPassword}
-          onConfirmationChange={setConfirmation}
-          errors={problem.fields}
+          password={values.password}
+          confirmation={values.confirmation}
+          onPasswordChange={(password) => form.setValue("password", password)}
+          onConfirmationChange={(confirmation) => form.setValue("confirmation", confirmation)}
+          errors={passwordErrors(form)}
         />
         <div className="actions">
           <button type="submit" className="button" disabled={completeReset.isPending}>

@@ -1,11 +1,9 @@
 import { getRouteApi, Link, useRouter } from "@tanstack/react-router";
-import { type FormEvent, useRef, useState } from "react";
 import { SignInInput } from "../../../../contract/auth";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { PageHeader } from "../../components/PageHeader";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { useSignIn } from "./auth.api";
 
 const route = getRouteApi("/signed-out/sign-in");
@@ -19,48 +17,33 @@ export function SignInPage() {
   const { redirect } = route.useSearch();
   const router = useRouter();
   const signIn = useSignIn();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(
-      SignInInput,
-      { email, password },
-      { email: "Enter your email address.", password: "Enter your password." },
-    );
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    signIn.mutate(checked.data, {
-      onSuccess: () => router.history.push(safeRedirect(redirect)),
-      onError: (error) => setProblem(problemFromError(error)),
-    });
-  }
+  const form = useContractForm({
+    schema: SignInInput,
+    defaultValues: { email: "", password: "" },
+    messages: { email: "Enter your email address.", password: "Enter your password." },
+    onValid: (input) =>
+      signIn.mutate(input, { onSuccess: () => router.history.push(safeRedirect(redirect)), onError: form.showProblem }),
+  });
 
   return (
     <>
       <PageHeader title="Sign in" description="Welcome back to your professional learning community." />
-      <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
         <TextField
           label="Email"
           type="email"
           autoComplete="username"
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={problem.fields.email}
+          {...form.register("email")}
+          error={form.fieldError("email")}
           required
         />
         <TextField
           label="Password"
           type="password"
           autoComplete="current-password"
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={problem.fields.password}
+          {...form.register("password")}
+          error={form.fieldError("password")}
           required
         />
         <div className="actions">

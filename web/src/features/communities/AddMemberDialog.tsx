@@ -1,10 +1,9 @@
-import { type FormEvent, useRef, useState } from "react";
-import { type CommunityHome, TeamRole } from "../../../../contract/communities";
+import { Controller } from "react-hook-form";
+import { type CommunityHome, MemberInput, TeamRole } from "../../../../contract/communities";
 import { Dialog } from "../../components/Dialog";
 import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { TEAM_ROLE_LABELS } from "./community-roles";
 import { useAddMember } from "./members.api";
 import { type ChosenPerson, PersonPicker } from "./PersonPicker";
@@ -24,45 +23,41 @@ export function AddMemberDialog({ open, community, onClose, onAdded }: AddMember
   );
 }
 
+type MemberValues = { person: ChosenPerson | null; teamRole: TeamRole };
+
 type AddMemberFormProps = Pick<AddMemberDialogProps, "community" | "onAdded"> & { onCancel: () => void };
 
 /** Find a person, choose their team role, add them; lives only while the dialog is open. */
 function AddMemberForm({ community, onCancel, onAdded }: AddMemberFormProps) {
   const addMember = useAddMember(community.id);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [person, setPerson] = useState<ChosenPerson | null>(null);
-  const [teamRole, setTeamRole] = useState<TeamRole>("member");
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!person) return setProblem({ fields: { personId: "Choose the person to add." }, message: null });
-    setProblem(NO_PROBLEM);
-    addMember.mutate(
-      { personId: person.id, teamRole },
-      {
-        onSuccess: () => onAdded(person.displayName),
-        onError: (error) => setProblem(problemFromError(error)),
-      },
-    );
-  }
+  const form = useContractForm<typeof MemberInput, MemberValues>({
+    schema: MemberInput,
+    defaultValues: { person: null, teamRole: "member" },
+    toInput: ({ person, teamRole }) => ({ personId: person?.id ?? "", teamRole }),
+    messages: { personId: "Choose the person to add." },
+    onValid: (input) =>
+      addMember.mutate(input, {
+        onSuccess: () => onAdded(form.getValues("person")?.displayName ?? ""),
+        onError: form.showProblem,
+      }),
+  });
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <PersonPicker
-        chosen={person}
-        onChoose={setPerson}
-        memberIds={community.members.map((member) => member.personId)}
-        error={problem.fields.personId}
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <Controller
+        control={form.control}
+        name="person"
+        render={({ field }) => (
+          <PersonPicker
+            chosen={field.value}
+            onChoose={field.onChange}
+            memberIds={community.members.map((member) => member.personId)}
+            error={form.fieldError("personId")}
+          />
+        )}
       />
-      <SelectField
-        label="Team role"
-        value={teamRole}
-        onChange={(event) => setTeamRole(TeamRole.parse(event.target.value))}
-        error={problem.fields.teamRole}
-      >
+      <SelectField label="Team role" {...form.register("teamRole")} error={form.fieldError("teamRole")}>
         {TeamRole.options.map((role) => (
           <option key={role} value={role}>
             {TEAM_ROLE_LABELS[role]}

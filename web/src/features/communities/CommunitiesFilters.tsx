@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { COMMUNITY_KIND_LABELS, COMMUNITY_KINDS, CommunityKind } from "../../../../contract/communities";
-import { CheckboxField, SelectField, TextField } from "../../components/Field";
+import { CheckboxField, SelectField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { SearchFilter } from "../../components/FilterFields";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import type { CommunitiesSearch } from "./communities-search";
 
@@ -14,22 +13,14 @@ type CommunitiesFiltersProps = { filters: Filters; onChange: (filters: Filters) 
 /** Search by name or purpose as one types; narrow by kind, school, membership and archive. */
 export function CommunitiesFilters({ filters, onChange, canFilterBySchool }: CommunitiesFiltersProps) {
   const schools = useQuery({ ...schoolChoicesQuery, enabled: canFilterBySchool });
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
 
   return (
     <FilterBar label="Filter communities">
-      <TextField
+      <SearchFilter
         label="Search communities"
-        type="search"
         placeholder="Name or purpose"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        search={filters.q}
+        onSearch={(q) => onChange({ ...filters, q })}
         className="filter-search"
       />
       <SelectField

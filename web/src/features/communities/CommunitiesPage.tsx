@@ -4,7 +4,7 @@ import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { AREA_PAGES } from "../areas/area-pages";
 import { useMe } from "../auth/me.api";
 import { CommunitiesFilters } from "./CommunitiesFilters";
@@ -85,41 +85,44 @@ export function CommunitiesPage() {
         onChange={updateSearch}
         canFilterBySchool={canCreate}
       />
-      {communities.isPending ? (
-        <Loading label="Loading communities…" />
-      ) : communities.isError ? (
-        <ErrorNotice error={communities.error} onRetry={() => communities.refetch()} />
-      ) : communities.data.items.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? "No community matches these filters" : "No communities yet"}
-          action={
-            isFiltered ? (
-              <button type="button" className="button button-secondary" onClick={clearFilters}>
-                Clear filters
-              </button>
-            ) : null
-          }
-        >
-          <p>
-            {isFiltered
-              ? "Try other words, or widen the kind, school or membership filters."
-              : canCreate
-                ? "Start a community for a team that learns together: a grade level, a course, a vertical team."
-                : "When someone adds you to a community, it will appear here."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <CommunitiesTable communities={communities.data.items} />
-          <Pager
-            label="Community pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={communities.data.total}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-          />
-        </>
-      )}
+      <QueryResult
+        query={communities}
+        loadingLabel="Loading communities…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState
+            title={isFiltered ? "No community matches these filters" : "No communities yet"}
+            action={
+              isFiltered ? (
+                <button type="button" className="button button-secondary" onClick={clearFilters}>
+                  Clear filters
+                </button>
+              ) : null
+            }
+          >
+            <p>
+              {isFiltered
+                ? "Try other words, or widen the kind, school or membership filters."
+                : canCreate
+                  ? "Start a community for a team that learns together: a grade level, a course, a vertical team."
+                  : "When someone adds you to a community, it will appear here."}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <CommunitiesTable communities={data.items} />
+            <Pager
+              label="Community pages"
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          </>
+        )}
+      </QueryResult>
       <NewCommunityDialog
         open={isCreating}
         onClose={() => setIsCreating(false)}

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { type CommunityHome, CommunityPatch } from "../../../../contract/communities";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { COMMUNITY_MESSAGES, CommunityFields, type CommunityValues } from "./CommunityFields";
 import { useUpdateCommunity } from "./communities.api";
@@ -12,27 +11,22 @@ import { useUpdateCommunity } from "./communities.api";
 export function CommunitySettingsForm({ community }: { community: CommunityHome }) {
   const updateCommunity = useUpdateCommunity(community.id);
   const schools = useQuery(schoolChoicesQuery);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<CommunityValues>({
-    name: community.name,
-    kind: community.kind,
-    purpose: community.purpose,
-    schoolIds: community.schools.map((school) => school.id),
-  });
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [isSaved, setIsSaved] = useState(false);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm<typeof CommunityPatch, CommunityValues>({
+    schema: CommunityPatch,
+    defaultValues: {
+      name: community.name,
+      kind: community.kind,
+      purpose: community.purpose,
+      schoolIds: community.schools.map((school) => school.id),
+    },
+    messages: COMMUNITY_MESSAGES,
+    onValid: (patch) => updateCommunity.mutate(patch, { onSuccess: () => setIsSaved(true), onError: form.showProblem }),
+  });
 
   function handleSubmit(event: FormEvent) {
-    event.preventDefault();
     setIsSaved(false);
-    const checked = validateForm(CommunityPatch, values, COMMUNITY_MESSAGES);
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    updateCommunity.mutate(checked.data, {
-      onSuccess: () => setIsSaved(true),
-      onError: (error) => setProblem(problemFromError(error)),
-    });
+    return form.onSubmit(event);
   }
 
   // An archived school is no longer offered as a choice, but a community that already spans it keeps it.
@@ -48,9 +42,9 @@ export function CommunitySettingsForm({ community }: { community: CommunityHome 
         ];
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <CommunityFields values={values} onChange={setValues} errors={problem.fields} schoolChoices={schoolChoices} />
+    <form ref={form.formRef} onSubmit={handleSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <CommunityFields form={form} schoolChoices={schoolChoices} />
       <div className="actions">
         <button type="submit" className="button" disabled={updateCommunity.isPending || schools.isPending}>
           Save settings

@@ -1,10 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { type FormEvent, useRef, useState } from "react";
 import { CommunityInput, type CommunitySummary } from "../../../../contract/communities";
 import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { COMMUNITY_MESSAGES, CommunityFields, type CommunityValues } from "./CommunityFields";
 import { useCreateCommunity } from "./communities.api";
@@ -33,21 +31,12 @@ function NewCommunityForm({
 }) {
   const createCommunity = useCreateCommunity();
   const schools = useQuery(schoolChoicesQuery);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<CommunityValues>({ name: "", kind: "grade_level", purpose: "", schoolIds: [] });
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(CommunityInput, values, COMMUNITY_MESSAGES);
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    createCommunity.mutate(checked.data, {
-      onSuccess: onCreated,
-      onError: (error) => setProblem(problemFromError(error)),
-    });
-  }
+  const form = useContractForm<typeof CommunityInput, CommunityValues>({
+    schema: CommunityInput,
+    defaultValues: { name: "", kind: "grade_level", purpose: "", schoolIds: [] },
+    messages: COMMUNITY_MESSAGES,
+    onValid: (input) => createCommunity.mutate(input, { onSuccess: onCreated, onError: form.showProblem }),
+  });
 
   const schoolChoices = schools.isPending
     ? "loading"
@@ -56,9 +45,9 @@ function NewCommunityForm({
       : schools.data.map((school) => ({ value: school.id, label: school.name }));
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <CommunityFields values={values} onChange={setValues} errors={problem.fields} schoolChoices={schoolChoices} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <CommunityFields form={form} schoolChoices={schoolChoices} />
       <div className="actions">
         <button type="submit" className="button" disabled={createCommunity.isPending}>
           Create community

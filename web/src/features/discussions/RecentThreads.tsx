@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { threadListQuery } from "./discussions.api";
 import { ThreadList } from "./ThreadList";
 
@@ -10,15 +10,14 @@ export function RecentThreads({ communityId }: { communityId: string }) {
   return (
     <section className="panel" aria-labelledby="community-discussions">
       <h2 id="community-discussions">Recent discussions</h2>
-      {threads.isPending ? (
-        <Loading label="Loading discussions…" />
-      ) : threads.isError ? (
-        <ErrorNotice error={threads.error} onRetry={() => threads.refetch()} />
-      ) : threads.data.items.length === 0 ? (
-        <p className="muted">No threads yet.</p>
-      ) : (
-        <ThreadList threads={threads.data.items} />
-      )}
+      <QueryResult
+        query={threads}
+        loadingLabel="Loading discussions…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">No threads yet.</p>}
+      >
+        {(data) => <ThreadList threads={data.items} />}
+      </QueryResult>
       <p>
         <Link to="/communities/$communityId/discussions" params={{ communityId }}>
           All discussions

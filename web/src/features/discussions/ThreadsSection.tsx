@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "../../components/EmptyState";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { type ThreadPlace, threadListQuery } from "./discussions.api";
 import type { ThreadsSearch } from "./discussions-search";
 import { NewThreadForm } from "./NewThreadForm";
@@ -32,26 +32,29 @@ export function ThreadsSection({ place, search, onSearchChange }: ThreadsSection
         <h2 id="threads-heading" className="visually-hidden">
           Threads
         </h2>
-        {threads.isPending ? (
-          <Loading label="Loading threads…" />
-        ) : threads.isError ? (
-          <ErrorNotice error={threads.error} onRetry={() => threads.refetch()} />
-        ) : threads.data.items.length === 0 ? (
-          <EmptyState title={search.q ? "No thread matches" : "No threads yet"} headingLevel={3}>
-            <p>{search.q ? "Try other words." : "Start the first conversation below."}</p>
-          </EmptyState>
-        ) : (
-          <>
-            <ThreadList threads={threads.data.items} />
-            <Pager
-              label="Thread pages"
-              page={page}
-              pageSize={PAGE_SIZE}
-              total={threads.data.total}
-              onPageChange={(next) => onSearchChange({ ...search, page: next })}
-            />
-          </>
-        )}
+        <QueryResult
+          query={threads}
+          loadingLabel="Loading threads…"
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState title={search.q ? "No thread matches" : "No threads yet"} headingLevel={3}>
+              <p>{search.q ? "Try other words." : "Start the first conversation below."}</p>
+            </EmptyState>
+          }
+        >
+          {(data) => (
+            <>
+              <ThreadList threads={data.items} />
+              <Pager
+                label="Thread pages"
+                page={page}
+                pageSize={PAGE_SIZE}
+                total={data.total}
+                onPageChange={(next) => onSearchChange({ ...search, page: next })}
+              />
+            </>
+          )}
+        </QueryResult>
       </section>
       <NewThreadForm place={place} />
     </>

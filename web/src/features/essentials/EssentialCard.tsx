@@ -1,12 +1,13 @@
-import { type FormEvent, useState } from "react";
-import type { EssentialStandard } from "../../../../contract/essentials";
+import { useState } from "react";
+import { type EssentialStandard, EssentialStandardPatch } from "../../../../contract/essentials";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { useDeleteEssential, useUpdateEssential } from "./essentials.api";
 import { ScaleEditor } from "./ScaleEditor";
 import { TargetsEditor } from "./TargetsEditor";
-import { UnitFields, type UnitValues, unitFields } from "./UnitFields";
+import { UnitFields, type UnitFormValues, unitFields } from "./UnitFields";
 
 /** One essential standard: the standard itself, why it matters, its targets and its scale. */
 export function EssentialCard({ essential }: { essential: EssentialStandard }) {
@@ -34,29 +35,28 @@ export function EssentialCard({ essential }: { essential: EssentialStandard }) {
 function ManageEssential({ essential }: { essential: EssentialStandard }) {
   const updateEssential = useUpdateEssential(essential.communityId, essential.id);
   const deleteEssential = useDeleteEssential(essential.communityId, essential.id);
-  const [values, setValues] = useState<UnitValues>({
-    unitTitle: essential.unitTitle,
-    grade: essential.grade ?? "",
-    startsOn: essential.startsOn ?? "",
-    endsOn: essential.endsOn ?? "",
-    rationale: essential.rationale,
-  });
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [isConfirming, setIsConfirming] = useState(false);
   const isAssessed = essential.targets.some((target) => target.isAssessed);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(NO_PROBLEM);
-    updateEssential.mutate(unitFields(values), { onError: (error) => setProblem(problemFromError(error)) });
-  }
+  const form = useContractForm<typeof EssentialStandardPatch, UnitFormValues>({
+    schema: EssentialStandardPatch,
+    defaultValues: {
+      unitTitle: essential.unitTitle,
+      grade: essential.grade ?? "",
+      startsOn: essential.startsOn ?? "",
+      endsOn: essential.endsOn ?? "",
+      rationale: essential.rationale,
+      standard: null,
+    },
+    toInput: ({ standard: _, ...unit }) => unitFields(unit),
+    onValid: (patch) => updateEssential.mutate(patch, { onError: form.showProblem }),
+  });
 
   return (
     <details className="essential-manage">
       <summary>Edit the unit, or remove this standard</summary>
-      <form onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
-        <UnitFields values={values} onChange={(patch) => setValues({ ...values, ...patch })} errors={problem.fields} />
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
+        <UnitFields form={form} />
         <div className="actions">
           <button type="submit" className="button" disabled={updateEssential.isPending}>
             Save unit

@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { essentialsQuery } from "./essentials.api";
 import "./essentials.css";
 import { formatSpan, groupByUnit } from "./essential-units";
@@ -11,37 +11,38 @@ export function EssentialsSummary({ communityId }: { communityId: string }) {
   return (
     <section className="panel" aria-labelledby="community-essentials">
       <h2 id="community-essentials">What we want each student to learn</h2>
-      {essentials.isPending ? (
-        <Loading label="Loading the essential standards…" />
-      ) : essentials.isError ? (
-        <ErrorNotice error={essentials.error} onRetry={() => essentials.refetch()} />
-      ) : essentials.data.items.length === 0 ? (
-        <p className="muted">The team has not chosen its essential standards yet.</p>
-      ) : (
-        groupByUnit(essentials.data.items).map((unit) => (
-          <div key={unit.key} className="essentials-unit">
-            <h3>
-              {unit.title || "Without a unit"}{" "}
-              <span className="muted essentials-span">{formatSpan(unit.startsOn, unit.endsOn)}</span>
-            </h3>
-            <ul className="essentials-list">
-              {unit.items.map((essential) => (
-                <li key={essential.id}>
-                  <strong>{essential.standard.humanCodingScheme ?? "Standard"}</strong>{" "}
-                  {essential.standard.fullStatement}
-                  {essential.targets.length ? (
-                    <ul>
-                      {essential.targets.map((target) => (
-                        <li key={target.id}>{target.statement}</li>
-                      ))}
-                    </ul>
-                  ) : null}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ))
-      )}
+      <QueryResult
+        query={essentials}
+        loadingLabel="Loading the essential standards…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">The team has not chosen its essential standards yet.</p>}
+      >
+        {(data) =>
+          groupByUnit(data.items).map((unit) => (
+            <div key={unit.key} className="essentials-unit">
+              <h3>
+                {unit.title || "Without a unit"}{" "}
+                <span className="muted essentials-span">{formatSpan(unit.startsOn, unit.endsOn)}</span>
+              </h3>
+              <ul className="essentials-list">
+                {unit.items.map((essential) => (
+                  <li key={essential.id}>
+                    <strong>{essential.standard.humanCodingScheme ?? "Standard"}</strong>{" "}
+                    {essential.standard.fullStatement}
+                    {essential.targets.length ? (
+                      <ul>
+                        {essential.targets.map((target) => (
+                          <li key={target.id}>{target.statement}</li>
+                        ))}
+                      </ul>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))
+        }
+      </QueryResult>
       <p className="row-actions">
         <Link to="/communities/$communityId/essentials" params={{ communityId }}>
           {essentials.data?.can.manage ? "Manage essential standards" : "Essential standards and scales"}

@@ -1,8 +1,9 @@
 import { type FormEvent, useState } from "react";
-import type { EssentialStandard, LearningTarget } from "../../../../contract/essentials";
+import { type EssentialStandard, type LearningTarget, LearningTargetInput } from "../../../../contract/essentials";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { useAddTarget, useDeleteTarget, useUpdateTarget } from "./essentials.api";
 
 type TargetsEditorProps = { essential: EssentialStandard; canManage: boolean };
@@ -100,34 +101,26 @@ function TargetRow({ communityId, target, index, count }: TargetRowProps) {
 
 function AddTargetForm({ essential }: { essential: EssentialStandard }) {
   const addTarget = useAddTarget(essential.communityId, essential.id);
-  const [statement, setStatement] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (!statement.trim())
-      return setProblem({ fields: { statement: "Write the target, starting “I can …”." }, message: null });
-    setProblem(NO_PROBLEM);
-    addTarget.mutate(
-      { statement },
-      { onSuccess: () => setStatement(""), onError: (error) => setProblem(problemFromError(error)) },
-    );
-  }
+  const form = useContractForm<typeof LearningTargetInput, { statement: string }>({
+    schema: LearningTargetInput,
+    defaultValues: { statement: "" },
+    messages: { statement: (code) => (code === "too_small" ? "Write the target, starting “I can …”." : undefined) },
+    onValid: (input) => addTarget.mutate(input, { onSuccess: () => form.reset(), onError: form.showProblem }),
+  });
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="target-add-form">
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="target-add-form">
       <TextField
         label="New learning target"
         placeholder="I can …"
-        value={statement}
         maxLength={500}
-        onChange={(event) => setStatement(event.target.value)}
-        error={problem.fields.statement}
+        {...form.register("statement")}
+        error={form.fieldError("statement")}
       />
       <button type="submit" className="button button-secondary" disabled={addTarget.isPending}>
         Add target
       </button>
-      <FormAlert message={problem.message} />
+      <FormAlert message={form.formMessage} />
     </form>
   );
 }

@@ -1,7 +1,11 @@
+import type { StandardHit } from "../../../../contract/standards";
 import { TextAreaField, TextField } from "../../components/Field";
-import type { FieldErrors } from "../../components/form-errors";
+import type { ContractForm } from "../../components/use-contract-form";
 
 export type UnitValues = { unitTitle: string; grade: string; startsOn: string; endsOn: string; rationale: string };
+
+/** A unit's fields, and the standard when one is being added (editing keeps the standard it has). */
+export type UnitFormValues = UnitValues & { standard: StandardHit | null };
 
 export const EMPTY_UNIT: UnitValues = { unitTitle: "", grade: "", startsOn: "", endsOn: "", rationale: "" };
 
@@ -16,28 +20,24 @@ export function unitFields(values: UnitValues) {
   };
 }
 
-type UnitFieldsProps = { values: UnitValues; onChange: (patch: Partial<UnitValues>) => void; errors: FieldErrors };
-
 /** When the standard is essential (a unit and its dates), for which grade, and why the team chose it. */
-export function UnitFields({ values, onChange, errors }: UnitFieldsProps) {
+export function UnitFields<Output>({ form }: { form: ContractForm<UnitFormValues, Output> }) {
   return (
     <>
       <div className="field-row">
         <TextField
           label="Unit"
           hint="For example “Unit 2: Theme”."
-          value={values.unitTitle}
           maxLength={200}
-          onChange={(event) => onChange({ unitTitle: event.target.value })}
-          error={errors.unitTitle}
+          {...form.register("unitTitle")}
+          error={form.fieldError("unitTitle")}
         />
         <TextField
           label="Grade or course"
           className="field-narrow"
-          value={values.grade}
           maxLength={20}
-          onChange={(event) => onChange({ grade: event.target.value })}
-          error={errors.grade}
+          {...form.register("grade")}
+          error={form.fieldError("grade")}
         />
       </div>
       <div className="field-row">
@@ -45,27 +45,24 @@ export function UnitFields({ values, onChange, errors }: UnitFieldsProps) {
           label="Starts on"
           type="date"
           className="field-narrow"
-          value={values.startsOn}
-          onChange={(event) => onChange({ startsOn: event.target.value })}
-          error={errors.startsOn}
+          {...form.register("startsOn")}
+          error={form.fieldError("startsOn")}
         />
         <TextField
           label="Ends on"
           type="date"
           className="field-narrow"
-          value={values.endsOn}
-          onChange={(event) => onChange({ endsOn: event.target.value })}
-          error={errors.endsOn}
+          {...form.register("endsOn")}
+          error={form.fieldError("endsOn")}
         />
       </div>
       <TextAreaField
         label="Why it is essential"
         hint="Endurance, leverage, readiness for the next level: what the team agreed."
-        value={values.rationale}
         rows={3}
         maxLength={4000}
-        onChange={(event) => onChange({ rationale: event.target.value })}
-        error={errors.rationale}
+        {...form.register("rationale")}
+        error={form.fieldError("rationale")}
       />
     </>
   );

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/client";
 import { formatDateTime } from "../../components/format";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { studentFamilyNotesQuery, useAcknowledgeFamilyNote } from "./family-voice.api";
 import "../student-review/student-review.css";
 
@@ -18,36 +18,37 @@ export function FamilyNotesSection({ studentId, headingLevel = 2 }: { studentId:
   return (
     <section className="panel" aria-labelledby={headingId}>
       <Heading id={headingId}>Notes from family</Heading>
-      {notes.isPending ? (
-        <Loading label="Loading notes from family…" />
-      ) : notes.isError ? (
-        <ErrorNotice error={notes.error} onRetry={() => notes.refetch()} />
-      ) : notes.data.items.length === 0 ? (
-        <p className="muted">No notes from family yet.</p>
-      ) : (
-        <ul className="family-notes">
-          {notes.data.items.map((note) => (
-            <li key={note.id}>
-              <blockquote lang={note.language}>{note.body}</blockquote>
-              <p className="muted">
-                {note.author?.name ?? "A family member"} · {formatDateTime(note.createdAt)}
-                {note.language !== "en" ? ` · written in ${LANGUAGE_NAMES[note.language] ?? note.language}` : ""}
-                {note.acknowledgedAt ? ` · read by ${note.acknowledgedBy?.name ?? "the team"}` : ""}
-              </p>
-              {note.acknowledgedAt ? null : (
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  disabled={acknowledge.isPending}
-                  onClick={() => acknowledge.mutate(note.id)}
-                >
-                  Mark as read
-                </button>
-              )}
-            </li>
-          ))}
-        </ul>
-      )}
+      <QueryResult
+        query={notes}
+        loadingLabel="Loading notes from family…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={<p className="muted">No notes from family yet.</p>}
+      >
+        {(data) => (
+          <ul className="family-notes">
+            {data.items.map((note) => (
+              <li key={note.id}>
+                <blockquote lang={note.language}>{note.body}</blockquote>
+                <p className="muted">
+                  {note.author?.name ?? "A family member"} · {formatDateTime(note.createdAt)}
+                  {note.language !== "en" ? ` · written in ${LANGUAGE_NAMES[note.language] ?? note.language}` : ""}
+                  {note.acknowledgedAt ? ` · read by ${note.acknowledgedBy?.name ?? "the team"}` : ""}
+                </p>
+                {note.acknowledgedAt ? null : (
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    disabled={acknowledge.isPending}
+                    onClick={() => acknowledge.mutate(note.id)}
+                  >
+                    Mark as read
+                  </button>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </QueryResult>
     </section>
   );
 }

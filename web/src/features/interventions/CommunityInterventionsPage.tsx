@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useCommunity } from "../communities/CommunityLayout";
 import { GroupsTable } from "./GroupsTable";
 import { communityGroupsQuery } from "./interventions.api";
@@ -24,21 +24,22 @@ export function CommunityInterventionsPage() {
         description="How will we respond when they have not learned it, and extend when they have? The team's groups and how each student is responding."
         actions={newGroup}
       />
-      {groups.isPending ? (
-        <Loading label="Loading groups…" />
-      ) : groups.isError ? (
-        <ErrorNotice error={groups.error} onRetry={() => groups.refetch()} />
-      ) : groups.data.items.length === 0 ? (
-        <EmptyState title="No groups yet">
-          <p>
-            Open an assessment's analysis and choose "Create intervention group" next to the students who need more time
-            on a target, or "Create extension group" next to those ready for more. You can also start a group here with
-            "New group".
-          </p>
-        </EmptyState>
-      ) : (
-        <GroupsTable caption="The team's intervention and extension groups" groups={groups.data.items} />
-      )}
+      <QueryResult
+        query={groups}
+        loadingLabel="Loading groups…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title="No groups yet">
+            <p>
+              Open an assessment's analysis and choose "Create intervention group" next to the students who need more
+              time on a target, or "Create extension group" next to those ready for more. You can also start a group
+              here with "New group".
+            </p>
+          </EmptyState>
+        }
+      >
+        {(data) => <GroupsTable caption="The team's intervention and extension groups" groups={data.items} />}
+      </QueryResult>
     </>
   );
 }

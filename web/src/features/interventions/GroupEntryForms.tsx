@@ -6,9 +6,9 @@ import {
   type SessionAttendance,
 } from "../../../../contract/interventions";
 import { TextField } from "../../components/Field";
-import { FormAlert } from "../../components/FormAlert";
 import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
+import { EntryPanel } from "./EntryPanel";
 import { useRecordGroupScores, useRecordGroupSessions } from "./interventions.api";
 
 /** Enter moves to the next student's score, as in a paper list; on the last one it saves. */
@@ -60,56 +60,54 @@ export function QuickScoreEntry({
   }
 
   return (
-    <section className="panel" aria-labelledby="record-progress">
-      <h2 id="record-progress">Record progress</h2>
-      <p className="muted">{measure}. Enter moves to the next student.</p>
-      <form onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
-        <FormAlert message={saved} tone="success" />
-        <TextField
-          label="Date measured"
-          type="date"
-          value={measuredOn}
-          error={problem.fields.measuredOn}
-          onChange={(event) => setMeasuredOn(event.target.value)}
-        />
-        <table className="data-table entry-table">
-          <caption className="visually-hidden">A score for each student</caption>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Score</th>
+    <EntryPanel
+      headingId="record-progress"
+      title="Record progress"
+      intro={<p className="muted">{measure}. Enter moves to the next student.</p>}
+      onSubmit={handleSubmit}
+      problem={problem.message}
+      saved={saved}
+      isPending={record.isPending}
+      saveLabel="Save scores"
+    >
+      <TextField
+        label="Date measured"
+        type="date"
+        value={measuredOn}
+        error={problem.fields.measuredOn}
+        onChange={(event) => setMeasuredOn(event.target.value)}
+      />
+      <table className="data-table entry-table">
+        <caption className="visually-hidden">A score for each student</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Score</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.planId}>
+              <th scope="row">
+                <label htmlFor={`score-${member.planId}`}>{member.studentName}</label>
+              </th>
+              <td>
+                <input
+                  id={`score-${member.planId}`}
+                  data-score
+                  type="number"
+                  inputMode="decimal"
+                  step="any"
+                  value={scores[member.planId] ?? ""}
+                  onKeyDown={handleEnterMovesDown}
+                  onChange={(event) => setScores((current) => ({ ...current, [member.planId]: event.target.value }))}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.planId}>
-                <th scope="row">
-                  <label htmlFor={`score-${member.planId}`}>{member.studentName}</label>
-                </th>
-                <td>
-                  <input
-                    id={`score-${member.planId}`}
-                    data-score
-                    type="number"
-                    inputMode="decimal"
-                    step="any"
-                    value={scores[member.planId] ?? ""}
-                    onKeyDown={handleEnterMovesDown}
-                    onChange={(event) => setScores((current) => ({ ...current, [member.planId]: event.target.value }))}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="actions">
-          <button type="submit" className="button" disabled={record.isPending}>
-            {record.isPending ? "Saving…" : "Save scores"}
-          </button>
-        </div>
-      </form>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </EntryPanel>
   );
 }
 
@@ -149,60 +147,58 @@ export function SessionEntry({
   }
 
   return (
-    <section className="panel" aria-labelledby="record-session">
-      <h2 id="record-session">Record session</h2>
-      <form onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
-        <FormAlert message={saved} tone="success" />
-        <TextField
-          label="Session date"
-          type="date"
-          value={sessionOn}
-          error={problem.fields.sessionOn}
-          onChange={(event) => setSessionOn(event.target.value)}
-        />
-        <table className="data-table entry-table">
-          <caption className="visually-hidden">Attendance of each student</caption>
-          <thead>
-            <tr>
-              <th scope="col">Student</th>
-              <th scope="col">Attendance</th>
+    <EntryPanel
+      headingId="record-session"
+      title="Record session"
+      onSubmit={handleSubmit}
+      problem={problem.message}
+      saved={saved}
+      isPending={record.isPending}
+      saveLabel="Save attendance"
+    >
+      <TextField
+        label="Session date"
+        type="date"
+        value={sessionOn}
+        error={problem.fields.sessionOn}
+        onChange={(event) => setSessionOn(event.target.value)}
+      />
+      <table className="data-table entry-table">
+        <caption className="visually-hidden">Attendance of each student</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Attendance</th>
+          </tr>
+        </thead>
+        <tbody>
+          {members.map((member) => (
+            <tr key={member.planId}>
+              <th scope="row">
+                <label htmlFor={`attendance-${member.planId}`}>{member.studentName}</label>
+              </th>
+              <td>
+                <select
+                  id={`attendance-${member.planId}`}
+                  value={attendance[member.planId] ?? "present"}
+                  onChange={(event) =>
+                    setAttendance((current) => ({
+                      ...current,
+                      [member.planId]: event.target.value as SessionAttendance,
+                    }))
+                  }
+                >
+                  {SESSION_ATTENDANCE.map((value) => (
+                    <option key={value} value={value}>
+                      {SESSION_ATTENDANCE_LABELS[value]}
+                    </option>
+                  ))}
+                </select>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.planId}>
-                <th scope="row">
-                  <label htmlFor={`attendance-${member.planId}`}>{member.studentName}</label>
-                </th>
-                <td>
-                  <select
-                    id={`attendance-${member.planId}`}
-                    value={attendance[member.planId] ?? "present"}
-                    onChange={(event) =>
-                      setAttendance((current) => ({
-                        ...current,
-                        [member.planId]: event.target.value as SessionAttendance,
-                      }))
-                    }
-                  >
-                    {SESSION_ATTENDANCE.map((value) => (
-                      <option key={value} value={value}>
-                        {SESSION_ATTENDANCE_LABELS[value]}
-                      </option>
-                    ))}
-                  </select>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <div className="actions">
-          <button type="submit" className="button" disabled={record.isPending}>
-            {record.isPending ? "Saving…" : "Save attendance"}
-          </button>
-        </div>
-      </form>
-    </section>
+          ))}
+        </tbody>
+      </table>
+    </EntryPanel>
   );
 }

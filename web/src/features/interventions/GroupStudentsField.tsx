@@ -9,8 +9,8 @@ export type StudentChoice = { id: string; name: string; isChosen: boolean; basel
 type GroupStudentsFieldProps = {
   students: readonly StudentChoice[];
   onChange: (students: StudentChoice[]) => void;
-  /** Field messages keyed by the body path ("students/0/baseline"), in the order of the chosen students. */
-  errors: Record<string, string>;
+  /** The message for a body path ("students/0/baseline"), in the order of the chosen students. */
+  errorAt: (path: string) => string | undefined;
   studentsError?: string | undefined;
 };
 
@@ -18,7 +18,7 @@ type GroupStudentsFieldProps = {
  * The group's students: each offered with a checkbox (all chosen to start with) and a baseline of their own,
  * and a search to add others the reader may see.
  */
-export function GroupStudentsField({ students, onChange, errors, studentsError }: GroupStudentsFieldProps) {
+export function GroupStudentsField({ students, onChange, errorAt, studentsError }: GroupStudentsFieldProps) {
   const [query, setQuery] = useState("");
   const q = useDebouncedValue(query.trim());
   const found = useQuery({
@@ -50,7 +50,7 @@ export function GroupStudentsField({ students, onChange, errors, studentsError }
           <tbody>
             {students.map((student) => {
               const index = chosenIndex.get(student.id);
-              const at = (field: string) => (index === undefined ? undefined : errors[`students/${index}/${field}`]);
+              const at = (field: string) => (index === undefined ? undefined : errorAt(`students/${index}/${field}`));
               const message = at("studentId") ?? at("baseline") ?? at("goal");
               return (
                 <tr key={student.id}>

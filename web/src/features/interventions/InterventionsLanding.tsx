@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { GroupsTable } from "./GroupsTable";
 import { ownGroupsQuery } from "./interventions.api";
@@ -37,24 +37,25 @@ export function InterventionsLanding() {
       ) : null}
       <section className="analysis-section" aria-labelledby="my-groups">
         <h2 id="my-groups">My groups</h2>
-        {groups.isPending ? (
-          <Loading label="Loading your groups…" />
-        ) : groups.isError ? (
-          <ErrorNotice error={groups.error} onRetry={() => groups.refetch()} />
-        ) : groups.data.items.length === 0 ? (
-          <EmptyState title="No groups yet" headingLevel={3}>
-            <p>
-              Groups start from data. Open one of your team's assessments, go to its analysis, and choose "Create
-              intervention group" next to the students who need more time on a target, or "Create extension group" next
-              to those ready for more.
-            </p>
-            <p>
-              <Link to="/communities">Go to your communities</Link>
-            </p>
-          </EmptyState>
-        ) : (
-          <GroupsTable caption="Groups of your teams and groups you deliver" groups={groups.data.items} showTeam />
-        )}
+        <QueryResult
+          query={groups}
+          loadingLabel="Loading your groups…"
+          isEmpty={(data) => data.items.length === 0}
+          empty={
+            <EmptyState title="No groups yet" headingLevel={3}>
+              <p>
+                Groups start from data. Open one of your team's assessments, go to its analysis, and choose "Create
+                intervention group" next to the students who need more time on a target, or "Create extension group"
+                next to those ready for more.
+              </p>
+              <p>
+                <Link to="/communities">Go to your communities</Link>
+              </p>
+            </EmptyState>
+          }
+        >
+          {(data) => <GroupsTable caption="Groups of your teams and groups you deliver" groups={data.items} showTeam />}
+        </QueryResult>
       </section>
     </>
   );

@@ -1,151 +1,131 @@
 import { type FormEvent, useState } from "react";
 import {
+  ScoreEntry,
   SESSION_ATTENDANCE,
   SESSION_ATTENDANCE_LABELS,
-  type SessionAttendance,
+  SessionEntry,
 } from "../../../../contract/interventions";
 import { SelectField, TextField } from "../../components/Field";
-import { FormAlert } from "../../components/FormAlert";
-import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
+import { useContractForm } from "../../components/use-contract-form";
+import { EntryPanel } from "./EntryPanel";
 import { useRecordPlanScore, useRecordPlanSession } from "./interventions.api";
+import { numberOrNull, textOfNumber } from "./plan-form-values";
+
+type ScoreValues = { measuredOn: string; score: string; note: string };
 
 /** One score on one day; an empty score removes that day's score. */
 export function PlanScoreForm({ planId }: { planId: string }) {
   const record = useRecordPlanScore(planId);
-  const [measuredOn, setMeasuredOn] = useState(todayIso());
-  const [score, setScore] = useState("");
-  const [note, setNote] = useState("");
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const [saved, setSaved] = useState<string | null>(null);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const value = score.trim() === "" ? null : Number(score);
-    if (value !== null && Number.isNaN(value))
-      return setProblem({ fields: { score: "Enter a number." }, message: null });
-    setProblem(NO_PROBLEM);
-    setSaved(null);
-    record.mutate(
-      { measuredOn, score: value, note },
-      {
+  const form = useContractForm<typeof ScoreEntry, ScoreValues>({
+    schema: ScoreEntry,
+    defaultValues: { measuredOn: todayIso(), score: "", note: "" },
+    toInput: ({ score, ...values }) => ({ ...values, score: numberOrNull(score) }),
+    onValid: (entry) => {
+      setSaved(null);
+      record.mutate(entry, {
         onSuccess: (counts) => {
-          setScore("");
-          setNote("");
+          form.setValue("score", "");
+          form.setValue("note", "");
           setSaved(counts.removed ? "Score removed." : counts.saved ? "Score saved." : "There was no score that day.");
         },
-        onError: (failure) => setProblem(problemFromError(failure)),
-      },
-    );
-  }
+        onError: form.showProblem,
+      });
+    },
+  });
 
   return (
-    <section className="panel" aria-labelledby="plan-score">
-      <h2 id="plan-score">Record a score</h2>
-      <form onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
-        <FormAlert message={saved} tone="success" />
-        <div className="field-row">
-          <TextField
-            label="Date measured"
-            type="date"
-            value={measuredOn}
-            error={problem.fields.measuredOn}
-            onChange={(event) => setMeasuredOn(event.target.value)}
-          />
-          <TextField
-            label="Score"
-            type="number"
-            inputMode="decimal"
-            step="any"
-            hint="Leave empty to remove that day's score."
-            value={score}
-            error={problem.fields.score}
-            onChange={(event) => setScore(event.target.value)}
-          />
-        </div>
+    <EntryPanel
+      headingId="plan-score"
+      title="Record a score"
+      formRef={form.formRef}
+      onSubmit={form.onSubmit}
+      problem={form.formMessage}
+      saved={saved}
+      isPending={record.isPending}
+      saveLabel="Save score"
+    >
+      <div className="field-row">
         <TextField
-          label="Note (optional)"
-          maxLength={500}
-          value={note}
-          error={problem.fields.note}
-          onChange={(event) => setNote(event.target.value)}
+          label="Date measured"
+          type="date"
+          {...form.register("measuredOn")}
+          error={form.fieldError("measuredOn")}
         />
-        <div className="actions">
-          <button type="submit" className="button" disabled={record.isPending}>
-            {record.isPending ? "Saving…" : "Save score"}
-          </button>
-        </div>
-      </form>
-    </section>
+        <TextField
+          label="Score"
+          type="number"
+          inputMode="decimal"
+          step="any"
+          hint="Leave empty to remove that day's score."
+          {...form.register("score")}
+          error={form.fieldError("score")}
+        />
+      </div>
+      <TextField label="Note (optional)" maxLength={500} {...form.register("note")} error={form.fieldError("note")} />
+    </EntryPanel>
   );
 }
+
+type SessionValues = { sessionOn: string; attendance: string; minutes: string };
 
 /** Whether the student got one session. */
 export function PlanSessionForm({ planId, minutesPerSession }: { planId: string; minutesPerSession: number | null }) {
   const record = useRecordPlanSession(planId);
-  const [sessionOn, setSessionOn] = useState(todayIso());
-  const [attendance, setAttendance] = useState<SessionAttendance>("present");
-  const [minutes, setMinutes] = useState(minutesPerSession === null ? "" : String(minutesPerSession));
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const [saved, setSaved] = useState<string | null>(null);
+  const form = useContractForm<typeof SessionEntry, SessionValues>({
+    schema: SessionEntry,
+    defaultValues: { sessionOn: todayIso(), attendance: "present", minutes: textOfNumber(minutesPerSession) },
+    // Minutes count only for a session the student was at.
+    toInput: ({ minutes, ...values }) => ({
+      ...values,
+      minutes: values.attendance === "present" ? numberOrNull(minutes) : null,
+    }),
+    onValid: (entry) =>
+      record.mutate(entry, { onSuccess: () => setSaved("Session saved."), onError: form.showProblem }),
+  });
 
   function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(NO_PROBLEM);
     setSaved(null);
-    const value = attendance === "present" && minutes.trim() !== "" ? Number(minutes) : null;
-    record.mutate(
-      { sessionOn, attendance, minutes: value },
-      {
-        onSuccess: () => setSaved("Session saved."),
-        onError: (failure) => setProblem(problemFromError(failure)),
-      },
-    );
+    return form.onSubmit(event);
   }
 
   return (
-    <section className="panel" aria-labelledby="plan-session">
-      <h2 id="plan-session">Record a session</h2>
-      <form onSubmit={handleSubmit} noValidate className="form">
-        <FormAlert message={problem.message} />
-        <FormAlert message={saved} tone="success" />
-        <div className="field-row">
-          <TextField
-            label="Session date"
-            type="date"
-            value={sessionOn}
-            error={problem.fields.sessionOn}
-            onChange={(event) => setSessionOn(event.target.value)}
-          />
-          <SelectField
-            label="Attendance"
-            value={attendance}
-            onChange={(event) => setAttendance(event.target.value as SessionAttendance)}
-          >
-            {SESSION_ATTENDANCE.map((value) => (
-              <option key={value} value={value}>
-                {SESSION_ATTENDANCE_LABELS[value]}
-              </option>
-            ))}
-          </SelectField>
-          <TextField
-            label="Minutes"
-            type="number"
-            min={0}
-            max={240}
-            value={minutes}
-            disabled={attendance !== "present"}
-            error={problem.fields.minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-          />
-        </div>
-        <div className="actions">
-          <button type="submit" className="button" disabled={record.isPending}>
-            {record.isPending ? "Saving…" : "Save session"}
-          </button>
-        </div>
-      </form>
-    </section>
+    <EntryPanel
+      headingId="plan-session"
+      title="Record a session"
+      formRef={form.formRef}
+      onSubmit={handleSubmit}
+      problem={form.formMessage}
+      saved={saved}
+      isPending={record.isPending}
+      saveLabel="Save session"
+    >
+      <div className="field-row">
+        <TextField
+          label="Session date"
+          type="date"
+          {...form.register("sessionOn")}
+          error={form.fieldError("sessionOn")}
+        />
+        <SelectField label="Attendance" {...form.register("attendance")}>
+          {SESSION_ATTENDANCE.map((value) => (
+            <option key={value} value={value}>
+              {SESSION_ATTENDANCE_LABELS[value]}
+            </option>
+          ))}
+        </SelectField>
+        <TextField
+          label="Minutes"
+          type="number"
+          min={0}
+          max={240}
+          {...form.register("minutes")}
+          disabled={form.watch("attendance") !== "present"}
+          error={form.fieldError("minutes")}
+        />
+      </div>
+    </EntryPanel>
   );
 }

@@ -4,7 +4,7 @@ import { INTERVENTION_KIND_LABELS, type PlanSummary } from "../../../../contract
 import { ApiError } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { FlagBadge } from "./FlagBadge";
 import { formatScore } from "./intervention-format";
 import { studentPlansQuery } from "./interventions.api";
@@ -30,58 +30,63 @@ export function StudentPlansSection({ studentId }: { studentId: string }) {
           </Link>
         ) : null}
       </div>
-      {plans.isPending ? (
-        <Loading label="Loading support plans…" />
-      ) : plans.isError ? (
-        <ErrorNotice error={plans.error} onRetry={() => plans.refetch()} />
-      ) : plans.data.items.length === 0 ? (
-        <EmptyState title="No support plans" headingLevel={3}>
-          <p>Intervention and extension plans from any team appear here, newest first.</p>
-        </EmptyState>
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <caption className="visually-hidden">The student's intervention and extension plans, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Team</th>
-                <th scope="col" className="cell-number">
-                  Tier
-                </th>
-                <th scope="col">Dates</th>
-                <th scope="col">Delivered by</th>
-                <th scope="col" className="cell-number">
-                  Latest score
-                </th>
-                <th scope="col">Status</th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.data.items.map((plan) => (
-                <tr key={plan.id}>
-                  <th scope="row">
-                    <Link to="/interventions/plans/$planId" params={{ planId: plan.id }}>
-                      {INTERVENTION_KIND_LABELS[plan.kind]}: {plan.focus || plan.measure}
-                    </Link>
-                    {plan.groupName ? <span className="muted"> ({plan.groupName})</span> : null}
+      <QueryResult
+        query={plans}
+        loadingLabel="Loading support plans…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title="No support plans" headingLevel={3}>
+            <p>Intervention and extension plans from any team appear here, newest first.</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <div className="table-scroll">
+            <table className="data-table">
+              <caption className="visually-hidden">
+                The student's intervention and extension plans, newest first
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Plan</th>
+                  <th scope="col">Team</th>
+                  <th scope="col" className="cell-number">
+                    Tier
                   </th>
-                  <td>{plan.communityName}</td>
-                  <td className="cell-number">{plan.tier}</td>
-                  <td className="cell-nowrap">
-                    {formatDay(plan.startDate)} – {formatDay(plan.goalDate)}
-                  </td>
-                  <td>{plan.deliveredBy?.name ?? "—"}</td>
-                  <td className="cell-number">{formatScore(plan.latestScore)}</td>
-                  <td>
-                    {statusOf(plan)} <FlagBadge flag={plan.flag} />
-                  </td>
+                  <th scope="col">Dates</th>
+                  <th scope="col">Delivered by</th>
+                  <th scope="col" className="cell-number">
+                    Latest score
+                  </th>
+                  <th scope="col">Status</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+              </thead>
+              <tbody>
+                {data.items.map((plan) => (
+                  <tr key={plan.id}>
+                    <th scope="row">
+                      <Link to="/interventions/plans/$planId" params={{ planId: plan.id }}>
+                        {INTERVENTION_KIND_LABELS[plan.kind]}: {plan.focus || plan.measure}
+                      </Link>
+                      {plan.groupName ? <span className="muted"> ({plan.groupName})</span> : null}
+                    </th>
+                    <td>{plan.communityName}</td>
+                    <td className="cell-number">{plan.tier}</td>
+                    <td className="cell-nowrap">
+                      {formatDay(plan.startDate)} – {formatDay(plan.goalDate)}
+                    </td>
+                    <td>{plan.deliveredBy?.name ?? "—"}</td>
+                    <td className="cell-number">{formatScore(plan.latestScore)}</td>
+                    <td>
+                      {statusOf(plan)} <FlagBadge flag={plan.flag} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </QueryResult>
     </section>
   );
 }

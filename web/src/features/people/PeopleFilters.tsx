@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { PersonStatus, ROLE_LABELS, ROLES, RoleName } from "../../../../contract/people";
-import { SelectField, TextField } from "../../components/Field";
+import { SelectField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { ChoiceFilter, SearchFilter } from "../../components/FilterFields";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { type PeopleSearch, STATUS_LABELS } from "./people-search";
 
@@ -14,22 +13,14 @@ type PeopleFiltersProps = { filters: Filters; onChange: (filters: Filters) => vo
 /** Search by name or email as one types, and narrow by role, school and status. */
 export function PeopleFilters({ filters, onChange }: PeopleFiltersProps) {
   const schools = useQuery(schoolChoicesQuery);
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
 
   return (
     <FilterBar label="Filter people">
-      <TextField
+      <SearchFilter
         label="Search people"
-        type="search"
         placeholder="Name or email"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        search={filters.q}
+        onSearch={(q) => onChange({ ...filters, q })}
         className="filter-search"
       />
       <SelectField
@@ -44,18 +35,13 @@ export function PeopleFilters({ filters, onChange }: PeopleFiltersProps) {
           </option>
         ))}
       </SelectField>
-      <SelectField
+      <ChoiceFilter
         label="School"
-        value={filters.schoolId ?? ""}
-        onChange={(event) => onChange({ ...filters, schoolId: event.target.value || undefined })}
-      >
-        <option value="">All schools</option>
-        {(schools.data ?? []).map((school) => (
-          <option key={school.id} value={school.id}>
-            {school.name}
-          </option>
-        ))}
-      </SelectField>
+        anyLabel="All schools"
+        choices={(schools.data ?? []).map((school) => ({ value: school.id, label: school.name }))}
+        value={filters.schoolId}
+        onChange={(schoolId) => onChange({ ...filters, schoolId })}
+      />
       <SelectField
         label="Status"
         value={filters.status ?? ""}

@@ -2,10 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { useState } from "react";
 import type { Person } from "../../../../contract/people";
-import { EmptyState } from "../../components/EmptyState";
+import { FilteredList } from "../../components/FilteredList";
 import { PageHeader } from "../../components/PageHeader";
-import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { RequireAbility } from "../admin/RequireAbility";
 import { AddPersonDialog } from "./AddPersonDialog";
 import { PeopleFilters } from "./PeopleFilters";
@@ -28,8 +26,6 @@ function PeopleDirectory() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const [isAdding, setIsAdding] = useState(false);
-  // Clearing the filters remounts them, so the search box empties too.
-  const [filtersVersion, setFiltersVersion] = useState(0);
   const [added, setAdded] = useState<{ person: Person; isInvited: boolean } | null>(null);
   const sort = search.sort ?? "name";
   const page = search.page ?? 1;
@@ -78,55 +74,38 @@ function PeopleDirectory() {
           </p>
         ) : null}
       </div>
-      <PeopleFilters
-        key={filtersVersion}
-        filters={{ q: search.q, role: search.role, schoolId: search.schoolId, status: search.status }}
-        onChange={updateSearch}
-      />
-      {people.isPending ? (
-        <Loading label="Loading people…" />
-      ) : people.isError ? (
-        <ErrorNotice error={people.error} onRetry={() => people.refetch()} />
-      ) : people.data.items.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? "No one matches these filters" : "No people yet"}
-          action={
-            isFiltered ? (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setFiltersVersion((version) => version + 1);
-                  updateSearch({ q: undefined, role: undefined, schoolId: undefined, status: undefined });
-                }}
-              >
-                Clear filters
-              </button>
-            ) : null
-          }
-        >
-          <p>
-            {isFiltered
-              ? "Try another name or email, or widen the role, school or status."
-              : "Add the first people of your district, and Collective will email them an invitation."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
+      <FilteredList
+        filters={
+          <PeopleFilters
+            filters={{ q: search.q, role: search.role, schoolId: search.schoolId, status: search.status }}
+            onChange={updateSearch}
+          />
+        }
+        list={people}
+        loadingLabel="Loading people…"
+        isFiltered={isFiltered}
+        onClearFilters={() => updateSearch({ q: undefined, role: undefined, schoolId: undefined, status: undefined })}
+        empty={{
+          title: "No people yet",
+          hint: "Add the first people of your district, and Collective will email them an invitation.",
+          filteredTitle: "No one matches these filters",
+          filteredHint: "Try another name or email, or widen the role, school or status.",
+        }}
+        pager={{
+          label: "People pages",
+          page,
+          pageSize: PAGE_SIZE,
+          onPageChange: (next) => navigate({ search: (previous) => ({ ...previous, page: next }) }),
+        }}
+      >
+        {(items) => (
           <PeopleTable
-            people={people.data.items}
+            people={items}
             sort={sort}
             onSort={(key) => updateSearch({ sort: PeopleSearch.shape.sort.parse(key) })}
           />
-          <Pager
-            label="People pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={people.data.total}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-          />
-        </>
-      )}
+        )}
+      </FilteredList>
       <AddPersonDialog open={isAdding} onClose={() => setIsAdding(false)} onAdded={handleAdded} />
     </>
   );

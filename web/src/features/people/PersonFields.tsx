@@ -1,48 +1,44 @@
+import { Controller } from "react-hook-form";
 import { SelectField, TextField } from "../../components/Field";
-import type { FieldErrors } from "../../components/form-errors";
+import type { ContractForm } from "../../components/use-contract-form";
 import type { PersonFormValues } from "./person-form";
 import { RoleRows } from "./RoleRows";
 
-type PersonFieldsProps = {
-  values: PersonFormValues;
-  onChange: (values: PersonFormValues) => void;
-  errors: FieldErrors;
-};
-
 /** Name, email, language and roles: shared by "Add person" and the person's edit form. */
-export function PersonFields({ values, onChange, errors }: PersonFieldsProps) {
+export function PersonFields<Output>({ form }: { form: ContractForm<PersonFormValues, Output> }) {
   return (
     <>
       <TextField
         label="Name"
         autoComplete="off"
-        value={values.displayName}
-        onChange={(event) => onChange({ ...values, displayName: event.target.value })}
-        error={errors.displayName}
+        {...form.register("displayName")}
+        error={form.fieldError("displayName")}
         required
       />
       <TextField
         label="Email"
         type="email"
         autoComplete="off"
-        value={values.email}
-        onChange={(event) => onChange({ ...values, email: event.target.value })}
-        error={errors.email}
+        {...form.register("email")}
+        error={form.fieldError("email")}
         required
       />
       <SelectField
         label="Preferred language"
-        value={values.preferredLanguage}
-        onChange={(event) => onChange({ ...values, preferredLanguage: event.target.value === "es" ? "es" : "en" })}
+        {...form.register("preferredLanguage")}
         hint="Emails from Collective are written in this language."
-        error={errors.preferredLanguage}
+        error={form.fieldError("preferredLanguage")}
       >
         <option value="en">English</option>
         <option value="es" lang="es">
           Español
         </option>
       </SelectField>
-      <RoleRows roles={values.roles} onChange={(roles) => onChange({ ...values, roles })} errors={errors} />
+      <Controller
+        control={form.control}
+        name="roles"
+        render={({ field }) => <RoleRows roles={field.value} onChange={field.onChange} errorAt={form.fieldError} />}
+      />
     </>
   );
 }

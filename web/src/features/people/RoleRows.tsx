@@ -2,17 +2,17 @@ import { useQuery } from "@tanstack/react-query";
 import { useRef } from "react";
 import { DISTRICT_WIDE_ROLES, ROLE_LABELS, ROLES, type RoleAssignment, RoleName } from "../../../../contract/people";
 import { SelectField } from "../../components/Field";
-import type { FieldErrors } from "../../components/form-errors";
 import { schoolChoicesQuery } from "../schools/schools.api";
 
 type RoleRowsProps = {
   roles: RoleAssignment[];
   onChange: (roles: RoleAssignment[]) => void;
-  errors: FieldErrors;
+  /** The message for a field path ("roles", "roles/0/schoolId"). */
+  errorAt: (path: string) => string | undefined;
 };
 
 /** One row per role the person holds: the role, and for school roles, the school. */
-export function RoleRows({ roles, onChange, errors }: RoleRowsProps) {
+export function RoleRows({ roles, onChange, errorAt }: RoleRowsProps) {
   const schools = useQuery(schoolChoicesQuery);
   const addButtonRef = useRef<HTMLButtonElement>(null);
 
@@ -30,9 +30,9 @@ export function RoleRows({ roles, onChange, errors }: RoleRowsProps) {
   return (
     <fieldset className="role-rows">
       <legend>Roles</legend>
-      {errors.roles ? (
+      {errorAt("roles") ? (
         <p className="field-error" role="alert">
-          {errors.roles}
+          {errorAt("roles")}
         </p>
       ) : null}
       {roles.map((row, index) => {
@@ -45,7 +45,7 @@ export function RoleRows({ roles, onChange, errors }: RoleRowsProps) {
               label="Role"
               value={row.role}
               onChange={(event) => handleRoleChange(index, event.target.value)}
-              error={errors[`roles/${index}/role`]}
+              error={errorAt(`roles/${index}/role`)}
             >
               {ROLES.map((role) => (
                 <option key={role} value={role}>
@@ -60,7 +60,7 @@ export function RoleRows({ roles, onChange, errors }: RoleRowsProps) {
                 label="School"
                 value={row.schoolId ?? ""}
                 onChange={(event) => updateRow(index, { ...row, schoolId: event.target.value || null })}
-                error={errors[`roles/${index}/schoolId`]}
+                error={errorAt(`roles/${index}/schoolId`)}
                 hint={schools.isError ? "The list of schools could not be loaded." : undefined}
               >
                 <option value="">Choose a school</option>

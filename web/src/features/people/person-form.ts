@@ -6,6 +6,8 @@ export type PersonFormValues = {
   email: string;
   preferredLanguage: "en" | "es";
   roles: RoleAssignment[];
+  /** Only when adding someone: whether to email the invitation now. */
+  sendInvite?: boolean;
 };
 
 export const EMPTY_PERSON: PersonFormValues = {
@@ -13,6 +15,7 @@ export const EMPTY_PERSON: PersonFormValues = {
   email: "",
   preferredLanguage: "en",
   roles: [{ role: "teacher", schoolId: null }],
+  sendInvite: true,
 };
 
 /** Friendlier words for the contract's validation messages, by field path. */

@@ -1,9 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
 import { gradeLabel } from "../../../../contract/standards";
-import { SelectField, TextField } from "../../components/Field";
+import { SelectField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { ChoiceFilter, SearchFilter } from "../../components/FilterFields";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { studentFiltersQuery } from "./students.api";
 import type { StudentsSearch } from "./students-search";
@@ -16,36 +15,23 @@ type StudentsFiltersProps = { filters: Filters; onChange: (filters: Filters) => 
 export function StudentsFilters({ filters, onChange }: StudentsFiltersProps) {
   const schools = useQuery(schoolChoicesQuery);
   const choices = useQuery(studentFiltersQuery(filters.schoolId));
-  const [query, setQuery] = useState(filters.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (filters.q ?? "")) onChange({ ...filters, q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
 
   return (
     <FilterBar label="Filter students">
-      <TextField
+      <SearchFilter
         label="Search students"
-        type="search"
         placeholder="Name or student number"
-        value={query}
-        onChange={(event) => setQuery(event.target.value)}
+        search={filters.q}
+        onSearch={(q) => onChange({ ...filters, q })}
         className="filter-search"
       />
-      <SelectField
+      <ChoiceFilter
         label="School"
-        value={filters.schoolId ?? ""}
-        onChange={(event) => onChange({ ...filters, schoolId: event.target.value || undefined, classId: undefined })}
-      >
-        <option value="">All schools</option>
-        {(schools.data ?? []).map((school) => (
-          <option key={school.id} value={school.id}>
-            {school.name}
-          </option>
-        ))}
-      </SelectField>
+        anyLabel="All schools"
+        choices={(schools.data ?? []).map((school) => ({ value: school.id, label: school.name }))}
+        value={filters.schoolId}
+        onChange={(schoolId) => onChange({ ...filters, schoolId, classId: undefined })}
+      />
       <SelectField
         label="Class"
         value={filters.classId ?? ""}

@@ -1,10 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { useState } from "react";
-import { EmptyState } from "../../components/EmptyState";
+import { FilteredList } from "../../components/FilteredList";
 import { PageHeader } from "../../components/PageHeader";
-import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { TargetRollupSection } from "../analysis/TargetRollupSection";
 import { useMe } from "../auth/me.api";
 import { StudentsFilters } from "./StudentsFilters";
@@ -47,7 +44,6 @@ export function StudentsPage() {
 function StudentsList() {
   const search = route.useSearch();
   const navigate = route.useNavigate();
-  const [filtersVersion, setFiltersVersion] = useState(0);
   const sort = search.sort ?? "name";
   const page = search.page ?? 1;
   const students = useQuery(
@@ -73,55 +69,38 @@ function StudentsList() {
       <h2 id="students-list" className="visually-hidden">
         Students
       </h2>
-      <StudentsFilters
-        key={filtersVersion}
-        filters={{ q: search.q, schoolId: search.schoolId, classId: search.classId, grade: search.grade }}
-        onChange={updateSearch}
-      />
-      {students.isPending ? (
-        <Loading label="Loading students…" />
-      ) : students.isError ? (
-        <ErrorNotice error={students.error} onRetry={() => students.refetch()} />
-      ) : students.data.items.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? "No student matches these filters" : "No students yet"}
-          action={
-            isFiltered ? (
-              <button
-                type="button"
-                className="button button-secondary"
-                onClick={() => {
-                  setFiltersVersion((version) => version + 1);
-                  updateSearch({ q: undefined, schoolId: undefined, classId: undefined, grade: undefined });
-                }}
-              >
-                Clear filters
-              </button>
-            ) : null
-          }
-        >
-          <p>
-            {isFiltered
-              ? "Try another name or student number, or widen the school, class or grade."
-              : "Students appear here once the district's roster is imported and you teach, lead or share a team with their classes."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
+      <FilteredList
+        filters={
+          <StudentsFilters
+            filters={{ q: search.q, schoolId: search.schoolId, classId: search.classId, grade: search.grade }}
+            onChange={updateSearch}
+          />
+        }
+        list={students}
+        loadingLabel="Loading students…"
+        isFiltered={isFiltered}
+        onClearFilters={() => updateSearch({ q: undefined, schoolId: undefined, classId: undefined, grade: undefined })}
+        empty={{
+          title: "No students yet",
+          hint: "Students appear here once the district's roster is imported and you teach, lead or share a team with their classes.",
+          filteredTitle: "No student matches these filters",
+          filteredHint: "Try another name or student number, or widen the school, class or grade.",
+        }}
+        pager={{
+          label: "Student pages",
+          page,
+          pageSize: PAGE_SIZE,
+          onPageChange: (next) => navigate({ search: (previous) => ({ ...previous, page: next }) }),
+        }}
+      >
+        {(items) => (
           <StudentsTable
-            students={students.data.items}
+            students={items}
             sort={sort}
             onSort={(key) => updateSearch({ sort: StudentsSearch.shape.sort.parse(key) })}
           />
-          <Pager
-            label="Student pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={students.data.total}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-          />
-        </>
-      )}
+        )}
+      </FilteredList>
     </section>
   );
 }
