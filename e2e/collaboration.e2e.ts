@@ -116,7 +116,7 @@ it("colleagues discuss, get notified, share resources and visit each other's cla
   await page.goto(`/discussions/search?q=${stamp}`);
   await settle(page, "Search discussions");
   await page.getByRole("link", { name: title }).waitFor();
-  await expect.poll(() => page.locator(".search-snippet mark").count()).toBeGreaterThan(0);
+  await expect.poll(() => page.getByRole("main").locator("mark").count()).toBeGreaterThan(0);
   await expectAccessible(page, "discussion search");
 
   // A link and a PDF shared with the community, found by a word of their descriptions.

@@ -105,7 +105,7 @@ it("a team picks an essential standard, unpacks it, builds an assessment, and en
 
   await page.getByRole("link", { name: "Enter results" }).click();
   await settle(page, `Results: ${title}`);
-  const firstCell = page.locator("input.results-cell").first();
+  const firstCell = page.getByRole("textbox", { name: /^Item 1, / }).first();
   const firstStudent = (await firstCell.getAttribute("aria-label"))?.replace(/^Item 1, /, "") as string;
   await firstCell.click();
   await page.keyboard.type("2");

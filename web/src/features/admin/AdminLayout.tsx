@@ -1,5 +1,6 @@
 import { Link, Outlet } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader";
+import { SubNav, subNavActiveProps } from "../../components/SubNav";
 import { useMe } from "../auth/me.api";
 import { allowedSections } from "./admin-sections";
 
@@ -17,17 +18,15 @@ export function AdminLayout() {
   }
   return (
     <div className="admin">
-      <nav aria-label="Admin" className="sub-nav">
-        <ul>
-          {sections.map((section) => (
-            <li key={section.to}>
-              <Link to={section.to} activeProps={{ className: "is-active", "aria-current": "page" }}>
-                {section.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label="Admin">
+        {sections.map((section) => (
+          <li key={section.to}>
+            <Link to={section.to} activeProps={subNavActiveProps}>
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </SubNav>
       <Outlet />
     </div>
   );

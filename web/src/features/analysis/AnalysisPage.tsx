@@ -14,7 +14,6 @@ import { ProficiencyByTarget } from "./ProficiencyByTarget";
 import { StudentLevelsTable } from "./StudentLevelsTable";
 import { StudentLists } from "./StudentLists";
 import { SubgroupTable } from "./SubgroupTable";
-import "./analysis.css";
 
 const route = getRouteApi("/signed-in/assessments/$assessmentId/analysis");
 

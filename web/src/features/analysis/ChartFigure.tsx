@@ -1,4 +1,5 @@
 import { type ReactNode, useId, useState } from "react";
+import styles from "./ChartFigure.module.css";
 
 type ChartFigureProps = {
   title: string;
@@ -19,16 +20,16 @@ export function ChartFigure({ title, summary, chart, table, headingLevel = 3 }: 
   const id = useId();
   const Heading = headingLevel === 3 ? "h3" : "h4";
   return (
-    <figure className="chart-figure" aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
-      <figcaption className="chart-caption">
-        <Heading id={`${id}-title`} className="chart-title">
+    <figure className={styles.figure} aria-labelledby={`${id}-title`} aria-describedby={`${id}-summary`}>
+      <figcaption>
+        <Heading id={`${id}-title`} className={styles.title}>
           {title}
         </Heading>
-        <p id={`${id}-summary`} className="chart-summary">
+        <p id={`${id}-summary`} className={styles.summary}>
           {summary}
         </p>
       </figcaption>
-      <div className="chart-canvas" aria-hidden="true">
+      <div className={styles.canvas} aria-hidden="true">
         {chart}
       </div>
       <button

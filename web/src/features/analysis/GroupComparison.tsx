@@ -2,6 +2,7 @@ import { useState } from "react";
 import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from "recharts";
 import type { AnalysisGroup, AssessmentAnalysis } from "../../../../contract/analysis";
 import { RadioGroup } from "../../components/ChoiceGroup";
+import analysisStyles from "./analysis.module.css";
 import { ChartFigure, TableFrame } from "./ChartFigure";
 import { countAt, formatPercent, levelName, levelsOf, targetName } from "./levels";
 
@@ -36,7 +37,7 @@ export function GroupComparison({ analysis }: { analysis: AssessmentAnalysis }) 
         value={kind}
         onChange={setKind}
       />
-      <div className="analysis-grid">
+      <div className={analysisStyles.grid}>
         {analysis.targets.map((target, index) => (
           <ChartFigure
             key={target.targetId}

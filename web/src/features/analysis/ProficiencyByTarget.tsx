@@ -1,5 +1,6 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AssessmentAnalysis } from "../../../../contract/analysis";
+import analysisStyles from "./analysis.module.css";
 import { ChartFigure, TableFrame } from "./ChartFigure";
 import { countAt, formatPercent, levelColor, levelName, levelsOf, targetName } from "./levels";
 
@@ -84,7 +85,7 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
                 <tr key={target.targetId}>
                   <th scope="row">
                     {targetName(target)}
-                    <span className="analysis-statement">{target.code ? target.statement : null}</span>
+                    <span className={analysisStyles.statement}>{target.code ? target.statement : null}</span>
                   </th>
                   {levels.map((level) => (
                     <td key={level} className="cell-number">

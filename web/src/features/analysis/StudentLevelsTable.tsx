@@ -5,6 +5,7 @@ import { SelectField } from "../../components/Field";
 import { Pager } from "../../components/Pager";
 import { TableFrame } from "./ChartFigure";
 import { targetName } from "./levels";
+import styles from "./StudentLevelsTable.module.css";
 
 const PAGE_SIZE = 50;
 const STATUS_LABELS = { completed: "", absent: "Absent", exempt: "Exempt", not_entered: "Not entered" } as const;
@@ -57,7 +58,7 @@ export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis 
                     {student.name}
                   </Link>
                   {student.status !== "completed" ? (
-                    <span className="badge badge-muted">{STATUS_LABELS[student.status]}</span>
+                    <span className={`badge ${styles.status}`}>{STATUS_LABELS[student.status]}</span>
                   ) : null}
                 </th>
                 {analysis.targets.map((target) => {
@@ -65,7 +66,7 @@ export function StudentLevelsTable({ analysis }: { analysis: AssessmentAnalysis 
                   const isPartial = target.partlyScored.includes(student.id);
                   const isBelow = level !== null && !isPartial && level < target.proficientLevel;
                   return (
-                    <td key={target.targetId} className={`cell-number ${isBelow ? "level-below" : ""}`}>
+                    <td key={target.targetId} className={isBelow ? `cell-number ${styles.below}` : "cell-number"}>
                       {level === null
                         ? "—"
                         : isPartial

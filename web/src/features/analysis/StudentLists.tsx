@@ -1,6 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import type { AnalysisStudent, AssessmentAnalysis } from "../../../../contract/analysis";
+import analysisStyles from "./analysis.module.css";
 import { targetName } from "./levels";
+import styles from "./StudentLists.module.css";
 
 /** Long lists start folded, so the page stays readable for a whole grade level. */
 const OPEN_UP_TO = 30;
@@ -20,11 +22,11 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
         (levels[index] ?? null) === null && (student.status === "completed" || student.status === "not_entered"),
     );
   return (
-    <div className="analysis-grid">
+    <div className={analysisStyles.grid}>
       {analysis.targets.map((target) => (
         <section key={target.targetId} className="panel" aria-labelledby={`lists-${target.targetId}`}>
           <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
-          {target.code ? <p className="analysis-statement">{target.statement}</p> : null}
+          {target.code ? <p className={analysisStyles.statement}>{target.statement}</p> : null}
           <NameList title="Not entered (no result on this target yet)" students={notEnteredOn(target.studentLevels)} />
           <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
           <CreateGroupLink
@@ -94,7 +96,7 @@ function NameList({ title, students }: { title: string; students: AnalysisStuden
       {students.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <ul className="name-list-items">
+        <ul className={styles.names}>
           {students.map((student) => (
             <li key={student.id}>
               <Link to="/students/$studentId" params={{ studentId: student.id }}>

@@ -1,6 +1,7 @@
 import type { AssessmentAnalysis, SubgroupTally } from "../../../../contract/analysis";
 import { TableFrame } from "./ChartFigure";
 import { formatPercent, targetName } from "./levels";
+import styles from "./SubgroupTable.module.css";
 
 const DIMENSION_LABELS = { sex: "Sex", race: "Race", ethnicity: "Ethnicity" } as const;
 
@@ -42,7 +43,7 @@ export function SubgroupTable({ analysis }: { analysis: AssessmentAnalysis }) {
                   {group.label} <span className="muted">· {DIMENSION_LABELS[group.dimension]}</span>
                 </th>
                 {group.targets.map((cell) => (
-                  <td key={cell.targetId} className={cell.suppressed ? "cell-suppressed" : undefined}>
+                  <td key={cell.targetId} className={cell.suppressed ? styles.suppressed : undefined}>
                     {cellText(cell)}
                   </td>
                 ))}

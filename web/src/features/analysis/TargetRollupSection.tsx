@@ -6,6 +6,7 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { targetRollupQuery } from "./analysis.api";
+import analysisStyles from "./analysis.module.css";
 import { TableFrame } from "./ChartFigure";
 import { countAt, formatPercent, levelsOf } from "./levels";
 
@@ -108,7 +109,7 @@ function RollupTable({ rollup }: { rollup: TargetRollup }) {
               <tr key={row.targetId}>
                 <th scope="row">
                   {row.code ?? row.statement}
-                  {row.code ? <span className="analysis-statement">{row.statement}</span> : null}
+                  {row.code ? <span className={analysisStyles.statement}>{row.statement}</span> : null}
                 </th>
                 <td className="cell-number">{row.assessments}</td>
                 {levels.map((level) => (

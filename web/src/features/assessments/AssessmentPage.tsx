@@ -19,7 +19,6 @@ import { assessmentQuery, useDeleteAssessment, useUpdateAssessment } from "./ass
 import { ClassesForm } from "./ClassesForm";
 import { CutScoresEditor } from "./CutScoresEditor";
 import { ItemsEditor } from "./ItemsEditor";
-import "./assessments.css";
 
 const route = getRouteApi("/signed-in/assessments/$assessmentId");
 

@@ -4,6 +4,7 @@ import { type AssessmentDetail, ClassesInput } from "../../../../contract/assess
 import { FormAlert } from "../../components/FormAlert";
 import { useContractForm } from "../../components/use-contract-form";
 import { useSaveClasses } from "./assessments.api";
+import styles from "./ClassesForm.module.css";
 
 /** The classes the assessment is given to, chosen from those the team's members teach. */
 export function ClassesForm({ assessment }: { assessment: AssessmentDetail }) {
@@ -28,7 +29,7 @@ export function ClassesForm({ assessment }: { assessment: AssessmentDetail }) {
           <fieldset className="form-section">
             <legend>Given to</legend>
             {assessment.classes.map((klass) => (
-              <label key={klass.id} className="class-choice">
+              <label key={klass.id} className={styles.choice}>
                 <input
                   type="checkbox"
                   disabled={!canEdit}

@@ -12,6 +12,7 @@ import { Dialog } from "../../components/Dialog";
 import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { useImportCsv, usePreviewCsv } from "./assessments.api";
+import styles from "./CsvUploadDialog.module.css";
 import { decodeCsvFile } from "./decode-csv-file";
 
 type CsvUploadDialogProps = { assessmentId: string; items: readonly AssessmentItem[]; onClose: () => void };
@@ -114,7 +115,7 @@ export function CsvUploadDialog({ assessmentId, items, onClose }: CsvUploadDialo
           </div>
           <FormAlert message={message} />
           {problems.length ? (
-            <ul className="csv-problems" aria-label="Problems in the file">
+            <ul className={styles.problems} aria-label="Problems in the file">
               {problems.map((problem) => (
                 <li key={problem}>{problem}</li>
               ))}

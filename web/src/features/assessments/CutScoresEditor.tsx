@@ -2,8 +2,10 @@ import { type FormEvent, useState } from "react";
 import type { AssessmentDetail } from "../../../../contract/assessments";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { StandardCode } from "../standards/StandardCode";
 import { formatPoints } from "./assessment-format";
 import { useSaveCutScores } from "./assessments.api";
+import styles from "./CutScoresEditor.module.css";
 
 type Cuts = Record<string, string[]>;
 
@@ -48,12 +50,12 @@ export function CutScoresEditor({ assessment }: { assessment: AssessmentDetail }
       {assessment.targets.map((target, t) => {
         const values = cuts[target.targetId] ?? [];
         return (
-          <fieldset key={target.targetId} className="form-section cut-scores">
+          <fieldset key={target.targetId} className={`form-section ${styles.scores}`}>
             <legend>
-              {target.standardCode ? <span className="standard-code">{target.standardCode}</span> : null}{" "}
-              {target.statement} <span className="muted">· {formatPoints(target.maxPoints)} points</span>
+              {target.standardCode ? <StandardCode code={target.standardCode} /> : null} {target.statement}{" "}
+              <span className="muted">· {formatPoints(target.maxPoints)} points</span>
             </legend>
-            <div className="cut-score-row">
+            <div className={styles.row}>
               {target.scaleLevels.map((level, index) => {
                 const error =
                   problem.fields[`targets/${t}/cutScores/${index}/minPoints`] ??
@@ -70,7 +72,7 @@ export function CutScoresEditor({ assessment }: { assessment: AssessmentDetail }
                     <input
                       id={id}
                       inputMode="decimal"
-                      className="input-points"
+                      className={styles.points}
                       value={values[index] ?? ""}
                       disabled={!canEdit || index === 0}
                       aria-invalid={error ? true : undefined}

@@ -4,8 +4,10 @@ import { ApiError } from "../../api/client";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { StandardCode } from "../standards/StandardCode";
 import { formatPoints } from "./assessment-format";
 import { useSaveItems } from "./assessments.api";
+import styles from "./ItemsEditor.module.css";
 
 type Row = { key: number; id?: string; label: string; maxPoints: string; correctResponse: string; targetIds: string[] };
 
@@ -79,7 +81,7 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
     <form onSubmit={handleSubmit} noValidate aria-label="Items">
       <FormAlert message={problem.message} />
       <div className="table-scroll">
-        <table className="data-table items-table">
+        <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Items of the assessment</caption>
           <thead>
             <tr>
@@ -114,7 +116,7 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                   <td>
                     <input
                       aria-label={`Points of item ${index + 1}`}
-                      className="input-points"
+                      className={styles.points}
                       inputMode="decimal"
                       value={row.maxPoints}
                       disabled={!canEdit}
@@ -124,10 +126,10 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                     {error("maxPoints") ? <p className="field-error">{error("maxPoints")}</p> : null}
                   </td>
                   <td>
-                    <fieldset className="item-targets">
+                    <fieldset className={styles.targets}>
                       <legend className="visually-hidden">Learning targets of item {index + 1}</legend>
                       {assessment.targetChoices.map((target) => (
-                        <label key={target.id} className="item-target">
+                        <label key={target.id} className={styles.target}>
                           <input
                             type="checkbox"
                             disabled={!canEdit}
@@ -140,8 +142,7 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                               })
                             }
                           />{" "}
-                          {target.standardCode ? <span className="standard-code">{target.standardCode}</span> : null}{" "}
-                          {target.statement}
+                          {target.standardCode ? <StandardCode code={target.standardCode} /> : null} {target.statement}
                         </label>
                       ))}
                       {targetError ? <p className="field-error">{targetError}</p> : null}
@@ -150,7 +151,7 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                   <td>
                     <input
                       aria-label={`Correct response of item ${index + 1}`}
-                      className="input-response"
+                      className={styles.response}
                       value={row.correctResponse}
                       maxLength={200}
                       disabled={!canEdit}

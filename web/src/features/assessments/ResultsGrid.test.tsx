@@ -5,6 +5,7 @@ import { useState } from "react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { AssessmentItem, GridClass } from "../../../../contract/assessments";
 import { type Drafts, ResultsGrid } from "./ResultsGrid";
+import styles from "./ResultsGrid.module.css";
 
 const items: AssessmentItem[] = [
   {
@@ -97,7 +98,7 @@ describe("ResultsGrid", () => {
     const input = cell("1", "Ben Nguyen");
     expect(input.getAttribute("aria-invalid")).toBe("true");
     expect(screen.getByText("At most 4 points.").id).toBe(input.getAttribute("aria-describedby"));
-    expect(input.closest("td")?.className).toContain("is-dirty");
+    expect(input.closest("td")?.className).toContain(styles.dirty);
   });
 
   it("moves with the arrow keys and Enter, and Escape brings back the saved value", async () => {
@@ -136,9 +137,7 @@ describe("ResultsGrid", () => {
     await userEvent.selectOptions(screen.getByRole("combobox", { name: "Status, Ava Martinez" }), "absent");
     expect(cell("1", "Ava Martinez")).toHaveProperty("value", "");
     expect(cell("1", "Ava Martinez")).toHaveProperty("readOnly", true);
-    expect(screen.getByRole("rowheader", { name: /Ava Martinez/ }).closest("tr")?.className).toBe(
-      "results-not-counted",
-    );
+    expect(screen.getByRole("rowheader", { name: /Ava Martinez/ }).closest("tr")?.className).toBe(styles.notCounted);
   });
 
   it("shows the server's problems on their cell and on the whole row", () => {

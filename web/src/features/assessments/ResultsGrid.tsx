@@ -8,6 +8,7 @@ import {
   type SittingStatus,
 } from "../../../../contract/assessments";
 import { formatPoints } from "./assessment-format";
+import styles from "./ResultsGrid.module.css";
 import {
   applyPaste,
   type CellDrafts,
@@ -123,8 +124,8 @@ export function ResultsGrid({
 
   let rowIndex = 0;
   return (
-    <div className="table-scroll results-grid-scroll">
-      <table ref={tableRef} className="results-grid" onKeyDown={handleKeyDown} onPaste={handlePaste}>
+    <div className={`table-scroll ${styles.scroll}`}>
+      <table ref={tableRef} className={styles.grid} onKeyDown={handleKeyDown} onPaste={handlePaste}>
         <caption className="visually-hidden">
           Results by student and item. Arrow keys move between cells; Enter moves down; paste a block copied from a
           spreadsheet to fill many cells.
@@ -134,16 +135,16 @@ export function ResultsGrid({
             <th scope="col">Student</th>
             <th scope="col">Status</th>
             {items.map((item) => (
-              <th key={item.id} scope="col" className="results-item-head">
+              <th key={item.id} scope="col">
                 {item.label}
-                <span className="results-item-max">/{formatPoints(item.maxPoints)}</span>
+                <span className={styles.itemMax}>/{formatPoints(item.maxPoints)}</span>
               </th>
             ))}
           </tr>
         </thead>
         {classes.map((klass) => (
           <tbody key={klass.id}>
-            <tr className="results-class-row">
+            <tr className={styles.classRow}>
               <th scope="colgroup" colSpan={items.length + 2}>
                 {klass.title}
                 {klass.teacherNames.length ? <span className="muted"> · {klass.teacherNames.join(", ")}</span> : null}
@@ -198,13 +199,13 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
   const isCounted = status === "completed";
   const rowProblem = problems[`${student.id}:`];
   return (
-    <tr className={isCounted ? undefined : "results-not-counted"}>
-      <th scope="row" className="results-student">
+    <tr className={isCounted ? undefined : styles.notCounted}>
+      <th scope="row" className={styles.student}>
         {student.name}
         {student.identifier ? <span className="muted"> {student.identifier}</span> : null}
-        {rowProblem ? <span className="cell-error">{rowProblem}</span> : null}
+        {rowProblem ? <span className={styles.cellError}>{rowProblem}</span> : null}
       </th>
-      <td className={props.isStatusDirty ? "is-dirty" : undefined}>
+      <td className={props.isStatusDirty ? styles.dirty : undefined}>
         <select
           aria-label={`Status, ${student.name}`}
           data-cell={`${rowIndex}:0`}
@@ -229,7 +230,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
         const parsed = parseCell(text, item);
         const message = problems[`${student.id}:${item.id}`] ?? (parsed.ok ? undefined : parsed.message);
         const errorId = message ? `cell-error-${rowIndex}-${col}` : undefined;
-        const className = [isDirty ? "is-dirty" : "", message ? "has-error" : ""].filter(Boolean).join(" ");
+        const className = [isDirty ? styles.dirty : "", message ? styles.hasError : ""].filter(Boolean).join(" ");
         return (
           <td key={item.id} className={className || undefined}>
             <input
@@ -238,7 +239,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
               aria-describedby={errorId}
               data-cell={`${rowIndex}:${col}`}
               tabIndex={activeCol === col ? 0 : -1}
-              className="results-cell"
+              className={styles.cell}
               inputMode={item.correctResponse ? "text" : "decimal"}
               autoComplete="off"
               value={isCounted ? text : ""}
@@ -250,7 +251,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
               onChange={(event) => props.onCell(student.id, item.id, event.target.value)}
             />
             {message ? (
-              <span id={errorId} className="cell-error">
+              <span id={errorId} className={styles.cellError}>
                 {message}
               </span>
             ) : null}

@@ -9,8 +9,8 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { resultsQuery, useSaveResults } from "./assessments.api";
 import { CsvUploadDialog } from "./CsvUploadDialog";
 import { type Drafts, ResultsGrid } from "./ResultsGrid";
+import styles from "./ResultsPage.module.css";
 import { buildResultRows, problemsByCell } from "./results-grid-state";
-import "./assessments.css";
 
 const route = getRouteApi("/signed-in/assessments/$assessmentId/results");
 const NO_DRAFTS: Drafts = { cells: {}, statuses: {} };
@@ -133,7 +133,7 @@ function ResultsView({ grid }: { grid: Grid }) {
             onPasted={handlePasted}
           />
           {isReadOnly ? null : (
-            <div className="actions results-actions">
+            <div className={`actions ${styles.actions}`}>
               <button type="button" className="button" onClick={handleSave} disabled={saveResults.isPending}>
                 Save results
               </button>

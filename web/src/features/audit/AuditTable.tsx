@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { AuditEntry } from "../../../../contract/audit";
 import { columnHelper, DataTable } from "../../components/DataTable";
 import { formatDateTime } from "../../components/format";
+import styles from "./AuditTable.module.css";
 
 type Entry = z.infer<typeof AuditEntry>;
 
@@ -53,7 +54,7 @@ const columns = column.columns([
       return (
         <details>
           <summary>Show</summary>
-          <pre className="details-json">{JSON.stringify(details, null, 2)}</pre>
+          <pre className={styles.json}>{JSON.stringify(details, null, 2)}</pre>
         </details>
       );
     },

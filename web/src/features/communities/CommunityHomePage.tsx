@@ -11,6 +11,7 @@ import { NextMeeting } from "../meetings/NextMeeting";
 import { AgreeToNorms } from "../norms/AgreeToNorms";
 import { NormList } from "../norms/NormList";
 import { NotYetRespondedSection } from "../student-review/NotYetRespondedSection";
+import styles from "./CommunityHomePage.module.css";
 import { useCommunity } from "./CommunityLayout";
 import { TEAM_ROLE_LABELS } from "./community-roles";
 import { StudentSharingPanel } from "./StudentSharingPanel";
@@ -121,11 +122,11 @@ function MembersPanel({ community }: { community: CommunityHome }) {
   return (
     <section className="panel" aria-labelledby="community-members">
       <h2 id="community-members">Members</h2>
-      <ul className="member-list">
+      <ul className={styles.members}>
         {community.members.map((member) => (
           <li key={member.personId}>
-            <span className="member-name">{member.displayName}</span>{" "}
-            <span className={`badge badge-team-${member.teamRole}`}>{TEAM_ROLE_LABELS[member.teamRole]}</span>
+            <span className={styles.memberName}>{member.displayName}</span>{" "}
+            <span className={`badge ${styles[member.teamRole] ?? ""}`}>{TEAM_ROLE_LABELS[member.teamRole]}</span>
             {member.schoolNames.length ? <span className="muted"> · {member.schoolNames.join(", ")}</span> : null}
             {member.sharesStudents ? <span className="muted"> · shares their students</span> : null}
           </li>

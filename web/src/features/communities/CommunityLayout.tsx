@@ -3,6 +3,7 @@ import { getRouteApi, Link, Outlet, useMatchRoute } from "@tanstack/react-router
 import type { CommunityHome } from "../../../../contract/communities";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { SubNav, subNavActiveProps } from "../../components/SubNav";
 import { communityQuery } from "./communities.api";
 
 const route = getRouteApi("/signed-in/communities/$communityId");
@@ -56,26 +57,24 @@ export function CommunityLayout() {
           </Link>
         )}
       </p>
-      <nav aria-label="Community" className="sub-nav">
-        <ul>
-          {[
-            ...SECTIONS,
-            ...(community.data.can.contribute ? [REVIEW] : []),
-            ...(community.data.can.update ? [SETTINGS] : []),
-          ].map((section) => (
-            <li key={section.to}>
-              <Link
-                to={section.to}
-                params={{ communityId }}
-                activeOptions={{ exact: section.isExact }}
-                activeProps={{ className: "is-active", "aria-current": "page" }}
-              >
-                {section.label}
-              </Link>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <SubNav label="Community">
+        {[
+          ...SECTIONS,
+          ...(community.data.can.contribute ? [REVIEW] : []),
+          ...(community.data.can.update ? [SETTINGS] : []),
+        ].map((section) => (
+          <li key={section.to}>
+            <Link
+              to={section.to}
+              params={{ communityId }}
+              activeOptions={{ exact: section.isExact }}
+              activeProps={subNavActiveProps}
+            >
+              {section.label}
+            </Link>
+          </li>
+        ))}
+      </SubNav>
       <Outlet />
     </div>
   );

@@ -7,6 +7,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { AddMemberDialog } from "./AddMemberDialog";
 import { useCommunity } from "./CommunityLayout";
 import { TEAM_ROLE_LABELS } from "./community-roles";
+import styles from "./MembersPage.module.css";
 import { MembersTable } from "./MembersTable";
 import { useChangeTeamRole, useRemoveMember } from "./members.api";
 
@@ -57,8 +58,8 @@ export function MembersPage() {
         members={community.members}
         actions={{ canManage, onChangeRole: handleChangeRole, onRemove: setRemoving }}
       />
-      <h2 className="team-role-help-heading">Team roles</h2>
-      <dl className="details team-role-help">
+      <h2 className={styles.helpHeading}>Team roles</h2>
+      <dl className={`details ${styles.help}`}>
         <dt>Facilitator</dt>
         <dd>Runs the community: members, norms, meetings and protocols.</dd>
         <dt>Recorder</dt>

@@ -3,6 +3,7 @@ import { type Member, TeamRole } from "../../../../contract/communities";
 import { ROLE_LABELS, RoleName } from "../../../../contract/people";
 import { columnHelper, DataTable } from "../../components/DataTable";
 import { TEAM_ROLE_LABELS } from "./community-roles";
+import styles from "./MembersTable.module.css";
 
 type MemberActions = {
   canManage: boolean;
@@ -63,7 +64,7 @@ function TeamRoleSelect({ member, onChange }: { member: Member; onChange: Member
   const id = useId();
   const [value, setValue] = useState<TeamRole>(member.teamRole);
   return (
-    <div className="inline-field">
+    <div className={styles.inlineField}>
       <label htmlFor={id} className="visually-hidden">
         Team role for {member.displayName}
       </label>

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { personSearchQuery } from "./members.api";
+import styles from "./PersonPicker.module.css";
 
 export type ChosenPerson = { id: string; displayName: string };
 
@@ -37,7 +38,7 @@ export function PersonPicker({ chosen, onChoose, memberIds, error }: PersonPicke
 
   return (
     <div className="person-picker">
-      <div className="person-picker-filters">
+      <div className={styles.filters}>
         <TextField
           label="Search people"
           type="search"

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { ALLOWED_UPLOAD_LABEL } from "../../../../contract/library";
 import { TextField } from "../../components/Field";
 import { problemFromError } from "../../components/form-errors";
+import styles from "./AttachFileForm.module.css";
 import { useAttachFile } from "./discussions.api";
 
 type AttachFileFormProps = { threadId: string; replyId: string | null };
@@ -37,7 +38,7 @@ export function AttachFileForm({ threadId, replyId }: AttachFileFormProps) {
   }
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form attach-form">
+    <form ref={formRef} onSubmit={handleSubmit} noValidate className={`form ${styles.form}`}>
       <TextField
         label="Attach a file"
         type="file"

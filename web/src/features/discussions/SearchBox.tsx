@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from "react";
 import { TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
+import styles from "./SearchBox.module.css";
 
 type SearchBoxProps = { label: string; landmark: string; initial: string | undefined; onSearch: (q: string) => void };
 
@@ -13,7 +14,7 @@ export function SearchBox({ label, landmark, initial, onSearch }: SearchBoxProps
   }
   return (
     <FilterBar label={landmark}>
-      <form onSubmit={handleSubmit} className="search-form">
+      <form onSubmit={handleSubmit} className={styles.form}>
         <TextField
           label={label}
           type="search"

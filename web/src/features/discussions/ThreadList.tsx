@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import type { ThreadSummary } from "../../../../contract/discussions";
 import { formatDateTime } from "../../components/format";
+import styles from "./ThreadList.module.css";
 
 /** Threads as a list of links, each with who started it, how many replied, and when it last moved. */
 export function ThreadList({ threads, headingLevel = 3 }: { threads: readonly ThreadSummary[]; headingLevel?: 2 | 3 }) {
@@ -14,7 +15,7 @@ export function ThreadList({ threads, headingLevel = 3 }: { threads: readonly Th
               {thread.title}
             </Link>
           </Heading>
-          {thread.excerpt ? <p className="thread-item-excerpt">{thread.excerpt}</p> : null}
+          {thread.excerpt ? <p className={styles.excerpt}>{thread.excerpt}</p> : null}
           <p className="muted thread-item-meta">
             {thread.author?.name ?? "Former member"} · {thread.replyCount}{" "}
             {thread.replyCount === 1 ? "reply" : "replies"} · last activity {formatDateTime(thread.lastActivityAt)}

@@ -11,6 +11,7 @@ import { threadQuery } from "./discussions.api";
 import { EditThreadForm } from "./EditThreadForm";
 import { PostBody } from "./PostBody";
 import { ReplyForm } from "./ReplyForm";
+import styles from "./ThreadPage.module.css";
 
 const route = getRouteApi("/signed-in/discussions/$threadId");
 
@@ -70,7 +71,7 @@ function ThreadView({ thread }: { thread: ThreadDetail }) {
         <h2 id="replies-heading">
           {thread.replies.length} {thread.replies.length === 1 ? "reply" : "replies"}
         </h2>
-        <ol className="reply-list">
+        <ol className={styles.replies}>
           {thread.replies.map((reply) => (
             <li key={reply.id}>
               <article className="panel post" aria-label={`Reply by ${reply.author?.name ?? "a former member"}`}>

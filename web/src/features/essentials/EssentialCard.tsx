@@ -4,6 +4,8 @@ import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { useContractForm } from "../../components/use-contract-form";
+import { StandardCode } from "../standards/StandardCode";
+import styles from "./EssentialCard.module.css";
 import { useDeleteEssential, useUpdateEssential } from "./essentials.api";
 import { ScaleEditor } from "./ScaleEditor";
 import { TargetsEditor } from "./TargetsEditor";
@@ -14,10 +16,9 @@ export function EssentialCard({ essential }: { essential: EssentialStandard }) {
   const canManage = essential.can.manage === true;
   const headingId = `essential-${essential.id}`;
   return (
-    <article className="panel essential-card" aria-labelledby={headingId}>
+    <article className={`panel ${styles.card}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
-        <span className="standard-code">{essential.standard.humanCodingScheme ?? "Standard"}</span>{" "}
-        {essential.standard.fullStatement}
+        <StandardCode code={essential.standard.humanCodingScheme ?? "Standard"} /> {essential.standard.fullStatement}
       </h3>
       <p className="muted">
         {essential.standard.frameworkTitle}
@@ -52,7 +53,7 @@ function ManageEssential({ essential }: { essential: EssentialStandard }) {
   });
 
   return (
-    <details className="essential-manage">
+    <details className={styles.manage}>
       <summary>Edit the unit, or remove this standard</summary>
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
         <FormAlert message={form.formMessage} />

@@ -5,9 +5,8 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useCommunity } from "../communities/CommunityLayout";
 import { AddEssentialForm } from "./AddEssentialForm";
 import { EssentialCard } from "./EssentialCard";
-import { essentialsQuery } from "./essentials.api";
-import "./essentials.css";
 import { formatSpan, groupByUnit } from "./essential-units";
+import { essentialsQuery } from "./essentials.api";
 
 /** The team's answer to "What do we want each student to learn?": essential standards, unit by unit. */
 export function EssentialsPage() {

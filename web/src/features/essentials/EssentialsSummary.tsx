@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { QueryResult } from "../../components/QueryResult";
-import { essentialsQuery } from "./essentials.api";
-import "./essentials.css";
+import styles from "./EssentialsSummary.module.css";
 import { formatSpan, groupByUnit } from "./essential-units";
+import { essentialsQuery } from "./essentials.api";
 
 /** On the community's home: what the team wants each student to learn, unit by unit, with the targets. */
 export function EssentialsSummary({ communityId }: { communityId: string }) {
@@ -19,12 +19,12 @@ export function EssentialsSummary({ communityId }: { communityId: string }) {
       >
         {(data) =>
           groupByUnit(data.items).map((unit) => (
-            <div key={unit.key} className="essentials-unit">
+            <div key={unit.key} className={styles.unit}>
               <h3>
                 {unit.title || "Without a unit"}{" "}
-                <span className="muted essentials-span">{formatSpan(unit.startsOn, unit.endsOn)}</span>
+                <span className={`muted ${styles.span}`}>{formatSpan(unit.startsOn, unit.endsOn)}</span>
               </h3>
-              <ul className="essentials-list">
+              <ul className={styles.list}>
                 {unit.items.map((essential) => (
                   <li key={essential.id}>
                     <strong>{essential.standard.humanCodingScheme ?? "Standard"}</strong>{" "}

@@ -4,6 +4,7 @@ import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { useUpdateEssential } from "./essentials.api";
+import styles from "./ScaleEditor.module.css";
 
 type Level = { label: string; descriptor: string };
 
@@ -36,7 +37,7 @@ function ScaleTable({ essential }: { essential: EssentialStandard }) {
               <th scope="row">
                 {level.level}
                 {level.level === essential.proficientLevel ? (
-                  <span className="badge scale-proficient">Proficient</span>
+                  <span className={`badge ${styles.proficient}`}>Proficient</span>
                 ) : null}
               </th>
               <td>{level.label}</td>
@@ -75,14 +76,14 @@ function ScaleForm({ essential }: { essential: EssentialStandard }) {
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate className="scale-form">
+    <form onSubmit={handleSubmit} noValidate className={styles.form}>
       <FormAlert message={problem.message} />
       <p className="field-hint">
         A change to the scale applies to this standard's assessments that are drafts or still open. Closed assessments
         keep the scale and cut scores their results were scored with.
       </p>
       <div className="table-scroll">
-        <table className="data-table scale-table">
+        <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Proficiency scale levels</caption>
           <thead>
             <tr>

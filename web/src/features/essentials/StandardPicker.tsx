@@ -5,6 +5,7 @@ import { TextField } from "../../components/Field";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { standardSearchQuery } from "./essentials.api";
+import styles from "./StandardPicker.module.css";
 
 type StandardPickerProps = { selected: StandardHit | null; onSelect: (hit: StandardHit) => void; error?: string };
 
@@ -28,7 +29,7 @@ export function StandardPicker({ selected, onSelect, error }: StandardPickerProp
         autoComplete="off"
       />
       {selected ? (
-        <p className="standard-picked" role="status">
+        <p className={styles.picked} role="status">
           Chosen: <strong>{selected.code ?? "—"}</strong> {selected.statement}
         </p>
       ) : null}
@@ -36,7 +37,7 @@ export function StandardPicker({ selected, onSelect, error }: StandardPickerProp
       {results.isError ? <ErrorNotice error={results.error} /> : null}
       {q && results.isSuccess && hits.length === 0 ? <p className="muted">No standard matches “{q}”.</p> : null}
       {hits.length ? (
-        <ul className="standard-hits" aria-label="Matching standards">
+        <ul className={styles.hits} aria-label="Matching standards">
           {hits.map((hit) => (
             <li key={hit.id}>
               <label>

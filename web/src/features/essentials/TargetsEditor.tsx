@@ -5,6 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { useContractForm } from "../../components/use-contract-form";
 import { useAddTarget, useDeleteTarget, useUpdateTarget } from "./essentials.api";
+import styles from "./TargetsEditor.module.css";
 
 type TargetsEditorProps = { essential: EssentialStandard; canManage: boolean };
 
@@ -15,7 +16,7 @@ export function TargetsEditor({ essential, canManage }: TargetsEditorProps) {
     <section aria-labelledby={headingId} className="targets-editor">
       <h4 id={headingId}>Learning targets</h4>
       {essential.targets.length === 0 ? <p className="muted">Not unpacked into learning targets yet.</p> : null}
-      <ol className="target-list">
+      <ol className={styles.list}>
         {essential.targets.map((target, index) =>
           canManage ? (
             <TargetRow
@@ -54,7 +55,7 @@ function TargetRow({ communityId, target, index, count }: TargetRowProps) {
 
   return (
     <li className="target-row">
-      <form onSubmit={handleSave} noValidate className="target-row-form">
+      <form onSubmit={handleSave} noValidate className={styles.rowForm}>
         <TextField
           label={`Learning target ${index + 1}`}
           value={statement}
@@ -109,7 +110,7 @@ function AddTargetForm({ essential }: { essential: EssentialStandard }) {
   });
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="target-add-form">
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className={styles.addForm}>
       <TextField
         label="New learning target"
         placeholder="I can …"

@@ -1,9 +1,9 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ChildSupport, ChildSupportPlan, FamilyLanguage } from "../../../../contract/family-voice";
+import styles from "./ChildSupportSection.module.css";
 import { childSupportQuery } from "./family-voice.api";
 import { type FamilyMessages, formatFamilyDay, formatFamilyNumber } from "./messages";
 import { SendNoteForm } from "./SendNoteForm";
-import "../student-review/student-review.css";
 
 type Props = { studentId: string; firstName: string; language: FamilyLanguage; t: FamilyMessages };
 
@@ -12,7 +12,7 @@ export function ChildSupportSection({ studentId, firstName, language, t }: Props
   const support = useQuery(childSupportQuery(studentId));
   const headingId = `support-${studentId}`;
   return (
-    <section aria-labelledby={headingId} className="family-support">
+    <section aria-labelledby={headingId} className={styles.support}>
       <h3 id={headingId}>{t.supportHeading}</h3>
       {support.isPending ? (
         <p role="status">{t.loading}</p>
@@ -30,7 +30,7 @@ export function ChildSupportSection({ studentId, firstName, language, t }: Props
       {support.data && support.data.notes.length > 0 ? (
         <>
           <h4>{t.sentNotesHeading}</h4>
-          <ul className="family-notes">
+          <ul className={styles.notes}>
             {support.data.notes.map((note) => (
               <li key={note.id}>
                 <p>{note.body}</p>
@@ -58,7 +58,7 @@ function SupportPlans({
 }) {
   if (support.plans.length === 0) return <p>{t.noSupport}</p>;
   return (
-    <ul className="family-plans">
+    <ul className={styles.plans}>
       {support.plans.map((plan) => (
         <li key={plan.id} className="panel">
           <SupportPlan plan={plan} language={language} t={t} />

@@ -2,8 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { ApiError } from "../../api/client";
 import { formatDateTime } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
+import styles from "./FamilyNotesSection.module.css";
 import { studentFamilyNotesQuery, useAcknowledgeFamilyNote } from "./family-voice.api";
-import "../student-review/student-review.css";
 
 const LANGUAGE_NAMES: Record<string, string> = { en: "English", es: "Spanish" };
 
@@ -25,7 +25,7 @@ export function FamilyNotesSection({ studentId, headingLevel = 2 }: { studentId:
         empty={<p className="muted">No notes from family yet.</p>}
       >
         {(data) => (
-          <ul className="family-notes">
+          <ul className={styles.notes}>
             {data.items.map((note) => (
               <li key={note.id}>
                 <blockquote lang={note.language}>{note.body}</blockquote>

@@ -5,6 +5,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { useContractForm } from "../../components/use-contract-form";
 import { useSendFamilyNote } from "./family-voice.api";
 import type { FamilyMessages } from "./messages";
+import styles from "./SendNoteForm.module.css";
 
 const MAX_NOTE = 2000;
 
@@ -31,13 +32,7 @@ export function SendNoteForm({ studentId, firstName, t }: { studentId: string; f
   });
 
   return (
-    <form
-      ref={form.formRef}
-      onSubmit={form.onSubmit}
-      aria-labelledby={headingId}
-      className="family-note-form"
-      noValidate
-    >
+    <form ref={form.formRef} onSubmit={form.onSubmit} aria-labelledby={headingId} className={styles.form} noValidate>
       <h4 id={headingId}>{t.sendNoteHeading}</h4>
       <TextAreaField
         label={`${t.noteLabel} (${firstName})`}

@@ -9,8 +9,8 @@ import { PageHeader } from "../../components/PageHeader";
 import { useMe, useUpdateMe } from "../auth/me.api";
 import { ChildSupportSection } from "../family-voice/ChildSupportSection";
 import { type FamilyMessages, familyLanguageOf, familyMessages, formatFamilyDay } from "../family-voice/messages";
+import styles from "./FamilyPage.module.css";
 import { familyChildrenQuery } from "./family.api";
-import "../analysis/analysis.css";
 
 /**
  * The family view: each of one's own children, what they are learning and where they stand, the support the
@@ -36,7 +36,7 @@ export function FamilyPage() {
       <PageHeader title={t.pageTitle} description={t.pageDescription} />
       <SelectField
         label={t.languageLabel}
-        className="family-language"
+        className={styles.language}
         value={language}
         onChange={(event) => {
           const chosen = familyLanguageOf(event.target.value);
@@ -85,11 +85,11 @@ function ChildSection({ child, language, t }: { child: Child; language: FamilyLa
       {child.targets.length === 0 ? (
         <p>{t.nothingYet}</p>
       ) : (
-        <ul className="child-targets">
+        <ul className={styles.targets}>
           {child.targets.map((target) => (
-            <li key={target.targetId} className={`child-target child-target-${target.status}`}>
-              <p className="child-target-statement">{target.statement}</p>
-              <p className="child-target-sentence">
+            <li key={target.targetId} className={`${styles.target} ${styles[target.status] ?? ""}`}>
+              <p className={styles.statement}>{target.statement}</p>
+              <p className={styles.sentence}>
                 {t.status[target.status](child.firstName)}
                 {target.lastAssessedOn ? (
                   <span className="muted"> ({t.checkedOn(formatFamilyDay(target.lastAssessedOn, language))})</span>

@@ -4,6 +4,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { AREA_PAGES } from "../areas/area-pages";
 import { useMe } from "../auth/me.api";
 import { AREAS } from "../shell/navigation";
+import styles from "./HomePage.module.css";
 
 /** The landing page: who you are here, and where to go next. */
 export function HomePage() {
@@ -19,11 +20,11 @@ export function HomePage() {
         {me.roles.length === 0 ? (
           <p>You have no roles yet. Ask a district leader to add you to a school.</p>
         ) : (
-          <ul className="role-list">
+          <ul className={styles.roles}>
             {me.roles.map((role) => (
               <li key={`${role.role}-${role.schoolId ?? "district"}`}>
-                <span className="role-name">{ROLE_LABELS[role.role]}</span>
-                <span className="role-scope">{role.schoolName ?? "District-wide"}</span>
+                <span className={styles.name}>{ROLE_LABELS[role.role]}</span>
+                <span className={styles.scope}>{role.schoolName ?? "District-wide"}</span>
               </li>
             ))}
           </ul>

@@ -10,7 +10,6 @@ import { useMe } from "../auth/me.api";
 import { interventionReportQuery, type ReportFilters, reportDownloadUrl } from "./intervention-reports.api";
 import { OutcomesSection, OverdueSection, ResponsivenessSection } from "./ReportTables";
 import { TiersSection } from "./TiersChart";
-import "../analysis/analysis.css";
 
 /** For school and district leaders: tiers over time, overdue reviews, responsiveness and outcomes, by team. */
 export function InterventionReportsPage() {

@@ -6,7 +6,6 @@ import { QueryResult } from "../../components/QueryResult";
 import { useCommunity } from "../communities/CommunityLayout";
 import { GroupsTable } from "./GroupsTable";
 import { communityGroupsQuery } from "./interventions.api";
-import "./interventions.css";
 
 /** A team's intervention and extension groups: open ones first, with how many students are flagged. */
 export function CommunityInterventionsPage() {

@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode, RefObject } from "react";
 import { FormAlert } from "../../components/FormAlert";
+import styles from "./EntryPanel.module.css";
 
 type EntryPanelProps = {
   headingId: string;
@@ -33,4 +34,9 @@ export function EntryPanel(props: EntryPanelProps) {
       </form>
     </section>
   );
+}
+
+/** The entry panels of a group or a plan, side by side where the screen is wide enough. */
+export function EntryPanels({ children }: { children: ReactNode }) {
+  return <div className={styles.panels}>{children}</div>;
 }

@@ -9,6 +9,7 @@ import { TextField } from "../../components/Field";
 import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
 import { EntryPanel } from "./EntryPanel";
+import { EntryTable } from "./EntryTable";
 import { useRecordGroupScores, useRecordGroupSessions } from "./interventions.api";
 
 /** Enter moves to the next student's score, as in a paper list; on the last one it saves. */
@@ -77,7 +78,7 @@ export function QuickScoreEntry({
         error={problem.fields.measuredOn}
         onChange={(event) => setMeasuredOn(event.target.value)}
       />
-      <table className="data-table entry-table">
+      <EntryTable>
         <caption className="visually-hidden">A score for each student</caption>
         <thead>
           <tr>
@@ -106,7 +107,7 @@ export function QuickScoreEntry({
             </tr>
           ))}
         </tbody>
-      </table>
+      </EntryTable>
     </EntryPanel>
   );
 }
@@ -163,7 +164,7 @@ export function SessionEntry({
         error={problem.fields.sessionOn}
         onChange={(event) => setSessionOn(event.target.value)}
       />
-      <table className="data-table entry-table">
+      <EntryTable>
         <caption className="visually-hidden">Attendance of each student</caption>
         <thead>
           <tr>
@@ -198,7 +199,7 @@ export function SessionEntry({
             </tr>
           ))}
         </tbody>
-      </table>
+      </EntryTable>
     </EntryPanel>
   );
 }

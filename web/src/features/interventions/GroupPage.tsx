@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import { type GroupDetail, INTERVENTION_KIND_LABELS } from "../../../../contract/interventions";
 import { ApiError } from "../../api/client";
+import { now } from "../../clock";
 import { EmptyState } from "../../components/EmptyState";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
@@ -10,12 +11,12 @@ import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { EditGroupForm } from "./EditGroupForm";
+import { EntryPanels } from "./EntryPanel";
+import { FactsList } from "./FactsList";
 import { FlagBadge } from "./FlagBadge";
 import { QuickScoreEntry, SessionEntry } from "./GroupEntryForms";
 import { formatScore } from "./intervention-format";
 import { groupQuery, useUpdateGroup } from "./interventions.api";
-import "./interventions.css";
-import { now } from "../../clock";
 
 const route = getRouteApi("/signed-in/interventions/groups/$groupId");
 
@@ -97,14 +98,7 @@ function GroupView({ group }: { group: GroupDetail }) {
       ) : null}
       <section className="panel" aria-labelledby="group-facts">
         <h2 id="group-facts">The plan</h2>
-        <dl className="facts-list">
-          {facts.map(([term, value]) => (
-            <div key={term} className="facts-row">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactsList facts={facts} />
       </section>
       {group.can.update && isOpen ? <EditGroupForm group={group} /> : null}
       <section className="analysis-section" aria-labelledby="group-members">
@@ -168,10 +162,10 @@ function GroupView({ group }: { group: GroupDetail }) {
         )}
       </section>
       {active.length > 0 ? (
-        <div className="intervention-panels">
+        <EntryPanels>
           <QuickScoreEntry groupId={group.id} members={active} measure={group.measure} />
           <SessionEntry groupId={group.id} members={active} minutesPerSession={group.minutesPerSession} />
-        </div>
+        </EntryPanels>
       ) : null}
     </>
   );

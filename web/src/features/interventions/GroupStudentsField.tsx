@@ -3,6 +3,7 @@ import { useState } from "react";
 import { TextField } from "../../components/Field";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { studentsListQuery } from "../students/students.api";
+import { EntryTable } from "./EntryTable";
 
 export type StudentChoice = { id: string; name: string; isChosen: boolean; baseline: string };
 
@@ -39,7 +40,7 @@ export function GroupStudentsField({ students, onChange, errorAt, studentsError 
       ) : null}
       {students.length === 0 ? <p className="muted">No students yet. Find them by name below.</p> : null}
       {students.length > 0 ? (
-        <table className="data-table entry-table">
+        <EntryTable>
           <caption className="visually-hidden">Students in the group, each with an optional baseline</caption>
           <thead>
             <tr>
@@ -90,7 +91,7 @@ export function GroupStudentsField({ students, onChange, errorAt, studentsError 
               );
             })}
           </tbody>
-        </table>
+        </EntryTable>
       ) : null}
       <TextField
         label="Add a student"

@@ -1,6 +1,7 @@
 import { Link } from "@tanstack/react-router";
 import { type GroupListItem, INTERVENTION_KIND_LABELS } from "../../../../contract/interventions";
 import { formatDay } from "../../components/format";
+import styles from "./GroupsTable.module.css";
 
 type GroupsTableProps = { caption: string; groups: readonly GroupListItem[]; showTeam?: boolean };
 
@@ -44,7 +45,7 @@ export function GroupsTable({ caption, groups, showTeam = false }: GroupsTablePr
               <td className="cell-number">{group.flaggedCount}</td>
               <td>{group.deliveredBy?.name ?? "—"}</td>
               <td className="cell-nowrap">{formatDay(group.reviewDate)}</td>
-              <td>{group.closedAt ? <span className="badge badge-closed">Closed</span> : "Open"}</td>
+              <td>{group.closedAt ? <span className={`badge ${styles.closed}`}>Closed</span> : "Open"}</td>
             </tr>
           ))}
         </tbody>

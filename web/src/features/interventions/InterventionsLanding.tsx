@@ -6,7 +6,6 @@ import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { GroupsTable } from "./GroupsTable";
 import { ownGroupsQuery } from "./interventions.api";
-import "./interventions.css";
 
 /** The interventions area: the groups of one's teams and the groups one delivers. */
 export function InterventionsLanding() {

@@ -8,7 +8,6 @@ import { analysisQuery } from "../analysis/analysis.api";
 import { useCommunity } from "../communities/CommunityLayout";
 import { GroupForm, type GroupFormStart } from "./GroupForm";
 import type { NewGroupSearch } from "./new-group-search";
-import "./interventions.css";
 
 const route = getRouteApi("/signed-in/communities/$communityId/interventions/new");
 

@@ -8,7 +8,6 @@ import { communityListQuery } from "../communities/communities.api";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { studentQuery } from "../students/students.api";
 import { PlanForm } from "./PlanForm";
-import "./interventions.css";
 
 const route = getRouteApi("/signed-in/students/$studentId/plans/new");
 

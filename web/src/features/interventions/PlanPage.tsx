@@ -12,14 +12,14 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { DecisionForm } from "../student-review/DecisionForm";
 import { EditPlanForm } from "./EditPlanForm";
+import { EntryPanels } from "./EntryPanel";
+import { FactsList } from "./FactsList";
 import { FlagBadge } from "./FlagBadge";
 import { formatScore } from "./intervention-format";
 import { planQuery } from "./interventions.api";
 import { PlanScoreForm, PlanSessionForm } from "./PlanEntryForms";
 import { ProgressChart } from "./ProgressChart";
 import { TierHistory } from "./TierHistory";
-import "../analysis/analysis.css";
-import "./interventions.css";
 
 const route = getRouteApi("/signed-in/interventions/plans/$planId");
 
@@ -101,14 +101,7 @@ function PlanView({ plan }: { plan: PlanDetail }) {
       />
       <section className="panel" aria-labelledby="plan-facts">
         <h2 id="plan-facts">The plan</h2>
-        <dl className="facts-list">
-          {facts.map(([term, value]) => (
-            <div key={term} className="facts-row">
-              <dt>{term}</dt>
-              <dd>{value}</dd>
-            </div>
-          ))}
-        </dl>
+        <FactsList facts={facts} />
         {plan.strategyResource ? (
           <p>
             <Link to="/library/$resourceId" params={{ resourceId: plan.strategyResource.id }}>
@@ -145,10 +138,10 @@ function PlanView({ plan }: { plan: PlanDetail }) {
         ) : null}
       </section>
       {plan.can.recordProgress && isActive ? (
-        <div className="intervention-panels">
+        <EntryPanels>
           <PlanScoreForm planId={plan.id} />
           <PlanSessionForm planId={plan.id} minutesPerSession={plan.minutesPerSession} />
-        </div>
+        </EntryPanels>
       ) : null}
       <TierHistory decisions={plan.decisions} />
       {plan.can.decide && isActive ? (

@@ -8,7 +8,7 @@ import { QueryResult } from "../../components/QueryResult";
 import { FlagBadge } from "./FlagBadge";
 import { formatScore } from "./intervention-format";
 import { studentPlansQuery } from "./interventions.api";
-import "./interventions.css";
+import styles from "./StudentPlansSection.module.css";
 
 function statusOf(plan: PlanSummary): string {
   if (plan.status === "active") return "Active";
@@ -22,7 +22,7 @@ export function StudentPlansSection({ studentId }: { studentId: string }) {
   if (plans.error instanceof ApiError && [403, 404].includes(plans.error.status)) return null;
   return (
     <section className="analysis-section" aria-labelledby="student-plans">
-      <div className="section-heading-row">
+      <div className={styles.headingRow}>
         <h2 id="student-plans">Support plans</h2>
         {plans.isSuccess ? (
           <Link className="button button-secondary" to="/students/$studentId/plans/new" params={{ studentId }}>

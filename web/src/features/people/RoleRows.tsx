@@ -3,6 +3,7 @@ import { useRef } from "react";
 import { DISTRICT_WIDE_ROLES, ROLE_LABELS, ROLES, type RoleAssignment, RoleName } from "../../../../contract/people";
 import { SelectField } from "../../components/Field";
 import { schoolChoicesQuery } from "../schools/schools.api";
+import styles from "./RoleRows.module.css";
 
 type RoleRowsProps = {
   roles: RoleAssignment[];
@@ -28,7 +29,7 @@ export function RoleRows({ roles, onChange, errorAt }: RoleRowsProps) {
   }
 
   return (
-    <fieldset className="role-rows">
+    <fieldset className={styles.rows}>
       <legend>Roles</legend>
       {errorAt("roles") ? (
         <p className="field-error" role="alert">
@@ -39,7 +40,7 @@ export function RoleRows({ roles, onChange, errorAt }: RoleRowsProps) {
         const isDistrictWide = DISTRICT_WIDE_ROLES.includes(row.role);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity beyond their position
-          <fieldset className="role-row" key={index}>
+          <fieldset className={styles.row} key={index}>
             <legend className="visually-hidden">Role {index + 1}</legend>
             <SelectField
               label="Role"
@@ -54,7 +55,7 @@ export function RoleRows({ roles, onChange, errorAt }: RoleRowsProps) {
               ))}
             </SelectField>
             {isDistrictWide ? (
-              <p className="role-row-scope">District-wide</p>
+              <p className={styles.scope}>District-wide</p>
             ) : (
               <SelectField
                 label="School"
@@ -74,7 +75,7 @@ export function RoleRows({ roles, onChange, errorAt }: RoleRowsProps) {
             {roles.length > 1 ? (
               <button
                 type="button"
-                className="button button-secondary role-row-remove"
+                className={`button button-secondary ${styles.remove}`}
                 onClick={() => {
                   onChange(roles.filter((_, i) => i !== index));
                   // The removed button takes focus with it; keep keyboard users inside the role list.

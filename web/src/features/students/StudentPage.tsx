@@ -11,9 +11,9 @@ import { FamilyNotesSection } from "../family-voice/FamilyNotesSection";
 import { interventionHistoryUrl } from "../intervention-reports/intervention-reports.api";
 import { StudentPlansSection } from "../interventions/StudentPlansSection";
 import { NotFoundPage } from "../shell/NotFoundPage";
+import styles from "./StudentPage.module.css";
 import { studentQuery } from "./students.api";
 import { TargetHistory } from "./TargetHistory";
-import "../analysis/analysis.css";
 
 const route = getRouteApi("/signed-in/students/$studentId");
 
@@ -84,7 +84,7 @@ function StudentView({ student }: { student: StudentProfile }) {
             <p>Results from common formative assessments appear here, target by target.</p>
           </EmptyState>
         ) : (
-          <div className="target-history">
+          <div className={styles.targetHistory}>
             {student.targets.map((history) => (
               <TargetHistory key={history.targetId} history={history} />
             ))}

@@ -8,7 +8,6 @@ import { StudentsFilters } from "./StudentsFilters";
 import { StudentsTable } from "./StudentsTable";
 import { studentsListQuery } from "./students.api";
 import { StudentsSearch } from "./students-search";
-import "../analysis/analysis.css";
 
 const route = getRouteApi("/signed-in/students");
 const PAGE_SIZE = 25;
