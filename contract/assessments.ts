@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { Can } from "./common";
 import { ProficiencyLevel } from "./essentials";
 
 export const ASSESSMENT_STATUSES = ["draft", "open", "closed"] as const;
@@ -78,6 +77,9 @@ export type TargetsInput = z.infer<typeof TargetsInput>;
 
 export const ClassesInput = z.strictObject({ classIds: z.array(z.uuid()).max(500) });
 
+/** What the actor may do to an assessment. */
+export const AssessmentAbilities = z.object({ update: z.boolean(), enterResults: z.boolean(), analyze: z.boolean() });
+
 export const Assessment = z.object({
   id: z.uuid(),
   communityId: z.uuid().nullable(),
@@ -90,11 +92,14 @@ export const Assessment = z.object({
   classCount: z.number().int(),
   sittingCount: z.number().int(),
   createdAt: z.string(),
-  can: Can,
+  can: AssessmentAbilities,
 });
 export type Assessment = z.infer<typeof Assessment>;
 
-export const AssessmentList = z.object({ items: z.array(Assessment), can: Can });
+/** What the actor may do with a team's assessments: create one. */
+export const AssessmentsAbilities = z.object({ create: z.boolean() });
+
+export const AssessmentList = z.object({ items: z.array(Assessment), can: AssessmentsAbilities });
 
 export const AssessmentItem = z.object({
   id: z.uuid(),
@@ -186,11 +191,14 @@ export const GridClass = z.object({
 });
 export type GridClass = z.infer<typeof GridClass>;
 
+/** What the actor may do on a results grid (enterResults is false once the assessment is closed). */
+export const ResultsGridAbilities = z.object({ enterResults: z.boolean(), update: z.boolean() });
+
 export const ResultsGrid = z.object({
   assessment: z.object({ id: z.uuid(), title: z.string(), status: AssessmentStatus, communityId: z.uuid().nullable() }),
   items: z.array(AssessmentItem),
   classes: z.array(GridClass),
-  can: Can,
+  can: ResultsGridAbilities,
 });
 export type ResultsGrid = z.infer<typeof ResultsGrid>;
 

@@ -13,6 +13,9 @@ export const SignInInput = z.strictObject({
 export const MePatch = z.strictObject({ preferredLanguage: z.enum(["en", "es"]) });
 export type MePatch = z.infer<typeof MePatch>;
 
+/** A school offered in a picker: its id and its name. */
+const SchoolChoice = z.object({ id: z.uuid(), name: z.string() });
+
 export const Me = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -35,8 +38,15 @@ export const Me = z.object({
     readVisitCounts: z.boolean(),
     readOwnChildren: z.boolean(),
     readTargetRollup: z.boolean(),
+    /** The rollup may cover every school of the district (else only rollupSchools). */
+    rollUpDistrict: z.boolean(),
+    readInterventionReports: z.boolean(),
     importRosters: z.boolean(),
   }),
+  /** The schools of the person's roles whose proficiency they may roll up (analysis.rollup). */
+  rollupSchools: z.array(SchoolChoice),
+  /** The schools of the person's roles they may share a library resource with (resource.create). */
+  resourceSchools: z.array(SchoolChoice),
 });
 export type Me = z.infer<typeof Me>;
 

@@ -18,6 +18,3 @@ export function pageOf<T extends z.ZodType>(item: T) {
 }
 
 export const Ok = z.object({ ok: z.literal(true) });
-
-/** The actor's abilities on one object, computed by the server's policy module. */
-export const Can = z.record(z.string(), z.boolean());

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 import { ActionItem, MeetingSummary } from "./meetings";
 
 export const COMMUNITY_KINDS = [
@@ -29,6 +29,15 @@ export const TEAM_ROLES = ["facilitator", "recorder", "member", "guest"] as cons
 export const TeamRole = z.enum(TEAM_ROLES);
 export type TeamRole = z.infer<typeof TeamRole>;
 
+/** What the actor may do in a community. */
+export const CommunityAbilities = z.object({
+  update: z.boolean(),
+  contribute: z.boolean(),
+  participate: z.boolean(),
+  shareStudents: z.boolean(),
+  approveStudentSharing: z.boolean(),
+});
+
 export const CommunitySummary = z.object({
   id: z.uuid(),
   name: z.string(),
@@ -44,7 +53,7 @@ export const CommunitySummary = z.object({
    * leader's approval. Only members who chose to share (Member.sharesStudents) share theirs.
    */
   studentSharing: z.object({ byKind: z.boolean(), approved: z.boolean() }),
-  can: Can,
+  can: CommunityAbilities,
 });
 export type CommunitySummary = z.infer<typeof CommunitySummary>;
 export const CommunityPage = pageOf(CommunitySummary);

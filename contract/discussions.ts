@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 
 export const Author = z.object({ id: z.uuid(), name: z.string() }).nullable();
 
@@ -37,12 +37,15 @@ export const Reply = z.object({
   canAttach: z.boolean(),
 });
 
+/** What the actor may do in a thread: reply, edit it, attach files to its opening post. */
+export const ThreadAbilities = z.object({ post: z.boolean(), update: z.boolean(), attach: z.boolean() });
+
 export const ThreadDetail = ThreadSummary.extend({
   body: z.string(),
   bodyHtml: z.string(),
   attachments: z.array(Attachment),
   replies: z.array(Reply),
-  can: Can,
+  can: ThreadAbilities,
 });
 export type ThreadDetail = z.infer<typeof ThreadDetail>;
 

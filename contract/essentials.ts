@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { Can } from "./common";
 
 /** A team's proficiency scale has between two and six levels, numbered from 1 in order. */
 export const MIN_SCALE_LEVELS = 2;
@@ -118,6 +117,9 @@ export const StandardRef = z.object({
 });
 export type StandardRef = z.infer<typeof StandardRef>;
 
+/** What the actor may do with a team's essential standards and their targets. */
+export const EssentialsAbilities = z.object({ manage: z.boolean() });
+
 export const EssentialStandard = z.object({
   id: z.uuid(),
   communityId: z.uuid(),
@@ -132,9 +134,9 @@ export const EssentialStandard = z.object({
   proficientLevel: z.number().int(),
   position: z.number().int(),
   targets: z.array(LearningTarget),
-  can: Can,
+  can: EssentialsAbilities,
 });
 export type EssentialStandard = z.infer<typeof EssentialStandard>;
 
-export const EssentialStandardList = z.object({ items: z.array(EssentialStandard), can: Can });
+export const EssentialStandardList = z.object({ items: z.array(EssentialStandard), can: EssentialsAbilities });
 export type EssentialStandardList = z.infer<typeof EssentialStandardList>;

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { Can } from "./common";
 
 export const INTERVENTION_KINDS = ["intervention", "extension"] as const;
 export const InterventionKind = z.enum(INTERVENTION_KINDS);
@@ -203,8 +202,14 @@ export const GroupListItem = z.object({
 });
 export type GroupListItem = z.infer<typeof GroupListItem>;
 
-export const GroupList = z.object({ items: z.array(GroupListItem), can: Can });
+/** What the actor may do with a team's groups: create one. */
+export const GroupsAbilities = z.object({ create: z.boolean() });
+
+export const GroupList = z.object({ items: z.array(GroupListItem), can: GroupsAbilities });
 export type GroupList = z.infer<typeof GroupList>;
+
+/** One's own groups span teams, so there is no team to create a group in: no abilities. */
+export const OwnGroupList = z.object({ items: z.array(GroupListItem), can: z.object({}) });
 
 export const GroupMember = z.object({
   planId: z.uuid(),
@@ -223,6 +228,9 @@ export const GroupMember = z.object({
 });
 export type GroupMember = z.infer<typeof GroupMember>;
 
+/** What the actor may do to a group; recordProgress when at least one member's plan takes it. */
+export const GroupAbilities = z.object({ update: z.boolean(), recordProgress: z.boolean() });
+
 export const GroupDetail = GroupListItem.extend({
   learningTargetIds: z.array(z.uuid()),
   sourceAssessmentId: z.uuid().nullable(),
@@ -233,7 +241,7 @@ export const GroupDetail = GroupListItem.extend({
   schedule: z.string(),
   measure: z.string(),
   members: z.array(GroupMember),
-  can: Can,
+  can: GroupAbilities,
 });
 export type GroupDetail = z.infer<typeof GroupDetail>;
 
@@ -266,6 +274,9 @@ export const StudentPlans = z.object({ items: z.array(PlanSummary) });
 export type StudentPlans = z.infer<typeof StudentPlans>;
 
 const DatedValue = z.object({ date: z.string(), value: z.number() });
+
+/** What the actor may do to an intervention plan. */
+export const PlanAbilities = z.object({ update: z.boolean(), recordProgress: z.boolean(), decide: z.boolean() });
 
 export const PlanDetail = PlanSummary.extend({
   student: z.object({ id: z.uuid(), name: z.string(), grade: z.string().nullable() }),
@@ -313,7 +324,7 @@ export const PlanDetail = PlanSummary.extend({
     /** present ÷ held, in percent with no decimals; null before any session was held. */
     attendancePercent: z.number().nullable(),
   }),
-  can: Can,
+  can: PlanAbilities,
 });
 export type PlanDetail = z.infer<typeof PlanDetail>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 
 export const RESOURCE_KINDS = ["file", "link", "lesson_plan", "strategy"] as const;
 export const ResourceKind = z.enum(RESOURCE_KINDS);
@@ -37,6 +37,15 @@ export const StoredFile = z.object({
   byteSize: z.number().int(),
 });
 
+/** What the actor may do to a resource. */
+export const ResourceAbilities = z.object({
+  update: z.boolean(),
+  delete: z.boolean(),
+  comment: z.boolean(),
+  rate: z.boolean(),
+  use: z.boolean(),
+});
+
 export const Resource = z.object({
   id: z.uuid(),
   kind: ResourceKind,
@@ -59,7 +68,7 @@ export const Resource = z.object({
   myRating: z.number().int().nullable(),
   useCount: z.number().int(),
   commentCount: z.number().int(),
-  can: Can,
+  can: ResourceAbilities,
 });
 export type Resource = z.infer<typeof Resource>;
 export const ResourcePage = pageOf(Resource);

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { Can } from "./common";
 
 export const ProtocolStep = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -137,6 +136,9 @@ export const AttendanceInput = z.strictObject({
   entries: z.array(z.strictObject({ personId: z.uuid(), status: AttendanceStatus })).max(500),
 });
 
+/** What the actor may do in a meeting: the community's `update` and `contribute`. */
+export const MeetingAbilities = z.object({ update: z.boolean(), contribute: z.boolean() });
+
 export const MeetingDetail = MeetingSummary.extend({
   communityName: z.string(),
   timezone: z.string().nullable(),
@@ -160,7 +162,7 @@ export const MeetingDetail = MeetingSummary.extend({
   actionItems: z.array(ActionItem),
   previousMeetingId: z.uuid().nullable(),
   nextMeetingId: z.uuid().nullable(),
-  can: Can,
+  can: MeetingAbilities,
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 
 export const ROLES = [
   "district_leader",
@@ -35,6 +35,9 @@ export const RoleAssignment = z.strictObject({
 });
 export type RoleAssignment = z.infer<typeof RoleAssignment>;
 
+/** What the actor may do to a person. */
+export const PersonAbilities = z.object({ update: z.boolean(), deactivate: z.boolean(), invite: z.boolean() });
+
 export const Person = z.object({
   id: z.uuid(),
   email: z.string(),
@@ -43,7 +46,7 @@ export const Person = z.object({
   preferredLanguage: z.string(),
   roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
   createdAt: z.string(),
-  can: Can,
+  can: PersonAbilities,
 });
 export type Person = z.infer<typeof Person>;
 

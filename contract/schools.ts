@@ -1,8 +1,11 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 
 export const SCHOOL_LEVELS = ["elementary", "middle", "high", "k12", "other"] as const;
 export const SchoolLevel = z.enum(SCHOOL_LEVELS);
+
+/** What the actor may do to a school. */
+export const SchoolAbilities = z.object({ update: z.boolean() });
 
 export const School = z.object({
   id: z.uuid(),
@@ -10,7 +13,7 @@ export const School = z.object({
   level: SchoolLevel,
   archived: z.boolean(),
   staffCount: z.number().int(),
-  can: Can,
+  can: SchoolAbilities,
 });
 export type School = z.infer<typeof School>;
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { Can, PageQuery, pageOf } from "./common";
+import { PageQuery, pageOf } from "./common";
 import { Problem } from "./problem";
 
 /** CASE educationLevel codes in school order; anything else sorts after them, alphabetically. */
@@ -37,6 +37,9 @@ export function compareGrades(a: string, b: string): number {
   return a.localeCompare(b);
 }
 
+/** What the actor may do to an imported framework. */
+export const FrameworkAbilities = z.object({ reimport: z.boolean(), delete: z.boolean() });
+
 export const Framework = z.object({
   id: z.uuid(),
   caseIdentifier: z.string(),
@@ -54,11 +57,14 @@ export const Framework = z.object({
   standardCount: z.number().int(),
   /** The educationLevel codes found in the framework, youngest first. */
   grades: z.array(z.string()),
-  can: Can,
+  can: FrameworkAbilities,
 });
 export type Framework = z.infer<typeof Framework>;
 
-export const FrameworkList = z.object({ items: z.array(Framework), can: Can });
+/** What the actor may do with the district's frameworks: import one. */
+export const FrameworksAbilities = z.object({ import: z.boolean() });
+
+export const FrameworkList = z.object({ items: z.array(Framework), can: FrameworksAbilities });
 export type FrameworkList = z.infer<typeof FrameworkList>;
 
 export const FrameworksQuery = z.strictObject({ subject: z.string().trim().max(200).optional() });
@@ -101,6 +107,9 @@ export const StandardHit = StandardNode.extend({
 export const StandardSearchPage = pageOf(StandardHit);
 export type StandardHit = z.infer<typeof StandardHit>;
 
+/** What the actor may do to a learning target. */
+export const LearningTargetAbilities = z.object({ update: z.boolean(), delete: z.boolean() });
+
 export const LearningTarget = z.object({
   id: z.uuid(),
   standardId: z.uuid().nullable(),
@@ -112,7 +121,7 @@ export const LearningTarget = z.object({
   createdBy: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
-  can: Can,
+  can: LearningTargetAbilities,
 });
 export type LearningTarget = z.infer<typeof LearningTarget>;
 

@@ -1,5 +1,4 @@
 import { z } from "zod";
-import { Can } from "./common";
 
 export const VISIT_STATUSES = ["proposed", "scheduled", "completed", "cancelled"] as const;
 export const VisitStatus = z.enum(VISIT_STATUSES);
@@ -15,6 +14,9 @@ export const VisitFeedback = z.object({
   createdAt: z.string(),
 });
 
+/** What the actor may do to a visit. */
+export const VisitAbilities = z.object({ update: z.boolean(), giveFeedback: z.boolean() });
+
 export const Visit = z.object({
   id: z.uuid(),
   focus: z.string(),
@@ -27,7 +29,7 @@ export const Visit = z.object({
   /** Only the feedback this person may read: the host reads all, a visitor their own, the team what was shared. */
   feedback: z.array(VisitFeedback),
   createdAt: z.string(),
-  can: Can,
+  can: VisitAbilities,
 });
 export type Visit = z.infer<typeof Visit>;
 export const VisitList = z.object({ items: z.array(Visit) });

@@ -16,6 +16,8 @@ export function presentMe(actor: Actor): Me {
     readVisitCounts: can(actor, "visit.counts", district),
     readOwnChildren: can(actor, "family.readChildren", district),
     readTargetRollup: can(actor, "analysis.rollup", { ...district, schoolId: null }),
+    rollUpDistrict: can(actor, "analysis.rollup", { ...district, schoolId: SCHOOL_WITHOUT_TIES }),
+    readInterventionReports: can(actor, "interventionReport.read", { ...district, schoolId: null }),
     importRosters: can(actor, "roster.import", district),
   };
   return {
@@ -27,7 +29,26 @@ export function presentMe(actor: Actor): Me {
     roles: actor.roles.map((r) => ({ role: r.role, schoolId: r.schoolId, schoolName: r.schoolName ?? null })),
     navigation: navigationFor(actor, capabilities.managePeople || capabilities.readAudit),
     can: capabilities,
+    rollupSchools: schoolsOfRoles(actor).filter((school) =>
+      can(actor, "analysis.rollup", { ...district, schoolId: school.id }),
+    ),
+    resourceSchools: schoolsOfRoles(actor).filter((school) =>
+      can(actor, "resource.create", { ...district, scope: "school", schoolId: school.id, community: null }),
+    ),
   };
+}
+
+/**
+ * A school id no role names: a rule that allows it allows every school of the district, whatever ties the
+ * actor has. The district's schools are not loaded for /me, so this asks the rule the district-wide question.
+ */
+const SCHOOL_WITHOUT_TIES = "00000000-0000-0000-0000-000000000000";
+
+/** The schools the actor's roles name, once each, in the order of the roles. */
+function schoolsOfRoles(actor: Actor): { id: string; name: string }[] {
+  const names = new Map<string, string>();
+  for (const role of actor.roles) if (role.schoolId) names.set(role.schoolId, role.schoolName ?? "School");
+  return [...names].map(([id, name]) => ({ id, name }));
 }
 
 function managesAnySchool(actor: Actor): boolean {

@@ -38,9 +38,15 @@ export function authorizeEach<A extends Action>(
   if (!targets.every((target) => can(actor, action, target))) forbidden(refusal);
 }
 
+/** The name an ability takes in a response: the action's part after the dot ("assessment.update" -> "update"). */
+export type AbilityName<A extends Action> = A extends `${string}.${infer Name}` ? Name : never;
+
+/** One boolean per action asked, keyed by its ability name, so the compiler checks it against the contract. */
+export type Abilities<A extends Action> = { [K in A as AbilityName<K>]: boolean };
+
 /** The abilities the web app uses to show or hide controls; it never re-implements a rule. */
-export function abilities<A extends Action>(actor: Actor, actions: readonly A[], target: TargetOf<A>) {
+export function abilities<A extends Action>(actor: Actor, actions: readonly A[], target: TargetOf<A>): Abilities<A> {
   const result: Record<string, boolean> = {};
   for (const action of actions) result[action.split(".")[1] as string] = can(actor, action, target);
-  return result;
+  return result as Abilities<A>;
 }

@@ -10,7 +10,7 @@ export function essentialsAbilities(actor: Actor, community: CommunityTarget) {
 }
 
 /** An essential standard as the API sends it, with its targets and the actor's abilities. */
-export function presentEssentialStandard(row: EssentialStandardRow, can: Record<string, boolean>): EssentialStandard {
+export function presentEssentialStandard(row: EssentialStandardRow, can: EssentialStandard["can"]): EssentialStandard {
   return {
     id: row.id,
     communityId: row.communityId,

@@ -8,6 +8,7 @@ import {
   GroupScoresInput,
   GroupSessionsInput,
   MineQuery,
+  OwnGroupList,
 } from "../../../contract/interventions";
 import { recordAudit } from "../../audit/record-audit";
 import { actorContextOf, requireActor } from "../../http/signed-in";
@@ -49,7 +50,7 @@ export async function groupsRoutes(app: App) {
 
   app.get(
     "/intervention-groups",
-    { config: { policy: "signed-in" }, schema: { querystring: MineQuery, response: { 200: GroupList } } },
+    { config: { policy: "signed-in" }, schema: { querystring: MineQuery, response: { 200: OwnGroupList } } },
     async (request) => {
       const actor = requireActor(request);
       const items = await loadGroupList(app.db, actor, await listOwnGroups(app.db, actor));

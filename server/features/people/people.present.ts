@@ -17,6 +17,6 @@ export function presentPerson(actor: Actor, person: PersonRow): Person {
     preferredLanguage: person.preferredLanguage,
     roles: person.roles,
     createdAt: person.createdAt.toISOString(),
-    can: { ...can, invite: (can.invite ?? false) && hasEmail },
+    can: { ...can, invite: can.invite && hasEmail },
   };
 }

@@ -8,7 +8,7 @@ export function presentFramework(actor: Actor, row: FrameworkRow): Framework {
   const { districtId, ...fields } = row;
   // Replacing or deleting a framework is importing's other half: the same people may do it.
   const { import: mayManage } = abilities(actor, ["standard.import"], { districtId });
-  return { ...fields, can: { reimport: mayManage ?? false, delete: mayManage ?? false } };
+  return { ...fields, can: { reimport: mayManage, delete: mayManage } };
 }
 
 export function presentNode(row: NodeRow): StandardNode {
@@ -29,7 +29,7 @@ export function presentNode(row: NodeRow): StandardNode {
 }
 
 export function presentTarget(actor: Actor, row: TargetRow): LearningTarget {
-  const mayManage = abilities(actor, ["target.manage"], targetOf(row)).manage ?? false;
+  const mayManage = abilities(actor, ["target.manage"], targetOf(row)).manage;
   return {
     id: row.id,
     standardId: row.standardId,

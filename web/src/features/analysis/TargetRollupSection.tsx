@@ -16,15 +16,13 @@ import { countAt, formatPercent, levelsOf } from "./levels";
  */
 export function TargetRollupSection() {
   const me = useMe();
-  const isDistrictLeader = me.roles.some((role) => role.role === "district_leader");
+  const isDistrictWide = me.can.rollUpDistrict;
   const [isOpen, setIsOpen] = useState(false);
   const [schoolId, setSchoolId] = useState("");
-  const schools = useQuery({ ...schoolChoicesQuery, enabled: isOpen && isDistrictLeader });
-  const choices = isDistrictLeader
+  const schools = useQuery({ ...schoolChoicesQuery, enabled: isOpen && isDistrictWide });
+  const choices = isDistrictWide
     ? (schools.data ?? []).map((school) => ({ id: school.id, name: school.name }))
-    : me.roles
-        .filter((role) => role.role === "school_leader" && role.schoolId)
-        .map((role) => ({ id: role.schoolId as string, name: role.schoolName ?? "" }));
+    : me.rollupSchools;
   const [from, setFrom] = useState("");
   const [to, setTo] = useState("");
   const rollup = useQuery({
@@ -45,7 +43,7 @@ export function TargetRollupSection() {
       ) : (
         <>
           <SelectField label="School" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-            <option value="">{isDistrictLeader ? "The whole district" : "All my schools"}</option>
+            <option value="">{isDistrictWide ? "The whole district" : "All my schools"}</option>
             {choices.map((choice) => (
               <option key={choice.id} value={choice.id}>
                 {choice.name}

@@ -20,7 +20,7 @@ const thread: ThreadDetail = {
   bodyHtml: "<p>How often do you probe?</p>",
   attachments: [],
   replies: [],
-  can: { update: true, delete: true },
+  can: { post: false, update: true, attach: false },
 };
 
 afterEach(() => {

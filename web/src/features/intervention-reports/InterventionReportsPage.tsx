@@ -14,7 +14,7 @@ import { TiersSection } from "./TiersChart";
 /** For school and district leaders: tiers over time, overdue reviews, responsiveness and outcomes, by team. */
 export function InterventionReportsPage() {
   const me = useMe();
-  const isLeader = me.roles.some((role) => role.role === "district_leader" || role.role === "school_leader");
+  const isLeader = me.can.readInterventionReports;
   const [filters, setFilters] = useState<ReportFilters>({});
   const report = useQuery({
     ...interventionReportQuery(filters),

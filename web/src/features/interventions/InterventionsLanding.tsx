@@ -28,7 +28,7 @@ export function InterventionsLanding() {
         title="Interventions"
         description="Systematic, timely support for students who need more time, and extension for those ready for more."
       />
-      {me.roles.some((role) => role.role === "district_leader" || role.role === "school_leader") ? (
+      {me.can.readInterventionReports ? (
         <p>
           <Link to="/interventions/reports">Intervention reports</Link>: students by tier, overdue reviews,
           responsiveness and outcomes, by team.

@@ -7,6 +7,7 @@ import {
   type GroupPatch,
   type GroupScoresInput,
   type GroupSessionsInput,
+  OwnGroupList,
   PlanDetail,
   type PlanInput,
   type PlanPatch,
@@ -26,7 +27,7 @@ export function communityGroupsQuery(communityId: string) {
 /** The groups of the teams one works in, and the groups one delivers. */
 export const ownGroupsQuery = queryOptions({
   queryKey: ["interventions", "mine"],
-  queryFn: () => api("/intervention-groups", GroupList, { query: { mine: "true" } }),
+  queryFn: () => api("/intervention-groups", OwnGroupList, { query: { mine: "true" } }),
 });
 
 /** Reading a group or a plan is audit-logged, so they are not refetched on window focus. */

@@ -16,11 +16,7 @@ type ScopeFieldsProps = {
 export function ScopeFields({ value, onChange, errors }: ScopeFieldsProps) {
   const me = useMe();
   const communities = useQuery(myCommunitiesQuery);
-  const schools = [
-    ...new Map(
-      me.roles.flatMap((role) => (role.schoolId ? [[role.schoolId, role.schoolName ?? "School"] as const] : [])),
-    ),
-  ];
+  const schools = me.resourceSchools;
   return (
     <>
       <SelectField
@@ -59,9 +55,9 @@ export function ScopeFields({ value, onChange, errors }: ScopeFieldsProps) {
           error={errors.schoolId}
         >
           <option value="">Choose a school</option>
-          {schools.map(([id, name]) => (
-            <option key={id} value={id}>
-              {name}
+          {schools.map((school) => (
+            <option key={school.id} value={school.id}>
+              {school.name}
             </option>
           ))}
         </SelectField>

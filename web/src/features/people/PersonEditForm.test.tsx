@@ -15,10 +15,10 @@ const person: Person = {
   preferredLanguage: "en",
   roles: [{ role: "teacher", schoolId: school.id, schoolName: school.name }],
   createdAt: "2026-08-20T15:00:00.000Z",
-  can: { update: true },
+  can: { update: true, deactivate: false, invite: false },
 };
 const schools = {
-  items: [{ ...school, level: "elementary", archived: false, staffCount: 12, can: {} }],
+  items: [{ ...school, level: "elementary", archived: false, staffCount: 12, can: { update: false } }],
   total: 1,
   page: 1,
   pageSize: 200,
