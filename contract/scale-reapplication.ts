@@ -11,7 +11,7 @@ export const ScaleFigures = z.object({
 export type ScaleFigures = z.infer<typeof ScaleFigures>;
 
 /** A student whose level on a target changes under the current scale. */
-export const LevelChange = z.object({
+const LevelChange = z.object({
   studentId: z.uuid(),
   name: z.string(),
   before: z.number().int(),

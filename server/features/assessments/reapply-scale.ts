@@ -20,7 +20,7 @@ function figuresOf(target: TargetSnapshot): ScaleFigures {
 }
 
 /** Each target's figures before and after, and the students whose level moves (named only if visible). */
-export function compareSnapshots(before: TargetSnapshot[], after: TargetSnapshot[]): TargetRescale[] {
+function compareSnapshots(before: TargetSnapshot[], after: TargetSnapshot[]): TargetRescale[] {
   return after.map((next) => {
     const previous = before.find((target) => target.targetId === next.targetId) ?? { ...next, results: new Map() };
     const moved = [...previous.results].flatMap(([studentId, was]) => {
