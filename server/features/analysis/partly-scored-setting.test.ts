@@ -1,6 +1,8 @@
 import { and, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../../../contract/analysis";
+import type { InterventionReport } from "../../../contract/intervention-reports";
 import type { NotYetResponded } from "../../../contract/student-review";
 import { auditLog, itemScores } from "../../db/schema";
 import { type FixtureAssessment, insertAssessment, insertSitting, insertTarget } from "../../test/analysis-fixture";
@@ -18,6 +20,7 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 let facilitator: TestPerson;
 let member: TestPerson;
 let outsider: TestPerson;
+let leader: TestPerson;
 let communityId: string;
 let assessment: FixtureAssessment;
 let halfId: string;
@@ -29,6 +32,7 @@ beforeAll(async () => {
   facilitator = await buildPerson(t.db, district, "teacher");
   member = await buildPerson(t.db, district, "teacher");
   outsider = await buildPerson(t.db, district, "teacher");
+  leader = await buildPerson(t.db, district, "district_leader");
   communityId = (
     await buildCommunity(t.db, district, [
       { personId: facilitator.id, teamRole: "facilitator" },
@@ -86,6 +90,23 @@ async function setChoice(person: TestPerson, countsPartlyScoredAsNeed: boolean) 
   });
 }
 
+/** The team's responsiveness: calls to respond (students below) and how many were answered. */
+async function responsiveness() {
+  const response = await get("/reports/interventions?from=2026-09-01&to=2026-10-31", leader);
+  expect(response.statusCode, response.body).toBe(200);
+  const team = response.json<InterventionReport>().responsiveness.byTeam.find((x) => x.communityId === communityId);
+  return team?.denominator;
+}
+
+/** The names in the XLSX's "Intervention and extension" sheet, below proficient, for the one target. */
+async function xlsxBelow(): Promise<string> {
+  const response = await get(`/assessments/${assessment.id}/analysis.xlsx`, facilitator);
+  expect(response.statusCode).toBe(200);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(response.rawPayload as unknown as ArrayBuffer);
+  return String(workbook.getWorksheet("Intervention and extension")?.getRow(2).getCell(2).value ?? "");
+}
+
 async function analysis(): Promise<AssessmentAnalysis> {
   const response = await get(`/assessments/${assessment.id}/analysis`, facilitator);
   expect(response.statusCode, response.body).toBe(200);
@@ -107,6 +128,8 @@ describe("partly scored results as needs more time, by the team's choice", () =>
     expect(result.targets[0]?.belowProficient).toEqual([lowId]);
     expect(result.targets[0]?.partlyScored).toEqual([halfId]);
     expect(await notYetResponded()).toEqual([lowId]);
+    expect(await responsiveness()).toBe(1);
+    expect(await xlsxBelow()).toBe("Student Low");
   });
 
   it("may be changed only by those who may update the community", async () => {
@@ -115,7 +138,7 @@ describe("partly scored results as needs more time, by the team's choice", () =>
     expect((await analysis()).targets[0]?.belowProficient).toEqual([lowId]);
   });
 
-  it("counts them under needs more time once the team chooses, in JSON, CSV and the not yet responded list", async () => {
+  it("counts them under needs more time once the team chooses: analysis, exports, not yet responded, responsiveness", async () => {
     const response = await setChoice(facilitator, true);
     expect(response.statusCode, response.body).toBe(200);
     const entries = await t.db
@@ -134,6 +157,8 @@ describe("partly scored results as needs more time, by the team's choice", () =>
     const csv = await get(`/assessments/${assessment.id}/analysis.csv`, facilitator);
     expect(csv.body).toContain("Partly scored (counted as below proficient, by the team's choice)");
     expect(csv.body).toContain("Student Half");
+    expect(await responsiveness()).toBe(2);
+    expect(await xlsxBelow()).toContain("Student Half");
 
     expect((await setChoice(facilitator, false)).statusCode).toBe(200);
     expect((await analysis()).targets[0]?.belowProficient).toEqual([lowId]);
