@@ -81,7 +81,7 @@ function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
         <h2 id="assessment-about">About</h2>
         <DetailsForm assessment={assessment} />
       </section>
-      {assessment.hasNewerScale && assessment.can.update ? <ReapplyScaleSection assessment={assessment} /> : null}
+      {assessment.hasNewerScale && assessment.can.update ? <ReapplyScaleSection assessmentId={assessment.id} /> : null}
       <section className="panel" aria-labelledby="assessment-items">
         <h2 id="assessment-items">Items</h2>
         <ItemsEditor assessment={assessment} />

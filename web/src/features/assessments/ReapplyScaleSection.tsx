@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
-import type { AssessmentDetail } from "../../../../contract/assessments";
 import type { ScaleFigures, TargetRescale } from "../../../../contract/scale-reapplication";
 import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
@@ -15,11 +14,11 @@ const figures = (f: ScaleFigures) =>
  * A closed assessment keeps the scale it was scored with; when its targets' scales have changed since, a person
  * who may update it can see what the current scale would change and choose to apply it.
  */
-export function ReapplyScaleSection({ assessment }: { assessment: AssessmentDetail }) {
+export function ReapplyScaleSection({ assessmentId }: { assessmentId: string }) {
   const [isOpen, setIsOpen] = useState(false);
   const [isApplied, setIsApplied] = useState(false);
-  const preview = useQuery({ ...scaleReapplicationQuery(assessment.id), enabled: isOpen });
-  const reapplyScale = useReapplyScale(assessment.id);
+  const preview = useQuery({ ...scaleReapplicationQuery(assessmentId), enabled: isOpen });
+  const reapplyScale = useReapplyScale(assessmentId);
 
   function handleConfirm() {
     reapplyScale.mutate(undefined, {

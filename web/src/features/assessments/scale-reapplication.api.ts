@@ -2,10 +2,13 @@ import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query
 import { ScaleReapplication } from "../../../../contract/scale-reapplication";
 import { api } from "../../api/client";
 
-/** What re-applying the current scale would change; a preview, read only when the dialog asks for it. */
+/**
+ * What re-applying the current scale would change; a preview, read only when the dialog asks for it. Its key is
+ * outside ["assessments"] so a change to the assessment does not read it again (each read is audit-logged).
+ */
 export function scaleReapplicationQuery(assessmentId: string) {
   return queryOptions({
-    queryKey: ["assessments", "scale-reapplication", assessmentId],
+    queryKey: ["scale-reapplication", assessmentId],
     queryFn: () => api(`/assessments/${assessmentId}/scale-reapplication`, ScaleReapplication),
     refetchOnWindowFocus: false,
     staleTime: 0,
