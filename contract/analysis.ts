@@ -119,6 +119,8 @@ export const AssessmentAnalysis = z.object({
     title: z.string(),
     givenOn: z.string().nullable(),
     communityId: z.uuid().nullable(),
+    /** The team counts partly scored results as "needs more time" (belowProficient lists them too). */
+    countsPartlyScoredAsNeed: z.boolean(),
   }),
   sittings: z.object({
     assessed: z.number().int(),

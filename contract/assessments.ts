@@ -151,6 +151,11 @@ export const AssessmentDetail = Assessment.extend({
   targets: z.array(AssessmentTargetInfo),
   targetChoices: z.array(TargetChoice),
   classes: z.array(ClassChoice),
+  /**
+   * Closed, and its targets' scales have changed since it was scored (proficient level or number of levels):
+   * the current scale can be re-applied, by choice, after a preview (ScaleReapplication).
+   */
+  hasNewerScale: z.boolean(),
 });
 export type AssessmentDetail = z.infer<typeof AssessmentDetail>;
 

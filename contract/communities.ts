@@ -53,6 +53,8 @@ export const CommunitySummary = z.object({
    * leader's approval. Only members who chose to share (Member.sharesStudents) share theirs.
    */
   studentSharing: z.object({ byKind: z.boolean(), approved: z.boolean() }),
+  /** The team counts partly scored results as "needs more time" (by default they are shown apart). */
+  countsPartlyScoredAsNeed: z.boolean(),
   can: CommunityAbilities,
 });
 export type CommunitySummary = z.infer<typeof CommunitySummary>;
@@ -78,6 +80,7 @@ export const CommunityPatch = z.strictObject({
   purpose: z.string().trim().max(4000).optional(),
   schoolIds: z.array(z.uuid()).min(1).max(50).optional(),
   archived: z.boolean().optional(),
+  countsPartlyScoredAsNeed: z.boolean().optional(),
 });
 
 export const Member = z.object({

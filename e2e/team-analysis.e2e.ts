@@ -28,21 +28,28 @@ async function settle(page: Page, heading: string | RegExp) {
   await page.waitForLoadState("networkidle");
 }
 
+async function findCommunity(request: APIRequestContext, name: string) {
+  const communities = await getJson<{ items: { id: string; name: string }[] }>(
+    request,
+    `/api/v1/communities?q=${encodeURIComponent(name)}`,
+  );
+  const community = communities.items.find((c) => c.name === name);
+  if (!community) throw new Error(`no ${name} in the demo`);
+  return community;
+}
+
+async function firstAssessmentWithResults(request: APIRequestContext, communityId: string) {
+  const list = await getJson<z.infer<typeof AssessmentList>>(request, `/api/v1/communities/${communityId}/assessments`);
+  const assessment = list.items.find((a) => a.sittingCount > 0);
+  if (!assessment) throw new Error("the demo team has no assessment with results");
+  return assessment;
+}
+
 it("a teacher sees the team analysis with the right numbers, then a student's page and the students list", async () => {
   const { page, errors, close } = await openPage(browser);
   await signIn(page, TEACHER.email, TEACHER.password);
-  const communities = await getJson<{ items: { id: string; name: string }[] }>(
-    page.request,
-    "/api/v1/communities?q=Grade%203%20team",
-  );
-  const community = communities.items.find((c) => c.name === "Grade 3 team");
-  if (!community) throw new Error("no Grade 3 team in the demo");
-  const list = await getJson<z.infer<typeof AssessmentList>>(
-    page.request,
-    `/api/v1/communities/${community.id}/assessments`,
-  );
-  const assessment = list.items.find((a) => a.sittingCount > 0);
-  if (!assessment) throw new Error("the demo team has no assessment with results");
+  const community = await findCommunity(page.request, "Grade 3 team");
+  const assessment = await firstAssessmentWithResults(page.request, community.id);
   const detail = await getJson<AssessmentDetail>(page.request, `/api/v1/assessments/${assessment.id}`);
   const grid = await getJson<ResultsGrid>(page.request, `/api/v1/assessments/${assessment.id}/results`);
 
@@ -103,11 +110,36 @@ it("a school leader reads what the rollup and the responsiveness figure count: s
     expect(words).toContain("were responded to in time. A student below proficiency on two assessments counts twice");
     expect(words).toContain("on every target they scored below proficiency on, the student had an intervention plan");
     expect(words).toContain("already active on the day of the assessment or started within the assessment team's");
-    expect(words).toContain("A result scored on only some of a target's items is not counted as below proficiency.");
+    expect(words).toContain(
+      "A result scored on only some of a target's items is not counted as below proficiency, unless the assessment's team chose to count it in its settings.",
+    );
   }
+
+  // The team decides whether partly scored results count as needs more time; the analysis says which way.
+  const community = await findCommunity(page.request, "Grade 3 team");
+  const assessment = await firstAssessmentWithResults(page.request, community.id);
+  await choosePartlyScoredAsNeed(page, community.id, true);
+  await page.goto(`/assessments/${assessment.id}/analysis`);
+  await settle(page, `Analysis: ${assessment.title}`);
+  const definitions = page.getByRole("region", { name: "What these figures count" });
+  expect(((await definitions.textContent()) ?? "").replace(/\s+/g, " ")).toContain(
+    "The team chose to count them under needs more time when their level is below proficient.",
+  );
+  await choosePartlyScoredAsNeed(page, community.id, false);
   expect(errors).toEqual([]);
   await close();
 });
+
+/** Ticks or unticks the team's choice on its settings page and waits until it is saved. */
+async function choosePartlyScoredAsNeed(page: Page, communityId: string, isChosen: boolean) {
+  await page.goto(`/communities/${communityId}/settings`);
+  await settle(page, "Settings");
+  const choice = page.getByRole("region", { name: "Partly scored results" });
+  await choice.getByRole("checkbox", { name: "Count partly scored results as needs more time" }).setChecked(isChosen);
+  await choice.getByRole("button", { name: "Save choice" }).click();
+  await choice.getByRole("status").filter({ hasText: "Choice saved." }).waitFor();
+  await expectAccessible(page, "community settings");
+}
 
 it("a family member sees only their own child, in plain words, and no other student", async () => {
   const teacher = await openPage(browser);

@@ -72,6 +72,8 @@ export async function expectFigureDefinitions(page: Page, detail: AssessmentDeta
   expect(text).toContain("Absent and exempt students are counted apart, never as zero.");
   expect(text).toContain(`Not entered: ${notEntered} students in the assessment's classes with nothing entered yet`);
   expect(text).toContain(`Partly scored: ${partlyScored} students were scored on only some items of a target.`);
-  expect(text).toContain("counted in no level, not under needs more time and not as ready for extension");
+  expect(text).toContain("counted in no level, and never as ready for extension.");
+  // The demo team keeps the default choice.
+  expect(text).toContain("The team chose not to count them under needs more time.");
   expect(text).toContain("Ready for extension lists students at the top level only when it is above proficient");
 }

@@ -34,6 +34,11 @@ export const communities = pgTable(
     /** School days after an assessment within which every student below proficiency should have a response. */
     responseDays: smallint("response_days").notNull().default(5),
     /**
+     * The team's choice to count partly scored results (some of a target's items blank) as "needs more time";
+     * by default they are shown apart, since their cut scores were meant for every item.
+     */
+    countsPartlyScoredAsNeed: boolean("counts_partly_scored_as_need").notNull().default(false),
+    /**
      * A school or district leader's approval for members to share their students in a team whose kind does not
      * share them by itself (grade-level and course teams do); null when not approved.
      */

@@ -126,7 +126,14 @@ export function exportSections(analysis: AssessmentAnalysis): ExportSection[] {
     {
       name: "Intervention and extension",
       rows: [
-        ["Target", "Below proficient", "At the top level", "Partly scored (in neither list)"],
+        [
+          "Target",
+          "Below proficient",
+          "At the top level",
+          analysis.assessment.countsPartlyScoredAsNeed
+            ? "Partly scored (counted as below proficient, by the team's choice)"
+            : "Partly scored (in neither list)",
+        ],
         ...analysis.targets.map((t) => [
           t.code ?? t.statement,
           namesOf(t.belowProficient),

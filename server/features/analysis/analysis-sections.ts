@@ -53,8 +53,13 @@ export function baseCtes(actor: Actor, assessmentId: string): SQL {
         select coalesce(array_agg(distinct (c->>'level')::int order by (c->>'level')::int), '{}') as levels
           from jsonb_array_elements(at.cut_scores) c) lv
      where at.assessment_id = ${assessmentId}),
+  -- The team's choice (communities.counts_partly_scored_as_need): partly scored results under "needs more time".
+  cfg as materialized (
+    select coalesce((select c.counts_partly_scored_as_need from assessments a join communities c on c.id = a.community_id
+                      where a.id = ${assessmentId}), false) as partial_is_need),
   -- Partly scored: a result built from some, not all, of the target's items (the rest blank). Its cut scores
-  -- were meant for every item, so its level says little; it is shown apart, never as a level or a need.
+  -- were meant for every item, so its level says little; it is shown apart, never as a level, and is a need
+  -- only when the team chose so (cfg).
   part as materialized (
     select sc.student_id, x.target_id
       from item_scores sc
@@ -174,9 +179,10 @@ export const perTargetCte = sql`
   per_target as materialized (
     select tg.id as target_id, x.student_levels, x.below, x.top, x.not_entered, x.partial,
            (select c.points / c.n from counts c where c.grouping_set = ${BY_TARGET} and c.target_id = tg.id) as mean
-      from tg cross join lateral (
+      from tg cross join cfg cross join lateral (
         select json_agg(l.level) as student_levels,
-               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level and not l.partial)
+               ('["' || string_agg(stu.id::text, '","') filter (where l.level < tg.proficient_level
+                                                                    and (not l.partial or cfg.partial_is_need))
                  || '"]')::json as below,
                -- Extension needs a level above proficient: where proficient is the top, it would list everyone
                -- proficient, which says nothing about who is ready for more.

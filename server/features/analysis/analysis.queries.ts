@@ -58,7 +58,8 @@ function analysisStatement(actor: Actor, assessmentId: string): SQL {
   return sql`
     with ${baseCtes(actor, assessmentId)}, ${tallyCtes}, ${perTargetCte}, ${peopleCtes}, ${itemCtes(assessmentId)}
     select json_build_object('id', a.id, 'title', a.title, 'givenOn', a.given_on,
-                             'communityId', a.community_id)::text as assessment,
+                             'communityId', a.community_id,
+                             'countsPartlyScoredAsNeed', (select cfg.partial_is_need from cfg))::text as assessment,
            (select json_build_object('assessed', count(*) filter (where stu.status = 'completed'),
                                      'absent', count(*) filter (where stu.status = 'absent'),
                                      'exempt', count(*) filter (where stu.status = 'exempt'),

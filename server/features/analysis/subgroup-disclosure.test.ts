@@ -121,7 +121,7 @@ function analysisOf(totals: TargetTotal[], subgroups: Subgroup[]): AssessmentAna
     partlyScored: [],
   }));
   return {
-    assessment: { id: targetId(8), title: "Check", givenOn: null, communityId: null },
+    assessment: { id: targetId(8), title: "Check", givenOn: null, communityId: null, countsPartlyScoredAsNeed: false },
     sittings: { assessed: 0, absent: 0, exempt: 0, notEntered: 0 },
     targets,
     classes: [],

@@ -13,6 +13,7 @@ import {
   listItems,
   listTargetChoices,
 } from "./assessments.queries";
+import { hasNewerScale } from "./scale-reapplication.queries";
 
 type AssessmentAction = Extract<Action, `assessment.${string}`>;
 
@@ -28,15 +29,22 @@ export async function requireAssessment(
   return row;
 }
 
-/** Everything the assessment builder shows, in five queries whatever the size of the assessment. */
+/** Everything the assessment builder shows, in six queries whatever the size of the assessment. */
 export async function loadAssessmentDetail(db: Db, actor: Actor, row: AssessmentRow): Promise<AssessmentDetail> {
-  const [items, targets, targetChoices, classes] = await Promise.all([
+  const [items, targets, targetChoices, classes, isNewerScale] = await Promise.all([
     listItems(db, row.id),
     listAssessmentTargets(db, row.id),
     listTargetChoices(db, row.communityId),
     listClassChoices(db, row.communityId, row.id),
+    row.status === "closed" ? hasNewerScale(db, row.id) : false,
   ]);
-  return presentAssessmentDetail(actor, row, { items, targets, targetChoices, classes });
+  return presentAssessmentDetail(actor, row, {
+    items,
+    targets,
+    targetChoices,
+    classes,
+    hasNewerScale: isNewerScale,
+  });
 }
 
 /** Reloads an assessment after a change and presents it for the builder. */

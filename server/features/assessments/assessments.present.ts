@@ -25,7 +25,7 @@ export function presentAssessment(actor: Actor, row: AssessmentRow): Assessment 
 export function presentAssessmentDetail(
   actor: Actor,
   row: AssessmentRow,
-  parts: Pick<AssessmentDetail, "items" | "targets" | "targetChoices" | "classes">,
+  parts: Pick<AssessmentDetail, "items" | "targets" | "targetChoices" | "classes" | "hasNewerScale">,
 ): AssessmentDetail {
   return { ...presentAssessment(actor, row), communityName: row.communityName, ...parts };
 }

@@ -19,6 +19,7 @@ import { countResults, listAssessments } from "./assessments.queries";
 import { createAssessment } from "./create-assessment";
 import { deleteAssessment } from "./delete-assessment";
 import { resultsRoutes } from "./results.routes";
+import { scaleReapplicationRoutes } from "./scale-reapplication.routes";
 import { updateAssessment } from "./update-assessment";
 
 /** Common formative assessments: a team's list, creating one, reading, editing and deleting it. */
@@ -119,4 +120,5 @@ export async function assessmentsRoutes(app: App) {
 
   await app.register(assessmentDesignRoutes);
   await app.register(resultsRoutes);
+  await app.register(scaleReapplicationRoutes);
 }

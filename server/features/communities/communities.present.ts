@@ -20,6 +20,7 @@ export function presentCommunity(actor: Actor, community: CommunityRow): Communi
       byKind: (SHARING_KINDS as readonly string[]).includes(community.kind),
       approved: community.studentSharingApproved,
     },
+    countsPartlyScoredAsNeed: community.countsPartlyScoredAsNeed,
     can: abilities(
       actor,
       [

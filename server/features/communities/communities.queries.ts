@@ -19,6 +19,7 @@ export type CommunityRow = {
   memberCount: number;
   nextMeetingAt: string | null;
   studentSharingApproved: boolean;
+  countsPartlyScoredAsNeed: boolean;
 };
 
 type RawCommunity = {
@@ -32,13 +33,14 @@ type RawCommunity = {
   member_count: number;
   next_meeting_at: string | Date | null;
   sharing_approved: boolean;
+  counts_partly_scored_as_need: boolean;
   total?: number;
 };
 
 /** The columns of a community row; its next meeting is counted from this moment. */
 function columns(): SQL {
   return sql`c.id, c.district_id, c.name, c.kind, c.purpose, c.archived_at is not null as archived,
-  c.student_sharing_approved_at is not null as sharing_approved,
+  c.student_sharing_approved_at is not null as sharing_approved, c.counts_partly_scored_as_need,
   (select json_agg(json_build_object('id', s.id, 'name', s.name) order by s.name)
      from community_schools cs join schools s on s.id = cs.school_id where cs.community_id = c.id) as schools,
   (select count(*) from community_members cm where cm.community_id = c.id)::int as member_count,
@@ -60,6 +62,7 @@ function toRow(raw: RawCommunity): CommunityRow {
     memberCount: raw.member_count,
     nextMeetingAt: raw.next_meeting_at ? new Date(raw.next_meeting_at).toISOString() : null,
     studentSharingApproved: raw.sharing_approved,
+    countsPartlyScoredAsNeed: raw.counts_partly_scored_as_need,
   };
 }
 

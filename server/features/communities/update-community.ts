@@ -36,7 +36,12 @@ export async function updateCommunity(
       action: "community.updated",
       subjectType: "community",
       subjectId: community.id,
-      details: { fields: Object.keys(patch) },
+      details: {
+        fields: Object.keys(patch),
+        ...(patch.countsPartlyScoredAsNeed === undefined
+          ? {}
+          : { countsPartlyScoredAsNeed: patch.countsPartlyScoredAsNeed }),
+      },
     });
   });
 }

@@ -141,7 +141,7 @@ export type ResponsivenessRow = {
  * by the last of the team's response_days school days (Monday to Friday) after it: an intervention plan (any
  * team) on the target, active on the day of the assessment or started by that day (isResponseTo).
  * A student below on several assessments counts once per assessment: each is a call to respond. A partly scored
- * result is no call (isPartlyScored). "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
+ * result is no call (isPartlyScored) unless the team chose to count it as a need (counts_partly_scored_as_need). "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
  */
 export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
   // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
@@ -153,6 +153,7 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
   const result = await db.execute<ResponsivenessRow>(sql`
     with deadline as materialized (
       select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days,
+             coalesce(c.counts_partly_scored_as_need, false) as partial_is_need,
              (select d::date from generate_series(a.given_on + 1, a.given_on + 7 + coalesce(c.response_days, 5) * 2,
                                                   interval '1 day') d
                where extract(isodow from d) < 6 order by d offset greatest(coalesce(c.response_days, 5), 1) - 1 limit 1)
@@ -160,7 +161,7 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
         from assessments a left join communities c on c.id = a.community_id
        where a.district_id = ${scope.districtId} and a.given_on between ${period.from}::date and ${period.to}::date),
     below as materialized (
-      select b.assessment_id, b.student_id, dl.community_id, dl.response_days, dl.given_on,
+      select b.assessment_id, b.student_id, dl.community_id, dl.response_days, dl.given_on, dl.partial_is_need,
              case when dl.response_days = 0 then dl.given_on else dl.last_day end as last_day
         from below_proficient_students b join deadline dl on dl.id = b.assessment_id
        where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
@@ -175,7 +176,7 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
         from below b
         join target_results tr on tr.assessment_id = b.assessment_id and tr.student_id = b.student_id
         join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-       where tr.level < at.proficient_level and not ${isPartlyScored("tr")}),
+       where tr.level < at.proficient_level and (b.partial_is_need or not ${isPartlyScored("tr")})),
     unanswered as (
       select distinct bt.assessment_id, bt.student_id
         from below_target bt

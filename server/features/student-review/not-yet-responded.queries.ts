@@ -51,7 +51,8 @@ type Row = {
  * Students the reader may see who scored below proficiency on a target of one of the team's assessments given
  * at least `responseDays` school days before `asOf`, with the targets no intervention plan (with any team)
  * responds to: see isResponseTo. One row per student and assessment, naming only those targets. A partly
- * scored result is left out: its level is not a finding that the student is below (isPartlyScored).
+ * scored result is left out (its level is not a finding that the student is below, isPartlyScored) unless the
+ * team chose to count it as a need (communities.counts_partly_scored_as_need).
  */
 export async function listNotYetResponded(
   db: Db,
@@ -62,7 +63,8 @@ export async function listNotYetResponded(
   const givenBy = latestDateWithSchoolDaysSince(options.asOf, options.responseDays);
   const result = await db.execute<Row>(sql`
     with given as (
-      select a.id, a.title, a.given_on from assessments a
+      select a.id, a.title, a.given_on, c.counts_partly_scored_as_need as partial_is_need
+        from assessments a join communities c on c.id = a.community_id
        where a.community_id = ${communityId} and a.given_on is not null and a.given_on <= ${givenBy}
          and a.status <> 'draft'
     ),
@@ -75,7 +77,7 @@ export async function listNotYetResponded(
         join learning_targets lt on lt.id = tr.target_id
         join students s on s.id = tr.student_id
        where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
-         and not ${isPartlyScored("tr")}
+         and (g.partial_is_need or not ${isPartlyScored("tr")})
          and not exists (select 1 from intervention_plans p
                           where p.student_id = tr.student_id
                             and ${isResponseTo("p", sql`tr.target_id`, sql`g.given_on`, null)})

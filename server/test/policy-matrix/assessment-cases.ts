@@ -35,12 +35,13 @@ async function buildFixture(c: Ctx, targets: Targets): Promise<Fixture> {
   return { classId, studentId: student.id, sourcedId: student.sourcedId as string, ...assessment };
 }
 
-async function freshAssessment(c: Ctx, targets: Targets, classId?: string) {
+async function freshAssessment(c: Ctx, targets: Targets, classId?: string, status?: "closed") {
   const essential = await buildEssentialStandard(c.db, targets.district, { communityId: targets.communityId });
   const targetId = essential.targets[0]?.id as string;
   const assessment = await buildAssessment(c.db, targets.district, {
     communityId: targets.communityId,
     classIds: classId ? [classId] : [],
+    ...(status ? { status } : {}),
     items: [{ label: "Q1", maxPoints: 4, targetIds: [targetId] }],
   });
   return { assessmentId: assessment.id, targetId, itemId: assessment.items[0]?.id as string };
@@ -54,11 +55,15 @@ function onAssessment(
   path: string,
   allowed: readonly RoleName[],
   payload?: (f: Fixture) => unknown,
-  options: { isFresh?: boolean } = {},
+  options: { isFresh?: boolean; isClosed?: boolean } = {},
 ): Case {
   const request = async (c: Ctx, targets: Targets) => {
     const shared = await assessmentFixture(c, targets);
-    const f = options.isFresh ? { ...shared, ...(await freshAssessment(c, targets, shared.classId)) } : shared;
+    const status = options.isClosed ? "closed" : undefined;
+    const f =
+      options.isFresh || options.isClosed
+        ? { ...shared, ...(await freshAssessment(c, targets, shared.classId, status)) }
+        : shared;
     return { url: `/api/v1/assessments/${f.assessmentId}${path}`, ...(payload ? { payload: payload(f) } : {}) };
   };
   return { allowed, own: (c) => request(c, c.own), other: (c) => request(c, c.other) };
@@ -105,4 +110,11 @@ export const assessmentCases: Record<string, Case> = {
     csv: csvOf(f),
     mapping: { studentColumn: "sourcedId", studentKey: "sourcedId", itemColumns: { Q1: f.itemId } },
   })),
+  // Re-applying the current scale is offered on closed assessments only: each case closes a fresh one.
+  "GET /api/v1/assessments/:id/scale-reapplication": onAssessment("/scale-reapplication", TEAM_STAFF, undefined, {
+    isClosed: true,
+  }),
+  "POST /api/v1/assessments/:id/scale-reapplication": onAssessment("/scale-reapplication", TEAM_STAFF, undefined, {
+    isClosed: true,
+  }),
 };

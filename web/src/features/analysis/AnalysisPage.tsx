@@ -116,8 +116,11 @@ function FigureDefinitions({ analysis }: { analysis: AssessmentAnalysis }) {
         </li>
         <li>
           Partly scored: {partlyScored} students were scored on only some items of a target. Their level compares part
-          of the points with cut scores meant for all of them, so they are listed apart and counted in no level, not
-          under needs more time and not as ready for extension.
+          of the points with cut scores meant for all of them, so they are listed apart and counted in no level, and
+          never as ready for extension.{" "}
+          {assessment.countsPartlyScoredAsNeed
+            ? "The team chose to count them under needs more time when their level is below proficient."
+            : "The team chose not to count them under needs more time."}
         </li>
         <li>
           Needs more time lists students below the proficient level. Ready for extension lists students at the top level

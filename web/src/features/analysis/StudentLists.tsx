@@ -55,7 +55,11 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
             </p>
           )}
           <NameList
-            title="Partly scored (some items of this target left blank; in neither list above)"
+            title={
+              analysis.assessment.countsPartlyScoredAsNeed
+                ? "Partly scored (some items of this target left blank; under needs more time when below, by the team's choice)"
+                : "Partly scored (some items of this target left blank; in neither list above)"
+            }
             students={studentsOf(target.partlyScored)}
           />
         </section>

@@ -19,6 +19,7 @@ import { assessmentQuery, useDeleteAssessment, useUpdateAssessment } from "./ass
 import { ClassesForm } from "./ClassesForm";
 import { CutScoresEditor } from "./CutScoresEditor";
 import { ItemsEditor } from "./ItemsEditor";
+import { ReapplyScaleSection } from "./ReapplyScaleSection";
 
 const route = getRouteApi("/signed-in/assessments/$assessmentId");
 
@@ -79,6 +80,7 @@ function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
         <h2 id="assessment-about">About</h2>
         <DetailsForm assessment={assessment} />
       </section>
+      {assessment.hasNewerScale && assessment.can.update ? <ReapplyScaleSection assessmentId={assessment.id} /> : null}
       <section className="panel" aria-labelledby="assessment-items">
         <h2 id="assessment-items">Items</h2>
         <ItemsEditor assessment={assessment} />

@@ -2,6 +2,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ArchiveCommunitySection } from "./ArchiveCommunitySection";
 import { useCommunity } from "./CommunityLayout";
 import { CommunitySettingsForm } from "./CommunitySettingsForm";
+import { PartlyScoredChoiceForm } from "./PartlyScoredChoiceForm";
 
 /** A community's name, kind, purpose and schools, and archiving it; for those who manage it. */
 export function CommunitySettingsPage() {
@@ -21,6 +22,10 @@ export function CommunitySettingsPage() {
       <section className="panel" aria-labelledby="settings-details-heading">
         <h2 id="settings-details-heading">Details</h2>
         <CommunitySettingsForm community={community} />
+      </section>
+      <section className="panel" aria-labelledby="settings-partly-scored-heading">
+        <h2 id="settings-partly-scored-heading">Partly scored results</h2>
+        <PartlyScoredChoiceForm community={community} />
       </section>
       <ArchiveCommunitySection community={community} />
     </>

@@ -123,7 +123,7 @@ export function ResponsivenessSection({ report }: { report: InterventionReport }
         scored below proficiency on, the student had an intervention plan on that target (or a plan naming no target)
         that was already active on the day of the assessment or started within the assessment team's response window, in
         school days (Monday to Friday). A result scored on only some of a target's items is not counted as below
-        proficiency.
+        proficiency, unless the assessment's team chose to count it in its settings.
       </p>
       <TableFrame label="Responsiveness by team">
         <table className="data-table">

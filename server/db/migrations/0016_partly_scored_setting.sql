@@ -1,0 +1,1 @@
+ALTER TABLE "communities" ADD COLUMN "counts_partly_scored_as_need" boolean DEFAULT false NOT NULL;
