@@ -3,7 +3,7 @@ import { useDebouncedSearch } from "./use-debounced-search";
 
 type SearchFilterProps = {
   label: string;
-  placeholder: string;
+  placeholder?: string | undefined;
   hint?: string;
   /** The list's current search; `onSearch` hears the new one once typing pauses. */
   search: string | undefined;

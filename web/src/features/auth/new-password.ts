@@ -1,15 +1,6 @@
-import { AcceptInviteInput, NewPassword } from "../../../../contract/auth";
+import { AcceptInviteInput } from "../../../../contract/auth";
 import type { FieldErrors } from "../../components/form-errors";
 import type { ContractForm } from "../../components/use-contract-form";
-
-/** Checks a new password and its confirmation; keys are the form's own field names. */
-export function checkNewPassword(password: string, confirmation: string, field = "password"): FieldErrors {
-  const errors: FieldErrors = {};
-  const result = NewPassword.safeParse(password);
-  if (!result.success) errors[field] = result.error.issues[0]?.message ?? "Choose another password.";
-  if (confirmation !== password) errors.confirmation = "The two passwords do not match.";
-  return errors;
-}
 
 /** The body of every "choose a password" form (an invitation, a reset): the new password alone. */
 export const NewPasswordInput = AcceptInviteInput;

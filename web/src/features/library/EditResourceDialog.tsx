@@ -1,12 +1,13 @@
-import { type FormEvent, useRef, useState } from "react";
 import { type ResourceDetail, ResourcePatch } from "../../../../contract/library";
 import { Dialog } from "../../components/Dialog";
 import { TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
-import { ListFields, type ListTexts, listFieldErrors, listValues } from "./ListFields";
+import { useContractForm } from "../../components/use-contract-form";
+import { ListFields, type ListTexts, listValues } from "./ListFields";
 import { useUpdateResource } from "./library.api";
+
+/** The fields as typed: lists as comma-separated text, no address as blank. */
+type ResourceValues = ListTexts & { title: string; description: string; url: string };
 
 type EditResourceDialogProps = { resource: ResourceDetail; open: boolean; onClose: () => void };
 
@@ -21,60 +22,53 @@ export function EditResourceDialog({ resource, open, onClose }: EditResourceDial
 /** Title, description, web address and lists; where it is shared stays as it is. */
 function EditResourceForm({ resource, onDone }: { resource: ResourceDetail; onDone: () => void }) {
   const updateResource = useUpdateResource(resource.id);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [title, setTitle] = useState(resource.title);
-  const [description, setDescription] = useState(resource.description);
-  const [url, setUrl] = useState(resource.url ?? "");
-  const [lists, setLists] = useState<ListTexts>({
-    tags: resource.tags.join(", "),
-    gradeLevels: resource.gradeLevels.join(", "),
-    subjects: resource.subjects.join(", "),
-  });
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const values = {
+  const form = useContractForm<typeof ResourcePatch, ResourceValues>({
+    schema: ResourcePatch,
+    defaultValues: {
+      title: resource.title,
+      description: resource.description,
+      url: resource.url ?? "",
+      tags: resource.tags.join(", "),
+      gradeLevels: resource.gradeLevels.join(", "),
+      subjects: resource.subjects.join(", "),
+    },
+    toInput: ({ title, description, url, ...lists }) => ({
       title,
       description,
       ...(resource.kind === "link" ? { url: url.trim() || null } : {}),
       ...listValues(lists),
-    };
-    const checked = validateForm(ResourcePatch, values, { title: "Give the resource a title." });
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    updateResource.mutate(checked.data, { onSuccess: onDone, onError: (error) => setProblem(problemFromError(error)) });
-  }
+    }),
+    messages: { title: "Give the resource a title." },
+    onValid: (patch) => updateResource.mutate(patch, { onSuccess: onDone, onError: form.showProblem }),
+  });
+  const { tags, gradeLevels, subjects } = form.watch();
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <TextField
-        label="Title"
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={problem.fields.title}
-        required
-      />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <TextField label="Title" {...form.register("title")} error={form.fieldError("title")} required />
       <TextAreaField
         label="Description"
-        value={description}
         rows={4}
-        onChange={(event) => setDescription(event.target.value)}
-        error={problem.fields.description}
+        {...form.register("description")}
+        error={form.fieldError("description")}
       />
       {resource.kind === "link" ? (
-        <TextField
-          label="URL"
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          error={problem.fields.url}
-          required
-        />
+        <TextField label="URL" type="url" {...form.register("url")} error={form.fieldError("url")} required />
       ) : null}
-      <ListFields values={lists} onChange={setLists} errors={listFieldErrors(problem.fields)} />
+      <ListFields
+        values={{ tags, gradeLevels, subjects }}
+        onChange={(next) => {
+          form.setValue("tags", next.tags);
+          form.setValue("gradeLevels", next.gradeLevels);
+          form.setValue("subjects", next.subjects);
+        }}
+        errors={{
+          tags: form.errorWithin("tags"),
+          gradeLevels: form.errorWithin("gradeLevels"),
+          subjects: form.errorWithin("subjects"),
+        }}
+      />
       <div className="actions">
         <button type="submit" className="button" disabled={updateResource.isPending}>
           Save changes

@@ -1,10 +1,9 @@
-import { type FormEvent, useRef, useState } from "react";
+import { type FormEvent, useState } from "react";
 import { type ResourceDetail, UseInput } from "../../../../contract/library";
 import { TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { formatDay, todayIso } from "../../components/format";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./CommentList.module.css";
 import { useRecordUse } from "./library.api";
 
@@ -13,26 +12,24 @@ const MESSAGES = { usedOn: "Enter the day you used it.", reflection: "Write a se
 /** "I used it in my classroom": who used the resource, when, and how it went. */
 export function UsesSection({ resource, canRecord }: { resource: ResourceDetail; canRecord: boolean }) {
   const recordUse = useRecordUse(resource.id);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [usedOn, setUsedOn] = useState(todayIso());
-  const [reflection, setReflection] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [isRecorded, setIsRecorded] = useState(false);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm({
+    schema: UseInput,
+    defaultValues: { usedOn: todayIso(), reflection: "" },
+    messages: MESSAGES,
+    onValid: (use) =>
+      recordUse.mutate(use, {
+        onSuccess: () => {
+          form.setValue("reflection", "");
+          setIsRecorded(true);
+        },
+        onError: form.showProblem,
+      }),
+  });
 
   function handleSubmit(event: FormEvent) {
-    event.preventDefault();
     setIsRecorded(false);
-    const checked = validateForm(UseInput, { usedOn, reflection }, MESSAGES);
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    recordUse.mutate(checked.data, {
-      onSuccess: () => {
-        setReflection("");
-        setIsRecorded(true);
-      },
-      onError: (error) => setProblem(problemFromError(error)),
-    });
+    void form.onSubmit(event);
   }
 
   return (
@@ -54,29 +51,27 @@ export function UsesSection({ resource, canRecord }: { resource: ResourceDetail;
       )}
       {canRecord ? (
         <form
-          ref={formRef}
+          ref={form.formRef}
           onSubmit={handleSubmit}
           noValidate
           className="form form-wide"
           aria-labelledby="use-form-heading"
         >
           <h3 id="use-form-heading">I used it in my classroom</h3>
-          <FormAlert message={problem.message} />
+          <FormAlert message={form.formMessage} />
           <TextField
             label="Used on"
             type="date"
-            value={usedOn}
-            onChange={(event) => setUsedOn(event.target.value)}
-            error={problem.fields.usedOn}
+            {...form.register("usedOn")}
+            error={form.fieldError("usedOn")}
             required
           />
           <TextAreaField
             label="Reflection"
             hint="How did it go? What would you change?"
-            value={reflection}
             rows={3}
-            onChange={(event) => setReflection(event.target.value)}
-            error={problem.fields.reflection}
+            {...form.register("reflection")}
+            error={form.fieldError("reflection")}
             required
           />
           <div className="actions">

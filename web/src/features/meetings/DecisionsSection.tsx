@@ -1,10 +1,11 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import { DecisionInput, type MeetingDetail } from "../../../../contract/meetings";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { TextAreaField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
+import { problemFromError } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./ItemList.module.css";
 import { useAddDecision, useRemoveDecision } from "./meetings.api";
 
@@ -14,25 +15,15 @@ type Decision = MeetingDetail["decisions"][number];
 export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
   const addDecision = useAddDecision(meeting.id);
   const removeDecision = useRemoveDecision(meeting.id);
-  const textRef = useRef<HTMLFormElement>(null);
-  const [text, setText] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
+  const form = useContractForm({
+    schema: DecisionInput,
+    defaultValues: { text: "" },
+    messages: { text: "Write the decision first." },
+    onValid: ({ text }) =>
+      addDecision.mutate(text, { onSuccess: () => form.reset({ text: "" }), onError: form.showProblem }),
+  });
   const [removing, setRemoving] = useState<Decision | null>(null);
   const canRecord = meeting.can.contribute === true;
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(DecisionInput, { text }, { text: "Write the decision first." });
-    if (checked.problem) {
-      textRef.current?.querySelector("textarea")?.focus();
-      return setProblem(checked.problem);
-    }
-    setProblem(NO_PROBLEM);
-    addDecision.mutate(checked.data.text, {
-      onSuccess: () => setText(""),
-      onError: (error) => setProblem(problemFromError(error)),
-    });
-  }
 
   function handleCancelRemove() {
     setRemoving(null);
@@ -69,15 +60,14 @@ export function DecisionsSection({ meeting }: { meeting: MeetingDetail }) {
         </ul>
       )}
       {canRecord ? (
-        <form ref={textRef} onSubmit={handleSubmit} noValidate className={`form form-wide ${styles.inlineAdd}`}>
-          <FormAlert message={problem.message} />
+        <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className={`form form-wide ${styles.inlineAdd}`}>
+          <FormAlert message={form.formMessage} />
           <TextAreaField
             label="Decision"
-            value={text}
             rows={2}
             maxLength={2000}
-            onChange={(event) => setText(event.target.value)}
-            error={problem.fields.text}
+            {...form.register("text")}
+            error={form.fieldError("text")}
           />
           <div className="actions">
             <button type="submit" className="button button-secondary" disabled={addDecision.isPending}>

@@ -1,9 +1,10 @@
-import { type FormEvent, useMemo, useRef, useState } from "react";
+import { useMemo } from "react";
+import type { FieldErrors as FormStateErrors } from "react-hook-form";
 import { MeetingInput, MeetingMode, type MeetingSummary } from "../../../../contract/meetings";
 import { SelectField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import type { FieldErrors } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { AgendaRows } from "./AgendaRows";
 import { MODE_LABELS } from "./meeting-format";
 import { useScheduleMeetings } from "./meetings.api";
@@ -18,40 +19,54 @@ function timeZones(current: string): string[] {
   return zones.includes(current) ? zones : [current, ...zones];
 }
 
+/** Every message of the form by its body path ("agenda/0/title"), the shape the agenda and repeat fields take. */
+function messagesByPath(node: unknown, path: string[] = [], into: FieldErrors = {}): FieldErrors {
+  if (typeof node !== "object" || node === null) return into;
+  if ("message" in node && typeof node.message === "string") {
+    into[path.join("/")] ??= node.message;
+    return into;
+  }
+  for (const [key, child] of Object.entries(node)) messagesByPath(child, [...path, key], into);
+  return into;
+}
+
+/** Date and time are checked on their own; the combined start shows under the date only when both are given. */
+function scheduleErrors(formErrors: FormStateErrors<ScheduleValues>): FieldErrors {
+  const { startsAt, ...others } = messagesByPath(formErrors);
+  return others.date || others.time || !startsAt ? others : { ...others, startsAt };
+}
+
+/** Schedules a community's meeting, once or repeating, with its agenda and protocol. */
 export function ScheduleMeetingForm({ communityId, onScheduled }: ScheduleMeetingFormProps) {
   const scheduleMeetings = useScheduleMeetings(communityId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState<ScheduleValues>(emptySchedule);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm<typeof MeetingInput, ScheduleValues>({
+    schema: MeetingInput,
+    defaultValues: emptySchedule(),
+    toInput: toMeetingInput,
+    messages: SCHEDULE_MESSAGES,
+    check: checkWhen,
+    onValid: (input) =>
+      scheduleMeetings.mutate(input, {
+        onSuccess: (list) => {
+          const first = list.items[0];
+          if (first) onScheduled(first);
+        },
+        onError: form.showProblem,
+      }),
+  });
+  const values = form.watch();
   const zones = useMemo(() => timeZones(values.timezone), [values.timezone]);
-  const errors = problem.fields;
-  const change = (patch: Partial<ScheduleValues>) => setValues((previous) => ({ ...previous, ...patch }));
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const whenErrors = checkWhen(values);
-    const checked = validateForm(MeetingInput, toMeetingInput(values), SCHEDULE_MESSAGES);
-    const hasWhenErrors = Object.keys(whenErrors).length > 0;
-    if (hasWhenErrors || checked.problem) {
-      // Date and time are checked on their own above; the combined value has no field of its own.
-      const { startsAt, ...others } = checked.problem?.fields ?? {};
-      const fields = hasWhenErrors ? { ...others, ...whenErrors } : { ...others, ...(startsAt ? { startsAt } : {}) };
-      return setProblem({ fields, message: null });
+  const errors = scheduleErrors(form.formState.errors);
+  const change = (patch: Partial<ScheduleValues>) => {
+    // Object.entries forgets which value goes with which key; each came from a patch of ScheduleValues.
+    for (const [name, value] of Object.entries(patch) as [keyof ScheduleValues, unknown][]) {
+      form.setValue(name, value as never);
     }
-    setProblem(NO_PROBLEM);
-    scheduleMeetings.mutate(checked.data, {
-      onSuccess: (list) => {
-        const first = list.items[0];
-        if (first) onScheduled(first);
-      },
-      onError: (error) => setProblem(problemFromError(error)),
-    });
-  }
+  };
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form form-wide">
-      <FormAlert message={problem.message} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form form-wide">
+      <FormAlert message={form.formMessage} />
       <TextField
         label="Title"
         value={values.title}

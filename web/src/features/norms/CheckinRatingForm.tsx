@@ -1,11 +1,9 @@
-import { type FormEvent, useRef, useState } from "react";
 import type { z } from "zod";
-import type { Checkin } from "../../../../contract/communities";
+import { type Checkin, CheckinResponseInput } from "../../../../contract/communities";
 import { RadioGroup } from "../../components/ChoiceGroup";
 import { FormAlert } from "../../components/FormAlert";
-import { type FieldErrors, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { formatDay } from "../../components/format";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./CheckinRatingForm.module.css";
 import { useRespondToCheckin } from "./norms.api";
 
@@ -13,35 +11,30 @@ export const RATING_LABELS = ["Rarely", "Sometimes", "Usually", "Always"] as con
 const RATINGS = ["1", "2", "3", "4"] as const;
 type Rating = (typeof RATINGS)[number];
 
+type RatingValues = { ratings: (Rating | null)[] };
+
 type CheckinRatingFormProps = { communityId: string; checkin: z.infer<typeof Checkin> };
 
 /** One member's anonymous ratings of each norm, 1 to 4. */
 export function CheckinRatingForm({ communityId, checkin }: CheckinRatingFormProps) {
   const respond = useRespondToCheckin(communityId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [ratings, setRatings] = useState<(Rating | null)[]>(() => checkin.norms.map(() => null));
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm<typeof CheckinResponseInput, RatingValues>({
+    schema: CheckinResponseInput,
+    defaultValues: { ratings: checkin.norms.map(() => null) },
+    // A norm not yet rated is null, which the schema refuses at that norm's place.
+    toInput: ({ ratings }) => ({ ratings: ratings.map((rating) => (rating === null ? null : Number(rating))) }),
+    messages: Object.fromEntries(
+      checkin.norms.map((_, index) => [`ratings/${index}`, "Choose a rating for this norm."]),
+    ),
+    onValid: ({ ratings }) => respond.mutate({ checkinId: checkin.id, ratings }, { onError: form.showProblem }),
+  });
+  const ratings = form.watch("ratings");
   const headingId = `checkin-${checkin.id}-heading`;
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const missing: FieldErrors = {};
-    ratings.forEach((rating, index) => {
-      if (rating === null) missing[`ratings/${index}`] = "Choose a rating for this norm.";
-    });
-    if (Object.keys(missing).length) return setProblem({ fields: missing, message: null });
-    setProblem(NO_PROBLEM);
-    respond.mutate(
-      { checkinId: checkin.id, ratings: ratings.map(Number) },
-      { onError: (error) => setProblem(problemFromError(error)) },
-    );
-  }
 
   return (
     <form
-      ref={formRef}
-      onSubmit={handleSubmit}
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
       noValidate
       className={`form ${styles.form}`}
       aria-labelledby={headingId}
@@ -50,7 +43,7 @@ export function CheckinRatingForm({ communityId, checkin }: CheckinRatingFormPro
       <p className="notice notice-info">
         Your ratings are anonymous: the team sees only the average for each norm, never who gave which rating.
       </p>
-      <FormAlert message={problem.message ?? problem.fields.ratings ?? null} />
+      <FormAlert message={form.formMessage ?? form.fieldError("ratings") ?? null} />
       {checkin.norms.map((norm, index) => (
         <RadioGroup
           // biome-ignore lint/suspicious/noArrayIndexKey: the check-in's norms are fixed; ratings go by position
@@ -59,8 +52,8 @@ export function CheckinRatingForm({ communityId, checkin }: CheckinRatingFormPro
           isInline
           choices={RATINGS.map((value, i) => ({ value, label: `${value} – ${RATING_LABELS[i]}` }))}
           value={ratings[index] ?? null}
-          onChange={(value) => setRatings(ratings.map((old, i) => (i === index ? value : old)))}
-          error={problem.fields[`ratings/${index}`]}
+          onChange={(value) => form.setValue(`ratings.${index}`, value)}
+          error={form.fieldError(`ratings/${index}`)}
         />
       ))}
       <div className="actions">

@@ -1,10 +1,8 @@
-import { type FormEvent, useRef, useState } from "react";
 import { CheckinInput } from "../../../../contract/communities";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { useScheduleCheckin } from "./norms.api";
 
 function inDays(isoDate: string, days: number): string {
@@ -19,44 +17,40 @@ const MESSAGES = { opensOn: "Choose the day the check-in opens.", closesOn: "Cho
 /** Opens an anonymous check-in on the current norms for a few days. */
 export function ScheduleCheckinForm({ communityId }: { communityId: string }) {
   const scheduleCheckin = useScheduleCheckin(communityId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [opensOn, setOpensOn] = useState(todayIso);
-  const [closesOn, setClosesOn] = useState(() => inDays(todayIso(), 7));
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(CheckinInput, { opensOn, closesOn }, MESSAGES);
-    if (checked.problem) return setProblem(checked.problem);
-    if (closesOn < opensOn) {
-      return setProblem({ fields: { closesOn: "Choose a date on or after the opening date." }, message: null });
-    }
-    setProblem(NO_PROBLEM);
-    scheduleCheckin.mutate(checked.data, { onError: (error) => setProblem(problemFromError(error)) });
-  }
+  const form = useContractForm({
+    schema: CheckinInput,
+    defaultValues: { opensOn: todayIso(), closesOn: inDays(todayIso(), 7) },
+    messages: MESSAGES,
+    check: ({ opensOn, closesOn }): Record<string, string> =>
+      opensOn && closesOn && closesOn < opensOn ? { closesOn: "Choose a date on or after the opening date." } : {},
+    onValid: (checkin) => scheduleCheckin.mutate(checkin, { onError: form.showProblem }),
+  });
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form" aria-labelledby="checkin-schedule-heading">
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="form"
+      aria-labelledby="checkin-schedule-heading"
+    >
       <h3 id="checkin-schedule-heading">Schedule a check-in</h3>
       <p className="muted">Members rate how well the team keeps each norm, from 1 (rarely) to 4 (always).</p>
-      <FormAlert message={problem.message} />
+      <FormAlert message={form.formMessage} />
       <div className="field-row">
         <TextField
           label="Opens on"
           type="date"
-          value={opensOn}
-          onChange={(event) => setOpensOn(event.target.value)}
-          error={problem.fields.opensOn}
+          {...form.register("opensOn")}
+          error={form.fieldError("opensOn")}
           required
         />
         <TextField
           label="Closes on"
           type="date"
-          value={closesOn}
-          min={opensOn}
-          onChange={(event) => setClosesOn(event.target.value)}
-          error={problem.fields.closesOn}
+          min={form.watch("opensOn")}
+          {...form.register("closesOn")}
+          error={form.fieldError("closesOn")}
           required
         />
       </div>

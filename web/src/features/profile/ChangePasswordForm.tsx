@@ -1,64 +1,63 @@
-import { type FormEvent, useRef, useState } from "react";
+import { ChangePasswordInput } from "../../../../contract/auth";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { type FieldErrors, NO_PROBLEM, problemFromError } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import type { FieldErrors } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { NewPasswordFields } from "../auth/NewPasswordFields";
-import { checkNewPassword } from "../auth/new-password";
+import { confirmationMessages } from "../auth/new-password";
 import { useChangePassword } from "./profile.api";
 
+type ChangePasswordValues = { currentPassword: string; newPassword: string; confirmation: string };
+
+const EMPTY: ChangePasswordValues = { currentPassword: "", newPassword: "", confirmation: "" };
+
+/** Changes the signed-in person's password; the server signs out every other session. */
 export function ChangePasswordForm() {
   const changePassword = useChangePassword();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [currentPassword, setCurrentPassword] = useState("");
-  const [newPassword, setNewPassword] = useState("");
-  const [confirmation, setConfirmation] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const fields: FieldErrors = checkNewPassword(newPassword, confirmation, "newPassword");
-    if (!currentPassword) fields.currentPassword = "Enter your current password.";
-    if (Object.keys(fields).length) return setProblem({ fields, message: null });
-    setProblem(NO_PROBLEM);
-    changePassword.mutate(
-      { currentPassword, newPassword },
-      {
-        onSuccess: () => {
-          setCurrentPassword("");
-          setNewPassword("");
-          setConfirmation("");
-        },
-        onError: (error) => setProblem(problemFromError(error)),
-      },
-    );
+  const form = useContractForm<typeof ChangePasswordInput, ChangePasswordValues>({
+    schema: ChangePasswordInput,
+    defaultValues: EMPTY,
+    toInput: ({ currentPassword, newPassword }) => ({ currentPassword, newPassword }),
+    messages: { currentPassword: (code) => (code === "too_small" ? "Enter your current password." : undefined) },
+    check: ({ newPassword, confirmation }) => confirmationMessages({ password: newPassword, confirmation }),
+    onValid: (body) => changePassword.mutate(body, { onSuccess: () => form.reset(EMPTY), onError: form.showProblem }),
+  });
+  const values = form.watch();
+  const passwordErrors: FieldErrors = {};
+  for (const field of ["newPassword", "confirmation"]) {
+    const message = form.fieldError(field);
+    if (message) passwordErrors[field] = message;
   }
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form" aria-labelledby="change-password-heading">
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      noValidate
+      className="form"
+      aria-labelledby="change-password-heading"
+    >
       <h2 id="change-password-heading">Change password</h2>
       <div role="status" className="status-region">
         {changePassword.isSuccess ? (
           <p className="notice notice-success">Your password is changed. Every other session was signed out.</p>
         ) : null}
       </div>
-      <FormAlert message={problem.message} />
+      <FormAlert message={form.formMessage} />
       <TextField
         label="Current password"
         type="password"
         autoComplete="current-password"
-        value={currentPassword}
-        onChange={(event) => setCurrentPassword(event.target.value)}
-        error={problem.fields.currentPassword}
+        {...form.register("currentPassword")}
+        error={form.fieldError("currentPassword")}
         required
       />
       <NewPasswordFields
-        password={newPassword}
-        confirmation={confirmation}
-        onPasswordChange={setNewPassword}
-        onConfirmationChange={setConfirmation}
-        errors={problem.fields}
+        password={values.newPassword}
+        confirmation={values.confirmation}
+        onPasswordChange={(password) => form.setValue("newPassword", password)}
+        onConfirmationChange={(confirmation) => form.setValue("confirmation", confirmation)}
+        errors={passwordErrors}
         field="newPassword"
       />
       <div className="actions">

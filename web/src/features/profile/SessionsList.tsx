@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { describeDevice } from "./describe-device";
 import { sessionsQuery, useRevokeSession, useSignOutEverywhereElse } from "./profile.api";
 import styles from "./SessionsList.module.css";
@@ -29,42 +29,40 @@ export function SessionsList() {
         {revokeSession.isSuccess ? <p className="notice notice-success">That session is signed out.</p> : null}
       </div>
       <FormAlert message={failure ? problemFromError(failure).message : null} />
-      {sessions.isPending ? (
-        <Loading label="Loading your sessions…" />
-      ) : sessions.isError ? (
-        <ErrorNotice error={sessions.error} onRetry={() => sessions.refetch()} />
-      ) : (
-        <ul className={styles.list}>
-          {sessions.data.items.map((session) => {
-            const descriptionId = `session-${session.id}`;
-            return (
-              <li key={session.id} className={styles.session}>
-                <div id={descriptionId}>
-                  <p className={styles.device}>
-                    {describeDevice(session.userAgent)}
-                    {session.current ? <span className="badge badge-active">This device</span> : null}
-                  </p>
-                  <p className="muted">
-                    Signed in {formatDateTime(session.createdAt)} · Last active {formatDateTime(session.lastSeenAt)}
-                    {session.ip ? ` · IP ${session.ip}` : ""}
-                  </p>
-                </div>
-                {session.current ? null : (
-                  <button
-                    type="button"
-                    className="button button-secondary button-small"
-                    aria-describedby={descriptionId}
-                    onClick={() => revokeSession.mutate(session.id)}
-                    disabled={revokeSession.isPending}
-                  >
-                    Sign out
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
+      <QueryResult query={sessions} loadingLabel="Loading your sessions…">
+        {(data) => (
+          <ul className={styles.list}>
+            {data.items.map((session) => {
+              const descriptionId = `session-${session.id}`;
+              return (
+                <li key={session.id} className={styles.session}>
+                  <div id={descriptionId}>
+                    <p className={styles.device}>
+                      {describeDevice(session.userAgent)}
+                      {session.current ? <span className="badge badge-active">This device</span> : null}
+                    </p>
+                    <p className="muted">
+                      Signed in {formatDateTime(session.createdAt)} · Last active {formatDateTime(session.lastSeenAt)}
+                      {session.ip ? ` · IP ${session.ip}` : ""}
+                    </p>
+                  </div>
+                  {session.current ? null : (
+                    <button
+                      type="button"
+                      className="button button-secondary button-small"
+                      aria-describedby={descriptionId}
+                      onClick={() => revokeSession.mutate(session.id)}
+                      disabled={revokeSession.isPending}
+                    >
+                      Sign out
+                    </button>
+                  )}
+                </li>
+              );
+            })}
+          </ul>
+        )}
+      </QueryResult>
       <div className="actions">
         <button
           type="button"

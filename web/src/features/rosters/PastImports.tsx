@@ -5,7 +5,7 @@ import { columnHelper, DataTable } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
 import { formatDateTime } from "../../components/format";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import styles from "./PastImports.module.css";
 import { rosterImportsQuery } from "./rosters.api";
 
@@ -54,26 +54,29 @@ export function PastImports({ onShow }: { onShow: (id: string) => void }) {
   return (
     <section aria-labelledby="past-imports" className={styles.pastImports}>
       <h2 id="past-imports">Past imports</h2>
-      {imports.isPending ? (
-        <Loading label="Loading past imports…" />
-      ) : imports.isError ? (
-        <ErrorNotice error={imports.error} onRetry={() => imports.refetch()} />
-      ) : imports.data.items.length === 0 ? (
-        <EmptyState title="No imports yet" headingLevel={3}>
-          <p>Each import is listed here with what it changed and every problem it found.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <DataTable caption="Past imports" columns={columns} data={imports.data.items} getRowId={(row) => row.id} />
-          <Pager
-            label="Past import pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={imports.data.total}
-            onPageChange={setPage}
-          />
-        </>
-      )}
+      <QueryResult
+        query={imports}
+        loadingLabel="Loading past imports…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title="No imports yet" headingLevel={3}>
+            <p>Each import is listed here with what it changed and every problem it found.</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <DataTable caption="Past imports" columns={columns} data={data.items} getRowId={(row) => row.id} />
+            <Pager
+              label="Past import pages"
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPageChange={setPage}
+            />
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

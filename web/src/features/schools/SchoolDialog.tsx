@@ -1,10 +1,8 @@
-import { type FormEvent, useRef, useState } from "react";
 import { type School, SchoolInput, SchoolLevel } from "../../../../contract/schools";
 import { Dialog } from "../../components/Dialog";
 import { SelectField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import { LEVEL_LABELS } from "./school-levels";
 import { useCreateSchool, useUpdateSchool } from "./schools.api";
 
@@ -32,40 +30,23 @@ function SchoolForm({
 }: Omit<SchoolDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
   const createSchool = useCreateSchool();
   const updateSchool = useUpdateSchool();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [name, setName] = useState(school?.name ?? "");
-  const [level, setLevel] = useState<School["level"]>(school?.level ?? "elementary");
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm({
+    schema: SchoolInput,
+    defaultValues: { name: school?.name ?? "", level: school?.level ?? "elementary" },
+    messages: { name: "Enter the school's name." },
+    onValid: (input) => {
+      const callbacks = { onSuccess: onSaved, onError: form.showProblem };
+      if (school) updateSchool.mutate({ id: school.id, patch: input }, callbacks);
+      else createSchool.mutate(input, callbacks);
+    },
+  });
   const isPending = createSchool.isPending || updateSchool.isPending;
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(SchoolInput, { name, level }, { name: "Enter the school's name." });
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    const callbacks = { onSuccess: onSaved, onError: (error: unknown) => setProblem(problemFromError(error)) };
-    if (school) updateSchool.mutate({ id: school.id, patch: checked.data }, callbacks);
-    else createSchool.mutate(checked.data, callbacks);
-  }
-
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <TextField
-        label="Name"
-        value={name}
-        onChange={(event) => setName(event.target.value)}
-        error={problem.fields.name}
-        autoComplete="off"
-        required
-      />
-      <SelectField
-        label="Level"
-        value={level}
-        onChange={(event) => setLevel(SchoolLevel.parse(event.target.value))}
-        error={problem.fields.level}
-      >
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <TextField label="Name" {...form.register("name")} error={form.fieldError("name")} autoComplete="off" required />
+      <SelectField label="Level" {...form.register("level")} error={form.fieldError("level")}>
         {SchoolLevel.options.map((option) => (
           <option key={option} value={option}>
             {LEVEL_LABELS[option]}

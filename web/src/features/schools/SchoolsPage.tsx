@@ -1,14 +1,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi } from "@tanstack/react-router";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import type { School } from "../../../../contract/schools";
 import { EmptyState } from "../../components/EmptyState";
-import { CheckboxField, TextField } from "../../components/Field";
+import { CheckboxField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
+import { SearchFilter } from "../../components/FilterFields";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
-import { useDebouncedValue } from "../../components/use-debounced-value";
+import { QueryResult } from "../../components/QueryResult";
 import { RequireAbility } from "../admin/RequireAbility";
 import { ArchiveSchoolDialog } from "./ArchiveSchoolDialog";
 import { SchoolDialog } from "./SchoolDialog";
@@ -34,8 +34,6 @@ function SchoolsDirectory() {
   const navigate = route.useNavigate();
   const page = search.page ?? 1;
   const includeArchived = search.archived ?? false;
-  const [query, setQuery] = useState(search.q ?? "");
-  const debouncedQuery = useDebouncedValue(query.trim());
   const [editing, setEditing] = useState<Editing>(null);
   const [archiving, setArchiving] = useState<School | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -44,11 +42,6 @@ function SchoolsDirectory() {
   function updateSearch(next: Partial<SchoolsSearch>) {
     navigate({ search: (previous) => ({ ...previous, page: undefined, ...next }), replace: true });
   }
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: only a settled search text should change the list
-  useEffect(() => {
-    if (debouncedQuery !== (search.q ?? "")) updateSearch({ q: debouncedQuery || undefined });
-  }, [debouncedQuery]);
 
   return (
     <>
@@ -65,11 +58,10 @@ function SchoolsDirectory() {
         {notice ? <p className="notice notice-success">{notice}</p> : null}
       </div>
       <FilterBar label="Filter schools">
-        <TextField
+        <SearchFilter
           label="Search schools"
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
+          search={search.q}
+          onSearch={(q) => updateSearch({ q })}
           className="filter-search"
         />
         <CheckboxField
@@ -78,33 +70,36 @@ function SchoolsDirectory() {
           onChange={(event) => updateSearch({ archived: event.target.checked || undefined })}
         />
       </FilterBar>
-      {schools.isPending ? (
-        <Loading label="Loading schools…" />
-      ) : schools.isError ? (
-        <ErrorNotice error={schools.error} onRetry={() => schools.refetch()} />
-      ) : schools.data.items.length === 0 ? (
-        <EmptyState title={search.q ? "No school matches this search" : "No schools yet"}>
-          <p>
-            {search.q
-              ? "Check the spelling, or show archived schools too."
-              : "Add your district's schools so people can be given roles in them."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <SchoolsTable
-            schools={schools.data.items}
-            actions={{ onEdit: (school) => setEditing({ school }), onArchive: setArchiving }}
-          />
-          <Pager
-            label="School pages"
-            page={page}
-            pageSize={PAGE_SIZE}
-            total={schools.data.total}
-            onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
-          />
-        </>
-      )}
+      <QueryResult
+        query={schools}
+        loadingLabel="Loading schools…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={search.q ? "No school matches this search" : "No schools yet"}>
+            <p>
+              {search.q
+                ? "Check the spelling, or show archived schools too."
+                : "Add your district's schools so people can be given roles in them."}
+            </p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <SchoolsTable
+              schools={data.items}
+              actions={{ onEdit: (school) => setEditing({ school }), onArchive: setArchiving }}
+            />
+            <Pager
+              label="School pages"
+              page={page}
+              pageSize={PAGE_SIZE}
+              total={data.total}
+              onPageChange={(next) => navigate({ search: (previous) => ({ ...previous, page: next }) })}
+            />
+          </>
+        )}
+      </QueryResult>
       <SchoolDialog
         open={editing !== null}
         school={editing?.school ?? null}

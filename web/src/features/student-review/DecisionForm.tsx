@@ -10,8 +10,8 @@ import {
 import { RadioGroup } from "../../components/ChoiceGroup";
 import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { type FormProblem, NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./DecisionForm.module.css";
 import { useRecordDecision } from "./student-review.api";
 
@@ -43,67 +43,98 @@ type Props = {
   onRecorded?: (decision: PlanDecision) => void;
 };
 
+/** The form's values as people enter them: numbers as typed, choices not yet made as null. */
+type DecisionValues = {
+  decision: DecisionKind | null;
+  reason: string;
+  newTier: string;
+  outcome: PlanOutcome | null;
+  nextReviewDate: string;
+  strategy: string;
+  minutes: string;
+  days: string;
+  goal: string;
+  goalDate: string;
+};
+
+const hasChanges = (decision: DecisionKind | null) => decision === "adjust" || decision === "intensify";
+
+/** The request body: only the parts the chosen decision uses. */
+function decisionBody(values: DecisionValues, flag: DecisionFlag | null, meetingId: string | undefined) {
+  const { decision } = values;
+  const changes = hasChanges(decision)
+    ? {
+        ...(values.strategy.trim() ? { strategy: values.strategy.trim() } : {}),
+        minutesPerSession: numberOrUndefined(values.minutes),
+        daysPerWeek: numberOrUndefined(values.days),
+        goal: numberOrUndefined(values.goal),
+        goalDate: values.goalDate || undefined,
+      }
+    : undefined;
+  const body: z.input<typeof DecisionInput> = {
+    decision: decision ?? ("" as DecisionKind),
+    reason: values.reason,
+    flag,
+    ...(meetingId ? { meetingId } : {}),
+    ...(decision !== "exit" ? { nextReviewDate: values.nextReviewDate } : {}),
+    ...(decision === "intensify" ? { tier: Number(values.newTier) } : {}),
+    ...(decision === "exit" && values.outcome ? { outcome: values.outcome } : {}),
+    ...(changes ? { changes } : {}),
+  };
+  return body;
+}
+
 /** The team's decision on one plan, with the reason; intensify moves the tier, exit closes the plan. */
 export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Props) {
   const record = useRecordDecision(planId);
-  const [decision, setDecision] = useState<DecisionKind | null>(flag === "consider_exit" ? "exit" : null);
-  const [reason, setReason] = useState("");
-  const [newTier, setNewTier] = useState(String(Math.min(tier + 1, 3)));
-  const [outcome, setOutcome] = useState<PlanOutcome | null>(null);
-  const [nextReviewDate, setNextReviewDate] = useState(inTwoWeeks());
-  const [strategy, setStrategy] = useState("");
-  const [minutes, setMinutes] = useState("");
-  const [days, setDays] = useState("");
-  const [goal, setGoal] = useState("");
-  const [goalDate, setGoalDate] = useState("");
-  const [problem, setProblem] = useState<FormProblem>(NO_PROBLEM);
   const [saved, setSaved] = useState<string | null>(null);
+  const form = useContractForm<typeof DecisionInput, DecisionValues>({
+    schema: DecisionInput,
+    defaultValues: {
+      decision: flag === "consider_exit" ? "exit" : null,
+      reason: "",
+      newTier: String(Math.min(tier + 1, 3)),
+      outcome: null,
+      nextReviewDate: inTwoWeeks(),
+      strategy: "",
+      minutes: "",
+      days: "",
+      goal: "",
+      goalDate: "",
+    },
+    toInput: (values) => decisionBody(values, flag, meetingId),
+    messages: { decision: "Choose a decision.", reason: "Say why the team decided this." },
+    // The contract leaves the outcome optional for API clients; exiting a plan without one says nothing.
+    check: ({ decision, outcome }): Record<string, string> =>
+      decision === "exit" && !outcome ? { outcome: "Say whether the goal was met." } : {},
+    onValid: (body) =>
+      record.mutate(body, {
+        onSuccess: (recorded) => {
+          setSaved(`Recorded: ${recorded.decision}.`);
+          form.setValue("reason", "");
+          onRecorded?.(recorded);
+        },
+        onError: form.showProblem,
+      }),
+  });
+  const values = form.watch();
+  const { decision } = values;
   const canIntensify = tier < 3;
-  const hasChanges = decision === "adjust" || decision === "intensify";
 
-  async function handleSubmit(event: FormEvent) {
-    event.preventDefault();
+  function handleSubmit(event: FormEvent) {
     setSaved(null);
-    const changes = hasChanges
-      ? {
-          ...(strategy.trim() ? { strategy: strategy.trim() } : {}),
-          minutesPerSession: numberOrUndefined(minutes),
-          daysPerWeek: numberOrUndefined(days),
-          goal: numberOrUndefined(goal),
-          goalDate: goalDate || undefined,
-        }
-      : undefined;
-    const values: z.input<typeof DecisionInput> = {
-      decision: decision ?? ("" as DecisionKind),
-      reason,
-      flag,
-      ...(meetingId ? { meetingId } : {}),
-      ...(decision !== "exit" ? { nextReviewDate } : {}),
-      ...(decision === "intensify" ? { tier: Number(newTier) } : {}),
-      ...(decision === "exit" && outcome ? { outcome } : {}),
-      ...(changes ? { changes } : {}),
-    };
-    const checked = validateForm(DecisionInput, values, {
-      decision: "Choose a decision.",
-      reason: "Say why the team decided this.",
-    });
-    if (checked.problem) return setProblem(checked.problem);
-    if (decision === "exit" && !outcome)
-      return setProblem({ fields: { outcome: "Say whether the goal was met." }, message: null });
-    setProblem(NO_PROBLEM);
-    try {
-      const recorded = await record.mutateAsync(checked.data);
-      setSaved(`Recorded: ${recorded.decision}.`);
-      setReason("");
-      onRecorded?.(recorded);
-    } catch (error) {
-      setProblem(problemFromError(error));
-    }
+    void form.onSubmit(event);
   }
 
   return (
-    <form onSubmit={handleSubmit} className={styles.form} aria-label="Record the team's decision" noValidate>
-      <FormAlert message={problem.message} />
+    <form
+      ref={form.formRef}
+      onSubmit={handleSubmit}
+      className={styles.form}
+      aria-label="Record the team's decision"
+      noValidate
+    >
+      <FormAlert message={form.formMessage} />
       <RadioGroup
         legend="Decision"
         choices={DECISION_CHOICES.map((choice) =>
@@ -112,24 +143,18 @@ export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Prop
             : choice,
         )}
         value={decision}
-        onChange={setDecision}
-        error={problem.fields.decision}
+        onChange={(next) => form.setValue("decision", next)}
+        error={form.fieldError("decision")}
       />
       <TextAreaField
         label="Reason"
         hint="What the data and the team's discussion showed."
-        value={reason}
         rows={3}
-        onChange={(event) => setReason(event.target.value)}
-        error={problem.fields.reason}
+        {...form.register("reason")}
+        error={form.fieldError("reason")}
       />
       {decision === "intensify" ? (
-        <SelectField
-          label="New tier"
-          value={newTier}
-          onChange={(event) => setNewTier(event.target.value)}
-          error={problem.fields.tier}
-        >
+        <SelectField label="New tier" {...form.register("newTier")} error={form.fieldError("tier")}>
           {[2, 3]
             .filter((t) => t > tier)
             .map((t) => (
@@ -139,46 +164,37 @@ export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Prop
             ))}
         </SelectField>
       ) : null}
-      {hasChanges ? (
+      {hasChanges(decision) ? (
         <fieldset className={styles.changes}>
           <legend>Changes to the plan (leave blank to keep)</legend>
-          <TextField
-            label="Strategy"
-            value={strategy}
-            onChange={(event) => setStrategy(event.target.value)}
-            error={problem.fields["changes/strategy"]}
-          />
+          <TextField label="Strategy" {...form.register("strategy")} error={form.fieldError("changes/strategy")} />
           <TextField
             label="Minutes per session"
             type="number"
             min={1}
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            error={problem.fields["changes/minutesPerSession"]}
+            {...form.register("minutes")}
+            error={form.fieldError("changes/minutesPerSession")}
           />
           <TextField
             label="Days per week"
             type="number"
             min={1}
             max={7}
-            value={days}
-            onChange={(event) => setDays(event.target.value)}
-            error={problem.fields["changes/daysPerWeek"]}
+            {...form.register("days")}
+            error={form.fieldError("changes/daysPerWeek")}
           />
           <TextField
             label="Goal"
             type="number"
             step="any"
-            value={goal}
-            onChange={(event) => setGoal(event.target.value)}
-            error={problem.fields["changes/goal"]}
+            {...form.register("goal")}
+            error={form.fieldError("changes/goal")}
           />
           <TextField
             label="Goal date"
             type="date"
-            value={goalDate}
-            onChange={(event) => setGoalDate(event.target.value)}
-            error={problem.fields["changes/goalDate"]}
+            {...form.register("goalDate")}
+            error={form.fieldError("changes/goalDate")}
           />
         </fieldset>
       ) : null}
@@ -186,19 +202,18 @@ export function DecisionForm({ planId, tier, flag, meetingId, onRecorded }: Prop
         <RadioGroup
           legend="Outcome"
           choices={OUTCOME_CHOICES}
-          value={outcome}
-          onChange={setOutcome}
-          error={problem.fields.outcome}
+          value={values.outcome}
+          onChange={(next) => form.setValue("outcome", next)}
+          error={form.fieldError("outcome")}
           isInline
         />
       ) : (
         <TextField
           label="Next review"
           type="date"
-          value={nextReviewDate}
           min={todayIso()}
-          onChange={(event) => setNextReviewDate(event.target.value)}
-          error={problem.fields.nextReviewDate}
+          {...form.register("nextReviewDate")}
+          error={form.fieldError("nextReviewDate")}
         />
       )}
       <FormAlert message={saved} tone="success" />
