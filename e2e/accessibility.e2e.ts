@@ -12,7 +12,6 @@ const MAIN_PAGES = [
   "/standards",
   "/interventions",
   "/interventions/reports",
-  "/goals",
   "/library",
   "/discussions",
   "/discussions/search?q=fractions",

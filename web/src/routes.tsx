@@ -11,7 +11,6 @@ import { z } from "zod";
 import { ApiError } from "./api/client";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { allowedSections } from "./features/admin/admin-sections";
-import { AreaPage } from "./features/areas/AreaPage";
 import { AssessmentPage } from "./features/assessments/AssessmentPage";
 import { AssessmentsPage } from "./features/assessments/AssessmentsPage";
 import { ResultsPage } from "./features/assessments/ResultsPage";
@@ -257,11 +256,6 @@ const interventionReportsRoute = createRoute({
     "InterventionReportsPage",
   ),
 });
-const goalsRoute = createRoute({
-  getParentRoute: () => signedInRoute,
-  path: "goals",
-  component: () => <AreaPage area="goals" />,
-});
 const communityDiscussionsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "discussions",
@@ -385,7 +379,6 @@ const routeTree = rootRoute.addChildren([
     groupRoute,
     planRoute,
     interventionReportsRoute,
-    goalsRoute,
     discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),
     libraryRoute.addChildren([libraryIndexRoute, resourceRoute]),
     visitsRoute.addChildren([visitsIndexRoute, visitRoute]),
