@@ -92,8 +92,9 @@ export async function filterVisibleStudentIds(db: Db, actor: Actor, ids: readonl
   return new Set(result.rows.map((row) => row.id));
 }
 
-/** Loads a student as "student.read" sees them, or null when there is no such student. */
-export async function loadStudentTarget(db: Db, studentId: string): Promise<StudentTarget | null> {
+/** Loads students as "student.read" sees them, by id; an id with no student is absent from the map. */
+export async function loadStudentTargets(db: Db, studentIds: readonly string[]): Promise<Map<string, StudentTarget>> {
+  if (studentIds.length === 0) return new Map();
   const result = await db.execute<{
     id: string;
     district_id: string;
@@ -116,15 +117,23 @@ export async function loadStudentTarget(db: Db, studentId: string): Promise<Stud
          join (${sharingMembers}) teammate on teammate.person_id = ct.person_id
         where cs.student_id = s.id) as team_shares,
       array(select f.person_id from family_links f where f.student_id = s.id) as family_ids
-    from students s where s.id = ${studentId}`);
-  const row = result.rows[0];
-  if (!row) return null;
-  return {
-    id: row.id,
-    districtId: row.district_id,
-    schoolIds: row.school_ids ?? [],
-    teacherIds: row.teacher_ids ?? [],
-    teamShares: row.team_shares ?? [],
-    familyIds: row.family_ids ?? [],
-  };
+    from students s where s.id = any(${uuidArray(studentIds)})`);
+  return new Map(
+    result.rows.map((row) => [
+      row.id,
+      {
+        id: row.id,
+        districtId: row.district_id,
+        schoolIds: row.school_ids ?? [],
+        teacherIds: row.teacher_ids ?? [],
+        teamShares: row.team_shares ?? [],
+        familyIds: row.family_ids ?? [],
+      },
+    ]),
+  );
+}
+
+/** Loads a student as "student.read" sees them, or null when there is no such student. */
+export async function loadStudentTarget(db: Db, studentId: string): Promise<StudentTarget | null> {
+  return (await loadStudentTargets(db, [studentId])).get(studentId) ?? null;
 }

@@ -5,7 +5,7 @@ import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
 import { groupTarget, presentGroupDetail, presentGroupListItem } from "./interventions.present";
 import { findGroup, type GroupRow, listGroupPlans, loadScores, loadSessions } from "./interventions.queries";
-import { findPlanTarget } from "./plan-target";
+import { findPlanTargets } from "./plan-target";
 
 /** A group the actor may know of, or 404. */
 export async function requireGroup(db: Db, actor: Actor, id: string): Promise<GroupRow> {
@@ -34,10 +34,9 @@ export async function loadGroupDetail(db: Db, actor: Actor, id: string): Promise
   const plans = await listGroupPlans(db, actor, [row.id]);
   const ids = plans.map((p) => p.id);
   const [scores, sessions] = [await loadScores(db, ids), await loadSessions(db, ids)];
-  const recordable = new Set<string>();
-  for (const plan of plans) {
-    const target = await findPlanTarget(db, plan.id);
-    if (target && can(actor, "plan.recordProgress", target)) recordable.add(plan.id);
-  }
+  const targets = await findPlanTargets(db, ids);
+  const recordable = new Set(
+    [...targets.values()].filter((target) => can(actor, "plan.recordProgress", target)).map((target) => target.id),
+  );
   return presentGroupDetail(actor, row, plans, scores, sessions, recordable);
 }

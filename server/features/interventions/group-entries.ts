@@ -5,7 +5,7 @@ import { forbidden } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { authorizeEach } from "../../policy/authorize";
 import { refuseIfAny } from "./check-plan-input";
-import { findPlanTarget } from "./plan-target";
+import { findPlanTargets } from "./plan-target";
 
 /**
  * Quick entry for a group names plans: each must be an active plan of this group, named once, started by the
@@ -38,7 +38,7 @@ export async function groupEntryPlans(
   }
   refuseIfAny(problems);
   const refusal = "You may not record progress for every student listed.";
-  const targets = [];
-  for (const id of seen) targets.push((await findPlanTarget(db, id)) ?? forbidden(refusal));
+  const found = await findPlanTargets(db, [...seen]);
+  const targets = [...seen].map((id) => found.get(id) ?? forbidden(refusal));
   authorizeEach(actor, "plan.recordProgress", targets, refusal);
 }

@@ -9,7 +9,7 @@ import { TextField } from "../../components/Field";
 import { type FormProblem, NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { todayIso } from "../../components/format";
 import { EntryPanel } from "./EntryPanel";
-import { EntryTable } from "./EntryTable";
+import { MemberEntryTable } from "./EntryTable";
 import { useRecordGroupScores, useRecordGroupSessions } from "./interventions.api";
 
 /** Enter moves to the next student's score, as in a paper list; on the last one it saves. */
@@ -78,36 +78,24 @@ export function QuickScoreEntry({
         error={problem.fields.measuredOn}
         onChange={(event) => setMeasuredOn(event.target.value)}
       />
-      <EntryTable>
-        <caption className="visually-hidden">A score for each student</caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Score</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.planId}>
-              <th scope="row">
-                <label htmlFor={`score-${member.planId}`}>{member.studentName}</label>
-              </th>
-              <td>
-                <input
-                  id={`score-${member.planId}`}
-                  data-score
-                  type="number"
-                  inputMode="decimal"
-                  step="any"
-                  value={scores[member.planId] ?? ""}
-                  onKeyDown={handleEnterMovesDown}
-                  onChange={(event) => setScores((current) => ({ ...current, [member.planId]: event.target.value }))}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </EntryTable>
+      <MemberEntryTable
+        caption="A score for each student"
+        column="Score"
+        idPrefix="score"
+        members={members}
+        cell={(planId, id) => (
+          <input
+            id={id}
+            data-score
+            type="number"
+            inputMode="decimal"
+            step="any"
+            value={scores[planId] ?? ""}
+            onKeyDown={handleEnterMovesDown}
+            onChange={(event) => setScores((current) => ({ ...current, [planId]: event.target.value }))}
+          />
+        )}
+      />
     </EntryPanel>
   );
 }
@@ -164,42 +152,27 @@ export function SessionEntry({
         error={problem.fields.sessionOn}
         onChange={(event) => setSessionOn(event.target.value)}
       />
-      <EntryTable>
-        <caption className="visually-hidden">Attendance of each student</caption>
-        <thead>
-          <tr>
-            <th scope="col">Student</th>
-            <th scope="col">Attendance</th>
-          </tr>
-        </thead>
-        <tbody>
-          {members.map((member) => (
-            <tr key={member.planId}>
-              <th scope="row">
-                <label htmlFor={`attendance-${member.planId}`}>{member.studentName}</label>
-              </th>
-              <td>
-                <select
-                  id={`attendance-${member.planId}`}
-                  value={attendance[member.planId] ?? "present"}
-                  onChange={(event) =>
-                    setAttendance((current) => ({
-                      ...current,
-                      [member.planId]: event.target.value as SessionAttendance,
-                    }))
-                  }
-                >
-                  {SESSION_ATTENDANCE.map((value) => (
-                    <option key={value} value={value}>
-                      {SESSION_ATTENDANCE_LABELS[value]}
-                    </option>
-                  ))}
-                </select>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </EntryTable>
+      <MemberEntryTable
+        caption="Attendance of each student"
+        column="Attendance"
+        idPrefix="attendance"
+        members={members}
+        cell={(planId, id) => (
+          <select
+            id={id}
+            value={attendance[planId] ?? "present"}
+            onChange={(event) =>
+              setAttendance((current) => ({ ...current, [planId]: event.target.value as SessionAttendance }))
+            }
+          >
+            {SESSION_ATTENDANCE.map((value) => (
+              <option key={value} value={value}>
+                {SESSION_ATTENDANCE_LABELS[value]}
+              </option>
+            ))}
+          </select>
+        )}
+      />
     </EntryPanel>
   );
 }
