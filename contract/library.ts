@@ -182,3 +182,8 @@ export const ResourceDetail = Resource.extend({
   uses: z.array(ResourceUse),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
+
+/** How strong the research behind a strategy is, as the resource states it (with its source). */
+export const EVIDENCE_LEVELS = ["strong", "moderate", "promising", "emerging"] as const;
+export const EvidenceLevel = z.enum(EVIDENCE_LEVELS);
+export type EvidenceLevel = z.infer<typeof EvidenceLevel>;

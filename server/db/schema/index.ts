@@ -2,6 +2,7 @@ export * from "./accounts";
 export * from "./assessments";
 export * from "./communities";
 export * from "./discussions";
+export * from "./improvement";
 export * from "./interventions";
 export * from "./library";
 export * from "./meetings";

@@ -1,12 +1,13 @@
 import { sql } from "drizzle-orm";
 import { check, date, index, pgEnum, pgTable, primaryKey, smallint, text, timestamp, uuid } from "drizzle-orm/pg-core";
-import { RESOURCE_KINDS, RESOURCE_SCOPES } from "../../../contract/library";
+import { EVIDENCE_LEVELS, RESOURCE_KINDS, RESOURCE_SCOPES } from "../../../contract/library";
 import { communities } from "./communities";
 import { tsvector } from "./discussions";
 import { districtIdColumn, people, schools } from "./organizations";
 
 export const resourceKind = pgEnum("resource_kind", RESOURCE_KINDS);
 export const resourceScope = pgEnum("resource_scope", RESOURCE_SCOPES);
+export const evidenceLevel = pgEnum("evidence_level", EVIDENCE_LEVELS);
 
 /** A shared resource: a file, a link, a lesson plan or a strategy, shared at a scope. */
 export const resources = pgTable(
@@ -26,6 +27,9 @@ export const resources = pgTable(
     schoolId: uuid("school_id").references(() => schools.id),
     createdById: uuid("created_by_id").references(() => people.id),
     search: tsvector("search"),
+    /** For strategies: the strength of the evidence behind it and where that evidence is published. */
+    evidenceLevel: evidenceLevel("evidence_level"),
+    evidenceSource: text("evidence_source"),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
