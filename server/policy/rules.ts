@@ -15,6 +15,8 @@ export type VisitTarget = DistrictOwned & {
 };
 /** A discussion thread: in a community (which decides who sees it), or in the district-wide forum. */
 export type ThreadTarget = DistrictOwned & { id: string; authorId: string | null; community: CommunityTarget | null };
+/** A team's improvement cycle: the team decides who sees and works on it. */
+export type CycleTarget = DistrictOwned & { id: string; community: CommunityTarget };
 
 function inDistrict(actor: Actor, target: DistrictOwned): boolean {
   return actor.districtId === target.districtId;
@@ -362,6 +364,15 @@ export const rules = {
     inDistrict(a, x) &&
     (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
 
+  // A team's improvement cycles are the work of its staff: members other than guests and the team's leaders.
+  // Its facilitator and leaders steer it (stage owners and dates, closing it); every working member logs evidence.
+  "cycle.create": (a: Actor, c: CommunityTarget) => contributesTo(a, c),
+  "cycle.read": (a: Actor, c: CycleTarget) => contributesTo(a, c.community),
+  "cycle.contribute": (a: Actor, c: CycleTarget) => contributesTo(a, c.community),
+  "cycle.manage": (a: Actor, c: CycleTarget) => managesCommunity(a, c.community),
+  // Finished cycles are the district's record to learn from, without student names: its staff read them.
+  "cycle.readRecord": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
 } satisfies Record<string, (actor: Actor, target: never) => boolean>;
@@ -409,4 +420,7 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "team.reviewStudents": "community.read",
   "familyNote.create": "familyNote.read",
   "familyNote.acknowledge": "familyNote.read",
+  "cycle.create": "community.read",
+  "cycle.contribute": "cycle.read",
+  "cycle.manage": "cycle.read",
 };
