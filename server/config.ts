@@ -65,6 +65,11 @@ const Env = z.object({
   ACTOR_CACHE: z.enum(["on", "off"]).default("on"),
   FETCH_PRIVATE_ADDRESSES: z.enum(["allow", "deny"]).default("deny"),
   TRUST_PROXY: z.string().optional(),
+  /**
+   * A saved, migrated embedded database (a data directory dumped as a tar file) that a NEW embedded database
+   * starts from instead of initdb and every migration; migrations still run after it. The test suite sets it.
+   */
+  PGLITE_TEMPLATE: z.string().optional(),
 });
 
 export type Config = {
@@ -87,6 +92,7 @@ export type Config = {
   fetchPrivateAddresses: boolean;
   /** Behind a reverse proxy: take the client's address from X-Forwarded-For (rate limits, audit entries). */
   trustProxy: boolean;
+  pgliteTemplate: string | undefined;
 };
 
 /** Parses the environment once; every problem is reported together. */
@@ -119,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     actorCache: e.ACTOR_CACHE === "on",
     fetchPrivateAddresses: e.FETCH_PRIVATE_ADDRESSES === "allow",
     trustProxy: e.TRUST_PROXY === "true",
+    pgliteTemplate: e.PGLITE_TEMPLATE || undefined,
   };
 }
 

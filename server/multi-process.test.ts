@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "./db/client";
 import { buildDistrict, buildPerson, TEST_PASSWORD } from "./test/factories";
-import { createPostgresTestDatabaseIfAvailable } from "./test/test-db";
+import { createPostgresTestDatabaseIfAvailable, testDatabaseKind } from "./test/test-db";
 
 const BIN = fileURLToPath(new URL("../bin/collective.mjs", import.meta.url));
 let database: (Database & { url?: string }) | undefined;
@@ -31,8 +31,11 @@ function startServer(databaseUrl: string): Promise<string> {
   });
 }
 
+// PostgreSQL's own test: it runs in the suite's PostgreSQL phase (COLLECTIVE_TEST_DB=postgres), once.
+const onPostgres = testDatabaseKind() === "postgres" && Boolean(process.env.DATABASE_URL);
+
 beforeAll(async () => {
-  database = await createPostgresTestDatabaseIfAvailable();
+  if (onPostgres) database = await createPostgresTestDatabaseIfAvailable();
 }, 60_000);
 
 afterAll(async () => {
@@ -44,7 +47,7 @@ afterAll(async () => {
 });
 
 describe("several server processes on one PostgreSQL database", () => {
-  it.runIf(process.env.DATABASE_URL)(
+  it.runIf(onPostgres)(
     "share sessions: sign in through one, read through the other, sign out through the second",
     async () => {
       if (!database?.url) throw new Error("no PostgreSQL test database");

@@ -18,7 +18,11 @@ import { mailDeliveryJob } from "./mail/deliver-mail";
 
 /** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set). */
 export function openConfiguredDatabase(config: Config) {
-  return openDatabase({ databaseUrl: config.databaseUrl, pgliteDir: path.join(config.dataDir, "pglite") });
+  return openDatabase({
+    databaseUrl: config.databaseUrl,
+    pgliteDir: path.join(config.dataDir, "pglite"),
+    pgliteSnapshot: config.pgliteTemplate,
+  });
 }
 
 /** Builds the web app once if there is no build yet (a fresh clone), so `npm start` needs nothing else. */

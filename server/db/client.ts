@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -38,7 +38,10 @@ export type DatabaseOptions = {
   databaseUrl?: string | undefined;
   /** Folder of the embedded database, or "memory://" for a throwaway one. */
   pgliteDir?: string;
-  /** An in-memory PGlite starts from this saved data directory (see Database.saveSnapshot) instead of initdb. */
+  /**
+   * A new PGlite (in memory, or a folder that does not exist yet or is empty) starts from this saved data
+   * directory (see Database.saveSnapshot) instead of initdb; an existing folder keeps its own data.
+   */
   pgliteSnapshot?: string;
   poolSize?: number;
 };
@@ -88,7 +91,9 @@ async function openPglite(dir: string, snapshot?: string): Promise<Database> {
     unlock = lockEmbeddedDatabase(`${path.resolve(dir)}.lock`, path.resolve(dir), now().toISOString());
   }
   try {
-    return await startPglite(dir, unlock, snapshot);
+    // Checked under the lock: only a folder no process has written yet starts from the snapshot.
+    const startFrom = dir === "memory://" || readdirSync(dir).length === 0 ? snapshot : undefined;
+    return await startPglite(dir, unlock, startFrom);
   } catch (error) {
     unlock();
     throw error;

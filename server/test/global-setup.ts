@@ -19,6 +19,8 @@ export default async function setup() {
   await database.saveSnapshot?.(snapshot);
   await database.close();
   process.env.COLLECTIVE_TEST_PGLITE_SNAPSHOT = snapshot;
+  // Servers and CLI commands the tests start on a new DATA_DIR start from the same copy (config PGLITE_TEMPLATE).
+  process.env.PGLITE_TEMPLATE = snapshot;
 
   const adminUrl = process.env.DATABASE_URL;
   let template: string | undefined;

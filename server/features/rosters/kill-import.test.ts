@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type Database, openDatabase } from "../../db/client";
 import { migrateDatabase } from "../../db/migrate";
 import { FIXTURES, tableCounts } from "../../test/roster-test-support";
-import { createPostgresTestDatabaseIfAvailable } from "../../test/test-db";
+import { createPostgresTestDatabaseIfAvailable, testDatabaseKind } from "../../test/test-db";
 import { generateOneRoster } from "./generate-oneroster";
 import { importOneRoster } from "./import-oneroster";
 import { holdRunLock, markImportsLeftRunning, markInterruptedImports, RUN_LOCK_SQL } from "./interrupted-imports";
@@ -69,34 +69,40 @@ async function killImportMidway(env: Record<string, string | undefined>, slug: s
 }
 
 describe("an import killed with SIGKILL", () => {
-  it("leaves a PGlite database exactly as it was", async () => {
-    const dataDir = path.join(tmp, "pglite-data");
-    const pgliteDir = path.join(dataDir, "pglite");
-    let database = await openDatabase({ pgliteDir });
-    await migrateDatabase(database.db);
-    const districtId = await prepare(database, "kill-pglite");
-    const before = await tableCounts(database.pool);
-    await database.close();
-
-    const output = await killImportMidway({ DATA_DIR: dataDir, DATABASE_URL: "" }, "kill-pglite");
-    expect(output).toContain("Importing:");
-
-    database = await openDatabase({ pgliteDir });
-    try {
-      expect(await tableCounts(database.pool)).toEqual(before);
-      const { rows } = await database.pool.query(
-        "select status from roster_imports where district_id = $1 order by started_at",
-        [districtId],
-      );
-      // The run was recorded before its transaction began, and never finished.
-      expect(rows).toEqual([{ status: "running" }]);
-      expect(await statusAfterSweep(database, districtId)).toEqual(["failed"]);
-    } finally {
+  // Each half runs in its own database's phase of the suite (COLLECTIVE_TEST_DB), not twice.
+  it.runIf(testDatabaseKind() === "pglite")(
+    "leaves a PGlite database exactly as it was",
+    async () => {
+      const dataDir = path.join(tmp, "pglite-data");
+      const pgliteDir = path.join(dataDir, "pglite");
+      let database = await openDatabase({ pgliteDir });
+      await migrateDatabase(database.db);
+      const districtId = await prepare(database, "kill-pglite");
+      const before = await tableCounts(database.pool);
       await database.close();
-    }
-  }, 180_000);
+
+      const output = await killImportMidway({ DATA_DIR: dataDir, DATABASE_URL: "" }, "kill-pglite");
+      expect(output).toContain("Importing:");
+
+      database = await openDatabase({ pgliteDir });
+      try {
+        expect(await tableCounts(database.pool)).toEqual(before);
+        const { rows } = await database.pool.query(
+          "select status from roster_imports where district_id = $1 order by started_at",
+          [districtId],
+        );
+        // The run was recorded before its transaction began, and never finished.
+        expect(rows).toEqual([{ status: "running" }]);
+        expect(await statusAfterSweep(database, districtId)).toEqual(["failed"]);
+      } finally {
+        await database.close();
+      }
+    },
+    180_000,
+  );
 
   it("leaves a PostgreSQL database exactly as it was (when DATABASE_URL is set)", async (context) => {
+    if (testDatabaseKind() !== "postgres") return context.skip();
     const database = await createPostgresTestDatabaseIfAvailable();
     if (!database?.url) return context.skip();
     try {
@@ -119,6 +125,7 @@ describe("an import killed with SIGKILL", () => {
   }, 180_000);
 
   it("is not mistaken for one that is still running, which holds its run lock (PostgreSQL)", async (context) => {
+    if (testDatabaseKind() !== "postgres") return context.skip();
     const database = await createPostgresTestDatabaseIfAvailable();
     if (!database?.url) return context.skip();
     const live = await database.pool.connect();
@@ -143,6 +150,7 @@ describe("an import killed with SIGKILL", () => {
 
 describe("a server's start-up sweep (PostgreSQL, when DATABASE_URL is set)", () => {
   it("leaves another process's live run alone from its first moment, and fails it once its process is gone", async (context) => {
+    if (testDatabaseKind() !== "postgres") return context.skip();
     const database = await createPostgresTestDatabaseIfAvailable();
     if (!database?.url) return context.skip();
     try {
@@ -166,6 +174,7 @@ describe("a server's start-up sweep (PostgreSQL, when DATABASE_URL is set)", () 
   });
 
   it("never fails a run of this code while it reads its files, before its transaction begins", async (context) => {
+    if (testDatabaseKind() !== "postgres") return context.skip();
     const database = await createPostgresTestDatabaseIfAvailable();
     if (!database?.url) return context.skip();
     try {
