@@ -5,6 +5,7 @@ import { Worker } from "node:worker_threads";
 import { drizzle, type NodePgDatabase } from "drizzle-orm/node-postgres";
 import pg from "pg";
 import { now } from "../clock";
+import { projectPath } from "../paths";
 import { lockEmbeddedDatabase } from "./embedded-lock";
 import * as schema from "./schema";
 
@@ -103,7 +104,7 @@ async function openPglite(dir: string, snapshot?: string): Promise<Database> {
 async function startPglite(dir: string, unlock: () => void, snapshot?: string): Promise<Database> {
   // A short folder of our own: Unix socket paths are limited to ~107 bytes.
   const socketDir = mkdtempSync(path.join(os.tmpdir(), "collective-db-"));
-  const worker = new Worker(new URL("./pglite-host.mjs", import.meta.url), {
+  const worker = new Worker(projectPath("server", "db", "pglite-host.mjs"), {
     workerData: { dataDir: dir, socketPath: path.join(socketDir, ".s.PGSQL.5432"), snapshot },
   });
   await new Promise<void>((resolve, reject) => {

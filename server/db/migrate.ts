@@ -1,8 +1,8 @@
-import { fileURLToPath } from "node:url";
 import { migrate } from "drizzle-orm/node-postgres/migrator";
+import { projectPath } from "../paths";
 import type { Db } from "./client";
 
-const migrationsFolder = fileURLToPath(new URL("./migrations", import.meta.url));
+const migrationsFolder = projectPath("server", "db", "migrations");
 
 /** Applies every committed migration not yet applied; safe to run on each start. */
 export async function migrateDatabase(db: Db): Promise<void> {

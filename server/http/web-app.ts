@@ -1,11 +1,11 @@
 import { existsSync, statSync } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance } from "fastify";
 import { HttpProblem } from "../errors";
+import { projectPath } from "../paths";
 
-export const WEB_DIST = fileURLToPath(new URL("../../web/dist", import.meta.url));
+export const WEB_DIST = projectPath("web", "dist");
 
 function isFile(file: string): boolean {
   return existsSync(file) && statSync(file).isFile();

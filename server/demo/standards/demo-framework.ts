@@ -1,10 +1,10 @@
 import { readFile } from "node:fs/promises";
-import path from "node:path";
 import type { Db } from "../../db/client";
 import { type ImportOutcome, importFramework } from "../../features/standards/import-framework";
+import { projectPath } from "../../paths";
 
 /** The demo's framework: Common Core ELA, grades K–8 (see SOURCE.txt beside it). */
-export const DEMO_FRAMEWORK_FILE = path.join(import.meta.dirname, "ccss-ela.case.json");
+export const DEMO_FRAMEWORK_FILE = projectPath("server", "demo", "standards", "ccss-ela.case.json");
 
 /**
  * Imports the Common Core ELA framework shipped with Collective into a district, as a district leader would
