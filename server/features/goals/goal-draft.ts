@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { GoalLevel } from "../../../contract/goals";
 import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
-import { invalid } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
 import type { GoalDraft } from "../../policy/rules";
@@ -25,8 +25,8 @@ type DraftInput = {
 };
 
 /**
- * The draft "goal.create" judges, from the input: its school, team and owner must be the district's (else a
- * problem on the field). A school goal's school, a team goal's team; the owner is the author when not named.
+ * The draft "goal.create" judges, from the input: its school and team must be the district's (else 404), its
+ * owner an active person of the district (else a problem on the field). A school goal's school, a team goal's team; the owner is the author when not named.
  */
 export async function loadGoalDraft(db: Db, actor: Actor, input: DraftInput): Promise<GoalDraft> {
   const ownerId = input.ownerId ?? actor.personId;
@@ -34,14 +34,11 @@ export async function loadGoalDraft(db: Db, actor: Actor, input: DraftInput): Pr
   if (ownerSchoolIds === null)
     invalid("Choose an active colleague.", [{ pointer: "/body/ownerId", detail: "Unknown person." }]);
   const schoolId = input.level === "school" ? input.schoolId : null;
-  if (schoolId !== null && !(await findDistrictSchool(db, actor.districtId, schoolId))) {
-    invalid("Choose one of the district's schools.", [{ pointer: "/body/schoolId", detail: "Unknown school." }]);
-  }
+  // Another district's school or team is not known here: 404, as for any other thing one may not see.
+  if (schoolId !== null && !(await findDistrictSchool(db, actor.districtId, schoolId))) notFound("school");
   const communityId = input.level === "team" ? input.communityId : null;
   const community = communityId === null ? null : await findCommunity(db, communityId);
-  if (communityId !== null && (!community || community.districtId !== actor.districtId)) {
-    invalid("Choose one of the district's teams.", [{ pointer: "/body/communityId", detail: "Unknown team." }]);
-  }
+  if (communityId !== null && (!community || community.districtId !== actor.districtId)) notFound("community");
   return {
     districtId: actor.districtId,
     level: input.level,
