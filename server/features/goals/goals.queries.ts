@@ -148,14 +148,6 @@ export function goalTarget(goal: GoalRow): GoalTarget {
   };
 }
 
-/** The goals that serve this one (directly), as their ids. */
-export async function findServingGoalIds(db: Db, goalId: string): Promise<string[]> {
-  const result = await db.execute<{ goal_id: string }>(
-    sql`select goal_id from goal_links where serves_goal_id = ${goalId} order by goal_id`,
-  );
-  return result.rows.map((row) => row.goal_id);
-}
-
 export type CheckinRow = {
   id: string;
   checkedOn: string;
