@@ -183,7 +183,13 @@ export const GoalCreateOptions = z.object({
 });
 export type GoalCreateOptions = z.infer<typeof GoalCreateOptions>;
 
-export const GoalList = z.object({ items: z.array(GoalSummary), create: GoalCreateOptions });
+export const GoalList = z.object({
+  items: z.array(GoalSummary),
+  create: GoalCreateOptions,
+  /** The schools and teams to filter by: the district's schools, the teams the reader sees. */
+  schools: z.array(Ref),
+  communities: z.array(Ref),
+});
 
 /** One node of the alignment tree: a goal and the goals that serve it. */
 export type GoalTreeNode = { goal: GoalSummary; children: GoalTreeNode[] };

@@ -52,8 +52,10 @@ export async function goalsRoutes(app: App) {
   }
 
   /** Whether the actor may set a goal at each level, and at which schools and teams. */
-  async function createOptions(actor: Actor): Promise<GoalCreateOptions> {
-    const places = await listGoalPlaces(app.db, actor);
+  async function createOptions(
+    actor: Actor,
+    places: Awaited<ReturnType<typeof listGoalPlaces>>,
+  ): Promise<GoalCreateOptions> {
     const draft = {
       districtId: actor.districtId,
       ownerId: actor.personId,
@@ -98,7 +100,13 @@ export async function goalsRoutes(app: App) {
       const items: GoalSummary[] = goals
         .map((g) => presentGoalSummary(actor, g, progress.get(g.id)))
         .filter((g) => status === undefined || g.progress.status === status);
-      return { items: sortGoals(items, sort), create: await createOptions(actor) };
+      const places = await listGoalPlaces(app.db, actor);
+      return {
+        items: sortGoals(items, sort),
+        create: await createOptions(actor, places),
+        schools: places.schools,
+        communities: places.communities.map(({ id, name }) => ({ id, name })),
+      };
     },
   );
 
