@@ -20,8 +20,8 @@ export type GoalFigures = {
   sql: { p50: number; p95: number };
 };
 
-const RUNS = 40;
-const WARM_UP = 5;
+const RUNS = 20;
+const WARM_UP = 3;
 const TEAMS = 20;
 const SCHOOLS = 10;
 
@@ -90,7 +90,7 @@ async function districtLeader(db: Db, districtId: string) {
 
 /**
  * The district's alignment tree read by a district leader, every bound measure computed: server time of
- * GET /api/v1/goals/tree (Server-Timing, p50/p95 of 40 runs after 5 warm-up runs) beside the bare work it rests
+ * GET /api/v1/goals/tree (Server-Timing, p50/p95 of 20 runs after 3 warm-up runs) beside the bare work it rests
  * on (the goals query and every measure, called directly).
  */
 export async function measureGoals(

@@ -100,20 +100,21 @@ export async function measureResponseWithinDays(
         join given g on g.id = b.assessment_id and g.last_day <= ${asOf}::date
         join students s on s.id = b.student_id
        where ${isVisibleStudent(actor, "s")}),
-    below_target as (
+    below_target as materialized (
       select k.assessment_id, k.student_id, k.given_on, k.last_day, tr.target_id
         from calls k
         join target_results tr on tr.assessment_id = k.assessment_id and tr.student_id = k.student_id
         join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
        where tr.level < at.proficient_level and (k.partial_is_need or not ${isPartlyScored("tr")})),
-    per_call as (
-      select bt.assessment_id, bt.student_id,
-             bool_and(exists (select 1 from intervention_plans p where p.student_id = bt.student_id
-                                and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)}))
-               as answered
+    -- Calls no plan answers, by one anti join against the plans rather than a probe per call (as the report).
+    unanswered as (
+      select distinct bt.assessment_id, bt.student_id
         from below_target bt
-       group by bt.assessment_id, bt.student_id)
-    select count(*)::int as calls, count(*) filter (where answered)::int as answered from per_call`);
+       where not exists (select 1 from intervention_plans p where p.student_id = bt.student_id
+                           and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)})),
+    per_call as (select distinct bt.assessment_id, bt.student_id from below_target bt)
+    select (select count(*) from per_call)::int as calls,
+           ((select count(*) from per_call) - (select count(*) from unanswered))::int as answered`);
   const row = result.rows[0] ?? { calls: 0, answered: 0 };
   return studentShare(row.answered, row.calls);
 }
