@@ -7,6 +7,7 @@ import { measureAnalysis } from "./evidence/analysis-timing";
 import { measureImportVsCopy } from "./evidence/import-vs-copy";
 import { LARGE_STUDENTS, openLargePglite, openLargePostgres } from "./evidence/large-database";
 import { type EvidenceFigures, evidenceRows, printEvidenceDetails } from "./evidence/report-evidence";
+import { measureGoals, printGoalFigures } from "./goals/goal-timing";
 import { type InterventionFigures, measureInterventions } from "./interventions/intervention-timing";
 import { interventionRows, printInterventionDetails } from "./interventions/report-interventions";
 import { measureReadUnderLoad } from "./read-under-load";
@@ -101,6 +102,15 @@ if (databaseUrl) {
     }
     if (runs("interventions")) {
       interventions.push(await benchInterventions("postgres", () => openLargePostgres(databaseUrl, log)));
+    }
+    // Goals: the generated district's alignment tree, on PostgreSQL only (as the interventions part).
+    if (runs("goals")) {
+      const large = await openLargePostgres(databaseUrl, log);
+      try {
+        printGoalFigures(await measureGoals(large, "postgres", log));
+      } finally {
+        await large.close();
+      }
     }
   } catch (error) {
     // Keep PGlite's figures, but a run that was asked for PostgreSQL and could not measure it is a failure.

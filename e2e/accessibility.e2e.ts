@@ -12,6 +12,7 @@ const MAIN_PAGES = [
   "/standards",
   "/interventions",
   "/interventions/reports",
+  "/goals",
   "/library",
   "/discussions",
   "/discussions/search?q=fractions",

@@ -4,7 +4,15 @@ import type { RoleName } from "../contract/people";
 import { demoLogins } from "../server/demo/demo-district";
 import { launchBrowser, openPage, signIn } from "./support/browser";
 
-const STAFF_AREAS = ["Home", "Communities", "Students & data", "Standards", "Interventions", "Library"];
+const STAFF_AREAS = [
+  "Home",
+  "Communities",
+  "Students & data",
+  "Standards",
+  "Interventions",
+  "Goals & cycles",
+  "Library",
+];
 const EXPECTED_NAVIGATION: Record<RoleName, string[]> = {
   district_leader: [...STAFF_AREAS, "Admin"],
   school_leader: [...STAFF_AREAS, "Admin"],

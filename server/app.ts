@@ -20,6 +20,7 @@ import { studentSharingRoutes } from "./features/communities/student-sharing.rou
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
+import { goalsRoutes } from "./features/goals/goals.routes";
 import { interventionReportsRoutes } from "./features/intervention-reports/intervention-reports.routes";
 import { groupsRoutes } from "./features/interventions/groups.routes";
 import { plansRoutes } from "./features/interventions/plans.routes";
@@ -153,6 +154,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(notificationsRoutes, { prefix: "/api/v1" });
   await app.register(visitsRoutes, { prefix: "/api/v1" });
   await app.register(essentialsRoutes, { prefix: "/api/v1" });
+  await app.register(goalsRoutes, { prefix: "/api/v1" });
   await app.register(assessmentsRoutes, { prefix: "/api/v1" });
   await app.register(standardsRoutes, { prefix: "/api/v1" });
   await app.register(analysisRoutes, { prefix: "/api/v1" });

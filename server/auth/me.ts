@@ -66,7 +66,15 @@ function managesAnySchool(actor: Actor): boolean {
 
 function navigationFor(actor: Actor, isAdmin: boolean): Me["navigation"] {
   if (isStaff(actor)) {
-    const areas: Me["navigation"] = ["home", "communities", "students", "standards", "interventions", "library"];
+    const areas: Me["navigation"] = [
+      "home",
+      "communities",
+      "students",
+      "standards",
+      "interventions",
+      "goals",
+      "library",
+    ];
     return isAdmin ? [...areas, "admin"] : areas;
   }
   const isFamily = actor.roles.some((r) => r.role === "family_member");

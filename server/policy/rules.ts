@@ -17,6 +17,18 @@ export type VisitTarget = DistrictOwned & {
 export type ThreadTarget = DistrictOwned & { id: string; authorId: string | null; community: CommunityTarget | null };
 /** A team's improvement cycle: the team decides who sees and works on it. */
 export type CycleTarget = DistrictOwned & { id: string; community: CommunityTarget };
+/**
+ * A goal as it is being set (no id yet) or as it stands: its level, its owner and the schools the owner works at
+ * (individual goals), its school (school goals) and its team (team goals).
+ */
+export type GoalDraft = DistrictOwned & {
+  level: "district" | "school" | "team" | "individual";
+  ownerId: string;
+  ownerSchoolIds: string[];
+  schoolId: string | null;
+  community: CommunityTarget | null;
+};
+export type GoalTarget = GoalDraft & { id: string };
 
 function inDistrict(actor: Actor, target: DistrictOwned): boolean {
   return actor.districtId === target.districtId;
@@ -59,6 +71,43 @@ function contributesTo(actor: Actor, community: CommunityTarget): boolean {
 
 function readsCommunity(actor: Actor, community: CommunityTarget): boolean {
   return inDistrict(actor, community) && (isMemberOf(actor, community.id) || managesCommunity(actor, community));
+}
+
+/**
+ * Who reads a goal: school and district goals are the district's staff's; a team goal its working members and
+ * accountable leaders; an individual goal its owner and the owner's leaders (district leaders, leaders of a
+ * school the owner works at). Family and community members read no goal.
+ */
+function readsGoal(actor: Actor, g: GoalDraft): boolean {
+  if (!inDistrict(actor, g) || !isStaff(actor)) return false;
+  switch (g.level) {
+    case "district":
+    case "school":
+      return true;
+    case "team":
+      return g.ownerId === actor.personId || (g.community !== null && contributesTo(actor, g.community));
+    case "individual":
+      return (
+        g.ownerId === actor.personId ||
+        isDistrictLeader(actor) ||
+        g.ownerSchoolIds.some((schoolId) => leadsSchool(actor, schoolId))
+      );
+  }
+}
+
+/** Who sets and edits a goal: district leaders the district's, school leaders their school's, a team's facilitator and leaders the team's, the owner their own. */
+function setsGoal(actor: Actor, g: GoalDraft): boolean {
+  if (!inDistrict(actor, g) || !isStaff(actor)) return false;
+  switch (g.level) {
+    case "district":
+      return isDistrictLeader(actor);
+    case "school":
+      return isDistrictLeader(actor) || leadsSchool(actor, g.schoolId);
+    case "team":
+      return g.community !== null && managesCommunity(actor, g.community);
+    case "individual":
+      return g.ownerId === actor.personId;
+  }
 }
 
 /** A library resource as it is being shared: a community-scope one carries its community. */
@@ -373,6 +422,20 @@ export const rules = {
   // Finished cycles are the district's record to learn from, without student names: its staff read them.
   "cycle.readRecord": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
 
+  // Goals: the list and the alignment tree are for the district's staff, each showing only the goals its reader may read.
+  "goal.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  // Individual goals stay between their owner and the owner's leaders; team goals with the team's working members.
+  "goal.read": (a: Actor, g: GoalTarget) => readsGoal(a, g),
+  // Each level is set by those accountable for it: district leaders, a school's leaders, a team's facilitator and
+  // leaders, the educator for themselves.
+  "goal.create": (a: Actor, g: GoalDraft) => setsGoal(a, g),
+  "goal.update": (a: Actor, g: GoalTarget) => setsGoal(a, g),
+  // Check-ins are recorded by whoever sets the goal, by its owner, and for a team goal by the team's working members.
+  "goal.checkIn": (a: Actor, g: GoalTarget) =>
+    setsGoal(a, g) ||
+    (readsGoal(a, g) &&
+      (g.ownerId === a.personId || (g.level === "team" && g.community !== null && contributesTo(a, g.community)))),
+
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
 } satisfies Record<string, (actor: Actor, target: never) => boolean>;
@@ -423,4 +486,6 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "cycle.create": "community.read",
   "cycle.contribute": "cycle.read",
   "cycle.manage": "cycle.read",
+  "goal.update": "goal.read",
+  "goal.checkIn": "goal.read",
 };

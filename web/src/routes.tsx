@@ -256,6 +256,16 @@ const interventionReportsRoute = createRoute({
     "InterventionReportsPage",
   ),
 });
+const goalsRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "goals",
+  component: lazyRouteComponent(() => import("./features/goals/GoalsPage"), "GoalsPage"),
+});
+const goalRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "goals/$goalId",
+  component: lazyRouteComponent(() => import("./features/goals/GoalPage"), "GoalPage"),
+});
 const communityDiscussionsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "discussions",
@@ -379,6 +389,8 @@ const routeTree = rootRoute.addChildren([
     groupRoute,
     planRoute,
     interventionReportsRoute,
+    goalsRoute,
+    goalRoute,
     discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),
     libraryRoute.addChildren([libraryIndexRoute, resourceRoute]),
     visitsRoute.addChildren([visitsIndexRoute, visitRoute]),

@@ -4,6 +4,7 @@ import { communityCases } from "./community-cases";
 import { discussionCases } from "./discussion-cases";
 import { essentialCases } from "./essential-cases";
 import { foundationCases } from "./foundation-cases";
+import { goalCases } from "./goal-cases";
 import { interventionCases } from "./intervention-cases";
 import { libraryCases } from "./library-cases";
 import type { Case } from "./matrix-context";
@@ -28,4 +29,5 @@ export const matrixCases: Record<string, Case> = {
   ...interventionCases,
   ...reportCases,
   ...reviewCases,
+  ...goalCases,
 };

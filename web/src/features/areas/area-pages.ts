@@ -29,6 +29,12 @@ export const AREA_PAGES = {
     intro:
       "Interventions is where teams plan and follow up on extra time and support for students who have not yet learned an essential standard.",
   },
+  goals: {
+    title: "Goals & cycles",
+    summary: "Goals lined up from the district to each educator, and the teams' improvement cycles.",
+    intro:
+      "Goals & cycles helps the district, schools, teams and educators set SMART goals that serve each other, and follow them with live data.",
+  },
   library: {
     title: "Library",
     summary: "Shared essential standards, proficiency scales, protocols and templates.",

@@ -10,6 +10,7 @@ export const AREAS: Record<Area, { label: string; to: string }> = {
   family: { label: "My children", to: "/family" },
   standards: { label: "Standards", to: "/standards" },
   interventions: { label: "Interventions", to: "/interventions" },
+  goals: { label: "Goals & cycles", to: "/goals" },
   library: { label: "Library", to: "/library" },
   admin: { label: "Admin", to: "/admin" },
 };
