@@ -34,14 +34,7 @@ export function CommunityLayout() {
     <QueryResult
       query={community}
       loadingLabel="Loading the community…"
-      header={
-        <>
-          <p className="breadcrumb">
-            <Link to="/communities">← All communities</Link>
-          </p>
-          <PageHeader title="Community" />
-        </>
-      }
+      header={<CommunitiesPageHeader title="Community" />}
     >
       {(data) => <CommunityFrame community={data} isHome={isHome} />}
     </QueryResult>
@@ -80,6 +73,18 @@ function CommunityFrame({ community, isHome }: { community: CommunityHome; isHom
       </SubNav>
       <Outlet />
     </div>
+  );
+}
+
+/** A page's heading under a way back to all communities, while what the page shows is loading or failed. */
+export function CommunitiesPageHeader({ title }: { title: string }) {
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/communities">← All communities</Link>
+      </p>
+      <PageHeader title={title} />
+    </>
   );
 }
 

@@ -1,4 +1,5 @@
-import { type ComponentProps, type FormEvent, type KeyboardEvent, type ReactNode, useState } from "react";
+import { type ComponentProps, type FormEvent, type KeyboardEvent, useState } from "react";
+import type { FieldValues } from "react-hook-form";
 import {
   type GroupMember,
   GroupScoresInput,
@@ -9,7 +10,7 @@ import {
 } from "../../../../contract/interventions";
 import { TextField } from "../../components/Field";
 import { todayIso } from "../../components/format";
-import { useContractForm } from "../../components/use-contract-form";
+import { type ContractForm, useContractForm } from "../../components/use-contract-form";
 import { EntryPanel } from "./EntryPanel";
 import { MemberEntryTable } from "./EntryTable";
 import { useRecordGroupScores, useRecordGroupSessions } from "./interventions.api";
@@ -25,14 +26,38 @@ function handleEnterMovesDown(event: KeyboardEvent<HTMLInputElement>) {
   }
 }
 
-type MemberEntryPanelProps = Omit<ComponentProps<typeof EntryPanel>, "children"> &
-  Omit<ComponentProps<typeof MemberEntryTable>, "members"> & { members: GroupMember[]; dateField: ReactNode };
+type MemberEntryPanelProps = Omit<
+  ComponentProps<typeof EntryPanel>,
+  "children" | "formRef" | "onSubmit" | "problem" | "saved"
+> &
+  Omit<ComponentProps<typeof MemberEntryTable>, "members"> & {
+    form: Pick<ContractForm<FieldValues>, "formRef" | "onSubmit" | "formMessage" | "errorWithin">;
+    /** The body's list of entries, whose problems show above the table: an entry is a box in a row, not a field. */
+    entries: string;
+    saved: string | null;
+    onSaving: () => void;
+    members: GroupMember[];
+    /** The day's field: its label, registration and message. */
+    date: ComponentProps<typeof TextField>;
+  };
 
 /** A group's entry panel: the day, then one input per member. */
-function MemberEntryPanel({ dateField, caption, column, idPrefix, members, cell, ...panel }: MemberEntryPanelProps) {
+function MemberEntryPanel(props: MemberEntryPanelProps) {
+  const { form, entries, onSaving, date, caption, column, idPrefix, members, cell, ...panel } = props;
+
+  function handleSubmit(event: FormEvent) {
+    onSaving();
+    return form.onSubmit(event);
+  }
+
   return (
-    <EntryPanel {...panel}>
-      {dateField}
+    <EntryPanel
+      {...panel}
+      formRef={form.formRef}
+      onSubmit={handleSubmit}
+      problem={form.formMessage ?? form.errorWithin(entries) ?? null}
+    >
+      <TextField type="date" {...date} />
       <MemberEntryTable caption={caption} column={column} idPrefix={idPrefix} members={members} cell={cell} />
     </EntryPanel>
   );
@@ -83,31 +108,18 @@ export function QuickScoreEntry({
       }),
   });
 
-  function handleSubmit(event: FormEvent) {
-    setSaved(null);
-    return form.onSubmit(event);
-  }
-
   return (
     <MemberEntryPanel
       headingId="record-progress"
       title="Record progress"
       intro={<p className="muted">{measure}. Enter moves to the next student.</p>}
-      formRef={form.formRef}
-      onSubmit={handleSubmit}
-      // A score is a box in a row of the table, not a field of its own: its problem shows above the table.
-      problem={form.formMessage ?? form.errorWithin("scores") ?? null}
+      form={form}
+      entries="scores"
       saved={saved}
+      onSaving={() => setSaved(null)}
       isPending={record.isPending}
       saveLabel="Save scores"
-      dateField={
-        <TextField
-          label="Date measured"
-          type="date"
-          {...form.register("measuredOn")}
-          error={form.fieldError("measuredOn")}
-        />
-      }
+      date={{ label: "Date measured", ...form.register("measuredOn"), error: form.fieldError("measuredOn") }}
       caption="A score for each student"
       column="Score"
       idPrefix="score"
@@ -159,29 +171,17 @@ export function SessionEntry({
       record.mutate(input, { onSuccess: () => setSaved("Attendance saved."), onError: form.showProblem }),
   });
 
-  function handleSubmit(event: FormEvent) {
-    setSaved(null);
-    return form.onSubmit(event);
-  }
-
   return (
     <MemberEntryPanel
       headingId="record-session"
       title="Record session"
-      formRef={form.formRef}
-      onSubmit={handleSubmit}
-      problem={form.formMessage ?? form.errorWithin("attendance") ?? null}
+      form={form}
+      entries="attendance"
       saved={saved}
+      onSaving={() => setSaved(null)}
       isPending={record.isPending}
       saveLabel="Save attendance"
-      dateField={
-        <TextField
-          label="Session date"
-          type="date"
-          {...form.register("sessionOn")}
-          error={form.fieldError("sessionOn")}
-        />
-      }
+      date={{ label: "Session date", ...form.register("sessionOn"), error: form.fieldError("sessionOn") }}
       caption="Attendance of each student"
       column="Attendance"
       idPrefix="attendance"

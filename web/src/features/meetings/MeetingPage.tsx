@@ -3,6 +3,7 @@ import { getRouteApi, Link } from "@tanstack/react-router";
 import type { MeetingDetail } from "../../../../contract/meetings";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { CommunitiesPageHeader } from "../communities/CommunityLayout";
 import { ActionItemList } from "./ActionItemList";
 import { AddActionItemForm } from "./AddActionItemForm";
 import { AttendanceForm } from "./AttendanceForm";
@@ -25,18 +26,7 @@ export function MeetingPage() {
 
   // Forms keep what is typed while the page refreshes; a different meeting starts them afresh.
   return (
-    <QueryResult
-      query={meeting}
-      loadingLabel="Loading the meeting…"
-      header={
-        <>
-          <p className="breadcrumb">
-            <Link to="/communities">← All communities</Link>
-          </p>
-          <PageHeader title="Meeting" />
-        </>
-      }
-    >
+    <QueryResult query={meeting} loadingLabel="Loading the meeting…" header={<CommunitiesPageHeader title="Meeting" />}>
       {(data) => <MeetingView key={data.id} meeting={data} />}
     </QueryResult>
   );
