@@ -45,7 +45,7 @@ it("a teacher finds a standard by its code, reads it in its framework, and write
   if (await team.count()) await team.selectOption({ label: "Grade 3 team" });
   await form.getByLabel("Learning target").fill(statement);
   await form.getByRole("button", { name: /Add/ }).click();
-  await detail.getByRole("region", { name: "Learning targets" }).getByText(statement).waitFor();
+  await detail.getByRole("region", { name: "Learning targets" }).getByText(statement, { exact: true }).waitFor();
 
   // The target is stored: a fresh load of the standard shows it.
   await page.reload();

@@ -9,13 +9,27 @@ type QueryResultProps<T> = {
   /** Whether the answer holds nothing to show; then `empty` shows instead of the children. */
   isEmpty?: (data: T) => boolean;
   empty?: ReactNode;
+  /** Stands above the loading line and the failure: the page's heading, which the data's own view draws once it is there. */
+  header?: ReactNode;
   children: (data: T) => ReactNode;
 };
 
 /** Every query's states the same way: a polite loading line, the failure with "Try again", the empty state, the data. */
-export function QueryResult<T>({ query, loadingLabel, isEmpty, empty, children }: QueryResultProps<T>) {
-  if (query.isPending) return <Loading label={loadingLabel} />;
-  if (query.isError) return <ErrorNotice error={query.error} onRetry={() => query.refetch()} />;
+export function QueryResult<T>({ query, loadingLabel, isEmpty, empty, header, children }: QueryResultProps<T>) {
+  if (query.isPending)
+    return (
+      <>
+        {header}
+        <Loading label={loadingLabel} />
+      </>
+    );
+  if (query.isError)
+    return (
+      <>
+        {header}
+        <ErrorNotice error={query.error} onRetry={() => query.refetch()} />
+      </>
+    );
   if (empty !== undefined && isEmpty?.(query.data)) return <>{empty}</>;
   return <>{children(query.data)}</>;
 }

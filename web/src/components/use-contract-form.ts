@@ -90,9 +90,11 @@ export function useContractForm<S extends FormSchema, V extends FieldValues = z.
     const errors: FieldErrors<V> = Object.assign({}, result.errors);
     // Our words replace the schema's, even where the contract words a rule for API clients.
     for (const [path, message] of Object.entries(messages)) {
-      const error: FieldError | undefined = get(errors, toFieldName(path));
+      // A list's own rule ("at least one") sits at its `root` once any of its items is a field.
+      const name = get(errors, `${toFieldName(path)}.root`) ? `${toFieldName(path)}.root` : toFieldName(path);
+      const error: FieldError | undefined = get(errors, name);
       const words = typeof message === "function" ? message(String(error?.type)) : message;
-      if (error?.message && words) set(errors, toFieldName(path), { ...error, message: words });
+      if (error?.message && words) set(errors, name, { ...error, message: words });
     }
     for (const [path, message] of extra) {
       if (!get(errors, toFieldName(path))) set(errors, toFieldName(path), { type: "custom", message });
@@ -144,8 +146,8 @@ export function useContractForm<S extends FormSchema, V extends FieldValues = z.
     onSubmit,
     formMessage,
     fieldError: (path) => {
-      const error: { message?: string } | undefined = get(errors, toFieldName(path));
-      return error?.message;
+      const error: { message?: string; root?: { message?: string } } | undefined = get(errors, toFieldName(path));
+      return error?.message ?? error?.root?.message;
     },
     errorWithin: (path) => firstMessage(get(errors, toFieldName(path))),
     showProblem,

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import type { TargetRollup } from "../../../../contract/analysis";
 import { SelectField, TextField } from "../../components/Field";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { targetRollupQuery } from "./analysis.api";
@@ -52,13 +52,9 @@ export function TargetRollupSection() {
           </SelectField>
           <TextField label="Results from" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
           <TextField label="Results to" type="date" value={to} onChange={(event) => setTo(event.target.value)} />
-          {rollup.isPending ? (
-            <Loading label="Counting results…" />
-          ) : rollup.isError ? (
-            <ErrorNotice error={rollup.error} onRetry={() => rollup.refetch()} />
-          ) : (
-            <RollupTable rollup={rollup.data} />
-          )}
+          <QueryResult query={rollup} loadingLabel="Counting results…">
+            {(data) => <RollupTable rollup={data} />}
+          </QueryResult>
         </>
       )}
     </section>

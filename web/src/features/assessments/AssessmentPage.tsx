@@ -13,7 +13,7 @@ import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useContractForm } from "../../components/use-contract-form";
 import { assessmentQuery, useDeleteAssessment, useUpdateAssessment } from "./assessments.api";
 import { ClassesForm } from "./ClassesForm";
@@ -27,19 +27,11 @@ const route = getRouteApi("/signed-in/assessments/$assessmentId");
 export function AssessmentPage() {
   const { assessmentId } = route.useParams();
   const assessment = useQuery(assessmentQuery(assessmentId));
-  if (assessment.isPending || assessment.isError) {
-    return (
-      <>
-        <PageHeader title="Assessment" />
-        {assessment.isPending ? (
-          <Loading label="Loading the assessment…" />
-        ) : (
-          <ErrorNotice error={assessment.error} onRetry={() => assessment.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <AssessmentView key={assessment.data.id} assessment={assessment.data} />;
+  return (
+    <QueryResult query={assessment} loadingLabel="Loading the assessment…" header={<PageHeader title="Assessment" />}>
+      {(data) => <AssessmentView key={data.id} assessment={data} />}
+    </QueryResult>
+  );
 }
 
 function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {

@@ -1,16 +1,33 @@
-import { type FormEvent, useState } from "react";
-import type { AssessmentDetail } from "../../../../contract/assessments";
+import { useState } from "react";
+import { type AssessmentDetail, TargetsInput } from "../../../../contract/assessments";
+import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { StandardCode } from "../standards/StandardCode";
 import { formatPoints } from "./assessment-format";
 import { useSaveCutScores } from "./assessments.api";
 import styles from "./CutScoresEditor.module.css";
 
-type Cuts = Record<string, string[]>;
+type Targets = AssessmentDetail["targets"];
+/** Per target, in the assessment's order, the least points of each level as typed. */
+type CutValues = { targets: { cutScores: { minPoints: string }[] }[] };
 
-const toCuts = (targets: AssessmentDetail["targets"]): Cuts =>
-  Object.fromEntries(targets.map((t) => [t.targetId, t.cutScores.map((c) => formatPoints(c.minPoints))]));
+const toValues = (targets: Targets): CutValues => ({
+  targets: targets.map((target) => ({
+    cutScores: target.scaleLevels.map((_, index) => {
+      const cut = target.cutScores[index];
+      return { minPoints: cut ? formatPoints(cut.minPoints) : "" };
+    }),
+  })),
+});
+
+/** Words for a cut score the schema refuses, by the rule that failed. */
+function pointsMessage(code: string): string | undefined {
+  if (code === "invalid_type") return "Enter a number of points.";
+  if (code === "too_small") return "Points cannot be below 0.";
+  if (code === "too_big") return "Points go up to 10,000.";
+  return undefined;
+}
 
 /**
  * Per target, the least points that reach each level of its scale. A target's points are those of the items
@@ -18,85 +35,73 @@ const toCuts = (targets: AssessmentDetail["targets"]): Cuts =>
  */
 export function CutScoresEditor({ assessment }: { assessment: AssessmentDetail }) {
   const saveCutScores = useSaveCutScores(assessment.id);
-  const [cuts, setCuts] = useState<Cuts>(() => toCuts(assessment.targets));
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [saved, setSaved] = useState(false);
   const canEdit = assessment.can.update === true;
+  const form = useContractForm<typeof TargetsInput, CutValues>({
+    schema: TargetsInput,
+    defaultValues: toValues(assessment.targets),
+    toInput: (values) => ({
+      targets: assessment.targets.map((target, t) => ({
+        targetId: target.targetId,
+        cutScores: (values.targets[t]?.cutScores ?? []).map(({ minPoints }, index) => ({
+          level: index + 1,
+          minPoints: minPoints.trim() === "" ? null : Number(minPoints),
+        })),
+      })),
+    }),
+    messages: Object.fromEntries(
+      assessment.targets.flatMap((target, t) =>
+        target.scaleLevels.map((_, index) => [`targets/${t}/cutScores/${index}/minPoints`, pointsMessage]),
+      ),
+    ),
+    onValid: (input) =>
+      saveCutScores.mutate(input, {
+        onSuccess: (detail) => {
+          form.reset(toValues(detail.targets));
+          setSaved(true);
+        },
+        onError: form.showProblem,
+      }),
+  });
   if (assessment.targets.length === 0)
     return <p className="muted">Align items to learning targets to set cut scores.</p>;
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    setProblem(NO_PROBLEM);
-    const targets = assessment.targets.map((target) => ({
-      targetId: target.targetId,
-      cutScores: (cuts[target.targetId] ?? []).map((min, index) => ({ level: index + 1, minPoints: Number(min) })),
-    }));
-    saveCutScores.mutate(
-      { targets },
-      {
-        onSuccess: (detail) => {
-          setCuts(toCuts(detail.targets));
-          setSaved(true);
-        },
-        onError: (error) => setProblem(problemFromError(error)),
-      },
-    );
-  }
-
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Cut scores">
-      <FormAlert message={problem.message} />
-      {assessment.targets.map((target, t) => {
-        const values = cuts[target.targetId] ?? [];
-        return (
-          <fieldset key={target.targetId} className={`form-section ${styles.scores}`}>
-            <legend>
-              {target.standardCode ? <StandardCode code={target.standardCode} /> : null} {target.statement}{" "}
-              <span className="muted">· {formatPoints(target.maxPoints)} points</span>
-            </legend>
-            <div className={styles.row}>
-              {target.scaleLevels.map((level, index) => {
-                const error =
-                  problem.fields[`targets/${t}/cutScores/${index}/minPoints`] ??
-                  (index === 0 ? problem.fields[`targets/${t}/cutScores`] : undefined);
-                const id = `cut-${target.targetId}-${index}`;
-                return (
-                  <div key={level.level} className="field field-narrow">
-                    <label htmlFor={id}>
-                      {level.level} {level.label}
-                      {level.level === target.proficientLevel && level.label.toLowerCase() !== "proficient"
-                        ? " (proficient)"
-                        : ""}
-                    </label>
-                    <input
-                      id={id}
-                      inputMode="decimal"
-                      className={styles.points}
-                      value={values[index] ?? ""}
-                      disabled={!canEdit || index === 0}
-                      aria-invalid={error ? true : undefined}
-                      aria-describedby={error ? `${id}-error` : undefined}
-                      onChange={(event) => {
-                        setSaved(false);
-                        setCuts({
-                          ...cuts,
-                          [target.targetId]: values.map((v, i) => (i === index ? event.target.value : v)),
-                        });
-                      }}
-                    />
-                    {error ? (
-                      <p id={`${id}-error`} className="field-error">
-                        {error}
-                      </p>
-                    ) : null}
-                  </div>
-                );
-              })}
-            </div>
-          </fieldset>
-        );
-      })}
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      onChange={() => setSaved(false)}
+      noValidate
+      aria-label="Cut scores"
+    >
+      <FormAlert message={form.formMessage} />
+      {assessment.targets.map((target, t) => (
+        <fieldset key={target.targetId} className={`form-section ${styles.scores}`}>
+          <legend>
+            {target.standardCode ? <StandardCode code={target.standardCode} /> : null} {target.statement}{" "}
+            <span className="muted">· {formatPoints(target.maxPoints)} points</span>
+          </legend>
+          <div className={styles.row}>
+            {target.scaleLevels.map((level, index) => {
+              const isProficient = level.level === target.proficientLevel && level.label.toLowerCase() !== "proficient";
+              return (
+                <TextField
+                  key={level.level}
+                  className="field-narrow"
+                  label={`${level.level} ${level.label}${isProficient ? " (proficient)" : ""}`}
+                  inputMode="decimal"
+                  disabled={!canEdit || index === 0}
+                  {...form.register(`targets.${t}.cutScores.${index}.minPoints`)}
+                  error={
+                    form.fieldError(`targets/${t}/cutScores/${index}/minPoints`) ??
+                    (index === 0 ? form.fieldError(`targets/${t}/cutScores`) : undefined)
+                  }
+                />
+              );
+            })}
+          </div>
+        </fieldset>
+      ))}
       {canEdit ? (
         <div className="actions">
           <button type="submit" className="button" disabled={saveCutScores.isPending}>

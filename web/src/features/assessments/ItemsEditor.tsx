@@ -1,75 +1,82 @@
-import { type FormEvent, useState } from "react";
-import type { AssessmentDetail } from "../../../../contract/assessments";
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
+import { type AssessmentDetail, ItemsInput } from "../../../../contract/assessments";
 import { ApiError } from "../../api/client";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { StandardCode } from "../standards/StandardCode";
 import { formatPoints } from "./assessment-format";
 import { useSaveItems } from "./assessments.api";
 import styles from "./ItemsEditor.module.css";
 
-type Row = { key: number; id?: string; label: string; maxPoints: string; correctResponse: string; targetIds: string[] };
+/** An item as typed; `itemId` is the stored item's, absent for a new one. */
+type Row = { itemId?: string; label: string; maxPoints: string; correctResponse: string; targetIds: string[] };
+type ItemsValues = { items: Row[] };
 
-let nextKey = 0;
-const toRows = (items: AssessmentDetail["items"]): Row[] =>
-  items.map((item) => ({
-    key: nextKey++,
-    id: item.id,
+const MAX_ITEMS = 300;
+
+const toValues = (items: AssessmentDetail["items"]): ItemsValues => ({
+  items: items.map((item) => ({
+    itemId: item.id,
     label: item.label,
     maxPoints: formatPoints(item.maxPoints),
     correctResponse: item.correctResponse ?? "",
     targetIds: item.targetIds,
-  }));
+  })),
+});
+
+const toInput = ({ items }: ItemsValues) => ({
+  items: items.map((row) => ({
+    ...(row.itemId ? { id: row.itemId } : {}),
+    label: row.label,
+    maxPoints: row.maxPoints.trim() === "" ? null : Number(row.maxPoints),
+    correctResponse: row.correctResponse.trim() || null,
+    targetIds: row.targetIds,
+  })),
+});
+
+/** Words for an item's points the schema refuses, by the rule that failed. */
+const pointsMessage = (code: string) => (code === "invalid_type" ? "Enter the item's points as a number." : undefined);
+
+const MESSAGES = Object.fromEntries(
+  Array.from({ length: MAX_ITEMS }, (_, index) => [
+    [`items/${index}/label`, "Give the item a label."],
+    [`items/${index}/maxPoints`, pointsMessage],
+  ]).flat(),
+);
 
 /** The items in order: label, points, the learning targets each measures, and the keyed answer if any. */
 export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
   const saveItems = useSaveItems(assessment.id);
-  const [rows, setRows] = useState<Row[]>(() => toRows(assessment.items));
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const [confirmText, setConfirmText] = useState<string | null>(null);
+  /** The items that would delete scores, held while the team confirms. */
+  const [confirming, setConfirming] = useState<{ text: string; input: ItemsInput } | null>(null);
   const [saved, setSaved] = useState(false);
   const canEdit = assessment.can.update === true;
-  const change = (key: number, patch: Partial<Row>) => {
-    setSaved(false);
-    setRows(rows.map((row) => (row.key === key ? { ...row, ...patch } : row)));
-  };
-  const move = (index: number, offset: number) => {
-    const next = [...rows];
-    const [moving] = next.splice(index, 1);
-    if (moving) next.splice(index + offset, 0, moving);
-    setRows(next);
-  };
+  const form = useContractForm<typeof ItemsInput, ItemsValues>({
+    schema: ItemsInput,
+    defaultValues: toValues(assessment.items),
+    toInput,
+    messages: MESSAGES,
+    onValid: send,
+  });
+  const rows = useFieldArray({ control: form.control, name: "items" });
+  const values = form.watch("items");
 
-  function send(confirmDeleteScores: boolean) {
-    setProblem(NO_PROBLEM);
-    const items = rows.map((row) => ({
-      ...(row.id ? { id: row.id } : {}),
-      label: row.label,
-      maxPoints: Number(row.maxPoints),
-      correctResponse: row.correctResponse.trim() || null,
-      targetIds: row.targetIds,
-    }));
-    saveItems.mutate(
-      { items, confirmDeleteScores },
-      {
-        onSuccess: (detail) => {
-          setRows(toRows(detail.items));
-          setConfirmText(null);
-          setSaved(true);
-        },
-        onError: (error) => {
-          if (error instanceof ApiError && error.status === 409) return setConfirmText(error.detail ?? error.title);
-          setConfirmText(null);
-          setProblem(problemFromError(error));
-        },
+  function send(input: ItemsInput) {
+    saveItems.mutate(input, {
+      onSuccess: (detail) => {
+        form.reset(toValues(detail.items));
+        setConfirming(null);
+        setSaved(true);
       },
-    );
-  }
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    send(false);
+      onError: (error) => {
+        if (error instanceof ApiError && error.status === 409)
+          return setConfirming({ text: error.detail ?? error.title, input });
+        setConfirming(null);
+        form.showProblem(error);
+      },
+    });
   }
 
   if (assessment.targetChoices.length === 0) {
@@ -78,8 +85,8 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
     );
   }
   return (
-    <form onSubmit={handleSubmit} noValidate aria-label="Items">
-      <FormAlert message={problem.message} />
+    <form ref={form.formRef} onSubmit={form.onSubmit} onChange={() => setSaved(false)} noValidate aria-label="Items">
+      <FormAlert message={form.formMessage} />
       <div className="table-scroll">
         <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Items of the assessment</caption>
@@ -94,22 +101,19 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
             </tr>
           </thead>
           <tbody>
-            {rows.map((row, index) => {
-              const error = (field: string) => problem.fields[`items/${index}/${field}`];
-              const targetError = Object.entries(problem.fields).find(([path]) =>
-                path.startsWith(`items/${index}/targetIds`),
-              )?.[1];
+            {rows.fields.map((row, index) => {
+              const error = (field: string) => form.fieldError(`items/${index}/${field}`);
+              const targetIds = values[index]?.targetIds ?? [];
               return (
-                <tr key={row.key}>
+                <tr key={row.id}>
                   <th scope="row">{index + 1}</th>
                   <td>
                     <input
                       aria-label={`Label of item ${index + 1}`}
-                      value={row.label}
                       maxLength={120}
                       disabled={!canEdit}
                       aria-invalid={error("label") ? true : undefined}
-                      onChange={(event) => change(row.key, { label: event.target.value })}
+                      {...form.register(`items.${index}.label`)}
                     />
                     {error("label") ? <p className="field-error">{error("label")}</p> : null}
                   </td>
@@ -118,10 +122,9 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                       aria-label={`Points of item ${index + 1}`}
                       className={styles.points}
                       inputMode="decimal"
-                      value={row.maxPoints}
                       disabled={!canEdit}
                       aria-invalid={error("maxPoints") ? true : undefined}
-                      onChange={(event) => change(row.key, { maxPoints: event.target.value })}
+                      {...form.register(`items.${index}.maxPoints`)}
                     />
                     {error("maxPoints") ? <p className="field-error">{error("maxPoints")}</p> : null}
                   </td>
@@ -133,29 +136,31 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                           <input
                             type="checkbox"
                             disabled={!canEdit}
-                            checked={row.targetIds.includes(target.id)}
+                            checked={targetIds.includes(target.id)}
                             onChange={(event) =>
-                              change(row.key, {
-                                targetIds: event.target.checked
-                                  ? [...row.targetIds, target.id]
-                                  : row.targetIds.filter((id) => id !== target.id),
-                              })
+                              form.setValue(
+                                `items.${index}.targetIds`,
+                                event.target.checked
+                                  ? [...targetIds, target.id]
+                                  : targetIds.filter((id) => id !== target.id),
+                              )
                             }
                           />{" "}
                           {target.standardCode ? <StandardCode code={target.standardCode} /> : null} {target.statement}
                         </label>
                       ))}
-                      {targetError ? <p className="field-error">{targetError}</p> : null}
+                      {form.errorWithin(`items/${index}/targetIds`) ? (
+                        <p className="field-error">{form.errorWithin(`items/${index}/targetIds`)}</p>
+                      ) : null}
                     </fieldset>
                   </td>
                   <td>
                     <input
                       aria-label={`Correct response of item ${index + 1}`}
                       className={styles.response}
-                      value={row.correctResponse}
                       maxLength={200}
                       disabled={!canEdit}
-                      onChange={(event) => change(row.key, { correctResponse: event.target.value })}
+                      {...form.register(`items.${index}.correctResponse`)}
                     />
                   </td>
                   {canEdit ? (
@@ -165,22 +170,22 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
                           type="button"
                           className="button button-small button-secondary"
                           disabled={index === 0}
-                          onClick={() => move(index, -1)}
+                          onClick={() => rows.swap(index, index - 1)}
                         >
                           Up<span className="visually-hidden"> item {index + 1}</span>
                         </button>
                         <button
                           type="button"
                           className="button button-small button-secondary"
-                          disabled={index === rows.length - 1}
-                          onClick={() => move(index, 1)}
+                          disabled={index === rows.fields.length - 1}
+                          onClick={() => rows.swap(index, index + 1)}
                         >
                           Down<span className="visually-hidden"> item {index + 1}</span>
                         </button>
                         <button
                           type="button"
                           className="button button-small button-secondary"
-                          onClick={() => setRows(rows.filter((other) => other.key !== row.key))}
+                          onClick={() => rows.remove(index)}
                         >
                           Remove<span className="visually-hidden"> item {index + 1}</span>
                         </button>
@@ -198,17 +203,14 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
           <button
             type="button"
             className="button button-secondary"
+            disabled={rows.fields.length >= MAX_ITEMS}
             onClick={() =>
-              setRows([
-                ...rows,
-                {
-                  key: nextKey++,
-                  label: String(rows.length + 1),
-                  maxPoints: "1",
-                  correctResponse: "",
-                  targetIds: rows.at(-1)?.targetIds ?? [],
-                },
-              ])
+              rows.append({
+                label: String(rows.fields.length + 1),
+                maxPoints: "1",
+                correctResponse: "",
+                targetIds: values.at(-1)?.targetIds ?? [],
+              })
             }
           >
             Add item
@@ -222,14 +224,14 @@ export function ItemsEditor({ assessment }: { assessment: AssessmentDetail }) {
         </div>
       ) : null}
       <ConfirmDialog
-        open={confirmText !== null}
+        open={confirming !== null}
         title="Delete scores already entered?"
         confirmLabel="Delete the scores and save"
         isPending={saveItems.isPending}
-        onCancel={() => setConfirmText(null)}
-        onConfirm={() => send(true)}
+        onCancel={() => setConfirming(null)}
+        onConfirm={() => confirming && send({ ...confirming.input, confirmDeleteScores: true })}
       >
-        <p>{confirmText}</p>
+        <p>{confirming?.text}</p>
       </ConfirmDialog>
     </form>
   );

@@ -4,7 +4,7 @@ import type { ScaleFigures, TargetRescale } from "../../../../contract/scale-rea
 import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { scaleReapplicationQuery, useReapplyScale } from "./scale-reapplication.api";
 
 const figures = (f: ScaleFigures) =>
@@ -43,13 +43,9 @@ export function ReapplyScaleSection({ assessmentId }: { assessmentId: string }) 
         <span role="status">{isApplied ? "The current scale was applied." : ""}</span>
       </div>
       <Dialog open={isOpen} title="Re-apply the current scale" onClose={() => setIsOpen(false)}>
-        {preview.isPending ? (
-          <Loading label="Working out the levels under the current scale…" />
-        ) : preview.isError ? (
-          <ErrorNotice error={preview.error} onRetry={() => preview.refetch()} />
-        ) : (
-          <ScaleComparison targets={preview.data.targets} />
-        )}
+        <QueryResult query={preview} loadingLabel="Working out the levels under the current scale…">
+          {(data) => <ScaleComparison targets={data.targets} />}
+        </QueryResult>
         <FormAlert message={reapplyScale.isError ? problemFromError(reapplyScale.error).message : null} />
         <div className="actions">
           <button

@@ -5,7 +5,7 @@ import type { ResultsGrid as Grid } from "../../../../contract/assessments";
 import { ApiError } from "../../api/client";
 import { FormAlert } from "../../components/FormAlert";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { resultsQuery, useSaveResults } from "./assessments.api";
 import { CsvUploadDialog } from "./CsvUploadDialog";
 import { type Drafts, ResultsGrid } from "./ResultsGrid";
@@ -19,19 +19,11 @@ const NO_DRAFTS: Drafts = { cells: {}, statuses: {} };
 export function ResultsPage() {
   const { assessmentId } = route.useParams();
   const results = useQuery(resultsQuery(assessmentId));
-  if (results.isPending || results.isError) {
-    return (
-      <>
-        <PageHeader title="Results" />
-        {results.isPending ? (
-          <Loading label="Loading the results…" />
-        ) : (
-          <ErrorNotice error={results.error} onRetry={() => results.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <ResultsView grid={results.data} />;
+  return (
+    <QueryResult query={results} loadingLabel="Loading the results…" header={<PageHeader title="Results" />}>
+      {(data) => <ResultsView grid={data} />}
+    </QueryResult>
+  );
 }
 
 function ResultsView({ grid }: { grid: Grid }) {

@@ -2,7 +2,7 @@ import { useQuery, useSuspenseQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, Outlet, useMatchRoute } from "@tanstack/react-router";
 import type { CommunityHome } from "../../../../contract/communities";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { SubNav, subNavActiveProps } from "../../components/SubNav";
 import { communityQuery } from "./communities.api";
 
@@ -30,22 +30,20 @@ export function CommunityLayout() {
   const matchRoute = useMatchRoute();
   const isHome = Boolean(matchRoute({ to: "/communities/$communityId", params: { communityId } }));
 
-  if (community.isPending || community.isError) {
-    return (
-      <>
-        <p className="breadcrumb">
-          <Link to="/communities">← All communities</Link>
-        </p>
-        <PageHeader title="Community" />
-        {community.isPending ? (
-          <Loading label="Loading the community…" />
-        ) : (
-          <ErrorNotice error={community.error} onRetry={() => community.refetch()} />
-        )}
-      </>
-    );
-  }
+  return (
+    <QueryResult
+      query={community}
+      loadingLabel="Loading the community…"
+      header={<CommunitiesPageHeader title="Community" />}
+    >
+      {(data) => <CommunityFrame community={data} isHome={isHome} />}
+    </QueryResult>
+  );
+}
 
+/** A way back, the community's sections, then the section itself. */
+function CommunityFrame({ community, isHome }: { community: CommunityHome; isHome: boolean }) {
+  const communityId = community.id;
   return (
     <div className="community">
       <p className="breadcrumb">
@@ -53,30 +51,40 @@ export function CommunityLayout() {
           <Link to="/communities">← All communities</Link>
         ) : (
           <Link to="/communities/$communityId" params={{ communityId }}>
-            ← {community.data.name}
+            ← {community.name}
           </Link>
         )}
       </p>
       <SubNav label="Community">
-        {[
-          ...SECTIONS,
-          ...(community.data.can.contribute ? [REVIEW] : []),
-          ...(community.data.can.update ? [SETTINGS] : []),
-        ].map((section) => (
-          <li key={section.to}>
-            <Link
-              to={section.to}
-              params={{ communityId }}
-              activeOptions={{ exact: section.isExact }}
-              activeProps={subNavActiveProps}
-            >
-              {section.label}
-            </Link>
-          </li>
-        ))}
+        {[...SECTIONS, ...(community.can.contribute ? [REVIEW] : []), ...(community.can.update ? [SETTINGS] : [])].map(
+          (section) => (
+            <li key={section.to}>
+              <Link
+                to={section.to}
+                params={{ communityId }}
+                activeOptions={{ exact: section.isExact }}
+                activeProps={subNavActiveProps}
+              >
+                {section.label}
+              </Link>
+            </li>
+          ),
+        )}
       </SubNav>
       <Outlet />
     </div>
+  );
+}
+
+/** A page's heading under a way back to all communities, while what the page shows is loading or failed. */
+export function CommunitiesPageHeader({ title }: { title: string }) {
+  return (
+    <>
+      <p className="breadcrumb">
+        <Link to="/communities">← All communities</Link>
+      </p>
+      <PageHeader title={title} />
+    </>
   );
 }
 

@@ -3,7 +3,7 @@ import { useState } from "react";
 import { type Person, ROLE_LABELS } from "../../../../contract/people";
 import { RadioGroup } from "../../components/ChoiceGroup";
 import { SelectField, TextField } from "../../components/Field";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { personSearchQuery } from "./members.api";
@@ -55,41 +55,39 @@ export function PersonPicker({ chosen, onChoose, memberIds, error }: PersonPicke
           ))}
         </SelectField>
       </div>
-      {people.isPending ? (
-        <Loading label="Finding people…" />
-      ) : people.isError ? (
-        <ErrorNotice error={people.error} onRetry={() => people.refetch()} />
-      ) : (
-        <RadioGroup
-          legend="Person"
-          className="person-results"
-          hint={
-            people.data.total > items.length
-              ? `Showing ${items.length} of ${people.data.total} people. Type more of a name to narrow the list.`
-              : items.length === 0
-                ? "No one matches. Try another name or school."
-                : undefined
-          }
-          error={error}
-          value={chosen?.id ?? null}
-          onChange={(id) => {
-            const person = items.find((candidate) => candidate.id === id);
-            if (person) onChoose({ id: person.id, displayName: person.displayName });
-          }}
-          choices={[
-            ...(isChosenListed || !chosen ? [] : [{ value: chosen.id, label: chosen.displayName }]),
-            ...items.map((person) => {
-              const isMember = memberIds.includes(person.id);
-              return {
-                value: person.id,
-                label: person.displayName,
-                hint: isMember ? "Already a member" : describePerson(person),
-                disabled: isMember,
-              };
-            }),
-          ]}
-        />
-      )}
+      <QueryResult query={people} loadingLabel="Finding people…">
+        {(data) => (
+          <RadioGroup
+            legend="Person"
+            className="person-results"
+            hint={
+              data.total > items.length
+                ? `Showing ${items.length} of ${data.total} people. Type more of a name to narrow the list.`
+                : items.length === 0
+                  ? "No one matches. Try another name or school."
+                  : undefined
+            }
+            error={error}
+            value={chosen?.id ?? null}
+            onChange={(id) => {
+              const person = items.find((candidate) => candidate.id === id);
+              if (person) onChoose({ id: person.id, displayName: person.displayName });
+            }}
+            choices={[
+              ...(isChosenListed || !chosen ? [] : [{ value: chosen.id, label: chosen.displayName }]),
+              ...items.map((person) => {
+                const isMember = memberIds.includes(person.id);
+                return {
+                  value: person.id,
+                  label: person.displayName,
+                  hint: isMember ? "Already a member" : describePerson(person),
+                  disabled: isMember,
+                };
+              }),
+            ]}
+          />
+        )}
+      </QueryResult>
     </div>
   );
 }

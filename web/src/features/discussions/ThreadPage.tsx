@@ -4,7 +4,7 @@ import { useState } from "react";
 import type { ThreadDetail } from "../../../../contract/discussions";
 import { formatDateTime } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { AttachFileForm } from "./AttachFileForm";
 import { AttachmentList } from "./AttachmentList";
 import { threadQuery } from "./discussions.api";
@@ -19,19 +19,11 @@ const route = getRouteApi("/signed-in/discussions/$threadId");
 export function ThreadPage() {
   const { threadId } = route.useParams();
   const thread = useQuery(threadQuery(threadId));
-  if (thread.isPending || thread.isError) {
-    return (
-      <>
-        <PageHeader title="Thread" />
-        {thread.isPending ? (
-          <Loading label="Loading the thread…" />
-        ) : (
-          <ErrorNotice error={thread.error} onRetry={() => thread.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <ThreadView key={thread.data.id} thread={thread.data} />;
+  return (
+    <QueryResult query={thread} loadingLabel="Loading the thread…" header={<PageHeader title="Thread" />}>
+      {(data) => <ThreadView key={data.id} thread={data} />}
+    </QueryResult>
+  );
 }
 
 function ThreadView({ thread }: { thread: ThreadDetail }) {

@@ -1,7 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useCommunity } from "../communities/CommunityLayout";
 import { AddEssentialForm } from "./AddEssentialForm";
 import { EssentialCard } from "./EssentialCard";
@@ -18,38 +18,36 @@ export function EssentialsPage() {
         title="Essential standards"
         description="What we want each student to learn: the standards the team chose, unpacked into learning targets, each with its proficiency scale."
       />
-      {essentials.isPending ? (
-        <Loading label="Loading the essential standards…" />
-      ) : essentials.isError ? (
-        <ErrorNotice error={essentials.error} onRetry={() => essentials.refetch()} />
-      ) : (
-        <>
-          {essentials.data.items.length === 0 ? (
-            <EmptyState title="No essential standards yet">
-              <p>Pick the standards every student must learn in each unit, then unpack each into learning targets.</p>
-            </EmptyState>
-          ) : null}
-          {groupByUnit(essentials.data.items).map((unit) => {
-            const headingId = `unit-${unit.key.replace(/[^\w-]/g, "_")}`;
-            return (
-              <section key={unit.key} className="section" aria-labelledby={headingId}>
-                <h2 id={headingId}>{unit.title || "Without a unit"}</h2>
-                {formatSpan(unit.startsOn, unit.endsOn) ? (
-                  <p className="muted">{formatSpan(unit.startsOn, unit.endsOn)}</p>
-                ) : null}
-                {unit.items.map((essential) => (
-                  <EssentialCard key={essential.id} essential={essential} />
-                ))}
+      <QueryResult query={essentials} loadingLabel="Loading the essential standards…">
+        {(data) => (
+          <>
+            {data.items.length === 0 ? (
+              <EmptyState title="No essential standards yet">
+                <p>Pick the standards every student must learn in each unit, then unpack each into learning targets.</p>
+              </EmptyState>
+            ) : null}
+            {groupByUnit(data.items).map((unit) => {
+              const headingId = `unit-${unit.key.replace(/[^\w-]/g, "_")}`;
+              return (
+                <section key={unit.key} className="section" aria-labelledby={headingId}>
+                  <h2 id={headingId}>{unit.title || "Without a unit"}</h2>
+                  {formatSpan(unit.startsOn, unit.endsOn) ? (
+                    <p className="muted">{formatSpan(unit.startsOn, unit.endsOn)}</p>
+                  ) : null}
+                  {unit.items.map((essential) => (
+                    <EssentialCard key={essential.id} essential={essential} />
+                  ))}
+                </section>
+              );
+            })}
+            {data.can.manage ? (
+              <section className="panel">
+                <AddEssentialForm communityId={community.id} lastUnit={lastUnitOf(data.items)} />
               </section>
-            );
-          })}
-          {essentials.data.can.manage ? (
-            <section className="panel">
-              <AddEssentialForm communityId={community.id} lastUnit={lastUnitOf(essentials.data.items)} />
-            </section>
-          ) : null}
-        </>
-      )}
+            ) : null}
+          </>
+        )}
+      </QueryResult>
     </>
   );
 }

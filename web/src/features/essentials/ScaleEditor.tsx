@@ -1,12 +1,16 @@
-import { type FormEvent, useState } from "react";
-import { type EssentialStandard, MAX_SCALE_LEVELS, MIN_SCALE_LEVELS } from "../../../../contract/essentials";
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
+import {
+  type EssentialStandard,
+  EssentialStandardPatch,
+  MAX_SCALE_LEVELS,
+  MIN_SCALE_LEVELS,
+} from "../../../../contract/essentials";
 import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import { useUpdateEssential } from "./essentials.api";
 import styles from "./ScaleEditor.module.css";
-
-type Level = { label: string; descriptor: string };
 
 /** The proficiency scale of one essential standard: what each level looks like, and which counts as proficient. */
 export function ScaleEditor({ essential, canManage }: { essential: EssentialStandard; canManage: boolean }) {
@@ -24,13 +28,7 @@ function ScaleTable({ essential }: { essential: EssentialStandard }) {
     <div className="table-scroll">
       <table className="data-table">
         <caption className="visually-hidden">Proficiency scale</caption>
-        <thead>
-          <tr>
-            <th scope="col">Level</th>
-            <th scope="col">Label</th>
-            <th scope="col">What it looks like</th>
-          </tr>
-        </thead>
+        <ScaleHead />
         <tbody>
           {essential.scaleLevels.map((level) => (
             <tr key={level.level}>
@@ -50,34 +48,55 @@ function ScaleTable({ essential }: { essential: EssentialStandard }) {
   );
 }
 
+/** The scale's columns, the same whether it is read or edited. */
+function ScaleHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Level</th>
+        <th scope="col">Label</th>
+        <th scope="col">What it looks like</th>
+      </tr>
+    </thead>
+  );
+}
+
+type ScaleValues = { scaleLevels: { label: string; descriptor: string }[]; proficientLevel: string };
+
 function ScaleForm({ essential }: { essential: EssentialStandard }) {
   const updateEssential = useUpdateEssential(essential.communityId, essential.id);
-  const [levels, setLevels] = useState<Level[]>(() =>
-    essential.scaleLevels.map(({ label, descriptor }) => ({ label, descriptor })),
-  );
-  const [proficientLevel, setProficientLevel] = useState(essential.proficientLevel);
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [saved, setSaved] = useState(false);
-  const change = (index: number, patch: Partial<Level>) => {
-    setSaved(false);
-    setLevels(levels.map((level, i) => (i === index ? { ...level, ...patch } : level)));
-  };
+  const form = useContractForm<typeof EssentialStandardPatch, ScaleValues>({
+    schema: EssentialStandardPatch,
+    defaultValues: {
+      scaleLevels: essential.scaleLevels.map(({ label, descriptor }) => ({ label, descriptor })),
+      proficientLevel: String(essential.proficientLevel),
+    },
+    toInput: ({ scaleLevels, proficientLevel }) => ({ scaleLevels, proficientLevel: Number(proficientLevel) }),
+    messages: Object.fromEntries(
+      Array.from({ length: MAX_SCALE_LEVELS }, (_, index) => [`scaleLevels/${index}/label`, "Name this level."]),
+    ),
+    onValid: (patch) => updateEssential.mutate(patch, { onSuccess: () => setSaved(true), onError: form.showProblem }),
+  });
+  const levels = useFieldArray({ control: form.control, name: "scaleLevels" });
+  const labels = form.watch("scaleLevels").map((level) => level.label);
 
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const missing = levels.findIndex((level) => !level.label.trim());
-    if (missing >= 0)
-      return setProblem({ fields: { [`scaleLevels/${missing}/label`]: "Name this level." }, message: null });
-    setProblem(NO_PROBLEM);
-    updateEssential.mutate(
-      { scaleLevels: levels, proficientLevel: Math.min(proficientLevel, levels.length) },
-      { onSuccess: () => setSaved(true), onError: (error) => setProblem(problemFromError(error)) },
-    );
+  function handleRemoveTop() {
+    const count = levels.fields.length - 1;
+    levels.remove(count);
+    // The proficient level stays one of the scale's levels.
+    if (Number(form.getValues("proficientLevel")) > count) form.setValue("proficientLevel", String(count));
   }
 
   return (
-    <form onSubmit={handleSubmit} noValidate className={styles.form}>
-      <FormAlert message={problem.message} />
+    <form
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
+      onChange={() => setSaved(false)}
+      noValidate
+      className={styles.form}
+    >
+      <FormAlert message={form.formMessage} />
       <p className="field-hint">
         A change to the scale applies to this standard's assessments that are drafts or still open. Closed assessments
         keep the scale and cut scores their results were scored with.
@@ -85,37 +104,28 @@ function ScaleForm({ essential }: { essential: EssentialStandard }) {
       <div className="table-scroll">
         <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Proficiency scale levels</caption>
-          <thead>
-            <tr>
-              <th scope="col">Level</th>
-              <th scope="col">Label</th>
-              <th scope="col">What it looks like</th>
-            </tr>
-          </thead>
+          <ScaleHead />
           <tbody>
-            {levels.map((level, index) => {
-              const labelError = problem.fields[`scaleLevels/${index}/label`];
+            {levels.fields.map((level, index) => {
+              const labelError = form.fieldError(`scaleLevels/${index}/label`);
               return (
-                // biome-ignore lint/suspicious/noArrayIndexKey: a level is its place on the scale.
-                <tr key={index}>
+                <tr key={level.id}>
                   <th scope="row">{index + 1}</th>
                   <td>
                     <input
                       aria-label={`Label of level ${index + 1}`}
-                      value={level.label}
                       maxLength={60}
                       aria-invalid={labelError ? true : undefined}
-                      onChange={(event) => change(index, { label: event.target.value })}
+                      {...form.register(`scaleLevels.${index}.label`)}
                     />
                     {labelError ? <p className="field-error">{labelError}</p> : null}
                   </td>
                   <td>
                     <textarea
                       aria-label={`What level ${index + 1} looks like`}
-                      value={level.descriptor}
                       rows={2}
                       maxLength={1000}
-                      onChange={(event) => change(index, { descriptor: event.target.value })}
+                      {...form.register(`scaleLevels.${index}.descriptor`)}
                     />
                   </td>
                 </tr>
@@ -128,16 +138,16 @@ function ScaleForm({ essential }: { essential: EssentialStandard }) {
         <button
           type="button"
           className="button button-small button-secondary"
-          disabled={levels.length >= MAX_SCALE_LEVELS}
-          onClick={() => setLevels([...levels, { label: "", descriptor: "" }])}
+          disabled={levels.fields.length >= MAX_SCALE_LEVELS}
+          onClick={() => levels.append({ label: "", descriptor: "" })}
         >
           Add a level
         </button>
         <button
           type="button"
           className="button button-small button-secondary"
-          disabled={levels.length <= MIN_SCALE_LEVELS}
-          onClick={() => setLevels(levels.slice(0, -1))}
+          disabled={levels.fields.length <= MIN_SCALE_LEVELS}
+          onClick={handleRemoveTop}
         >
           Remove the top level
         </button>
@@ -145,14 +155,13 @@ function ScaleForm({ essential }: { essential: EssentialStandard }) {
       <SelectField
         label="Proficient from level"
         className="field-narrow"
-        value={String(Math.min(proficientLevel, levels.length))}
-        onChange={(event) => setProficientLevel(Number(event.target.value))}
-        error={problem.fields.proficientLevel}
+        {...form.register("proficientLevel")}
+        error={form.fieldError("proficientLevel")}
       >
-        {levels.map((level, index) => (
+        {labels.map((label, index) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: a level is its place on the scale.
           <option key={index} value={index + 1}>
-            {index + 1} {level.label}
+            {index + 1} {label}
           </option>
         ))}
       </SelectField>

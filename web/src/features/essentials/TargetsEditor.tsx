@@ -1,11 +1,18 @@
-import { type FormEvent, useState } from "react";
-import { type EssentialStandard, type LearningTarget, LearningTargetInput } from "../../../../contract/essentials";
+import {
+  type EssentialStandard,
+  type LearningTarget,
+  LearningTargetInput,
+  LearningTargetPatch,
+} from "../../../../contract/essentials";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError } from "../../components/form-errors";
 import { useContractForm } from "../../components/use-contract-form";
 import { useAddTarget, useDeleteTarget, useUpdateTarget } from "./essentials.api";
 import styles from "./TargetsEditor.module.css";
+
+const STATEMENT_MESSAGES = {
+  statement: (code: string) => (code === "too_small" ? "Write the target, starting “I can …”." : undefined),
+};
 
 type TargetsEditorProps = { essential: EssentialStandard; canManage: boolean };
 
@@ -41,27 +48,24 @@ type TargetRowProps = { communityId: string; target: LearningTarget; index: numb
 function TargetRow({ communityId, target, index, count }: TargetRowProps) {
   const updateTarget = useUpdateTarget(communityId);
   const deleteTarget = useDeleteTarget(communityId);
-  const [statement, setStatement] = useState(target.statement);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const isDirty = statement.trim() !== target.statement;
-  const onError = (error: unknown) => setProblem(problemFromError(error));
-
-  function handleSave(event: FormEvent) {
-    event.preventDefault();
-    setProblem(NO_PROBLEM);
-    updateTarget.mutate({ id: target.id, patch: { statement } }, { onError });
-  }
-  const move = (position: number) => updateTarget.mutate({ id: target.id, patch: { position } }, { onError });
+  const form = useContractForm<typeof LearningTargetPatch, { statement: string }>({
+    schema: LearningTargetPatch,
+    defaultValues: { statement: target.statement },
+    messages: STATEMENT_MESSAGES,
+    onValid: (patch) => updateTarget.mutate({ id: target.id, patch }, { onError: form.showProblem }),
+  });
+  const isDirty = form.watch("statement").trim() !== target.statement;
+  const move = (position: number) =>
+    updateTarget.mutate({ id: target.id, patch: { position } }, { onError: form.showProblem });
 
   return (
     <li className="target-row">
-      <form onSubmit={handleSave} noValidate className={styles.rowForm}>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className={styles.rowForm}>
         <TextField
           label={`Learning target ${index + 1}`}
-          value={statement}
           maxLength={500}
-          onChange={(event) => setStatement(event.target.value)}
-          error={problem.fields.statement}
+          {...form.register("statement")}
+          error={form.fieldError("statement")}
         />
         <div className="row-actions">
           <button type="submit" className="button button-small" disabled={!isDirty || updateTarget.isPending}>
@@ -88,14 +92,14 @@ function TargetRow({ communityId, target, index, count }: TargetRowProps) {
             className="button button-small button-secondary"
             disabled={target.isAssessed || deleteTarget.isPending}
             title={target.isAssessed ? "An assessment measures this target." : undefined}
-            onClick={() => deleteTarget.mutate(target.id, { onError })}
+            onClick={() => deleteTarget.mutate(target.id, { onError: form.showProblem })}
           >
             Delete<span className="visually-hidden"> target {index + 1}</span>
           </button>
         </div>
       </form>
       {target.isAssessed ? <p className="field-hint">An assessment measures this target, so it stays.</p> : null}
-      <FormAlert message={problem.message} />
+      <FormAlert message={form.formMessage} />
     </li>
   );
 }
@@ -105,7 +109,7 @@ function AddTargetForm({ essential }: { essential: EssentialStandard }) {
   const form = useContractForm<typeof LearningTargetInput, { statement: string }>({
     schema: LearningTargetInput,
     defaultValues: { statement: "" },
-    messages: { statement: (code) => (code === "too_small" ? "Write the target, starting “I can …”." : undefined) },
+    messages: STATEMENT_MESSAGES,
     onValid: (input) => addTarget.mutate(input, { onSuccess: () => form.reset(), onError: form.showProblem }),
   });
 

@@ -5,7 +5,7 @@ import { ApiError } from "../../api/client";
 import { SelectField, TextField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { interventionReportQuery, type ReportFilters, reportDownloadUrl } from "./intervention-reports.api";
 import { OutcomesSection, OverdueSection, ResponsivenessSection } from "./ReportTables";
@@ -49,13 +49,9 @@ export function InterventionReportsPage() {
         }
       />
       {report.data ? <ReportFiltersForm report={report.data} onApply={setFilters} /> : null}
-      {report.isPending ? (
-        <Loading label="Building the report…" />
-      ) : report.isError ? (
-        <ErrorNotice error={report.error} onRetry={() => report.refetch()} />
-      ) : (
-        <ReportView report={report.data} />
-      )}
+      <QueryResult query={report} loadingLabel="Building the report…">
+        {(data) => <ReportView report={data} />}
+      </QueryResult>
     </>
   );
 }

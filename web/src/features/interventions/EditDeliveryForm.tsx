@@ -3,24 +3,25 @@ import type { z } from "zod";
 import { planDateProblems } from "../../../../contract/interventions";
 import { FormAlert } from "../../components/FormAlert";
 import { type ContractForm, type FormSchema, useContractForm } from "../../components/use-contract-form";
-import type { ChosenPerson } from "../communities/PersonPicker";
+import type { PlanFormValues } from "./plan-form-values";
 import { ScheduleFields } from "./ScheduleFields";
 
 /** A plan's or group's delivery as people edit it: numbers as typed, the deliverer as chosen. */
-export type DeliveryEditValues = {
-  name: string;
-  focus: string;
-  strategyResourceId: string;
-  strategy: string;
-  deliverer: ChosenPerson | null;
-  minutesPerSession: string;
-  daysPerWeek: string;
-  schedule: string;
-  reviewDate: string;
-  goalDate: string;
-  measure: string;
-  goal: string;
-};
+export type DeliveryEditValues = Pick<
+  PlanFormValues,
+  | "name"
+  | "focus"
+  | "strategyResourceId"
+  | "strategy"
+  | "deliverer"
+  | "minutesPerSession"
+  | "daysPerWeek"
+  | "schedule"
+  | "reviewDate"
+  | "goalDate"
+  | "measure"
+  | "goal"
+>;
 
 export type DeliveryEditForm = ContractForm<DeliveryEditValues, unknown>;
 

@@ -8,7 +8,7 @@ import { FormAlert } from "../../components/FormAlert";
 import { problemFromError } from "../../components/form-errors";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { EditGroupForm } from "./EditGroupForm";
 import { EntryPanels } from "./EntryPanel";
@@ -25,19 +25,11 @@ export function GroupPage() {
   const { groupId } = route.useParams();
   const group = useQuery(groupQuery(groupId));
   if (group.error instanceof ApiError && group.error.status === 404) return <NotFoundPage />;
-  if (group.isPending || group.isError) {
-    return (
-      <>
-        <PageHeader title="Group" />
-        {group.isPending ? (
-          <Loading label="Loading the group…" />
-        ) : (
-          <ErrorNotice error={group.error} onRetry={() => group.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <GroupView group={group.data} />;
+  return (
+    <QueryResult query={group} loadingLabel="Loading the group…" header={<PageHeader title="Group" />}>
+      {(data) => <GroupView group={data} />}
+    </QueryResult>
+  );
 }
 
 function GroupView({ group }: { group: GroupDetail }) {

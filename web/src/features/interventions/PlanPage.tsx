@@ -8,7 +8,7 @@ import {
 import { ApiError } from "../../api/client";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { DecisionForm } from "../student-review/DecisionForm";
 import { EditPlanForm } from "./EditPlanForm";
@@ -29,19 +29,11 @@ export function PlanPage() {
   const plan = useQuery(planQuery(planId));
   // The server answers 404 to anyone who may not read the plan, so it reads as a missing page.
   if (plan.error instanceof ApiError && plan.error.status === 404) return <NotFoundPage />;
-  if (plan.isPending || plan.isError) {
-    return (
-      <>
-        <PageHeader title="Plan" />
-        {plan.isPending ? (
-          <Loading label="Loading the plan…" />
-        ) : (
-          <ErrorNotice error={plan.error} onRetry={() => plan.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <PlanView plan={plan.data} />;
+  return (
+    <QueryResult query={plan} loadingLabel="Loading the plan…" header={<PageHeader title="Plan" />}>
+      {(data) => <PlanView plan={data} />}
+    </QueryResult>
+  );
 }
 
 function howOften(plan: PlanDetail): string {

@@ -2,7 +2,8 @@ import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import type { MeetingDetail } from "../../../../contract/meetings";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
+import { CommunitiesPageHeader } from "../communities/CommunityLayout";
 import { ActionItemList } from "./ActionItemList";
 import { AddActionItemForm } from "./AddActionItemForm";
 import { AttendanceForm } from "./AttendanceForm";
@@ -23,23 +24,12 @@ export function MeetingPage() {
   const { meetingId } = route.useParams();
   const meeting = useQuery(meetingQuery(meetingId));
 
-  if (meeting.isPending || meeting.isError) {
-    return (
-      <>
-        <p className="breadcrumb">
-          <Link to="/communities">← All communities</Link>
-        </p>
-        <PageHeader title="Meeting" />
-        {meeting.isPending ? (
-          <Loading label="Loading the meeting…" />
-        ) : (
-          <ErrorNotice error={meeting.error} onRetry={() => meeting.refetch()} />
-        )}
-      </>
-    );
-  }
   // Forms keep what is typed while the page refreshes; a different meeting starts them afresh.
-  return <MeetingView key={meeting.data.id} meeting={meeting.data} />;
+  return (
+    <QueryResult query={meeting} loadingLabel="Loading the meeting…" header={<CommunitiesPageHeader title="Meeting" />}>
+      {(data) => <MeetingView key={data.id} meeting={data} />}
+    </QueryResult>
+  );
 }
 
 function MeetingView({ meeting }: { meeting: MeetingDetail }) {

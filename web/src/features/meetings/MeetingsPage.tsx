@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useCommunity } from "../communities/CommunityLayout";
 import { MeetingsTable } from "./MeetingsTable";
 import { communityMeetingsQuery } from "./meetings.api";
@@ -37,17 +37,18 @@ function MeetingsSection({ communityId, when, title }: MeetingsSectionProps) {
   return (
     <section className="section" aria-labelledby={headingId}>
       <h2 id={headingId}>{title}</h2>
-      {meetings.isPending ? (
-        <Loading label="Loading meetings…" />
-      ) : meetings.isError ? (
-        <ErrorNotice error={meetings.error} onRetry={() => meetings.refetch()} />
-      ) : meetings.data.items.length === 0 ? (
-        <EmptyState headingLevel={3} title={when === "upcoming" ? "No upcoming meetings" : "No past meetings"}>
-          <p>{when === "upcoming" ? "Meetings the team schedules appear here." : "Finished meetings appear here."}</p>
-        </EmptyState>
-      ) : (
-        <MeetingsTable caption={title} meetings={meetings.data.items} />
-      )}
+      <QueryResult
+        query={meetings}
+        loadingLabel="Loading meetings…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState headingLevel={3} title={when === "upcoming" ? "No upcoming meetings" : "No past meetings"}>
+            <p>{when === "upcoming" ? "Meetings the team schedules appear here." : "Finished meetings appear here."}</p>
+          </EmptyState>
+        }
+      >
+        {(data) => <MeetingsTable caption={title} meetings={data.items} />}
+      </QueryResult>
     </section>
   );
 }

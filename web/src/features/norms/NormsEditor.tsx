@@ -1,106 +1,92 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
+import { useFieldArray } from "react-hook-form";
 import { NormsInput } from "../../../../contract/communities";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./NormsEditor.module.css";
 import { useSaveNorms } from "./norms.api";
 
-type Row = { key: number; text: string };
+const MAX_NORMS = 30;
 
-let nextKey = 0;
-const toRows = (norms: readonly string[]): Row[] => norms.map((text) => ({ key: nextKey++, text }));
+/** Each norm is an object so the list can keep a stable key per row while rows move. */
+type NormsValues = { norms: { text: string }[]; changeNote: string };
 
 /** The norms as an ordered list to edit: add, remove and reorder with buttons, then save a new version. */
 export function NormsEditor({ communityId, current }: { communityId: string; current: readonly string[] }) {
   const saveNorms = useSaveNorms(communityId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [rows, setRows] = useState<Row[]>(() => toRows(current.length ? current : [""]));
-  const [changeNote, setChangeNote] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm<typeof NormsInput, NormsValues>({
+    schema: NormsInput,
+    defaultValues: { norms: (current.length ? current : [""]).map((text) => ({ text })), changeNote: "" },
+    toInput: ({ norms, changeNote }) => ({ norms: norms.map((norm) => norm.text), changeNote }),
+    messages: {
+      norms: "Write at least one norm.",
+      ...Object.fromEntries(
+        Array.from({ length: MAX_NORMS }, (_, index) => [`norms/${index}`, "Write this norm, or remove it."]),
+      ),
+    },
+    onValid: (input) => {
+      setSavedVersion(null);
+      saveNorms.mutate(input, {
+        onSuccess: (history) => {
+          form.setValue("changeNote", "");
+          setSavedVersion(history.current?.version ?? null);
+        },
+        onError: form.showProblem,
+      });
+    },
+  });
+  const rows = useFieldArray({ control: form.control, name: "norms" });
 
   /** After a row moves or goes, focus follows it (or the nearest row) so keyboard users keep their place. */
   function focusLater(selector: string) {
-    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
+    requestAnimationFrame(() => form.formRef.current?.querySelector<HTMLElement>(selector)?.focus());
   }
 
   function move(index: number, offset: -1 | 1) {
     const target = index + offset;
-    const moving = rows[index];
-    const other = rows[target];
-    if (!moving || !other) return;
-    const next = [...rows];
-    next[target] = moving;
-    next[index] = other;
-    setRows(next);
+    const moving = rows.fields[index];
+    if (!moving || !rows.fields[target]) return;
+    rows.swap(index, target);
     // At the top (or bottom) the pressed button is disabled, so focus goes to its twin.
-    const isAtEnd = offset === -1 ? target === 0 : target === rows.length - 1;
+    const isAtEnd = offset === -1 ? target === 0 : target === rows.fields.length - 1;
     const direction = (offset === -1) !== isAtEnd ? "up" : "down";
-    focusLater(`[data-row="${moving.key}"] [data-move="${direction}"]`);
+    focusLater(`[data-row="${moving.id}"] [data-move="${direction}"]`);
   }
 
   function remove(index: number) {
-    const next = rows.filter((_, i) => i !== index);
-    setRows(next);
+    const next = rows.fields.filter((_, i) => i !== index);
+    rows.remove(index);
     const neighbour = next[Math.min(index, next.length - 1)];
-    focusLater(neighbour ? `[data-row="${neighbour.key}"] input` : "[data-add-norm]");
+    focusLater(neighbour ? `[data-row="${neighbour.id}"] input` : "[data-add-norm]");
   }
 
   function add() {
-    const row = { key: nextKey++, text: "" };
-    setRows([...rows, row]);
-    focusLater(`[data-row="${row.key}"] input`);
-  }
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const norms = rows.map((row) => row.text);
-    const checked = validateForm(NormsInput, { norms, changeNote }, { norms: "Write at least one norm." });
-    if (checked.problem) {
-      const fields = Object.fromEntries(
-        Object.entries(checked.problem.fields).map(([path, detail]) => [
-          path,
-          path.startsWith("norms/") ? "Write this norm, or remove it." : detail,
-        ]),
-      );
-      return setProblem({ fields, message: null });
-    }
-    setProblem(NO_PROBLEM);
-    setSavedVersion(null);
-    saveNorms.mutate(checked.data, {
-      onSuccess: (history) => {
-        setChangeNote("");
-        setSavedVersion(history.current?.version ?? null);
-      },
-      onError: (error) => setProblem(problemFromError(error)),
-    });
+    // The new row's key is known only after it renders: focus the last row's input.
+    rows.append({ text: "" }, { shouldFocus: false });
+    focusLater("[data-row]:last-child input");
   }
 
   return (
     <form
-      ref={formRef}
-      onSubmit={handleSubmit}
+      ref={form.formRef}
+      onSubmit={form.onSubmit}
       noValidate
       className="form form-wide"
       aria-labelledby="norms-edit-heading"
     >
       <h2 id="norms-edit-heading">Edit the norms</h2>
       <p className="muted">Saving makes a new version. Every member is asked to agree to it again.</p>
-      <FormAlert message={problem.message ?? (problem.fields.norms ? problem.fields.norms : null)} />
+      <FormAlert message={form.formMessage ?? form.fieldError("norms") ?? null} />
       <ol className={styles.editor}>
-        {rows.map((row, index) => (
-          <li key={row.key} data-row={row.key} className={styles.row}>
+        {rows.fields.map((row, index) => (
+          <li key={row.id} data-row={row.id} className={styles.row}>
             <TextField
               label={`Norm ${index + 1}`}
-              value={row.text}
               maxLength={500}
-              onChange={(event) =>
-                setRows(rows.map((other) => (other.key === row.key ? { ...other, text: event.target.value } : other)))
-              }
-              error={problem.fields[`norms/${index}`]}
+              {...form.register(`norms.${index}.text`)}
+              error={form.fieldError(`norms/${index}`)}
             />
             <div className="row-actions norm-editor-actions">
               <button
@@ -116,7 +102,7 @@ export function NormsEditor({ communityId, current }: { communityId: string; cur
                 type="button"
                 className="button button-small button-secondary"
                 data-move="down"
-                disabled={index === rows.length - 1}
+                disabled={index === rows.fields.length - 1}
                 onClick={() => move(index, 1)}
               >
                 Move down<span className="visually-hidden"> norm {index + 1}</span>
@@ -124,7 +110,7 @@ export function NormsEditor({ communityId, current }: { communityId: string; cur
               <button
                 type="button"
                 className="button button-small button-secondary"
-                disabled={rows.length === 1}
+                disabled={rows.fields.length === 1}
                 onClick={() => remove(index)}
               >
                 Remove<span className="visually-hidden"> norm {index + 1}</span>
@@ -139,7 +125,7 @@ export function NormsEditor({ communityId, current }: { communityId: string; cur
           className="button button-secondary"
           data-add-norm
           onClick={add}
-          disabled={rows.length >= 30}
+          disabled={rows.fields.length >= MAX_NORMS}
         >
           Add norm
         </button>
@@ -147,10 +133,9 @@ export function NormsEditor({ communityId, current }: { communityId: string; cur
       <TextField
         label="Change note"
         hint="Optional: what changed and why, for the version history."
-        value={changeNote}
         maxLength={500}
-        onChange={(event) => setChangeNote(event.target.value)}
-        error={problem.fields.changeNote}
+        {...form.register("changeNote")}
+        error={form.fieldError("changeNote")}
       />
       <div className="actions">
         <button type="submit" className="button" disabled={saveNorms.isPending}>

@@ -1,17 +1,9 @@
-import { type FormEvent, useRef, useState } from "react";
 import { type Protocol, ProtocolInput } from "../../../../contract/meetings";
 import { Dialog } from "../../components/Dialog";
 import { TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import {
-  type FieldErrors,
-  type FormProblem,
-  NO_PROBLEM,
-  problemFromError,
-  validateForm,
-} from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
-import { PROTOCOL_MESSAGES, stepMessage, toProtocolInput, valuesOf } from "./protocol-form";
+import { useContractForm } from "../../components/use-contract-form";
+import { PROTOCOL_MESSAGES, type ProtocolFormValues, toProtocolInput, valuesOf } from "./protocol-form";
 import { useSaveProtocol } from "./protocols.api";
 import { StepRows } from "./StepRows";
 
@@ -36,16 +28,6 @@ export function ProtocolDialog({ communityId, editing, onClose, onSaved }: Proto
   );
 }
 
-/** Fold "steps/0/roles/2" into "steps/0/roles": the roles of a step are one field. */
-function byField(problem: FormProblem): FormProblem {
-  const fields: FieldErrors = {};
-  for (const [path, detail] of Object.entries(problem.fields)) {
-    const field = path.replace(/^(steps\/\d+\/(?:roles|prompts))\/\d+$/, "$1");
-    fields[field] ??= stepMessage(field, detail);
-  }
-  return { fields, message: problem.message };
-}
-
 type ProtocolFormProps = Omit<ProtocolDialogProps, "editing" | "onClose"> & {
   editing: NonNullable<ProtocolEditing>;
   onCancel: () => void;
@@ -53,47 +35,35 @@ type ProtocolFormProps = Omit<ProtocolDialogProps, "editing" | "onClose"> & {
 
 function ProtocolForm({ communityId, editing, onCancel, onSaved }: ProtocolFormProps) {
   const saveProtocol = useSaveProtocol(communityId);
-  const formRef = useRef<HTMLFormElement>(null);
-  const [values, setValues] = useState(() => valuesOf(editing.protocol, editing.isCopy));
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const checked = validateForm(ProtocolInput, toProtocolInput(values), PROTOCOL_MESSAGES);
-    if (checked.problem) return setProblem(byField(checked.problem));
-    setProblem(NO_PROBLEM);
-    saveProtocol.mutate(
-      { id: editing.isCopy ? null : editing.protocol.key, input: checked.data },
-      { onSuccess: onSaved, onError: (error) => setProblem(byField(problemFromError(error))) },
-    );
-  }
+  const form = useContractForm<typeof ProtocolInput, ProtocolFormValues>({
+    schema: ProtocolInput,
+    defaultValues: valuesOf(editing.protocol, editing.isCopy),
+    toInput: toProtocolInput,
+    messages: PROTOCOL_MESSAGES,
+    onValid: (input) =>
+      saveProtocol.mutate(
+        { id: editing.isCopy ? null : editing.protocol.key, input },
+        { onSuccess: onSaved, onError: form.showProblem },
+      ),
+  });
 
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
       {editing.isCopy ? (
         <p className="muted">
           Your copy belongs to this community. The library's {editing.protocol.name} stays as it is.
         </p>
       ) : null}
-      <FormAlert message={problem.message ?? problem.fields.steps ?? null} />
-      <TextField
-        label="Name"
-        value={values.name}
-        maxLength={160}
-        onChange={(event) => setValues({ ...values, name: event.target.value })}
-        error={problem.fields.name}
-        required
-      />
+      <FormAlert message={form.formMessage ?? form.fieldError("steps") ?? null} />
+      <TextField label="Name" maxLength={160} {...form.register("name")} error={form.fieldError("name")} required />
       <TextAreaField
         label="Purpose"
-        value={values.purpose}
         rows={3}
         maxLength={2000}
-        onChange={(event) => setValues({ ...values, purpose: event.target.value })}
-        error={problem.fields.purpose}
+        {...form.register("purpose")}
+        error={form.fieldError("purpose")}
       />
-      <StepRows steps={values.steps} onChange={(steps) => setValues({ ...values, steps })} errors={problem.fields} />
+      <StepRows form={form} />
       <div className="actions">
         <button type="submit" className="button" disabled={saveProtocol.isPending}>
           Save protocol

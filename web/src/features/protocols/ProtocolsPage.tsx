@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useCommunity } from "../communities/CommunityLayout";
 import { ProtocolCard } from "./ProtocolCard";
 import { ProtocolDialog, type ProtocolEditing } from "./ProtocolDialog";
@@ -28,54 +28,52 @@ export function ProtocolsPage() {
       <div role="status" className="status-region">
         {notice ? <p className="notice notice-success">{notice}</p> : null}
       </div>
-      {protocols.isPending ? (
-        <Loading label="Loading protocols…" />
-      ) : protocols.isError ? (
-        <ErrorNotice error={protocols.error} onRetry={() => protocols.refetch()} />
-      ) : (
-        <>
-          <section className="section" aria-labelledby="team-protocols-heading">
-            <h2 id="team-protocols-heading">Our team's protocols</h2>
-            {copies.length === 0 ? (
-              <EmptyState headingLevel={3} title="No team protocols yet">
-                <p>
-                  {canAdapt
-                    ? "Choose “Copy and adapt” on a library protocol to make a version for your team."
-                    : "Facilitators can adapt library protocols for the team."}
-                </p>
-              </EmptyState>
-            ) : (
+      <QueryResult query={protocols} loadingLabel="Loading protocols…">
+        {() => (
+          <>
+            <section className="section" aria-labelledby="team-protocols-heading">
+              <h2 id="team-protocols-heading">Our team's protocols</h2>
+              {copies.length === 0 ? (
+                <EmptyState headingLevel={3} title="No team protocols yet">
+                  <p>
+                    {canAdapt
+                      ? "Choose “Copy and adapt” on a library protocol to make a version for your team."
+                      : "Facilitators can adapt library protocols for the team."}
+                  </p>
+                </EmptyState>
+              ) : (
+                <ul className="card-grid">
+                  {copies.map((protocol) => (
+                    <ProtocolCard
+                      key={protocol.key}
+                      protocol={protocol}
+                      action={
+                        canAdapt ? { label: "Edit", onClick: () => setEditing({ protocol, isCopy: false }) } : undefined
+                      }
+                    />
+                  ))}
+                </ul>
+              )}
+            </section>
+            <section className="section" aria-labelledby="library-protocols-heading">
+              <h2 id="library-protocols-heading">Protocol library</h2>
               <ul className="card-grid">
-                {copies.map((protocol) => (
+                {library.map((protocol) => (
                   <ProtocolCard
                     key={protocol.key}
                     protocol={protocol}
                     action={
-                      canAdapt ? { label: "Edit", onClick: () => setEditing({ protocol, isCopy: false }) } : undefined
+                      canAdapt
+                        ? { label: "Copy and adapt", onClick: () => setEditing({ protocol, isCopy: true }) }
+                        : undefined
                     }
                   />
                 ))}
               </ul>
-            )}
-          </section>
-          <section className="section" aria-labelledby="library-protocols-heading">
-            <h2 id="library-protocols-heading">Protocol library</h2>
-            <ul className="card-grid">
-              {library.map((protocol) => (
-                <ProtocolCard
-                  key={protocol.key}
-                  protocol={protocol}
-                  action={
-                    canAdapt
-                      ? { label: "Copy and adapt", onClick: () => setEditing({ protocol, isCopy: true }) }
-                      : undefined
-                  }
-                />
-              ))}
-            </ul>
-          </section>
-        </>
-      )}
+            </section>
+          </>
+        )}
+      </QueryResult>
       <ProtocolDialog
         communityId={community.id}
         editing={editing}

@@ -1,48 +1,41 @@
-import { useRef } from "react";
+import { useFieldArray } from "react-hook-form";
+import type { z } from "zod";
+import type { ProtocolInput } from "../../../../contract/meetings";
 import { TextAreaField, TextField } from "../../components/Field";
-import type { FieldErrors } from "../../components/form-errors";
-import { emptyStep, type StepRow } from "./protocol-form";
+import type { ContractForm } from "../../components/use-contract-form";
+import { emptyStep, type ProtocolFormValues, STEP_MESSAGES, type StepRow } from "./protocol-form";
 import styles from "./StepRows.module.css";
 
-type StepRowsProps = { steps: StepRow[]; onChange: (steps: StepRow[]) => void; errors: FieldErrors };
+type StepRowsProps = { form: ContractForm<ProtocolFormValues, z.output<typeof ProtocolInput>> };
 
 /** A protocol's steps, each with its time box, roles and prompts; add and remove steps. */
-export function StepRows({ steps, onChange, errors }: StepRowsProps) {
-  const containerRef = useRef<HTMLDivElement>(null);
-
-  function focusLater(selector: string) {
-    requestAnimationFrame(() => containerRef.current?.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  function update(key: number, patch: Partial<StepRow>) {
-    onChange(steps.map((step) => (step.key === key ? { ...step, ...patch } : step)));
-  }
-
-  function handleAdd() {
-    const step = emptyStep();
-    onChange([...steps, step]);
-    focusLater(`[data-step="${step.key}"] input`);
-  }
+export function StepRows({ form }: StepRowsProps) {
+  const steps = useFieldArray({ control: form.control, name: "steps" });
+  // A role or prompt is one line of its field: a problem with any of them is the field's.
+  const error = (index: number, field: keyof StepRow) =>
+    form.errorWithin(`steps/${index}/${field}`) ? STEP_MESSAGES[field] : undefined;
 
   function handleRemove(index: number) {
-    const next = steps.filter((_, i) => i !== index);
-    onChange(next);
+    const next = steps.fields.filter((_, i) => i !== index);
+    steps.remove(index);
     const neighbour = next[Math.min(index, next.length - 1)];
-    focusLater(neighbour ? `[data-step="${neighbour.key}"] input` : "[data-add-step]");
+    // After a step goes, focus moves to the nearest one so keyboard users keep their place.
+    requestAnimationFrame(() =>
+      form.formRef.current?.querySelector<HTMLElement>(`[data-step="${neighbour?.id}"] input`)?.focus(),
+    );
   }
 
   return (
-    <div ref={containerRef} className={styles.rows}>
-      {steps.map((step, index) => (
-        <fieldset key={step.key} data-step={step.key} className={styles.row}>
+    <div className={styles.rows}>
+      {steps.fields.map((step, index) => (
+        <fieldset key={step.id} data-step={step.id} className={styles.row}>
           <legend>Step {index + 1}</legend>
           <div className="field-row">
             <TextField
               label="Title"
-              value={step.title}
               maxLength={200}
-              onChange={(event) => update(step.key, { title: event.target.value })}
-              error={errors[`steps/${index}/title`]}
+              {...form.register(`steps.${index}.title`)}
+              error={error(index, "title")}
             />
             <TextField
               label="Minutes"
@@ -50,28 +43,25 @@ export function StepRows({ steps, onChange, errors }: StepRowsProps) {
               inputMode="numeric"
               min={1}
               max={240}
-              value={step.minutes}
-              onChange={(event) => update(step.key, { minutes: event.target.value })}
-              error={errors[`steps/${index}/minutes`]}
+              {...form.register(`steps.${index}.minutes`)}
+              error={error(index, "minutes")}
               className="field-narrow"
             />
           </div>
           <TextField
             label="Roles"
             hint="Separate roles with commas, like: Facilitator, Timekeeper"
-            value={step.roles}
-            onChange={(event) => update(step.key, { roles: event.target.value })}
-            error={errors[`steps/${index}/roles`]}
+            {...form.register(`steps.${index}.roles`)}
+            error={error(index, "roles")}
           />
           <TextAreaField
             label="Prompts"
             hint="One guiding prompt per line."
-            value={step.prompts}
             rows={3}
-            onChange={(event) => update(step.key, { prompts: event.target.value })}
-            error={errors[`steps/${index}/prompts`]}
+            {...form.register(`steps.${index}.prompts`)}
+            error={error(index, "prompts")}
           />
-          {steps.length > 1 ? (
+          {steps.fields.length > 1 ? (
             <div>
               <button
                 type="button"
@@ -85,7 +75,8 @@ export function StepRows({ steps, onChange, errors }: StepRowsProps) {
         </fieldset>
       ))}
       <div>
-        <button type="button" className="button button-secondary" data-add-step onClick={handleAdd}>
+        {/* The new step's title takes focus once it is on the page. */}
+        <button type="button" className="button button-secondary" onClick={() => steps.append(emptyStep())}>
           Add step
         </button>
       </div>

@@ -1,13 +1,11 @@
 import type { Protocol } from "../../../../contract/meetings";
 
-export type StepRow = { key: number; title: string; minutes: string; roles: string; prompts: string };
+export type StepRow = { title: string; minutes: string; roles: string; prompts: string };
 
 export type ProtocolFormValues = { basedOn: string | null; name: string; purpose: string; steps: StepRow[] };
 
-let nextKey = 0;
-
 export function emptyStep(): StepRow {
-  return { key: nextKey++, title: "", minutes: "10", roles: "", prompts: "" };
+  return { title: "", minutes: "10", roles: "", prompts: "" };
 }
 
 /** A protocol as form values: roles comma-separated, prompts one per line. */
@@ -17,7 +15,6 @@ export function valuesOf(protocol: Protocol, isCopy: boolean): ProtocolFormValue
     name: isCopy ? `${protocol.name} (adapted)` : protocol.name,
     purpose: protocol.purpose,
     steps: protocol.steps.map((step) => ({
-      key: nextKey++,
       title: step.title,
       minutes: String(step.minutes),
       roles: step.roles.join(", "),
@@ -52,11 +49,10 @@ export const PROTOCOL_MESSAGES: Record<string, string> = {
   steps: "A protocol needs at least one step.",
 };
 
-/** Word for word messages per step field ("steps/2/minutes"), since paths carry the index. */
-export function stepMessage(path: string, detail: string): string {
-  if (/^steps\/\d+\/title$/.test(path)) return "Give this step a title.";
-  if (/^steps\/\d+\/minutes$/.test(path)) return "Enter from 1 to 240 minutes.";
-  if (/^steps\/\d+\/roles/.test(path)) return "Keep roles short (up to 100 characters), at most 10.";
-  if (/^steps\/\d+\/prompts/.test(path)) return "Keep prompts to 500 characters each, at most 20.";
-  return detail;
-}
+/** Words for a step's field that failed ("title", "roles"), from the schema or the server, since paths carry the index. */
+export const STEP_MESSAGES: Record<keyof StepRow, string> = {
+  title: "Give this step a title.",
+  minutes: "Enter from 1 to 240 minutes.",
+  roles: "Keep roles short (up to 100 characters), at most 10.",
+  prompts: "Keep prompts to 500 characters each, at most 20.",
+};

@@ -1,10 +1,15 @@
-import { type FormEvent, useRef, useState } from "react";
-import { type LearningTarget, LearningTargetInput, type StandardDetail } from "../../../../contract/standards";
+import { type FormEvent, useState } from "react";
+import {
+  type LearningTarget,
+  LearningTargetInput,
+  LearningTargetPatch,
+  type StandardDetail,
+} from "../../../../contract/standards";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
+import { problemFromError } from "../../components/form-errors";
+import { useContractForm } from "../../components/use-contract-form";
 import styles from "./LearningTargets.module.css";
 import { useCreateTarget, useDeleteTarget, useUpdateTarget } from "./standards.api";
 
@@ -29,54 +34,53 @@ export function LearningTargets({ standard }: { standard: StandardDetail }) {
   );
 }
 
+function EditTargetForm({
+  standardId,
+  target,
+  onDone,
+}: {
+  standardId: string;
+  target: LearningTarget;
+  onDone: () => void;
+}) {
+  const updateTarget = useUpdateTarget(standardId);
+  const form = useContractForm<typeof LearningTargetPatch, { statement: string }>({
+    schema: LearningTargetPatch,
+    defaultValues: { statement: target.statement },
+    messages: { statement: MESSAGES.statement },
+    onValid: (patch) => updateTarget.mutate({ id: target.id, patch }, { onSuccess: onDone, onError: form.showProblem }),
+  });
+
+  return (
+    <li className={styles.target}>
+      <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+        <FormAlert message={form.formMessage} />
+        <TextAreaField
+          label="Learning target"
+          rows={2}
+          {...form.register("statement")}
+          error={form.fieldError("statement")}
+          autoFocus
+        />
+        <div className="actions">
+          <button type="submit" className="button button-small" disabled={updateTarget.isPending}>
+            Save
+          </button>
+          <button type="button" className="button button-secondary button-small" onClick={onDone}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </li>
+  );
+}
+
 function TargetItem({ standardId, target }: { standardId: string; target: LearningTarget }) {
   const [isEditing, setIsEditing] = useState(false);
   const [isDeleting, setIsDeleting] = useState(false);
-  const [statement, setStatement] = useState(target.statement);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  const updateTarget = useUpdateTarget(standardId);
   const deleteTarget = useDeleteTarget(standardId);
 
-  function handleSave(event: FormEvent) {
-    event.preventDefault();
-    if (!statement.trim()) return setProblem({ fields: { statement: MESSAGES.statement }, message: null });
-    updateTarget.mutate(
-      { id: target.id, patch: { statement } },
-      {
-        onSuccess: () => {
-          setIsEditing(false);
-          setProblem(NO_PROBLEM);
-        },
-        onError: (error) => setProblem(problemFromError(error)),
-      },
-    );
-  }
-
-  if (isEditing) {
-    return (
-      <li className={styles.target}>
-        <form onSubmit={handleSave} noValidate className="form">
-          <FormAlert message={problem.message} />
-          <TextAreaField
-            label="Learning target"
-            value={statement}
-            rows={2}
-            onChange={(event) => setStatement(event.target.value)}
-            error={problem.fields.statement}
-            autoFocus
-          />
-          <div className="actions">
-            <button type="submit" className="button button-small" disabled={updateTarget.isPending}>
-              Save
-            </button>
-            <button type="button" className="button button-secondary button-small" onClick={() => setIsEditing(false)}>
-              Cancel
-            </button>
-          </div>
-        </form>
-      </li>
-    );
-  }
+  if (isEditing) return <EditTargetForm standardId={standardId} target={target} onDone={() => setIsEditing(false)} />;
   return (
     <li className={styles.target}>
       <p className={styles.statement}>{target.statement}</p>
@@ -113,53 +117,48 @@ function TargetItem({ standardId, target }: { standardId: string; target: Learni
   );
 }
 
+type AddTargetValues = { communityId: string; statement: string; code: string };
+
 function AddTargetForm({ standard }: { standard: StandardDetail }) {
   const createTarget = useCreateTarget(standard.id);
-  const formRef = useRef<HTMLFormElement>(null);
   const onlyCommunity = standard.targetCommunities.length === 1 ? standard.targetCommunities[0] : undefined;
-  const [communityId, setCommunityId] = useState(onlyCommunity?.id ?? "");
-  const [statement, setStatement] = useState("");
-  const [code, setCode] = useState("");
-  const [problem, setProblem] = useState(NO_PROBLEM);
   const [saved, setSaved] = useState<string | null>(null);
-  useFocusFirstError(formRef, problem);
+  const form = useContractForm<typeof LearningTargetInput, AddTargetValues>({
+    schema: LearningTargetInput,
+    defaultValues: { communityId: onlyCommunity?.id ?? "", statement: "", code: "" },
+    toInput: ({ code, ...values }) => ({ ...values, code: code || undefined }),
+    messages: MESSAGES,
+    onValid: (input) =>
+      createTarget.mutate(input, {
+        onSuccess: () => {
+          form.setValue("statement", "");
+          form.setValue("code", "");
+          setSaved("Learning target added.");
+        },
+        onError: form.showProblem,
+      }),
+  });
 
   function handleSubmit(event: FormEvent) {
-    event.preventDefault();
     setSaved(null);
-    const checked = validateForm(LearningTargetInput, { communityId, statement, code: code || undefined }, MESSAGES);
-    if (checked.problem) return setProblem(checked.problem);
-    setProblem(NO_PROBLEM);
-    createTarget.mutate(checked.data, {
-      onSuccess: () => {
-        setStatement("");
-        setCode("");
-        setSaved("Learning target added.");
-      },
-      onError: (error) => setProblem(problemFromError(error)),
-    });
+    return form.onSubmit(event);
   }
 
   return (
     <form
-      ref={formRef}
+      ref={form.formRef}
       onSubmit={handleSubmit}
       noValidate
       className={`form ${styles.addForm}`}
       aria-labelledby="add-target-heading"
     >
       <h4 id="add-target-heading">Add a learning target</h4>
-      <FormAlert message={problem.message} />
+      <FormAlert message={form.formMessage} />
       <FormAlert message={saved} tone="success" />
       {onlyCommunity ? (
         <p className="muted">For {onlyCommunity.name}.</p>
       ) : (
-        <SelectField
-          label="Team"
-          value={communityId}
-          onChange={(event) => setCommunityId(event.target.value)}
-          error={problem.fields.communityId}
-        >
+        <SelectField label="Team" {...form.register("communityId")} error={form.fieldError("communityId")}>
           <option value="">Choose a team</option>
           {standard.targetCommunities.map((community) => (
             <option key={community.id} value={community.id}>
@@ -171,16 +170,14 @@ function AddTargetForm({ standard }: { standard: StandardDetail }) {
       <TextAreaField
         label="Learning target"
         hint="Write it as students would say it: “I can …”."
-        value={statement}
         rows={2}
-        onChange={(event) => setStatement(event.target.value)}
-        error={problem.fields.statement}
+        {...form.register("statement")}
+        error={form.fieldError("statement")}
       />
       <TextField
         label="Code (optional)"
-        value={code}
-        onChange={(event) => setCode(event.target.value)}
-        error={problem.fields.code}
+        {...form.register("code")}
+        error={form.fieldError("code")}
         autoComplete="off"
       />
       <div className="actions">

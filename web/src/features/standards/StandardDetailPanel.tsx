@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { gradeLabel } from "../../../../contract/standards";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { gradeLabel, type StandardDetail } from "../../../../contract/standards";
+import { QueryResult } from "../../components/QueryResult";
 import { LearningTargets } from "./LearningTargets";
 import { StandardCode } from "./StandardCode";
 import styles from "./StandardDetailPanel.module.css";
@@ -12,9 +12,16 @@ type StandardDetailPanelProps = { standardId: string; onSelect: (id: string) => 
 export function StandardDetailPanel({ standardId, onSelect, onClose }: StandardDetailPanelProps) {
   const detail = useQuery(standardQuery(standardId));
 
-  if (detail.isPending) return <Loading label="Loading the standard…" />;
-  if (detail.isError) return <ErrorNotice error={detail.error} onRetry={() => detail.refetch()} />;
-  const standard = detail.data;
+  return (
+    <QueryResult query={detail} loadingLabel="Loading the standard…">
+      {(standard) => <StandardDetailView standard={standard} onSelect={onSelect} onClose={onClose} />}
+    </QueryResult>
+  );
+}
+
+type StandardDetailViewProps = Omit<StandardDetailPanelProps, "standardId"> & { standard: StandardDetail };
+
+function StandardDetailView({ standard, onSelect, onClose }: StandardDetailViewProps) {
   const title = standard.code ?? standard.abbreviatedStatement ?? standard.itemType ?? "Standard";
 
   return (

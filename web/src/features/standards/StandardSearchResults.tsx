@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import type { StandardHit } from "../../../../contract/standards";
 import { EmptyState } from "../../components/EmptyState";
 import { Pager } from "../../components/Pager";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { StandardCode } from "./StandardCode";
 import styles from "./StandardSearchResults.module.css";
 import { type StandardSearchParams, standardSearchQuery } from "./standards.api";
@@ -17,16 +17,34 @@ type StandardSearchResultsProps = {
 /** Standards found by code or words across the district's frameworks, best first, a page at a time. */
 export function StandardSearchResults({ params, selectedId, onSelect, onPageChange }: StandardSearchResultsProps) {
   const results = useQuery(standardSearchQuery(params));
-  if (results.isPending) return <Loading label="Searching standards…" />;
-  if (results.isError) return <ErrorNotice error={results.error} onRetry={() => results.refetch()} />;
-  const { items, total } = results.data;
-  if (items.length === 0) {
-    return (
-      <EmptyState title="No standard matches" headingLevel={3}>
-        <p>Try a code such as RL.3.1, or other words.</p>
-      </EmptyState>
-    );
-  }
+  return (
+    <QueryResult
+      query={results}
+      loadingLabel="Searching standards…"
+      isEmpty={(data) => data.items.length === 0}
+      empty={
+        <EmptyState title="No standard matches" headingLevel={3}>
+          <p>Try a code such as RL.3.1, or other words.</p>
+        </EmptyState>
+      }
+    >
+      {(data) => (
+        <StandardHits
+          items={data.items}
+          total={data.total}
+          params={params}
+          selectedId={selectedId}
+          onSelect={onSelect}
+          onPageChange={onPageChange}
+        />
+      )}
+    </QueryResult>
+  );
+}
+
+type StandardHitsProps = StandardSearchResultsProps & { items: StandardHit[]; total: number };
+
+function StandardHits({ items, total, params, selectedId, onSelect, onPageChange }: StandardHitsProps) {
   const byCode = items[0]?.match === "code";
   return (
     <>

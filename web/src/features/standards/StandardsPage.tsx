@@ -6,6 +6,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { SelectField, TextField } from "../../components/Field";
 import { FilterBar } from "../../components/FilterBar";
 import { PageHeader } from "../../components/PageHeader";
+import { QueryResult } from "../../components/QueryResult";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { useMe } from "../auth/me.api";
 import { FrameworkBar } from "./FrameworkBar";
@@ -65,130 +66,135 @@ export function StandardsPage() {
         description="The standards frameworks of the district, by grade and subject, and the learning targets teams write under them."
         actions={importButton}
       />
-      {frameworks.isPending ? (
-        <Loading label="Loading frameworks…" />
-      ) : frameworks.isError ? (
-        <ErrorNotice error={frameworks.error} onRetry={() => frameworks.refetch()} />
-      ) : all.length === 0 ? (
-        <EmptyState title="No standards yet" action={importButton}>
-          <p>
-            {canImport
-              ? "Import a standards framework in CASE format (a file or a CASE server's address) to browse it here."
-              : "When a district leader imports a standards framework, you will browse and search it here."}
-          </p>
-        </EmptyState>
-      ) : (
-        <>
-          <FilterBar label="Standards">
-            {subjects.length > 1 ? (
+      <QueryResult
+        query={frameworks}
+        loadingLabel="Loading frameworks…"
+        isEmpty={() => all.length === 0}
+        empty={
+          <EmptyState title="No standards yet" action={importButton}>
+            <p>
+              {canImport
+                ? "Import a standards framework in CASE format (a file or a CASE server's address) to browse it here."
+                : "When a district leader imports a standards framework, you will browse and search it here."}
+            </p>
+          </EmptyState>
+        }
+      >
+        {() => (
+          <>
+            <FilterBar label="Standards">
+              {subjects.length > 1 ? (
+                <SelectField
+                  label="Subject"
+                  value={search.subject ?? ""}
+                  onChange={(event) => update({ subject: event.target.value || undefined, frameworkId: undefined })}
+                >
+                  <option value="">All subjects</option>
+                  {subjects.map((subject) => (
+                    <option key={subject}>{subject}</option>
+                  ))}
+                </SelectField>
+              ) : null}
               <SelectField
-                label="Subject"
-                value={search.subject ?? ""}
-                onChange={(event) => update({ subject: event.target.value || undefined, frameworkId: undefined })}
+                label="Framework"
+                value={framework?.id ?? ""}
+                onChange={(event) => update({ frameworkId: event.target.value, grade: undefined })}
               >
-                <option value="">All subjects</option>
-                {subjects.map((subject) => (
-                  <option key={subject}>{subject}</option>
+                {shown.map((f) => (
+                  <option key={f.id} value={f.id}>
+                    {f.title}
+                  </option>
                 ))}
               </SelectField>
-            ) : null}
-            <SelectField
-              label="Framework"
-              value={framework?.id ?? ""}
-              onChange={(event) => update({ frameworkId: event.target.value, grade: undefined })}
-            >
-              {shown.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.title}
-                </option>
-              ))}
-            </SelectField>
-            <SelectField
-              label="Grade"
-              value={search.grade ?? ""}
-              onChange={(event) => update({ grade: event.target.value || undefined })}
-            >
-              <option value="">All grades</option>
-              {[...(framework?.grades ?? [])].sort(compareGrades).map((grade) => (
-                <option key={grade} value={grade}>
-                  {gradeLabel(grade)}
-                </option>
-              ))}
-            </SelectField>
-            <form onSubmit={handleSearch} className={styles.search}>
-              <TextField
-                label="Search by code or words"
-                type="search"
-                value={query}
-                placeholder="RL.3.1 or figurative language"
-                onChange={(event) => setQuery(event.target.value)}
+              <SelectField
+                label="Grade"
+                value={search.grade ?? ""}
+                onChange={(event) => update({ grade: event.target.value || undefined })}
+              >
+                <option value="">All grades</option>
+                {[...(framework?.grades ?? [])].sort(compareGrades).map((grade) => (
+                  <option key={grade} value={grade}>
+                    {gradeLabel(grade)}
+                  </option>
+                ))}
+              </SelectField>
+              <form onSubmit={handleSearch} className={styles.search}>
+                <TextField
+                  label="Search by code or words"
+                  type="search"
+                  value={query}
+                  placeholder="RL.3.1 or figurative language"
+                  onChange={(event) => setQuery(event.target.value)}
+                />
+                <button type="submit" className="button button-secondary">
+                  Search
+                </button>
+              </form>
+            </FilterBar>
+            {framework ? (
+              <FrameworkBar
+                framework={framework}
+                onDeleted={() => update({ frameworkId: undefined, standardId: undefined })}
               />
-              <button type="submit" className="button button-secondary">
-                Search
-              </button>
-            </form>
-          </FilterBar>
-          {framework ? (
-            <FrameworkBar
-              framework={framework}
-              onDeleted={() => update({ frameworkId: undefined, standardId: undefined })}
-            />
-          ) : null}
-          <div className={styles.layout}>
-            <section className={`panel ${styles.browser}`} aria-labelledby="standards-browser-heading">
-              <h2 id="standards-browser-heading">{search.q ? "Search results" : "Browse"}</h2>
-              {search.q ? (
-                <>
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() => {
-                      setQuery("");
-                      update({ q: undefined });
-                    }}
-                  >
-                    Back to browsing
-                  </button>
-                  <StandardSearchResults
-                    params={{
-                      q: search.q,
-                      grade: search.grade,
-                      subject: search.subject,
-                      page: search.page ?? 1,
-                      pageSize: PAGE_SIZE,
-                    }}
-                    selectedId={search.standardId}
-                    onSelect={(hit) => update({ standardId: hit.id, frameworkId: hit.frameworkId, page: search.page })}
-                    onPageChange={(page) => update({ page })}
+            ) : null}
+            <div className={styles.layout}>
+              <section className={`panel ${styles.browser}`} aria-labelledby="standards-browser-heading">
+                <h2 id="standards-browser-heading">{search.q ? "Search results" : "Browse"}</h2>
+                {search.q ? (
+                  <>
+                    <button
+                      type="button"
+                      className="link-button"
+                      onClick={() => {
+                        setQuery("");
+                        update({ q: undefined });
+                      }}
+                    >
+                      Back to browsing
+                    </button>
+                    <StandardSearchResults
+                      params={{
+                        q: search.q,
+                        grade: search.grade,
+                        subject: search.subject,
+                        page: search.page ?? 1,
+                        pageSize: PAGE_SIZE,
+                      }}
+                      selectedId={search.standardId}
+                      onSelect={(hit) =>
+                        update({ standardId: hit.id, frameworkId: hit.frameworkId, page: search.page })
+                      }
+                      onPageChange={(page) => update({ page })}
+                    />
+                  </>
+                ) : framework ? (
+                  <FrameworkTree
+                    frameworkId={framework.id}
+                    title={framework.title}
+                    search={search}
+                    onSelect={(id) => update({ standardId: id })}
                   />
-                </>
-              ) : framework ? (
-                <FrameworkTree
-                  frameworkId={framework.id}
-                  title={framework.title}
-                  search={search}
-                  onSelect={(id) => update({ standardId: id })}
-                />
-              ) : (
-                <p>No framework for this subject.</p>
-              )}
-            </section>
-            <div className={styles.detail}>
-              {search.standardId ? (
-                <StandardDetailPanel
-                  standardId={search.standardId}
-                  onSelect={(id) => update({ standardId: id, page: search.page })}
-                  onClose={() => update({ standardId: undefined, page: search.page })}
-                />
-              ) : (
-                <p className={`muted ${styles.hint}`}>
-                  Choose a standard to see its full statement and the learning targets under it.
-                </p>
-              )}
+                ) : (
+                  <p>No framework for this subject.</p>
+                )}
+              </section>
+              <div className={styles.detail}>
+                {search.standardId ? (
+                  <StandardDetailPanel
+                    standardId={search.standardId}
+                    onSelect={(id) => update({ standardId: id, page: search.page })}
+                    onClose={() => update({ standardId: undefined, page: search.page })}
+                  />
+                ) : (
+                  <p className={`muted ${styles.hint}`}>
+                    Choose a standard to see its full statement and the learning targets under it.
+                  </p>
+                )}
+              </div>
             </div>
-          </div>
-        </>
-      )}
+          </>
+        )}
+      </QueryResult>
       <ImportStandardsDialog
         open={isImporting}
         onClose={() => setIsImporting(false)}

@@ -5,7 +5,7 @@ import type { NotYetRespondedItem } from "../../../../contract/student-review";
 import { TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDay } from "../../components/format";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { notYetRespondedQuery, useSetResponseDays } from "./student-review.api";
 
 type AssessmentGroup = { id: string; title: string; givenOn: string; items: NotYetRespondedItem[] };
@@ -32,26 +32,24 @@ export function NotYetRespondedSection({ communityId, canUpdate }: { communityId
       <h2 id="not-yet-responded">
         Not yet responded to{list.data ? ` (${new Set(list.data.items.map((i) => i.student.id)).size})` : ""}
       </h2>
-      {list.isPending ? (
-        <Loading label="Loading students not yet responded to…" />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
-      ) : (
-        <>
-          <p className="muted">
-            Students below proficiency on a team assessment given at least {list.data.responseDays} school days ago,
-            with the targets nobody has responded to yet. A student counts as responded to on a target when they have an
-            intervention plan on that target (or a plan naming no target) that was active on the day of the assessment
-            or started after it, with any team. A target scored on only some of its items is not counted.
-          </p>
-          {list.data.items.length === 0 ? (
-            <p>Every student below proficiency has a plan. Nobody is waiting.</p>
-          ) : (
-            byAssessment(list.data.items).map((group) => <AssessmentStudents key={group.id} group={group} />)
-          )}
-          {canUpdate ? <ResponseDaysForm communityId={communityId} current={list.data.responseDays} /> : null}
-        </>
-      )}
+      <QueryResult query={list} loadingLabel="Loading students not yet responded to…">
+        {(data) => (
+          <>
+            <p className="muted">
+              Students below proficiency on a team assessment given at least {data.responseDays} school days ago, with
+              the targets nobody has responded to yet. A student counts as responded to on a target when they have an
+              intervention plan on that target (or a plan naming no target) that was active on the day of the assessment
+              or started after it, with any team. A target scored on only some of its items is not counted.
+            </p>
+            {data.items.length === 0 ? (
+              <p>Every student below proficiency has a plan. Nobody is waiting.</p>
+            ) : (
+              byAssessment(data.items).map((group) => <AssessmentStudents key={group.id} group={group} />)
+            )}
+            {canUpdate ? <ResponseDaysForm communityId={communityId} current={data.responseDays} /> : null}
+          </>
+        )}
+      </QueryResult>
     </section>
   );
 }

@@ -6,7 +6,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { CheckboxField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { FlagBadge } from "../interventions/FlagBadge";
 import { meetingQuery } from "../meetings/meetings.api";
 import styles from "./ReviewPage.module.css";
@@ -105,38 +105,40 @@ export function ReviewPage() {
         checked={isAll}
         onChange={(event) => setIsAll(event.target.checked)}
       />
-      {list.isPending ? (
-        <Loading label="Loading the review list…" />
-      ) : list.isError ? (
-        <ErrorNotice error={list.error} onRetry={() => list.refetch()} />
-      ) : list.data.items.length === 0 ? (
-        <EmptyState title={isAll ? "No active plans" : "Nobody is flagged for review"}>
-          <p>Plans appear here when their scores call for a decision, their review is due, or a family writes.</p>
-        </EmptyState>
-      ) : (
-        <>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setIsDone(false);
-              setWalk({ items: list.data.items, index: 0 });
-              requestAnimationFrame(() => headingRef.current?.focus());
-            }}
-          >
-            Start review ({list.data.items.length} {list.data.items.length === 1 ? "student" : "students"})
-          </button>
-          {list.data.total > list.data.items.length ? (
-            <p className="muted">
-              Showing the {list.data.items.length} most urgent of {list.data.total} plans: {list.data.counts.adjust} to
-              adjust, {list.data.counts.considerExit} to consider for exit, {list.data.counts.overdue} overdue for
-              review, {list.data.counts.notes} with notes from family. Plans leave this list as the team decides on
-              them.
-            </p>
-          ) : null}
-          <ReviewTable items={list.data.items} />
-        </>
-      )}
+      <QueryResult
+        query={list}
+        loadingLabel="Loading the review list…"
+        isEmpty={(data) => data.items.length === 0}
+        empty={
+          <EmptyState title={isAll ? "No active plans" : "Nobody is flagged for review"}>
+            <p>Plans appear here when their scores call for a decision, their review is due, or a family writes.</p>
+          </EmptyState>
+        }
+      >
+        {(data) => (
+          <>
+            <button
+              type="button"
+              className="button"
+              onClick={() => {
+                setIsDone(false);
+                setWalk({ items: data.items, index: 0 });
+                requestAnimationFrame(() => headingRef.current?.focus());
+              }}
+            >
+              Start review ({data.items.length} {data.items.length === 1 ? "student" : "students"})
+            </button>
+            {data.total > data.items.length ? (
+              <p className="muted">
+                Showing the {data.items.length} most urgent of {data.total} plans: {data.counts.adjust} to adjust,{" "}
+                {data.counts.considerExit} to consider for exit, {data.counts.overdue} overdue for review,{" "}
+                {data.counts.notes} with notes from family. Plans leave this list as the team decides on them.
+              </p>
+            ) : null}
+            <ReviewTable items={data.items} />
+          </>
+        )}
+      </QueryResult>
     </>
   );
 }

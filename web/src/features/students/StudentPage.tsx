@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { FamilyNotesSection } from "../family-voice/FamilyNotesSection";
 import { interventionHistoryUrl } from "../intervention-reports/intervention-reports.api";
 import { StudentPlansSection } from "../interventions/StudentPlansSection";
@@ -23,19 +23,11 @@ export function StudentPage() {
   const student = useQuery(studentQuery(studentId));
   // The server answers 404 to anyone who may not see the student, so it reads as a missing page.
   if (student.error instanceof ApiError && student.error.status === 404) return <NotFoundPage />;
-  if (student.isPending || student.isError) {
-    return (
-      <>
-        <PageHeader title="Student" />
-        {student.isPending ? (
-          <Loading label="Loading the student…" />
-        ) : (
-          <ErrorNotice error={student.error} onRetry={() => student.refetch()} />
-        )}
-      </>
-    );
-  }
-  return <StudentView student={student.data} />;
+  return (
+    <QueryResult query={student} loadingLabel="Loading the student…" header={<PageHeader title="Student" />}>
+      {(data) => <StudentView student={data} />}
+    </QueryResult>
+  );
 }
 
 function StudentView({ student }: { student: StudentProfile }) {

@@ -2,7 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
 import type { Visit } from "../../../../contract/visits";
 import { PageHeader } from "../../components/PageHeader";
-import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { InviteVisitForm } from "./InviteVisitForm";
 import { VisitCountsTable } from "./VisitCountsTable";
@@ -23,16 +23,14 @@ export function VisitsPage() {
         description="Open your classroom to colleagues around a focus, and learn from theirs. Feedback is non-evaluative."
       />
       {isLeader ? <VisitCountsTable /> : null}
-      {visits.isPending ? (
-        <Loading label="Loading visits…" />
-      ) : visits.isError ? (
-        <ErrorNotice error={visits.error} onRetry={() => visits.refetch()} />
-      ) : (
-        <div className="community-grid">
-          <VisitList title="Hosting" id="visits-hosting" visits={hosting} empty="You have not invited anyone yet." />
-          <VisitList title="Visiting" id="visits-visiting" visits={visiting} empty="No one has invited you yet." />
-        </div>
-      )}
+      <QueryResult query={visits} loadingLabel="Loading visits…">
+        {() => (
+          <div className="community-grid">
+            <VisitList title="Hosting" id="visits-hosting" visits={hosting} empty="You have not invited anyone yet." />
+            <VisitList title="Visiting" id="visits-visiting" visits={visiting} empty="No one has invited you yet." />
+          </div>
+        )}
+      </QueryResult>
       {me.can.inviteVisitors ? <InviteVisitForm /> : null}
     </>
   );
