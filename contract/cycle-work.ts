@@ -5,6 +5,32 @@ import { VisitStatus } from "./visits";
 
 /** The work inside a cycle: the learning log, strategies, implementation, refinements, meeting and visit ties. */
 
+/** The stages, as a team names them. */
+export const CYCLE_STAGE_LABELS: Record<CycleStage, string> = {
+  learning_needs: "Learning needs",
+  shared_goals: "Shared goals",
+  professional_learning: "Professional learning",
+  strategies: "Strategies",
+  implementation: "Implementation",
+  monitoring: "Monitoring",
+  evaluation: "Evaluation",
+};
+
+export const LEARNING_ACTIVITY_LABELS: Record<LearningActivityKind, string> = {
+  text_study: "Text study",
+  coaching: "Coaching",
+  classroom_visit: "Classroom visit",
+  course: "Course",
+  workshop: "Workshop",
+  other: "Other",
+};
+
+export const IMPLEMENTATION_OUTCOME_LABELS: Record<ImplementationOutcome, string> = {
+  went_well: "Went well",
+  mixed: "Mixed",
+  did_not_work: "Did not work",
+};
+
 const PersonRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const CycleParams = z.strictObject({ cycleId: z.uuid() });
