@@ -28,6 +28,17 @@ export const GradeLevel = z.enum(GRADE_LEVELS);
 export const ALLOWED_UPLOAD_LABEL =
   "PDF, Word, Excel, PowerPoint, OpenDocument, PNG, JPEG, GIF, WebP, plain text, CSV or Markdown";
 
+/** How strong the research behind a strategy is, as the resource states it (with its source). */
+export const EVIDENCE_LEVELS = ["strong", "moderate", "promising", "emerging"] as const;
+export const EvidenceLevel = z.enum(EVIDENCE_LEVELS);
+export type EvidenceLevel = z.infer<typeof EvidenceLevel>;
+export const EVIDENCE_LEVEL_LABELS: Record<EvidenceLevel, string> = {
+  strong: "Strong evidence",
+  moderate: "Moderate evidence",
+  promising: "Promising evidence",
+  emerging: "Emerging evidence",
+};
+
 const PersonRef = z.object({ id: z.uuid(), name: z.string() });
 
 export const StoredFile = z.object({
@@ -68,6 +79,9 @@ export const Resource = z.object({
   myRating: z.number().int().nullable(),
   useCount: z.number().int(),
   commentCount: z.number().int(),
+  /** For strategies: the strength of the evidence behind it and where that evidence is published. */
+  evidenceLevel: EvidenceLevel.nullable(),
+  evidenceSource: z.string().nullable(),
   can: ResourceAbilities,
 });
 export type Resource = z.infer<typeof Resource>;
@@ -101,9 +115,23 @@ const resourceFields = {
   scope: ResourceScope,
   communityId: z.uuid().nullable(),
   schoolId: z.uuid().nullable(),
+  evidenceLevel: EvidenceLevel.nullable(),
+  evidenceSource: z.string().trim().max(500).nullable(),
 };
 
 type ScopeFields = { scope?: ResourceScope; communityId?: string | null; schoolId?: string | null };
+
+type EvidenceFields = { kind?: ResourceKind; evidenceLevel?: EvidenceLevel | null; evidenceSource?: string | null };
+
+/** Only a strategy states its evidence, and a stated level names its source. */
+export function evidenceProblems(value: EvidenceFields): { path: string; message: string }[] {
+  const states = Boolean(value.evidenceLevel) || Boolean(value.evidenceSource);
+  if (states && value.kind !== undefined && value.kind !== "strategy")
+    return [{ path: "evidenceLevel", message: "Only a strategy states an evidence level." }];
+  if (value.evidenceLevel && !value.evidenceSource)
+    return [{ path: "evidenceSource", message: "Name where the evidence is published." }];
+  return [];
+}
 
 /** A community-scope resource names its community, a school-scope one its school. */
 export function scopeProblems(value: ScopeFields): { path: string; message: string }[] {
@@ -129,11 +157,13 @@ export const ResourceInput = z
     subjects: resourceFields.subjects.default([]),
     communityId: resourceFields.communityId.optional(),
     schoolId: resourceFields.schoolId.optional(),
+    evidenceLevel: resourceFields.evidenceLevel.optional(),
+    evidenceSource: resourceFields.evidenceSource.optional(),
   })
   .superRefine((value, ctx) => {
     if (value.kind === "link" && !value.url)
       ctx.addIssue({ code: "custom", path: ["url"], message: "A link needs a web address." });
-    for (const problem of scopeProblems(value))
+    for (const problem of [...scopeProblems(value), ...evidenceProblems(value)])
       ctx.addIssue({ code: "custom", path: [problem.path], message: problem.message });
   });
 export type ResourceInput = z.infer<typeof ResourceInput>;
@@ -149,6 +179,8 @@ export const ResourcePatch = z.strictObject({
   scope: resourceFields.scope.optional(),
   communityId: resourceFields.communityId.optional(),
   schoolId: resourceFields.schoolId.optional(),
+  evidenceLevel: resourceFields.evidenceLevel.optional(),
+  evidenceSource: resourceFields.evidenceSource.optional(),
 });
 export type ResourcePatch = z.infer<typeof ResourcePatch>;
 
@@ -180,10 +212,7 @@ export type ResourceUse = z.infer<typeof ResourceUse>;
 export const ResourceDetail = Resource.extend({
   comments: z.array(ResourceComment),
   uses: z.array(ResourceUse),
+  /** A strategy's record: in how many finished improvement cycles it was chosen (for district staff; else null). */
+  finishedCycleCount: z.number().int().nullable(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;
-
-/** How strong the research behind a strategy is, as the resource states it (with its source). */
-export const EVIDENCE_LEVELS = ["strong", "moderate", "promising", "emerging"] as const;
-export const EvidenceLevel = z.enum(EVIDENCE_LEVELS);
-export type EvidenceLevel = z.infer<typeof EvidenceLevel>;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { CycleStage } from "./cycles";
 
 export const ProtocolStep = z.strictObject({
   title: z.string().trim().min(1).max(200),
@@ -162,6 +163,8 @@ export const MeetingDetail = MeetingSummary.extend({
   actionItems: z.array(ActionItem),
   previousMeetingId: z.uuid().nullable(),
   nextMeetingId: z.uuid().nullable(),
+  /** The improvement cycle this meeting was held for, and the stage its agenda opens on (for the cycle's readers). */
+  cycle: z.object({ id: z.uuid(), title: z.string(), stage: CycleStage }).nullable(),
   can: MeetingAbilities,
 });
 export type MeetingDetail = z.infer<typeof MeetingDetail>;

@@ -17,6 +17,8 @@ import { assessmentsRoutes } from "./features/assessments/assessments.routes";
 import { communitiesRoutes } from "./features/communities/communities.routes";
 import { normsRoutes } from "./features/communities/norms.routes";
 import { studentSharingRoutes } from "./features/communities/student-sharing.routes";
+import { cycleWorkRoutes } from "./features/cycles/cycle-work.routes";
+import { cycleWorkTiesRoutes } from "./features/cycles/cycle-work-ties.routes";
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
@@ -165,6 +167,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(familyVoiceRoutes, { prefix: "/api/v1" });
   await app.register(interventionReportsRoutes, { prefix: "/api/v1" });
   await app.register(rostersRoutes, { prefix: "/api/v1" });
+  await app.register(cycleWorkRoutes, { prefix: "/api/v1" });
+  await app.register(cycleWorkTiesRoutes, { prefix: "/api/v1" });
   await registerWebApp(app);
 
   await app.ready();

@@ -1,5 +1,5 @@
 import { rm } from "node:fs/promises";
-import type { ResourceKind, ResourceScope } from "../../../contract/library";
+import type { EvidenceLevel, ResourceKind, ResourceScope } from "../../../contract/library";
 import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
@@ -20,6 +20,8 @@ export type NewResource = {
   scope: ResourceScope;
   communityId: string | null;
   schoolId: string | null;
+  evidenceLevel: EvidenceLevel | null;
+  evidenceSource: string | null;
 };
 
 /**

@@ -31,6 +31,8 @@ export function presentResource(actor: Actor, row: ResourceRow): Resource {
     myRating: row.myRating,
     useCount: row.useCount,
     commentCount: row.commentCount,
+    evidenceLevel: row.evidenceLevel,
+    evidenceSource: row.evidenceSource,
     can: {
       update: can(actor, "resource.update", target),
       delete: can(actor, "resource.delete", target),
@@ -41,14 +43,18 @@ export function presentResource(actor: Actor, row: ResourceRow): Resource {
   };
 }
 
-/** A resource's page: the resource, its comments and the classroom uses recorded for it. */
+/**
+ * A resource's page: the resource, its comments and the classroom uses recorded for it; a strategy's count of
+ * finished cycles that chose it only for those who read the district's cycle record.
+ */
 export function presentResourceDetail(
   actor: Actor,
   row: ResourceRow,
-  comments: ResourceComment[],
-  uses: ResourceUse[],
+  activity: { comments: ResourceComment[]; uses: ResourceUse[]; finishedCycleCount: number | null },
 ): ResourceDetail {
-  return { ...presentResource(actor, row), comments, uses };
+  const readsRecord = can(actor, "cycle.readRecord", { districtId: row.districtId });
+  const finishedCycleCount = row.kind === "strategy" && readsRecord ? activity.finishedCycleCount : null;
+  return { ...presentResource(actor, row), comments: activity.comments, uses: activity.uses, finishedCycleCount };
 }
 
 /** A comment the actor just wrote. */

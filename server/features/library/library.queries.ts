@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { z } from "zod";
 import type {
+  EvidenceLevel,
   ResourceComment,
   ResourceKind,
   ResourceScope,
@@ -40,6 +41,8 @@ export type ResourceRow = {
   myRating: number | null;
   useCount: number;
   commentCount: number;
+  evidenceLevel: EvidenceLevel | null;
+  evidenceSource: string | null;
 };
 
 type RawResource = {
@@ -67,13 +70,15 @@ type RawResource = {
   my_rating: number | null;
   use_count: number;
   comment_count: number;
+  evidence_level: EvidenceLevel | null;
+  evidence_source: string | null;
   total?: number;
 };
 
 function columns(actor: Actor): SQL {
   return sql`r.id, r.district_id, r.kind, r.title, r.description, r.url, r.tags, r.grade_levels, r.subjects, r.scope,
     r.community_id, com.name as community_name, r.school_id, s.name as school_name,
-    r.created_by_id, p.display_name as created_by_name, r.created_at,
+    r.created_by_id, p.display_name as created_by_name, r.created_at, r.evidence_level, r.evidence_source,
     (select array_agg(cs.school_id::text) from community_schools cs where cs.community_id = r.community_id)
       as community_school_ids,
     (select json_build_object('id', f.id, 'name', f.original_name, 'contentType', f.content_type,
@@ -117,6 +122,8 @@ function toRow(raw: RawResource): ResourceRow {
     myRating: raw.my_rating,
     useCount: raw.use_count,
     commentCount: raw.comment_count,
+    evidenceLevel: raw.evidence_level,
+    evidenceSource: raw.evidence_source,
   };
 }
 
@@ -230,4 +237,12 @@ export async function findDistrictSchoolId(db: Db, districtId: string, schoolId:
     sql`select id from schools where id = ${schoolId} and district_id = ${districtId}`,
   );
   return result.rows[0]?.id;
+}
+
+/** In how many finished improvement cycles a resource was chosen as a strategy. */
+export async function countFinishedCyclesUsing(db: Db, resourceId: string): Promise<number> {
+  const result = await db.execute<{ count: number }>(sql`
+    select count(*)::int as count from cycle_strategies cs join cycles c on c.id = cs.cycle_id
+     where cs.resource_id = ${resourceId} and c.status = 'finished'`);
+  return result.rows[0]?.count ?? 0;
 }

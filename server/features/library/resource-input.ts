@@ -1,4 +1,4 @@
-import type { ResourceInput, ResourcePatch } from "../../../contract/library";
+import { evidenceProblems, type ResourceInput, type ResourcePatch } from "../../../contract/library";
 import { invalid } from "../../errors";
 import type { NewResource } from "./create-resource";
 import type { ResourceRow } from "./library.queries";
@@ -22,6 +22,8 @@ export function newResourceOf(input: ResourceInput, placement: ScopeFields): New
     scope: placement.scope,
     communityId: placement.communityId,
     schoolId: placement.schoolId,
+    evidenceLevel: input.evidenceLevel ?? null,
+    evidenceSource: input.evidenceSource || null,
   };
 }
 
@@ -34,9 +36,18 @@ export function patchedFields(resource: ResourceRow, patch: ResourcePatch) {
     tags: patch.tags ? distinct(patch.tags, true) : resource.tags,
     gradeLevels: patch.gradeLevels ? distinct(patch.gradeLevels) : resource.gradeLevels,
     subjects: patch.subjects ? distinct(patch.subjects) : resource.subjects,
+    evidenceLevel: patch.evidenceLevel === undefined ? resource.evidenceLevel : patch.evidenceLevel,
+    evidenceSource: patch.evidenceSource === undefined ? resource.evidenceSource : patch.evidenceSource || null,
   };
   if (resource.kind === "link" && !fields.url) {
     invalid("A link needs a web address.", [{ pointer: "/body/url", detail: "A link needs a web address." }]);
+  }
+  const problems = evidenceProblems({ kind: resource.kind, ...fields });
+  if (problems.length) {
+    invalid(
+      problems[0]?.message ?? "The evidence is not valid.",
+      problems.map((p) => ({ pointer: `/body/${p.path}`, detail: p.message })),
+    );
   }
   return fields;
 }

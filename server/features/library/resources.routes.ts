@@ -18,7 +18,14 @@ import type { App } from "../../types";
 import { createResource } from "./create-resource";
 import { deleteResource } from "./delete-resource";
 import { presentResource, presentResourceDetail } from "./library.present";
-import { findResource, listComments, listResources, listUses, resourceTarget } from "./library.queries";
+import {
+  countFinishedCyclesUsing,
+  findResource,
+  listComments,
+  listResources,
+  listUses,
+  resourceTarget,
+} from "./library.queries";
 import { receiveResourceForm } from "./receive-resource-form";
 import { newResourceOf, patchedFields } from "./resource-input";
 import { placementAfter, resolveScope } from "./resource-placement";
@@ -110,7 +117,9 @@ export async function resourcesRoutes(app: App) {
       const resource = await loadResource(actor, request.params.id);
       authorize(actor, "resource.read", resourceTarget(resource));
       const [comments, uses] = [await listComments(app.db, resource.id), await listUses(app.db, resource.id)];
-      return presentResourceDetail(actor, resource, comments, uses);
+      const finishedCycleCount =
+        resource.kind === "strategy" ? await countFinishedCyclesUsing(app.db, resource.id) : null;
+      return presentResourceDetail(actor, resource, { comments, uses, finishedCycleCount });
     },
   );
 

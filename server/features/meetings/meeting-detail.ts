@@ -2,8 +2,9 @@ import type { MeetingDetail } from "../../../contract/meetings";
 import { todayIn } from "../../clock";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
-import { abilities } from "../../policy/authorize";
+import { abilities, can } from "../../policy/authorize";
 import type { CommunityRow } from "../communities/communities.queries";
+import { findMeetingCycle } from "../cycles/cycle-work.queries";
 import {
   findSeriesTimezone,
   listActionItems,
@@ -20,12 +21,13 @@ export async function loadMeetingDetail(
   meeting: MeetingRow,
   community: CommunityRow,
 ): Promise<MeetingDetail> {
-  const [attendance, decisions, actionItems, neighbours, timezone] = await Promise.all([
+  const [attendance, decisions, actionItems, neighbours, timezone, cycle] = await Promise.all([
     listAttendance(db, meeting),
     listDecisions(db, meeting.id),
     listActionItems(db, { carriedBy: meeting }, todayIn(actor.timeZone)),
     neighbourMeetings(db, meeting),
     meeting.seriesId ? findSeriesTimezone(db, meeting.seriesId) : Promise.resolve(null),
+    findMeetingCycle(db, meeting.id),
   ]);
   return {
     id: meeting.id,
@@ -51,6 +53,8 @@ export async function loadMeetingDetail(
     actionItems,
     previousMeetingId: neighbours.previousId,
     nextMeetingId: neighbours.nextId,
+    cycle:
+      cycle && can(actor, "cycle.read", { districtId: meeting.districtId, id: cycle.id, community }) ? cycle : null,
     can: abilities(actor, ["community.update", "community.contribute"], community),
   };
 }

@@ -1,6 +1,7 @@
 import { analysisCases } from "./analysis-cases";
 import { assessmentCases } from "./assessment-cases";
 import { communityCases } from "./community-cases";
+import { cycleWorkCases } from "./cycle-work-cases";
 import { discussionCases } from "./discussion-cases";
 import { essentialCases } from "./essential-cases";
 import { foundationCases } from "./foundation-cases";
@@ -30,4 +31,5 @@ export const matrixCases: Record<string, Case> = {
   ...reportCases,
   ...reviewCases,
   ...goalCases,
+  ...cycleWorkCases,
 };

@@ -1,18 +1,18 @@
-import { type FormEvent, useRef, useState } from "react";
+import { useState } from "react";
 import {
   ALLOWED_UPLOAD_LABEL,
   RESOURCE_KIND_LABELS,
   RESOURCE_KINDS,
   type Resource,
   ResourceInput,
-  ResourceKind,
+  type ResourceKind,
 } from "../../../../contract/library";
 import { Dialog } from "../../components/Dialog";
 import { SelectField, TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
-import { NO_PROBLEM, problemFromError, validateForm } from "../../components/form-errors";
-import { useFocusFirstError } from "../../components/use-focus-first-error";
-import { ListFields, type ListTexts, listFieldErrors, listValues } from "./ListFields";
+import { useContractForm } from "../../components/use-contract-form";
+import { EvidenceFields, type EvidenceTexts, evidenceValues } from "./EvidenceFields";
+import { ListFields, type ListTexts, listValues } from "./ListFields";
 import { useCreateResource } from "./library.api";
 import { type Placement, ScopeFields } from "./ScopeFields";
 
@@ -23,7 +23,10 @@ type AddResourceDialogProps = {
   defaultCommunityId?: string | undefined;
 };
 
-const MESSAGES = { title: "Give the resource a title.", url: "Enter a web address starting with http:// or https://." };
+/** The fields as typed: lists as comma-separated text, no address or evidence as blank. */
+type ResourceValues = ListTexts &
+  EvidenceTexts &
+  Placement & { kind: ResourceKind; title: string; description: string; url: string };
 
 export function AddResourceDialog({ open, onClose, onCreated, defaultCommunityId }: AddResourceDialogProps) {
   return (
@@ -40,58 +43,54 @@ function AddResourceForm({
   defaultCommunityId,
 }: Omit<AddResourceDialogProps, "open" | "onClose"> & { onCancel: () => void }) {
   const createResource = useCreateResource();
-  const formRef = useRef<HTMLFormElement>(null);
-  const [kind, setKind] = useState<ResourceKind>("link");
-  const [title, setTitle] = useState("");
-  const [description, setDescription] = useState("");
-  const [url, setUrl] = useState("");
-  const [lists, setLists] = useState<ListTexts>({ tags: "", gradeLevels: "", subjects: "" });
-  const [placement, setPlacement] = useState<Placement>({
-    scope: defaultCommunityId ? "community" : "private",
-    communityId: defaultCommunityId ?? "",
-    schoolId: "",
-  });
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [problem, setProblem] = useState(NO_PROBLEM);
-  useFocusFirstError(formRef, problem);
-
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    const values = {
-      kind,
-      title,
-      description,
-      url: kind === "link" ? url.trim() || null : null,
-      ...listValues(lists),
-      scope: placement.scope,
-      communityId: placement.scope === "community" ? placement.communityId || null : null,
-      schoolId: placement.scope === "school" ? placement.schoolId || null : null,
-    };
-    const checked = validateForm(ResourceInput, values, MESSAGES);
-    const needsFile = kind === "file" && !file;
-    if (checked.problem || needsFile) {
-      const fields = { ...checked.problem?.fields, ...(needsFile ? { file: "Choose the file to share." } : {}) };
-      return setProblem({ fields, message: null });
-    }
-    setProblem(NO_PROBLEM);
-    setProgress(null);
-    createResource.mutate(
-      { input: checked.data, file: kind === "file" ? file : null, onProgress: setProgress },
-      { onSuccess: onCreated, onError: (error) => setProblem(problemFromError(error)) },
-    );
-  }
+  const form = useContractForm<typeof ResourceInput, ResourceValues>({
+    schema: ResourceInput,
+    defaultValues: {
+      kind: "link",
+      title: "",
+      description: "",
+      url: "",
+      tags: "",
+      gradeLevels: "",
+      subjects: "",
+      evidenceLevel: "",
+      evidenceSource: "",
+      scope: defaultCommunityId ? "community" : "private",
+      communityId: defaultCommunityId ?? "",
+      schoolId: "",
+    },
+    toInput: (values) => ({
+      kind: values.kind,
+      title: values.title,
+      description: values.description,
+      url: values.kind === "link" ? values.url.trim() || null : null,
+      ...listValues(values),
+      ...(values.kind === "strategy" ? evidenceValues(values) : {}),
+      scope: values.scope,
+      communityId: values.scope === "community" ? values.communityId || null : null,
+      schoolId: values.scope === "school" ? values.schoolId || null : null,
+    }),
+    messages: { title: "Give the resource a title.", url: "Enter a web address starting with http:// or https://." },
+    check: (values): Record<string, string> =>
+      values.kind === "file" && !file ? { file: "Choose the file to share." } : {},
+    onValid: (input) => {
+      setProgress(null);
+      createResource.mutate(
+        { input, file: input.kind === "file" ? file : null, onProgress: setProgress },
+        { onSuccess: onCreated, onError: form.showProblem },
+      );
+    },
+  });
+  const values = form.watch();
+  const { kind } = values;
 
   const isUploading = createResource.isPending && kind === "file";
   return (
-    <form ref={formRef} onSubmit={handleSubmit} noValidate className="form">
-      <FormAlert message={problem.message} />
-      <SelectField
-        label="Kind"
-        value={kind}
-        onChange={(event) => setKind(ResourceKind.parse(event.target.value))}
-        error={problem.fields.kind}
-      >
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
+      <FormAlert message={form.formMessage} />
+      <SelectField label="Kind" {...form.register("kind")} error={form.fieldError("kind")}>
         {RESOURCE_KINDS.map((value) => (
           <option key={value} value={value}>
             {RESOURCE_KIND_LABELS[value]}
@@ -100,28 +99,19 @@ function AddResourceForm({
       </SelectField>
       <TextField
         label="Title"
-        value={title}
-        onChange={(event) => setTitle(event.target.value)}
-        error={problem.fields.title}
+        {...form.register("title")}
+        error={form.fieldError("title")}
         autoComplete="off"
         required
       />
       <TextAreaField
         label="Description"
-        value={description}
         rows={4}
-        onChange={(event) => setDescription(event.target.value)}
-        error={problem.fields.description}
+        {...form.register("description")}
+        error={form.fieldError("description")}
       />
       {kind === "link" ? (
-        <TextField
-          label="URL"
-          type="url"
-          value={url}
-          onChange={(event) => setUrl(event.target.value)}
-          error={problem.fields.url}
-          required
-        />
+        <TextField label="URL" type="url" {...form.register("url")} error={form.fieldError("url")} required />
       ) : null}
       {kind === "file" ? (
         <TextField
@@ -129,12 +119,49 @@ function AddResourceForm({
           type="file"
           hint={`${ALLOWED_UPLOAD_LABEL}.`}
           onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          error={problem.fields.file ?? problem.fields.resource}
+          error={form.fieldError("file") ?? form.fieldError("resource")}
           required
         />
       ) : null}
-      <ListFields values={lists} onChange={setLists} errors={listFieldErrors(problem.fields)} />
-      <ScopeFields value={placement} onChange={setPlacement} errors={problem.fields} />
+      {kind === "strategy" ? (
+        <EvidenceFields
+          values={values}
+          onChange={(next) => {
+            form.setValue("evidenceLevel", next.evidenceLevel);
+            form.setValue("evidenceSource", next.evidenceSource);
+          }}
+          errors={{
+            evidenceLevel: form.fieldError("evidenceLevel"),
+            evidenceSource: form.fieldError("evidenceSource"),
+          }}
+        />
+      ) : null}
+      <ListFields
+        values={values}
+        onChange={(next) => {
+          form.setValue("tags", next.tags);
+          form.setValue("gradeLevels", next.gradeLevels);
+          form.setValue("subjects", next.subjects);
+        }}
+        errors={{
+          tags: form.errorWithin("tags"),
+          gradeLevels: form.errorWithin("gradeLevels"),
+          subjects: form.errorWithin("subjects"),
+        }}
+      />
+      <ScopeFields
+        value={values}
+        onChange={(next) => {
+          form.setValue("scope", next.scope);
+          form.setValue("communityId", next.communityId);
+          form.setValue("schoolId", next.schoolId);
+        }}
+        errors={{
+          scope: form.fieldError("scope"),
+          communityId: form.fieldError("communityId"),
+          schoolId: form.fieldError("schoolId"),
+        }}
+      />
       {isUploading ? (
         <div className="field">
           <label htmlFor="upload-progress">Uploading</label>

@@ -3,11 +3,12 @@ import { Dialog } from "../../components/Dialog";
 import { TextAreaField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { useContractForm } from "../../components/use-contract-form";
+import { EvidenceFields, type EvidenceTexts, evidenceValues } from "./EvidenceFields";
 import { ListFields, type ListTexts, listValues } from "./ListFields";
 import { useUpdateResource } from "./library.api";
 
 /** The fields as typed: lists as comma-separated text, no address as blank. */
-type ResourceValues = ListTexts & { title: string; description: string; url: string };
+type ResourceValues = ListTexts & EvidenceTexts & { title: string; description: string; url: string };
 
 type EditResourceDialogProps = { resource: ResourceDetail; open: boolean; onClose: () => void };
 
@@ -31,17 +32,20 @@ function EditResourceForm({ resource, onDone }: { resource: ResourceDetail; onDo
       tags: resource.tags.join(", "),
       gradeLevels: resource.gradeLevels.join(", "),
       subjects: resource.subjects.join(", "),
+      evidenceLevel: resource.evidenceLevel ?? "",
+      evidenceSource: resource.evidenceSource ?? "",
     },
-    toInput: ({ title, description, url, ...lists }) => ({
+    toInput: ({ title, description, url, evidenceLevel, evidenceSource, ...lists }) => ({
       title,
       description,
       ...(resource.kind === "link" ? { url: url.trim() || null } : {}),
       ...listValues(lists),
+      ...(resource.kind === "strategy" ? evidenceValues({ evidenceLevel, evidenceSource }) : {}),
     }),
     messages: { title: "Give the resource a title." },
     onValid: (patch) => updateResource.mutate(patch, { onSuccess: onDone, onError: form.showProblem }),
   });
-  const { tags, gradeLevels, subjects } = form.watch();
+  const { tags, gradeLevels, subjects, evidenceLevel, evidenceSource } = form.watch();
 
   return (
     <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
@@ -55,6 +59,19 @@ function EditResourceForm({ resource, onDone }: { resource: ResourceDetail; onDo
       />
       {resource.kind === "link" ? (
         <TextField label="URL" type="url" {...form.register("url")} error={form.fieldError("url")} required />
+      ) : null}
+      {resource.kind === "strategy" ? (
+        <EvidenceFields
+          values={{ evidenceLevel, evidenceSource }}
+          onChange={(next) => {
+            form.setValue("evidenceLevel", next.evidenceLevel);
+            form.setValue("evidenceSource", next.evidenceSource);
+          }}
+          errors={{
+            evidenceLevel: form.fieldError("evidenceLevel"),
+            evidenceSource: form.fieldError("evidenceSource"),
+          }}
+        />
       ) : null}
       <ListFields
         values={{ tags, gradeLevels, subjects }}

@@ -1,5 +1,4 @@
 import { TextField } from "../../components/Field";
-import type { FieldErrors } from "../../components/form-errors";
 import { splitList } from "./library-search";
 
 export type ListTexts = { tags: string; gradeLevels: string; subjects: string };
@@ -11,13 +10,6 @@ export function listValues(texts: ListTexts) {
     gradeLevels: splitList(texts.gradeLevels).map((grade) => grade.toUpperCase()),
     subjects: splitList(texts.subjects),
   };
-}
-
-/** A list's first problem, whether it names the list ("tags") or one entry ("tags/2"). */
-export function listFieldErrors(fields: FieldErrors): Partial<ListTexts> {
-  const first = (name: string) =>
-    fields[name] ?? Object.entries(fields).find(([path]) => path.startsWith(`${name}/`))?.[1];
-  return { tags: first("tags"), gradeLevels: first("gradeLevels"), subjects: first("subjects") };
 }
 
 type ListFieldsProps = { values: ListTexts; onChange: (next: ListTexts) => void; errors: Partial<ListTexts> };

@@ -1,5 +1,10 @@
 import { Link } from "@tanstack/react-router";
-import { RESOURCE_KIND_LABELS, RESOURCE_SCOPE_LABELS, type Resource } from "../../../../contract/library";
+import {
+  EVIDENCE_LEVEL_LABELS,
+  RESOURCE_KIND_LABELS,
+  RESOURCE_SCOPE_LABELS,
+  type Resource,
+} from "../../../../contract/library";
 import styles from "./ResourceCards.module.css";
 
 /** "4.2 of 5 (6 ratings)" or "Not rated yet". */
@@ -29,6 +34,7 @@ export function ResourceCards({ resources }: { resources: readonly Resource[] })
           </h3>
           <p className="muted">
             {RESOURCE_KIND_LABELS[resource.kind]} · {describeScope(resource)}
+            {resource.evidenceLevel ? ` · ${EVIDENCE_LEVEL_LABELS[resource.evidenceLevel]}` : null}
           </p>
           {resource.description ? <p className={styles.description}>{resource.description}</p> : null}
           {resource.tags.length ? (

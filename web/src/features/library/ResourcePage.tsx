@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import { RESOURCE_KIND_LABELS, type ResourceDetail } from "../../../../contract/library";
+import { EVIDENCE_LEVEL_LABELS, RESOURCE_KIND_LABELS, type ResourceDetail } from "../../../../contract/library";
 import { formatDateTime, formatFileSize } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
@@ -81,11 +81,46 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
           <dd>{describeUsefulness(resource)}</dd>
           <dt>Uses</dt>
           <dd>{resource.useCount}</dd>
+          {resource.kind === "strategy" ? <StrategyRecord resource={resource} /> : null}
         </dl>
       </section>
       {resource.can.rate ? <RatingForm resource={resource} /> : null}
       <UsesSection resource={resource} canRecord={resource.can.use === true} />
       <CommentsSection resource={resource} canComment={resource.can.comment === true} />
+    </>
+  );
+}
+
+type StrategyRecordProps = {
+  resource: ResourceDetail;
+  /**
+   * The median gain (in percentage points of students proficient) across the finished cycles that chose this
+   * strategy; the cycle core computes it. Left out, the line is not shown.
+   */
+  medianGainPoints?: number | null | undefined;
+};
+
+/** A strategy's evidence as stated, and its record in the district's finished improvement cycles. */
+function StrategyRecord({ resource, medianGainPoints }: StrategyRecordProps) {
+  const count = resource.finishedCycleCount;
+  return (
+    <>
+      <dt>Evidence</dt>
+      <dd>
+        {resource.evidenceLevel ? EVIDENCE_LEVEL_LABELS[resource.evidenceLevel] : "Not stated"}
+        {resource.evidenceSource ? ` · ${resource.evidenceSource}` : null}
+      </dd>
+      {count !== null ? (
+        <>
+          <dt>In improvement cycles</dt>
+          <dd>
+            Used in {count} finished {count === 1 ? "cycle" : "cycles"}
+            {medianGainPoints !== undefined && medianGainPoints !== null
+              ? ` · median gain ${medianGainPoints > 0 ? "+" : ""}${medianGainPoints} points`
+              : null}
+          </dd>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { CYCLE_STAGE_LABELS } from "../../../../contract/cycle-work";
 import type { MeetingDetail } from "../../../../contract/meetings";
 import { MeetingStatusBadge } from "./MeetingStatusBadge";
 import { describePlace, formatInZone, formatMeetingWhen, MODE_LABELS } from "./meeting-format";
@@ -18,6 +19,17 @@ export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
             {meeting.communityName}
           </Link>
         </dd>
+        {meeting.cycle ? (
+          <>
+            <dt>Cycle</dt>
+            <dd>
+              {/* The cycle page opens on the stage's evidence. */}
+              <a href={`/communities/${meeting.communityId}/cycles/${meeting.cycle.id}#stage-${meeting.cycle.stage}`}>
+                Cycle: {meeting.cycle.title} — stage {CYCLE_STAGE_LABELS[meeting.cycle.stage]}
+              </a>
+            </dd>
+          </>
+        ) : null}
         <dt>When</dt>
         <dd>
           {formatMeetingWhen(meeting.startsAt, meeting.endsAt)}
