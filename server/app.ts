@@ -17,6 +17,7 @@ import { assessmentsRoutes } from "./features/assessments/assessments.routes";
 import { communitiesRoutes } from "./features/communities/communities.routes";
 import { normsRoutes } from "./features/communities/norms.routes";
 import { studentSharingRoutes } from "./features/communities/student-sharing.routes";
+import { cyclesRoutes } from "./features/cycles/cycles.routes";
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
@@ -152,6 +153,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(discussionsRoutes, { prefix: "/api/v1" });
   await app.register(notificationsRoutes, { prefix: "/api/v1" });
   await app.register(visitsRoutes, { prefix: "/api/v1" });
+  await app.register(cyclesRoutes, { prefix: "/api/v1" });
   await app.register(essentialsRoutes, { prefix: "/api/v1" });
   await app.register(assessmentsRoutes, { prefix: "/api/v1" });
   await app.register(standardsRoutes, { prefix: "/api/v1" });
