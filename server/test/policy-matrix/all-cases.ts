@@ -1,6 +1,7 @@
 import { analysisCases } from "./analysis-cases";
 import { assessmentCases } from "./assessment-cases";
 import { communityCases } from "./community-cases";
+import { cycleCases } from "./cycle-cases";
 import { discussionCases } from "./discussion-cases";
 import { essentialCases } from "./essential-cases";
 import { foundationCases } from "./foundation-cases";
@@ -28,4 +29,5 @@ export const matrixCases: Record<string, Case> = {
   ...interventionCases,
   ...reportCases,
   ...reviewCases,
+  ...cycleCases,
 };
