@@ -8,6 +8,7 @@ import { districts, people, roleAssignments, schools } from "../db/schema";
 import { DEMO_TIME_ZONE, demoCalendar } from "./demo-calendar";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
+import { seedDemoCycles } from "./demo-cycles";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoInterventions } from "./demo-interventions";
 import { seedDemoLibrary } from "./demo-library";
@@ -168,6 +169,7 @@ export async function seedDemoDistrict(db: Db, at: Date = now()): Promise<{ dist
     const roster = await seedDemoRoster(tx, faker, district.id, schoolKeys, staff, cal);
     await seedDemoEvidence(tx, faker, district.id, roster, cal);
     await seedDemoInterventions(tx, district.id, cal);
+    await seedDemoCycles(tx, district.id, cal);
     return { districtId: district.id };
   });
 }
