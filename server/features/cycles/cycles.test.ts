@@ -179,6 +179,22 @@ describe("improvement cycles", () => {
     expect(audited.rows[0]?.n).toBeGreaterThan(0);
   });
 
+  it("counts only the students the reader may see", async () => {
+    // Teacher B stops sharing their class with the team: teacher A now sees only Room A's six students.
+    const setSharing = (isShared: boolean) =>
+      t.db.execute(sql`update community_members set shares_students = ${isShared}
+        where community_id = ${team.community.id} and person_id = ${team.people.teacherB?.id}`);
+    await setSharing(false);
+    try {
+      const results = await resultsAs(team.people.teacherA);
+      expect(results.snapshot.map((s) => s.students)).toEqual([6, 6]);
+      expect(results.byClass.map((c) => c.name)).toEqual(["Room A"]);
+      expect(results.students).toBe(6);
+    } finally {
+      await setSharing(true);
+    }
+  });
+
   it("keeps the snapshot when a baseline result changes, while monitoring follows later results", async () => {
     const first = await resultsAs(team.people.coach);
     const student = team.classA.students[0] as string;
