@@ -1,4 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
+import type { ReactNode } from "react";
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { Cycle, CycleResults, GroupGain } from "../../../../contract/cycles";
 import { QueryResult } from "../../components/QueryResult";
@@ -10,7 +11,7 @@ import { cycleResultsQuery } from "./cycles.api";
 const targetName = (t: { code: string | null; statement: string }) => t.code ?? t.statement;
 
 /** The cycle's evidence for one part of the page, loaded once and shared (one audited read per visit). */
-function WithResults({ cycle, children }: { cycle: Cycle; children: (results: CycleResults) => React.ReactNode }) {
+function WithResults({ cycle, children }: { cycle: Cycle; children: (results: CycleResults) => ReactNode }) {
   const results = useQuery(cycleResultsQuery(cycle.id));
   return (
     <QueryResult query={results} loadingLabel="Loading the cycle's results…">

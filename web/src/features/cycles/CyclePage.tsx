@@ -1,7 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
 import type { ComponentType } from "react";
-import type { Cycle, CycleStage } from "../../../../contract/cycles";
+import { type Cycle, CycleStage } from "../../../../contract/cycles";
+import { SelectField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
@@ -9,7 +10,7 @@ import { CycleAssessments, CycleClosing } from "./CycleClosing";
 import { Evaluation, Monitoring, SnapshotSummary } from "./CycleEvidence";
 import styles from "./CyclePage.module.css";
 import { STAGE_LABELS, STATUS_LABELS } from "./cycle-format";
-import { cycleQuery } from "./cycles.api";
+import { cycleQuery, useUpdateProgress } from "./cycles.api";
 import { LearningNeeds } from "./LearningNeeds";
 import { StageSection } from "./StageSection";
 
@@ -71,6 +72,25 @@ function StageStepper({ cycle }: { cycle: Cycle }) {
   );
 }
 
+/** Moves where the team is (any working member may), for a team that skips ahead or goes back to a stage. */
+function CurrentStagePicker({ cycle }: { cycle: Cycle }) {
+  const progress = useUpdateProgress(cycle.id);
+  return (
+    <SelectField
+      label="Where the team is"
+      value={cycle.currentStage}
+      disabled={progress.isPending}
+      onChange={(event) => progress.mutate({ currentStage: CycleStage.parse(event.target.value) })}
+    >
+      {cycle.stages.map((stage) => (
+        <option key={stage.stage} value={stage.stage}>
+          {STAGE_LABELS[stage.stage]}
+        </option>
+      ))}
+    </SelectField>
+  );
+}
+
 /** A team's improvement cycle: the stepper, then each stage as its own section with its evidence. */
 export function CyclePage() {
   const { communityId, cycleId } = route.useParams();
@@ -94,6 +114,7 @@ export function CyclePage() {
             />
             {data.focus ? <p>{data.focus}</p> : null}
             <StageStepper cycle={data} />
+            {data.can.contribute && data.status === "active" ? <CurrentStagePicker cycle={data} /> : null}
             {data.stages.map((stage) => {
               const Section = STAGE_SECTIONS[stage.stage];
               return (
