@@ -40,23 +40,26 @@ async function ensureCycle(db: Db, districtId: string): Promise<string> {
            (select id from given order by given_on desc, id limit 1) as followup`);
   const row = picked.rows[0];
   if (!row?.baseline) throw new Error("the generated district has no team assessments with results");
-  const created = await db.execute<{ id: string; starts_on: string }>(sql`
-    insert into cycles (district_id, community_id, title, focus, starts_on, current_stage)
-    select ${districtId}, ${row.community_id}, ${BENCH_TITLE}, 'Benchmark', a.given_on + 1, 'monitoring'
-    from assessments a where a.id = ${row.baseline} returning id, starts_on::text`);
-  const cycleId = created.rows[0]?.id as string;
-  await db.execute(sql`
-    insert into cycle_stages (district_id, cycle_id, stage, due_on)
-    select ${districtId}, ${cycleId}, s::cycle_stage, ${created.rows[0]?.starts_on}::date + 14 * n
-    from unnest(enum_range(null::cycle_stage)) with ordinality as t(s, n)`);
-  await db.execute(sql`
-    insert into cycle_assessments (district_id, cycle_id, assessment_id, role)
-    values (${districtId}, ${cycleId}, ${row.baseline}, 'baseline'), (${districtId}, ${cycleId}, ${row.followup}, 'followup')
-    on conflict do nothing`);
-  await db.execute(sql`
-    insert into cycle_snapshot_results (district_id, cycle_id, assessment_id, target_id, student_id, class_id, level)
-    select tr.district_id, ${cycleId}, tr.assessment_id, tr.target_id, tr.student_id, tr.class_id, tr.level
-    from target_results tr where tr.assessment_id = ${row.baseline}`);
+  const cycleId = await db.transaction(async (tx) => {
+    const created = await tx.execute<{ id: string; starts_on: string }>(sql`
+      insert into cycles (district_id, community_id, title, focus, starts_on, current_stage)
+      select ${districtId}, ${row.community_id}, ${BENCH_TITLE}, 'Benchmark', a.given_on + 1, 'monitoring'
+      from assessments a where a.id = ${row.baseline} returning id, starts_on::text`);
+    const id = created.rows[0]?.id as string;
+    await tx.execute(sql`
+      insert into cycle_stages (district_id, cycle_id, stage, due_on)
+      select ${districtId}, ${id}, s::cycle_stage, ${created.rows[0]?.starts_on}::date + (14 * n)::int
+      from unnest(enum_range(null::cycle_stage)) with ordinality as t(s, n)`);
+    await tx.execute(sql`
+      insert into cycle_assessments (district_id, cycle_id, assessment_id, role)
+      values (${districtId}, ${id}, ${row.baseline}, 'baseline'), (${districtId}, ${id}, ${row.followup}, 'followup')
+      on conflict do nothing`);
+    await tx.execute(sql`
+      insert into cycle_snapshot_results (district_id, cycle_id, assessment_id, target_id, student_id, class_id, level)
+      select tr.district_id, ${id}, tr.assessment_id, tr.target_id, tr.student_id, tr.class_id, tr.level
+      from target_results tr where tr.assessment_id = ${row.baseline}`);
+    return id;
+  });
   await db.execute(sql`analyze cycle_snapshot_results`);
   return cycleId;
 }
