@@ -1,7 +1,8 @@
 // `npm run bench`: the performance figures, each beside its goal, on PGlite and (when DATABASE_URL is set)
-// on PostgreSQL. `npm run bench -- foundation`, `-- evidence` or `-- interventions` runs one part, and `postgres`
+// on PostgreSQL. `npm run bench -- foundation`, `-- evidence`, `-- interventions` or `-- cycles` runs one part, and `postgres`
 // among them leaves PGlite out. Benchmarks report; they exit 0 once the figures are printed.
 import type { Database } from "../server/db/client";
+import { type CycleFigures, measureCycles, printCycleFigures } from "./cycles/cycle-timing";
 import { openBenchPglite, openBenchPostgres } from "./databases";
 import { measureAnalysis } from "./evidence/analysis-timing";
 import { measureImportVsCopy } from "./evidence/import-vs-copy";
@@ -81,12 +82,14 @@ const log = (line: string) => console.log(line);
 const figures: DatabaseFigures[] = [];
 const evidence: EvidenceFigures[] = [];
 const interventions: InterventionFigures[] = [];
+const cycleFigures: CycleFigures[] = [];
 if (runs("foundation") && !onlyPostgres) figures.push(await benchDatabase("pglite", openBenchPglite));
 if (runs("evidence") && !onlyPostgres) {
   evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
 }
 // The interventions goal is set on PostgreSQL; PGlite would first have to build the large district (slow).
 if (runs("interventions")) console.log("\npglite: interventions skipped (measured on PostgreSQL only)");
+if (runs("cycles")) console.log("\npglite: cycles skipped (measured on PostgreSQL only)");
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   try {
@@ -112,6 +115,16 @@ if (databaseUrl) {
         await large.close();
       }
     }
+    if (runs("cycles")) {
+      const large = await openLargePostgres(databaseUrl, log);
+      try {
+        const figures = await measureCycles(large, "postgres", log);
+        printCycleFigures(figures);
+        cycleFigures.push(figures);
+      } finally {
+        await large.close();
+      }
+    }
   } catch (error) {
     // Keep PGlite's figures, but a run that was asked for PostgreSQL and could not measure it is a failure.
     console.error(`\npostgres: could not be measured: ${error instanceof Error ? error.message : error}`);
@@ -121,5 +134,5 @@ if (databaseUrl) {
 const totalSeconds = (performance.now() - started) / 1000;
 printSummary(figures, [...evidence.flatMap(evidenceRows), ...interventions.flatMap(interventionRows)]);
 console.log(
-  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence, ...interventions], machine, totalSeconds)}`,
+  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence, ...interventions, ...cycleFigures], machine, totalSeconds)}`,
 );

@@ -19,6 +19,7 @@ import { normsRoutes } from "./features/communities/norms.routes";
 import { studentSharingRoutes } from "./features/communities/student-sharing.routes";
 import { cycleWorkRoutes } from "./features/cycles/cycle-work.routes";
 import { cycleWorkTiesRoutes } from "./features/cycles/cycle-work-ties.routes";
+import { cyclesRoutes } from "./features/cycles/cycles.routes";
 import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
@@ -155,6 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(discussionsRoutes, { prefix: "/api/v1" });
   await app.register(notificationsRoutes, { prefix: "/api/v1" });
   await app.register(visitsRoutes, { prefix: "/api/v1" });
+  await app.register(cyclesRoutes, { prefix: "/api/v1" });
   await app.register(essentialsRoutes, { prefix: "/api/v1" });
   await app.register(goalsRoutes, { prefix: "/api/v1" });
   await app.register(assessmentsRoutes, { prefix: "/api/v1" });

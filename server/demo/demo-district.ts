@@ -8,6 +8,7 @@ import { districts, people, roleAssignments, schools } from "../db/schema";
 import { DEMO_TIME_ZONE, demoCalendar } from "./demo-calendar";
 import { seedDemoCollaboration } from "./demo-collaboration";
 import { seedDemoCommunities } from "./demo-communities";
+import { seedDemoCycles } from "./demo-cycles";
 import { seedDemoEvidence } from "./demo-evidence";
 import { seedDemoGoals } from "./demo-goals";
 import { seedDemoInterventions } from "./demo-interventions";
@@ -170,6 +171,7 @@ export async function seedDemoDistrict(db: Db, at: Date = now()): Promise<{ dist
     await seedDemoEvidence(tx, faker, district.id, roster, cal);
     await seedDemoInterventions(tx, district.id, cal);
     await seedDemoGoals(tx, district.id, cal);
+    await seedDemoCycles(tx, district.id, cal);
     return { districtId: district.id };
   });
 }

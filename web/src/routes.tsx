@@ -28,6 +28,9 @@ import { CommunityLayout } from "./features/communities/CommunityLayout";
 import { CommunitySettingsPage } from "./features/communities/CommunitySettingsPage";
 import { CommunitiesSearch } from "./features/communities/communities-search";
 import { MembersPage } from "./features/communities/MembersPage";
+import { CyclePage } from "./features/cycles/CyclePage";
+import { CycleRecordPage } from "./features/cycles/CycleRecordPage";
+import { CyclesPage } from "./features/cycles/CyclesPage";
 import { CommunityDiscussionsPage } from "./features/discussions/CommunityDiscussionsPage";
 import { DiscussionSearchPage } from "./features/discussions/DiscussionSearchPage";
 import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussions-search";
@@ -181,6 +184,22 @@ const newGroupRoute = createRoute({
   path: "interventions/new",
   validateSearch: NewGroupSearch,
   component: NewGroupPage,
+});
+const communityCyclesRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "cycles",
+  component: CyclesPage,
+});
+const communityCycleRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "cycles/$cycleId",
+  component: CyclePage,
+});
+// The district's record of finished cycles (cycle.readRecord: its staff).
+const cycleRecordRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "cycles/record",
+  component: CycleRecordPage,
 });
 const communitySettingsRoute = createRoute({
   getParentRoute: () => communityRoute,
@@ -374,8 +393,11 @@ const routeTree = rootRoute.addChildren([
         communityInterventionsRoute,
         newGroupRoute,
         communitySettingsRoute,
+        communityCyclesRoute,
+        communityCycleRoute,
       ]),
     ]),
+    cycleRecordRoute,
     meetingRoute,
     assessmentRoute,
     assessmentResultsRoute,

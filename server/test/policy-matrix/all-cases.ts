@@ -1,6 +1,7 @@
 import { analysisCases } from "./analysis-cases";
 import { assessmentCases } from "./assessment-cases";
 import { communityCases } from "./community-cases";
+import { cycleCases } from "./cycle-cases";
 import { cycleWorkCases } from "./cycle-work-cases";
 import { discussionCases } from "./discussion-cases";
 import { essentialCases } from "./essential-cases";
@@ -32,4 +33,5 @@ export const matrixCases: Record<string, Case> = {
   ...reviewCases,
   ...goalCases,
   ...cycleWorkCases,
+  ...cycleCases,
 };

@@ -15,6 +15,7 @@ const SECTIONS = [
   { to: "/communities/$communityId/essentials", label: "Essential standards", isExact: false },
   { to: "/communities/$communityId/assessments", label: "Assessments", isExact: false },
   { to: "/communities/$communityId/interventions", label: "Interventions", isExact: false },
+  { to: "/communities/$communityId/cycles", label: "Cycles", isExact: false },
   { to: "/communities/$communityId/meetings", label: "Meetings", isExact: false },
   { to: "/communities/$communityId/discussions", label: "Discussions", isExact: false },
   { to: "/communities/$communityId/protocols", label: "Protocols", isExact: false },
