@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CycleStage, ImplementationOutcome, LearningActivityKind } from "./cycles";
+import { CycleAbilities, CycleStage, ImplementationOutcome, LearningActivityKind } from "./cycles";
 import { EvidenceLevel } from "./library";
 import { VisitStatus } from "./visits";
 
@@ -40,8 +40,9 @@ export const CycleVisitParams = z.strictObject({ cycleId: z.uuid(), visitId: z.u
 export const CycleMeetingParams = z.strictObject({ cycleId: z.uuid(), meetingId: z.uuid() });
 
 /** What the actor may do in a cycle's work sections. */
-export const CycleWorkAbilities = z.object({ contribute: z.boolean(), manage: z.boolean() });
-export type CycleWorkAbilities = z.infer<typeof CycleWorkAbilities>;
+/** The cycle's own abilities (contract/cycles.ts), which every section of its work reads. */
+export const CycleWorkAbilities = CycleAbilities;
+export type CycleWorkAbilities = CycleAbilities;
 
 // --- Professional learning log (stage 3)
 

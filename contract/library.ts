@@ -214,5 +214,10 @@ export const ResourceDetail = Resource.extend({
   uses: z.array(ResourceUse),
   /** A strategy's record: in how many finished improvement cycles it was chosen (for district staff; else null). */
   finishedCycleCount: z.number().int().nullable(),
+  /**
+   * Across those cycles, the median share (%) of matched students who moved up at least one level; null when
+   * not shown or when no cycle had enough students to count.
+   */
+  finishedCycleMedianGain: z.number().nullable(),
 });
 export type ResourceDetail = z.infer<typeof ResourceDetail>;

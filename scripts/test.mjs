@@ -70,8 +70,10 @@ async function vitest(title, args, report, options = {}) {
   }
 }
 
-// The tests whose subject is dates: the demo, meetings, action items, norms, plans, reviews and reports.
+// The tests whose subject is dates: the demo, goals and cycles, meetings, action items, norms, plans, reviews and reports.
 const DATE_SENSITIVE = [
+  "server/features/goals",
+  "server/features/cycles",
   "server/demo/demo-district.test.ts",
   "server/jobs",
   "server/features/communities",

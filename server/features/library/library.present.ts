@@ -1,6 +1,7 @@
 import type { Resource, ResourceComment, ResourceDetail, ResourceUse } from "../../../contract/library";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
+import type { StrategyCycleStats } from "../cycles/cycle-record";
 import { type ResourceRow, resourceTarget } from "./library.queries";
 
 /** A resource as the library lists it, with what the actor may do with it. */
@@ -50,11 +51,17 @@ export function presentResource(actor: Actor, row: ResourceRow): Resource {
 export function presentResourceDetail(
   actor: Actor,
   row: ResourceRow,
-  activity: { comments: ResourceComment[]; uses: ResourceUse[]; finishedCycleCount: number | null },
+  activity: { comments: ResourceComment[]; uses: ResourceUse[]; cycles: StrategyCycleStats | undefined },
 ): ResourceDetail {
   const readsRecord = can(actor, "cycle.readRecord", { districtId: row.districtId });
-  const finishedCycleCount = row.kind === "strategy" && readsRecord ? activity.finishedCycleCount : null;
-  return { ...presentResource(actor, row), comments: activity.comments, uses: activity.uses, finishedCycleCount };
+  const cycles = row.kind === "strategy" && readsRecord ? activity.cycles : undefined;
+  return {
+    ...presentResource(actor, row),
+    comments: activity.comments,
+    uses: activity.uses,
+    finishedCycleCount: cycles?.finishedCycles ?? null,
+    finishedCycleMedianGain: cycles?.medianGain ?? null,
+  };
 }
 
 /** A comment the actor just wrote. */

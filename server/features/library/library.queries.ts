@@ -238,11 +238,3 @@ export async function findDistrictSchoolId(db: Db, districtId: string, schoolId:
   );
   return result.rows[0]?.id;
 }
-
-/** In how many finished improvement cycles a resource was chosen as a strategy. */
-export async function countFinishedCyclesUsing(db: Db, resourceId: string): Promise<number> {
-  const result = await db.execute<{ count: number }>(sql`
-    select count(*)::int as count from cycle_strategies cs join cycles c on c.id = cs.cycle_id
-     where cs.resource_id = ${resourceId} and c.status = 'finished'`);
-  return result.rows[0]?.count ?? 0;
-}

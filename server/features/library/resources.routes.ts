@@ -15,17 +15,11 @@ import { actorContextOf, auditContextOf, requireActor } from "../../http/signed-
 import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
+import { strategyCycleStats } from "../cycles/cycle-record";
 import { createResource } from "./create-resource";
 import { deleteResource } from "./delete-resource";
 import { presentResource, presentResourceDetail } from "./library.present";
-import {
-  countFinishedCyclesUsing,
-  findResource,
-  listComments,
-  listResources,
-  listUses,
-  resourceTarget,
-} from "./library.queries";
+import { findResource, listComments, listResources, listUses, resourceTarget } from "./library.queries";
 import { receiveResourceForm } from "./receive-resource-form";
 import { newResourceOf, patchedFields } from "./resource-input";
 import { placementAfter, resolveScope } from "./resource-placement";
@@ -117,9 +111,11 @@ export async function resourcesRoutes(app: App) {
       const resource = await loadResource(actor, request.params.id);
       authorize(actor, "resource.read", resourceTarget(resource));
       const [comments, uses] = [await listComments(app.db, resource.id), await listUses(app.db, resource.id)];
-      const finishedCycleCount =
-        resource.kind === "strategy" ? await countFinishedCyclesUsing(app.db, resource.id) : null;
-      return presentResourceDetail(actor, resource, { comments, uses, finishedCycleCount });
+      const cycles =
+        resource.kind === "strategy"
+          ? (await strategyCycleStats(app.db, resource.districtId, [resource.id])).get(resource.id)
+          : undefined;
+      return presentResourceDetail(actor, resource, { comments, uses, cycles });
     },
   );
 

@@ -8,11 +8,16 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { CycleAssessments, CycleClosing } from "./CycleClosing";
 import { Evaluation, Monitoring, SnapshotSummary } from "./CycleEvidence";
+import { CycleMeetings } from "./CycleMeetings";
 import styles from "./CyclePage.module.css";
 import { STAGE_LABELS, STATUS_LABELS } from "./cycle-format";
 import { cycleQuery, useUpdateProgress } from "./cycles.api";
+import { Implementation } from "./Implementation";
+import { LearningLog } from "./LearningLog";
 import { LearningNeeds } from "./LearningNeeds";
+import { Refinements } from "./Refinements";
 import { StageSection } from "./StageSection";
+import { Strategies } from "./Strategies";
 
 const route = getRouteApi("/signed-in/communities/$communityId/cycles/$cycleId");
 
@@ -30,6 +35,27 @@ function LearningNeedsStage({ cycle }: { cycle: Cycle }) {
   );
 }
 
+function LearningStage({ cycle }: { cycle: Cycle }) {
+  return <LearningLog communityId={cycle.communityId} cycleId={cycle.id} can={cycle.can} />;
+}
+
+function StrategiesStage({ cycle }: { cycle: Cycle }) {
+  return <Strategies communityId={cycle.communityId} cycleId={cycle.id} can={cycle.can} />;
+}
+
+function ImplementationStage({ cycle }: { cycle: Cycle }) {
+  return <Implementation communityId={cycle.communityId} cycleId={cycle.id} can={cycle.can} />;
+}
+
+function MonitoringStage({ cycle }: { cycle: Cycle }) {
+  return (
+    <>
+      <Monitoring cycle={cycle} />
+      <Refinements communityId={cycle.communityId} cycleId={cycle.id} can={cycle.can} />
+    </>
+  );
+}
+
 function EvaluationStage({ cycle }: { cycle: Cycle }) {
   return (
     <>
@@ -39,14 +65,13 @@ function EvaluationStage({ cycle }: { cycle: Cycle }) {
   );
 }
 
-/**
- * THE PLACE WHERE EACH STAGE'S WORK RENDERS. One section component per stage, shown inside that stage's section.
- * Stages 2 to 5 (goals, learning log, strategies, implementation and refinements) are built by other features:
- * the integrator adds their components here; until then those stages show owner, dates and notes only.
- */
-export const STAGE_SECTIONS: Partial<Record<CycleStage, StageSectionComponent>> = {
+/** Each stage's work, shown inside that stage's section below its owner, dates and notes. */
+const STAGE_SECTIONS: Partial<Record<CycleStage, StageSectionComponent>> = {
   learning_needs: LearningNeedsStage,
-  monitoring: Monitoring,
+  professional_learning: LearningStage,
+  strategies: StrategiesStage,
+  implementation: ImplementationStage,
+  monitoring: MonitoringStage,
   evaluation: EvaluationStage,
 };
 
@@ -123,6 +148,7 @@ export function CyclePage() {
                 </StageSection>
               );
             })}
+            <CycleMeetings communityId={communityId} cycleId={data.id} can={data.can} />
           </>
         );
       }}

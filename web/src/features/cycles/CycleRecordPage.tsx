@@ -6,7 +6,6 @@ import { formatDate, formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { useDebouncedValue } from "../../components/use-debounced-value";
-import { CyclesOverview } from "./CyclesOverview";
 import { formatShare } from "./cycle-format";
 import { cycleRecordQuery } from "./cycles.api";
 
@@ -21,7 +20,6 @@ export function CycleRecordPage() {
         title="Finished cycles"
         description="What the district's teams tried, and how their students' results moved: shares only, small groups withheld."
       />
-      <CyclesOverview />
       <div className="form">
         <TextField
           label="Search finished cycles"

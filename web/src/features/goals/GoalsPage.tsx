@@ -1,17 +1,15 @@
 import { useQuery } from "@tanstack/react-query";
-import type { ReactNode } from "react";
+import { Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { CyclesOverview } from "../cycles/CyclesOverview";
 import { AlignmentTree } from "./AlignmentTree";
 import { GoalForm } from "./GoalForm";
 import { GoalListSection } from "./GoalListSection";
 import { goalTreeQuery } from "./goals.api";
 
-/**
- * The "Goals & cycles" area: the alignment tree, every goal, setting a goal. `children` are further sections of
- * the area (the teams' improvement cycles), shown after the goals.
- */
-export function GoalsPage({ children }: { children?: ReactNode }) {
+/** The "Goals & cycles" area: the alignment tree, the teams' active cycles, every goal, setting a goal. */
+export function GoalsPage() {
   const tree = useQuery(goalTreeQuery);
   return (
     <>
@@ -25,9 +23,13 @@ export function GoalsPage({ children }: { children?: ReactNode }) {
           {(data) => <AlignmentTree tree={data} />}
         </QueryResult>
       </section>
+      <CyclesOverview />
+      <p>
+        <Link to="/cycles/record">Finished cycles across the district</Link>: what other teams tried, and how their
+        students' results moved.
+      </p>
       <GoalListSection />
       <GoalForm />
-      {children}
     </>
   );
 }

@@ -91,18 +91,10 @@ function ResourceView({ resource }: { resource: ResourceDetail }) {
   );
 }
 
-type StrategyRecordProps = {
-  resource: ResourceDetail;
-  /**
-   * The median gain (in percentage points of students proficient) across the finished cycles that chose this
-   * strategy; the cycle core computes it. Left out, the line is not shown.
-   */
-  medianGainPoints?: number | null | undefined;
-};
-
 /** A strategy's evidence as stated, and its record in the district's finished improvement cycles. */
-function StrategyRecord({ resource, medianGainPoints }: StrategyRecordProps) {
+function StrategyRecord({ resource }: { resource: ResourceDetail }) {
   const count = resource.finishedCycleCount;
+  const gain = resource.finishedCycleMedianGain;
   return (
     <>
       <dt>Evidence</dt>
@@ -115,9 +107,7 @@ function StrategyRecord({ resource, medianGainPoints }: StrategyRecordProps) {
           <dt>In improvement cycles</dt>
           <dd>
             Used in {count} finished {count === 1 ? "cycle" : "cycles"}
-            {medianGainPoints !== undefined && medianGainPoints !== null
-              ? ` · median gain ${medianGainPoints > 0 ? "+" : ""}${medianGainPoints} points`
-              : null}
+            {gain !== null ? ` · in the median cycle, ${Math.round(gain)}% of students moved up a level` : null}
           </dd>
         </>
       ) : null}

@@ -24,9 +24,13 @@ export function MeetingFacts({ meeting }: { meeting: MeetingDetail }) {
             <dt>Cycle</dt>
             <dd>
               {/* The cycle page opens on the stage's evidence. */}
-              <a href={`/communities/${meeting.communityId}/cycles/${meeting.cycle.id}#stage-${meeting.cycle.stage}`}>
-                Cycle: {meeting.cycle.title} — stage {CYCLE_STAGE_LABELS[meeting.cycle.stage]}
-              </a>
+              <Link
+                to="/communities/$communityId/cycles/$cycleId"
+                params={{ communityId: meeting.communityId, cycleId: meeting.cycle.id }}
+                hash={`stage-${meeting.cycle.stage}`}
+              >
+                {meeting.cycle.title} — stage {CYCLE_STAGE_LABELS[meeting.cycle.stage]}
+              </Link>
             </dd>
           </>
         ) : null}
