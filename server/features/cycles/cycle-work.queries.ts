@@ -20,28 +20,10 @@ import {
 } from "../../db/schema";
 import { notFound } from "../../errors";
 import type { CycleTarget } from "../../policy/rules";
+import { loadCycleTarget } from "./cycles.queries";
 
 /** A cycle as its work sections need it: what the cycle rules judge, and its title and team. */
 export type CycleWorkCycle = CycleTarget & { title: string; communityId: string };
-
-/** The cycle and its team's schools (what cycle.read/contribute/manage judge), or undefined. */
-export async function loadCycleWorkTarget(db: Db, cycleId: string): Promise<CycleWorkCycle | undefined> {
-  const result = await db.execute<{
-    id: string;
-    district_id: string;
-    title: string;
-    community_id: string;
-    school_ids: string[] | null;
-  }>(sql`
-    select c.id, c.district_id, c.title, c.community_id,
-           (select array_agg(cs.school_id::text) from community_schools cs where cs.community_id = c.community_id)
-             as school_ids
-      from cycles c where c.id = ${cycleId}`);
-  const raw = result.rows[0];
-  if (!raw) return undefined;
-  const community = { districtId: raw.district_id, id: raw.community_id, schoolIds: raw.school_ids ?? [] };
-  return { districtId: raw.district_id, id: raw.id, title: raw.title, communityId: raw.community_id, community };
-}
 
 export type LearningEntryRow = {
   id: string;
@@ -269,7 +251,7 @@ export async function findMeetingCycle(db: Db, meetingId: string) {
   return row;
 }
 
-/** The cycle as loadCycleWorkTarget reads it, or a 404 problem. */
+/** The cycle as loadCycleTarget reads it (what the cycle rules judge, its title and team), or a 404 problem. */
 export async function requireCycleWorkTarget(db: Db, cycleId: string): Promise<CycleWorkCycle> {
-  return (await loadCycleWorkTarget(db, cycleId)) ?? notFound("cycle");
+  return (await loadCycleTarget(db, cycleId)) ?? notFound("cycle");
 }

@@ -70,13 +70,27 @@ export async function requireCycle(db: Db, id: string, today: string): Promise<C
  * The cycle as the rules see it (for authorization in other cycle routes: cycle.read, cycle.contribute,
  * cycle.manage), or undefined when there is no such cycle.
  */
-export async function loadCycleTarget(db: Db, cycleId: string): Promise<CycleTarget | undefined> {
-  const result = await db.execute<{ id: string; districtId: string; communityId: string; schoolIds: string[] }>(sql`
-    select c.id, c.district_id as "districtId", c.community_id as "communityId",
+export async function loadCycleTarget(
+  db: Db,
+  cycleId: string,
+): Promise<(CycleTarget & { title: string; communityId: string }) | undefined> {
+  const result = await db.execute<{
+    id: string;
+    districtId: string;
+    title: string;
+    communityId: string;
+    schoolIds: string[] | null;
+  }>(sql`
+    select c.id, c.district_id as "districtId", c.title, c.community_id as "communityId",
            array(select cs.school_id from community_schools cs where cs.community_id = c.community_id)::text[] as "schoolIds"
     from cycles c where c.id = ${cycleId}`);
   const row = result.rows[0];
-  return row ? cycleTargetOf({ ...row, schoolIds: row.schoolIds ?? [] }) : undefined;
+  if (!row) return undefined;
+  return {
+    ...cycleTargetOf({ ...row, schoolIds: row.schoolIds ?? [] }),
+    title: row.title,
+    communityId: row.communityId,
+  };
 }
 
 /**
