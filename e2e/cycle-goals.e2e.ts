@@ -6,7 +6,7 @@ import type { CommunityHome } from "../contract/communities";
 import type { Cycle } from "../contract/cycles";
 import type { GoalSummary, GoalTree, GoalTreeNode } from "../contract/goals";
 import { STATUS_LABELS } from "../web/src/features/goals/goal-format";
-import { launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const SCHOOL_GOAL = "70% of our third graders proficient on the main idea";
@@ -79,6 +79,8 @@ it("a team sets a cycle's goal under a school goal, learns, applies, measures ag
   await form.getByLabel("Serves").selectOption((await served.getAttribute("value")) as string);
   await form.getByRole("button", { name: "Set goal" }).click();
   await page.getByRole("link", { name: goalTitle }).waitFor();
+  await page.waitForLoadState("networkidle");
+  await expectAccessible(page, "a cycle's goals");
 
   // Stage 3: the learning log.
   await page.getByLabel("What you learned").fill("Read about text evidence for the main idea (journey)");
