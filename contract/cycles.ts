@@ -159,6 +159,8 @@ export const SnapshotTarget = z.object({
   code: z.string().nullable(),
   statement: z.string(),
   students: z.number().int(),
+  /** Of them, students at or above the target's proficient level on their baseline assessment. */
+  proficient: z.number().int(),
   levels: z.array(LevelCountRow),
 });
 

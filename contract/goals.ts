@@ -68,6 +68,8 @@ const goalFields = {
   dueOn: z.iso.date(),
   /** The goals this one serves (a level above, or a school goal serving a district goal). */
   servesGoalIds: z.array(z.uuid()).max(20).default([]),
+  /** The team's improvement cycle this goal is set within (a team goal of that cycle's team). */
+  cycleId: z.uuid().nullable().default(null),
 };
 
 function dueAfterStart(goal: { startsOn?: string; dueOn?: string }, ctx: z.RefinementCtx) {
@@ -170,6 +172,7 @@ export const GoalsQuery = z.strictObject({
   level: GoalLevel.optional(),
   schoolId: z.uuid().optional(),
   communityId: z.uuid().optional(),
+  cycleId: z.uuid().optional(),
   status: GoalStatus.optional(),
   includeArchived: z.enum(["true", "false"]).default("false"),
   sort: z.enum(GOAL_SORTS).default("level"),

@@ -82,12 +82,14 @@ export type SnapshotRow = {
   statement: string;
   level: number;
   count: number;
+  proficient: number;
 };
 
 /** The pinned baseline over the students the actor may see: students per target and level, targets in order. */
 export async function querySnapshot(db: Db, actor: Actor, cycleId: string): Promise<SnapshotRow[]> {
   const result = await db.execute<SnapshotRow>(sql`
-    select snap.target_id as "targetId", t.code, t.statement, snap.level, count(*)::int as count
+    select snap.target_id as "targetId", t.code, t.statement, snap.level, count(*)::int as count,
+           count(*) filter (where snap.level >= snap.proficient)::int as proficient
     from (${snapshotSql(sql`s.cycle_id = ${cycleId}`, visibleTo(actor))}) snap
     join learning_targets t on t.id = snap.target_id
     group by snap.target_id, t.code, t.statement, t.position, snap.level

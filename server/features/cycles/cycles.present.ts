@@ -74,11 +74,17 @@ export function presentCycleResults(
 ): CycleResults {
   const targets = new Map<
     string,
-    { code: string | null; statement: string; levels: { level: number; count: number }[] }
+    { code: string | null; statement: string; proficient: number; levels: { level: number; count: number }[] }
   >();
   for (const row of snapshot) {
-    const target = targets.get(row.targetId) ?? { code: row.code, statement: row.statement, levels: [] };
+    const target = targets.get(row.targetId) ?? {
+      code: row.code,
+      statement: row.statement,
+      proficient: 0,
+      levels: [],
+    };
     target.levels.push({ level: row.level, count: row.count });
+    target.proficient += row.proficient;
     targets.set(row.targetId, target);
   }
   const byTarget = tallyGainsBy(pairs, (p) => [p.targetId]);
@@ -96,6 +102,7 @@ export function presentCycleResults(
       code: t.code,
       statement: t.statement,
       students: t.levels.reduce((sum, l) => sum + l.count, 0),
+      proficient: t.proficient,
       levels: t.levels,
     })),
     byTarget: [...targets].map(([targetId, t]) => ({

@@ -165,6 +165,14 @@ describe("improvement cycles", () => {
     expect((added.json() as Cycle).assessments.map((a) => a.role)).toEqual(["baseline", "followup"]);
     const results = await resultsAs(team.people.coach);
     expect(results.snapshot.map((s) => s.students)).toEqual([12, 12]);
+    // Proficient at the baseline: level 3 or above (the assessment's cut), counted from the levels the test set.
+    const proficientBefore = (targetId: string) =>
+      [...before].filter(([k, level]) => k.endsWith(`:${targetId}`) && level >= 3).length;
+    expect(results.snapshot.map((s) => s.proficient)).toEqual([
+      proficientBefore(results.snapshot[0]?.targetId as string),
+      proficientBefore(results.snapshot[1]?.targetId as string),
+    ]);
+    expect(proficientBefore(team.targetA)).toBeGreaterThan(0);
     for (const target of [team.targetA, team.targetB]) {
       expect(results.byTarget.find((g) => g.targetId === target)).toMatchObject(expectedGains(target));
     }

@@ -6,8 +6,8 @@ import type { Db } from "../../db/client";
 import { goals } from "../../db/schema";
 import { checkServedGoals, loadGoalDraft, replaceGoalLinks } from "./goal-draft";
 
-/** A goal to set: the contract's input, and for a goal set within a team's improvement cycle, that cycle. */
-export type NewGoal = z.output<typeof GoalInput> & { cycleId?: string | null };
+/** A goal to set: the contract's input (with, for a goal set within a team's improvement cycle, that cycle). */
+export type NewGoal = Omit<z.output<typeof GoalInput>, "cycleId"> & { cycleId?: string | null };
 
 /**
  * Sets a goal with the goals it serves, in one transaction, and audit-logs it; returns its id. The caller has

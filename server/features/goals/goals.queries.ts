@@ -64,6 +64,7 @@ export type GoalFilter = {
   level?: GoalLevel;
   schoolId?: string;
   communityId?: string;
+  cycleId?: string;
   q?: string;
   includeArchived?: boolean;
 };
@@ -108,6 +109,7 @@ export async function listGoals(db: Db, filter: GoalFilter): Promise<GoalRow[]> 
   if (filter.level) where.push(sql`g.level = ${filter.level}`);
   if (filter.schoolId) where.push(sql`g.school_id = ${filter.schoolId}`);
   if (filter.communityId) where.push(sql`g.community_id = ${filter.communityId}`);
+  if (filter.cycleId) where.push(sql`g.cycle_id = ${filter.cycleId}`);
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(sql`(g.title ilike ${pattern} or g.description ilike ${pattern})`);

@@ -13,11 +13,12 @@ import {
 } from "../../../contract/goals";
 import { recordAudit } from "../../audit/record-audit";
 import { now, todayIn } from "../../clock";
-import { notFound } from "../../errors";
+import { invalid, notFound } from "../../errors";
 import { actorContextOf, requireActor } from "../../http/signed-in";
 import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
+import { loadCycleTarget } from "../cycles/cycles.queries";
 import { createGoal } from "./create-goal";
 import { loadGoalDraft } from "./goal-draft";
 import { computeProgress, isStudentMeasure } from "./goal-progress";
@@ -49,6 +50,23 @@ export async function goalsRoutes(app: App) {
       });
     }
     return progress;
+  }
+
+  /** A goal set within a cycle: the actor contributes to the cycle, and the goal is a goal of the cycle's team. */
+  async function authorizeCycleGoal(
+    actor: Actor,
+    input: { cycleId: string; level: string; communityId: string | null },
+  ) {
+    const cycle = (await loadCycleTarget(app.db, input.cycleId)) ?? notFound("cycle");
+    authorize(actor, "cycle.contribute", cycle);
+    if (input.level !== "team") {
+      invalid("A cycle's goal is a team goal.", [{ pointer: "/body/level", detail: "Set a team goal for a cycle." }]);
+    }
+    if (input.communityId !== cycle.community.id) {
+      invalid("A cycle's goal is a goal of the cycle's team.", [
+        { pointer: "/body/communityId", detail: "Choose the cycle's team." },
+      ]);
+    }
   }
 
   /** Whether the actor may set a goal at each level, and at which schools and teams. */
@@ -127,6 +145,8 @@ export async function goalsRoutes(app: App) {
     { config: { policy: "goal.create" }, schema: { body: GoalInput, response: { 201: Goal } } },
     async (request, reply) => {
       const actor = requireActor(request);
+      const { cycleId } = request.body;
+      if (cycleId) await authorizeCycleGoal(actor, { ...request.body, cycleId });
       authorize(actor, "goal.create", await loadGoalDraft(app.db, actor, request.body));
       const id = await createGoal(app.db, actorContextOf(request), request.body);
       return reply.code(201).send(await presentOne(request, actor, await loadGoal(actor, id)));

@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { CycleAssessments, CycleClosing } from "./CycleClosing";
 import { Evaluation, Monitoring, SnapshotSummary } from "./CycleEvidence";
+import { CycleGoals } from "./CycleGoals";
 import { CycleMeetings } from "./CycleMeetings";
 import styles from "./CyclePage.module.css";
 import { STAGE_LABELS, STATUS_LABELS } from "./cycle-format";
@@ -68,6 +69,7 @@ function EvaluationStage({ cycle }: { cycle: Cycle }) {
 /** Each stage's work, shown inside that stage's section below its owner, dates and notes. */
 const STAGE_SECTIONS: Partial<Record<CycleStage, StageSectionComponent>> = {
   learning_needs: LearningNeedsStage,
+  shared_goals: CycleGoals,
   professional_learning: LearningStage,
   strategies: StrategiesStage,
   implementation: ImplementationStage,
