@@ -26,23 +26,37 @@ function snapshotSql(cycleFilter: SQL, studentFilter: SQL): SQL {
     order by s.cycle_id, s.target_id, s.student_id, a.given_on desc nulls last, a.id`;
 }
 
-/** Matched pairs: each baseline row with the student's latest later level on the same target. */
-function pairsSql(cycleFilter: SQL, studentFilter: SQL): SQL {
-  return sql`select distinct on (snap.cycle_id, snap.target_id, snap.student_id)
-      snap.cycle_id, snap.target_id, snap.student_id, snap.class_id, snap.level as before, tr.level as after,
-      snap.proficient
-    from (${snapshotSql(cycleFilter, studentFilter)}) snap
-    join cycles c on c.id = snap.cycle_id
-    join target_results tr on tr.target_id = snap.target_id and tr.student_id = snap.student_id
-    join assessments a on a.id = tr.assessment_id
-    where not exists (select 1 from cycle_assessments b
-                      where b.cycle_id = c.id and b.assessment_id = a.id and b.role = 'baseline')
-      and (exists (select 1 from cycle_assessments f
-                   where f.cycle_id = c.id and f.assessment_id = a.id and f.role = 'followup')
-           or (a.community_id = c.community_id and a.given_on >= c.starts_on
-               and (c.finished_at is null or a.given_on <= c.finished_at::date)))
-    order by snap.cycle_id, snap.target_id, snap.student_id,
-             coalesce(tr.assessed_on, a.given_on) desc nulls last, a.created_at desc`;
+/**
+ * Matched pairs: each baseline row with the student's latest later level on the same target. The later
+ * assessments of each cycle (its follow-ups and the team's assessments given while it ran, baselines aside) are
+ * a handful, so they are listed first and their results joined by key to the baseline rows in one hash join,
+ * rather than probing each student's every result.
+ */
+function pairsSql(cycleIds: SQL, studentFilter: SQL): SQL {
+  return sql`with later as materialized (
+      select l.cycle_id, l.assessment_id, a.given_on, a.created_at
+        from (select c.id as cycle_id, a.id as assessment_id
+                from cycles c
+                join assessments a on a.community_id = c.community_id and a.given_on >= c.starts_on
+                 and (c.finished_at is null or a.given_on <= c.finished_at::date)
+               where c.id in (${cycleIds})
+              union
+              select f.cycle_id, f.assessment_id from cycle_assessments f
+               where f.cycle_id in (${cycleIds}) and f.role = 'followup') l
+        join assessments a on a.id = l.assessment_id
+       where not exists (select 1 from cycle_assessments b
+                         where b.cycle_id = l.cycle_id and b.assessment_id = l.assessment_id and b.role = 'baseline')),
+    latest as (
+      select distinct on (later.cycle_id, tr.target_id, tr.student_id)
+             later.cycle_id, tr.target_id, tr.student_id, tr.level
+        from later join target_results tr on tr.assessment_id = later.assessment_id
+       order by later.cycle_id, tr.target_id, tr.student_id,
+                coalesce(tr.assessed_on, later.given_on) desc nulls last, later.created_at desc)
+    select snap.cycle_id, snap.target_id, snap.student_id, snap.class_id, snap.level as before, latest.level as after,
+           snap.proficient
+      from (${snapshotSql(sql`s.cycle_id in (${cycleIds})`, studentFilter)}) snap
+      join latest on latest.cycle_id = snap.cycle_id and latest.target_id = snap.target_id
+       and latest.student_id = snap.student_id`;
 }
 
 function visibleTo(actor: Actor): SQL {
@@ -64,7 +78,7 @@ export async function queryCyclePairs(db: Db, actor: Actor, cycleId: string): Pr
   }>(sql`
     select p.student_id, p.target_id, p.class_id, p.before, p.after, p.proficient,
            array(select ct.person_id from class_teachers ct where ct.class_id = p.class_id)::text[] as teacher_ids
-    from (${pairsSql(sql`s.cycle_id = ${cycleId}`, visibleTo(actor))}) p`);
+    from (${pairsSql(sql`${cycleId}::uuid`, visibleTo(actor))}) p`);
   return result.rows.map((r) => ({
     studentId: r.student_id,
     targetId: r.target_id,
@@ -169,7 +183,7 @@ export async function queryTargetGains(db: Db, cycleIds: readonly string[]): Pro
            count(*) filter (where p.after > p.before)::int as up,
            count(*) filter (where p.after = p.before)::int as same,
            count(*) filter (where p.after < p.before)::int as down
-    from (${pairsSql(sql`s.cycle_id in (${ids})`, sql``)}) p
+    from (${pairsSql(ids, sql``)}) p
     join learning_targets t on t.id = p.target_id
     group by p.cycle_id, p.target_id, t.code, t.statement, t.position
     order by p.cycle_id, t.position, t.code nulls last, p.target_id`);

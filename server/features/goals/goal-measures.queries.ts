@@ -4,7 +4,6 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { isPartlyScored } from "../assessments/partly-scored";
 import { isResponseTo } from "../student-review/responded-to";
 
 /** A measure's value now: a percentage over `count` students (or meetings), or nothing to show. */
@@ -85,8 +84,11 @@ export async function measureResponseWithinDays(
   asOf: string,
 ): Promise<MeasureValue> {
   const days = sql`${params.days}::int`;
+  // Set-based over the team's few assessments: results below the cut are read by key per assessment, the
+  // partly scored ones told apart by item counts per (assessment, student, target) rather than probes per result
+  // (the rule of isPartlyScored), and calls matched to plans by one hash anti join.
   const result = await db.execute<{ calls: number; answered: number }>(sql`
-    with given as (
+    with given as materialized (
       select a.id, a.given_on, coalesce(c.counts_partly_scored_as_need, false) as partial_is_need,
              case when ${days} = 0 then a.given_on else
                (select d::date from generate_series(a.given_on + 1, a.given_on + 7 + ${days} * 2, interval '1 day') d
@@ -94,27 +96,51 @@ export async function measureResponseWithinDays(
         from assessments a join communities c on c.id = a.community_id
        where a.community_id = ${params.communityId} and a.status <> 'draft'
          and a.given_on between ${window.from}::date and ${window.to}::date),
-    calls as (
-      select g.id as assessment_id, g.given_on, g.last_day, g.partial_is_need, b.student_id
-        from below_proficient_students b
-        join given g on g.id = b.assessment_id and g.last_day <= ${asOf}::date
-        join students s on s.id = b.student_id
-       where ${isVisibleStudent(actor, "s")}),
+    due as materialized (select * from given g where g.last_day <= ${asOf}::date),
+    -- Items aligned to each target of each assessment, and per student the aligned items scored: a result is
+    -- partly scored when some aligned item has a score (any item) and some item of its own assessment has none.
+    aligned as (
+      select i.assessment_id, x.target_id, count(*) as items
+        from assessment_items i join item_targets x on x.item_id = i.id
+       where i.assessment_id in (select id from due)
+       group by i.assessment_id, x.target_id),
+    scored as (
+      select sc.assessment_id, sc.student_id, x.target_id, count(*) as scored,
+             count(*) filter (where i.assessment_id = sc.assessment_id) as own
+        from due d
+        join item_scores sc on sc.assessment_id = d.id
+        join item_targets x on x.item_id = sc.item_id
+        join assessment_items i on i.id = sc.item_id
+       where sc.points is not null
+       group by sc.assessment_id, sc.student_id, x.target_id),
     below_target as materialized (
-      select k.assessment_id, k.student_id, k.given_on, k.last_day, tr.target_id
-        from calls k
-        join target_results tr on tr.assessment_id = k.assessment_id and tr.student_id = k.student_id
+      select tr.assessment_id, tr.student_id, g.given_on, g.last_day, tr.target_id
+        from due g
+        join target_results tr on tr.assessment_id = g.id
         join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-       where tr.level < at.proficient_level and (k.partial_is_need or not ${isPartlyScored("tr")})),
-    -- Calls no plan answers, by one anti join against the plans rather than a probe per call (as the report).
-    unanswered as (
-      select distinct bt.assessment_id, bt.student_id
+        join below_proficient_students b on b.assessment_id = tr.assessment_id and b.student_id = tr.student_id
+        join students s on s.id = tr.student_id
+        left join aligned al on al.assessment_id = tr.assessment_id and al.target_id = tr.target_id
+        left join scored sd on sd.assessment_id = tr.assessment_id and sd.student_id = tr.student_id
+         and sd.target_id = tr.target_id
+       where tr.level < at.proficient_level and ${isVisibleStudent(actor, "s")}
+         and (g.partial_is_need or not (coalesce(sd.scored, 0) > 0 and coalesce(sd.own, 0) < coalesce(al.items, 0)))),
+    plans as materialized (
+      select p.student_id, p.kind, p.learning_target_ids, p.closed_at, p.start_date
+        from intervention_plans p
+       where p.kind = 'intervention' and p.student_id in (select student_id from below_target)),
+    answered as (
+      select distinct bt.assessment_id, bt.student_id, bt.target_id
         from below_target bt
-       where not exists (select 1 from intervention_plans p where p.student_id = bt.student_id
-                           and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)})),
-    per_call as (select distinct bt.assessment_id, bt.student_id from below_target bt)
-    select (select count(*) from per_call)::int as calls,
-           ((select count(*) from per_call) - (select count(*) from unanswered))::int as answered`);
+        join plans p on p.student_id = bt.student_id
+         and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)}),
+    per_call as (
+      select bt.assessment_id, bt.student_id, bool_or(an.target_id is null) as missed
+        from below_target bt
+        left join answered an on an.assessment_id = bt.assessment_id and an.student_id = bt.student_id
+         and an.target_id = bt.target_id
+       group by bt.assessment_id, bt.student_id)
+    select count(*)::int as calls, count(*) filter (where not missed)::int as answered from per_call`);
   const row = result.rows[0] ?? { calls: 0, answered: 0 };
   return studentShare(row.answered, row.calls);
 }

@@ -1,6 +1,7 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { goalCheckins, goals, meetings } from "../../db/schema";
+import { communities, goalCheckins, goals, meetings } from "../../db/schema";
 import {
   buildAssessment,
   buildClass,
@@ -153,6 +154,44 @@ describe("response within days", () => {
       "2030-11-01",
     );
     expect(longer.value).toBeCloseTo((100 * 7) / 12, 6);
+  });
+
+  it("counts a partly scored result as no call unless the team counts it as a need", async () => {
+    const db = database.db;
+    const team = await buildCommunity(db, district, [{ personId: otherTeacher.id, teamRole: "facilitator" }]);
+    const standard = await buildEssentialStandard(db, district, { communityId: team.id });
+    const target = standard.targets[0]?.id as string;
+    const klass = await buildClass(db, district, { teacherIds: [otherTeacher.id] });
+    const students: string[] = [];
+    for (let i = 0; i < 14; i++) students.push((await buildStudent(db, district, { classIds: [klass.id] })).id);
+    const halves = [1, 2].map((n) => ({ label: String(n), maxPoints: 2, targetIds: [target] }));
+    const assessment = await buildAssessment(db, district, {
+      communityId: team.id,
+      classIds: [klass.id],
+      items: halves,
+      givenOn: "2030-09-10",
+      cutScores: { [target]: CUTS },
+    });
+    // Ten scored on both items (1 point of 4: below), four on the first only (partly scored, below by its points).
+    await buildResults(
+      db,
+      district,
+      assessment,
+      students.map((studentId, i) => ({ studentId, points: i < 10 ? [1, 0] : [1, null] })),
+    );
+    await buildPlan(db, district, {
+      studentId: students[10] as string,
+      communityId: team.id,
+      ...planDates("2030-09-12"),
+    });
+    const actor = await signedInActor(database, leader);
+    const measure = () => measureResponseWithinDays(db, actor, { communityId: team.id, days: 5 }, window, "2030-11-01");
+    expect(await measure()).toEqual({ value: 0, count: 10, suppressed: false });
+    await db.update(communities).set({ countsPartlyScoredAsNeed: true }).where(eq(communities.id, team.id));
+    // Now the four are calls too, one of them answered: 1 of 14.
+    const counted = await measure();
+    expect(counted.count).toBe(14);
+    expect(counted.value).toBeCloseTo(100 / 14, 6);
   });
 
   it("counts no call whose last day to respond has not passed", async () => {
