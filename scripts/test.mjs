@@ -7,8 +7,7 @@
 // journeys again at the others. The PostgreSQL phase keeps the real time (the server's clock is its own).
 //
 // Two lanes run side by side, because the journeys leave most of a core idle (they wait on the browser and the
-// server): the browser lane (build, journeys, then the guard's tests and the type check) and the test lane (lint,
-// PGlite, PostgreSQL), so that both lanes end at about the same time.
+// server): the browser lane (build, journeys, then the guard's tests) and the test lane (checks, PGlite, PostgreSQL).
 // The test lane runs at a lower CPU priority so the journeys keep their pace. Each phase's output is printed
 // whole when it ends, so the two lanes never interleave in the log.
 import { spawn } from "node:child_process";
@@ -105,12 +104,13 @@ if (!fakeTime) {
   }
 }
 
-/** Lint, house rules and dead code, then the unit and integration tests on both databases. */
+/** The checks, then the unit and integration tests on both databases. */
 async function testLane() {
   const background = true;
   await run("lint", "npx", ["biome", "check", "."], { background });
   await run("house rules", "node", ["scripts/check-rules.mjs"], { background });
   await run("dead code (knip)", "npx", ["knip", "--no-progress"], { background });
+  await run("typecheck", "node", ["scripts/typecheck.mjs"], { background });
   await vitest(`unit and integration tests (PGlite${clockLabel(0)})`, [], ".tmp/vitest-pglite.json", {
     env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(0) },
     background,
@@ -141,7 +141,7 @@ async function testLane() {
   }
 }
 
-/** The web app's build, the journeys in Chromium, the guard's date-sensitive journeys, its tests, the type check. */
+/** The web app's build, the journeys in Chromium, the guard's date-sensitive journeys, then its tests. */
 async function browserLane(chromium) {
   if (!(await run("build web app", "npx", ["vite", "build", "--logLevel", "warn"]))) return;
   await vitest(
@@ -167,7 +167,6 @@ async function browserLane(chromium) {
       { env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(index) }, background: true },
     );
   }
-  await run("typecheck", "node", ["scripts/typecheck.mjs"], { background: true });
 }
 
 const guardIndexes = fakeTime ? [...moments.keys()].filter((index) => index >= 2) : [];
