@@ -7,7 +7,7 @@
 // journeys again at the others. The PostgreSQL phase keeps the real time (the server's clock is its own).
 //
 // Two lanes run side by side, because the journeys leave most of a core idle (they wait on the browser and the
-// server): the browser lane (build, journeys, then the guard's tests) and the test lane (checks, PGlite, PostgreSQL).
+// server): the browser lane (build, journeys) and the test lane (checks, PGlite, PostgreSQL, the guard's tests).
 // The test lane runs at a lower CPU priority so the journeys keep their pace. Each phase's output is printed
 // whole when it ends, so the two lanes never interleave in the log.
 import { spawn } from "node:child_process";
@@ -104,7 +104,7 @@ if (!fakeTime) {
   }
 }
 
-/** The checks, then the unit and integration tests on both databases. */
+/** The checks, then the unit and integration tests on both databases, then the guard's date-sensitive tests. */
 async function testLane() {
   const background = true;
   await run("lint", "npx", ["biome", "check", "."], { background });
@@ -139,9 +139,17 @@ async function testLane() {
       "\nDATABASE_URL is not set: the PostgreSQL run is left out (set it to run the suite on PostgreSQL too).",
     );
   }
+  for (const index of guardIndexes) {
+    await vitest(
+      `clock guard: date-sensitive tests (PGlite${clockLabel(index)})`,
+      DATE_SENSITIVE,
+      `.tmp/vitest-guard-${index}.json`,
+      { env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(index) }, background },
+    );
+  }
 }
 
-/** The web app's build, the journeys in Chromium, the guard's date-sensitive journeys, then its tests. */
+/** The web app's build, the journeys in Chromium, then the guard's date-sensitive journeys. */
 async function browserLane(chromium) {
   if (!(await run("build web app", "npx", ["vite", "build", "--logLevel", "warn"]))) return;
   await vitest(
@@ -156,15 +164,6 @@ async function browserLane(chromium) {
       ["--config", "vitest.e2e.config.ts", ...DATE_SENSITIVE_JOURNEYS],
       `.tmp/vitest-guard-e2e-${index}.json`,
       { env: { CHROMIUM_PATH: chromium, ...clockAt(index) } },
-    );
-  }
-  // The journeys end well before the database phases: the guard's date-sensitive tests fill this lane's time.
-  for (const index of guardIndexes) {
-    await vitest(
-      `clock guard: date-sensitive tests (PGlite${clockLabel(index)})`,
-      DATE_SENSITIVE,
-      `.tmp/vitest-guard-${index}.json`,
-      { env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(index) }, background: true },
     );
   }
 }
