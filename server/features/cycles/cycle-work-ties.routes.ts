@@ -15,6 +15,7 @@ import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { listVisits, visitTarget } from "../visits/visits.queries";
+import { authorizedCycle } from "./authorized-cycle";
 import {
   cycleWorkAbilities,
   presentCycleMeetings,
@@ -30,7 +31,6 @@ import {
   listImplementations,
   listTaughtClasses,
   listTeamMeetings,
-  requireCycleWorkTarget,
 } from "./cycle-work.queries";
 import {
   deleteImplementation,
@@ -68,8 +68,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: ImplementationList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return implementations(actor, cycle);
     },
   );
@@ -82,8 +81,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await logImplementation(app.db, actorContextOf(request), cycle, request.body);
       return reply.code(201).send(await implementations(actor, cycle));
     },
@@ -97,8 +95,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       const implementation =
         (await findImplementation(app.db, cycle.id, request.params.entryId)) ?? notFound("application");
       await deleteImplementation(app.db, actorContextOf(request), cycle, implementation);
@@ -111,8 +108,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: CycleVisitList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return visits(actor, cycle);
     },
   );
@@ -122,8 +118,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     { config: { policy: "cycle.contribute" }, schema: { params: CycleVisitParams, response: { 200: CycleVisitList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       const [visit] = await listVisits(app.db, { id: request.params.visitId });
       if (!visit) notFound("visit");
       authorize(actor, "visit.read", visitTarget(visit));
@@ -137,8 +132,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     { config: { policy: "cycle.contribute" }, schema: { params: CycleVisitParams, response: { 200: CycleVisitList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await untieVisit(app.db, actorContextOf(request), cycle, request.params.visitId);
       return visits(actor, cycle);
     },
@@ -149,8 +143,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: CycleMeetingList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return meetings(actor, cycle);
     },
   );
@@ -163,8 +156,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       // Only the team's own meetings: another team's meeting is not known here.
       const communityId = await findMeetingCommunityId(app.db, request.params.meetingId);
       if (communityId !== cycle.communityId) notFound("meeting");
@@ -181,8 +173,7 @@ export async function cycleWorkTiesRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await untieMeeting(app.db, actorContextOf(request), cycle, request.params.meetingId);
       return meetings(actor, cycle);
     },

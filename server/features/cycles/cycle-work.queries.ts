@@ -18,9 +18,7 @@ import {
   protocols,
   resources,
 } from "../../db/schema";
-import { notFound } from "../../errors";
 import type { CycleTarget } from "../../policy/rules";
-import { loadCycleTarget } from "./cycles.queries";
 
 /** A cycle as its work sections need it: what the cycle rules judge, and its title and team. */
 export type CycleWorkCycle = CycleTarget & { title: string; communityId: string };
@@ -249,9 +247,4 @@ export async function findMeetingCycle(db: Db, meetingId: string) {
     .orderBy(desc(cycles.startsOn))
     .limit(1);
   return row;
-}
-
-/** The cycle as loadCycleTarget reads it (what the cycle rules judge, its title and team), or a 404 problem. */
-export async function requireCycleWorkTarget(db: Db, cycleId: string): Promise<CycleWorkCycle> {
-  return (await loadCycleTarget(db, cycleId)) ?? notFound("cycle");
 }

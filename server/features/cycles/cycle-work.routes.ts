@@ -15,14 +15,9 @@ import type { Actor } from "../../policy/actor";
 import { authorize } from "../../policy/authorize";
 import type { App } from "../../types";
 import { findResource, resourceTarget } from "../library/library.queries";
+import { authorizedCycle } from "./authorized-cycle";
 import { presentLearningLog, presentRefinements, presentStrategies } from "./cycle-work.present";
-import {
-  type CycleWorkCycle,
-  listCycleStrategies,
-  listLearningEntries,
-  listRefinements,
-  requireCycleWorkTarget,
-} from "./cycle-work.queries";
+import { type CycleWorkCycle, listCycleStrategies, listLearningEntries, listRefinements } from "./cycle-work.queries";
 import { addRefinement, chooseStrategy, removeStrategy } from "./cycle-work-commands";
 import { addLearningEntry, deleteLearningEntry, updateLearningEntry } from "./cycle-work-learning";
 import { readableLinkIds } from "./cycle-work-links";
@@ -43,8 +38,7 @@ export async function cycleWorkRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: LearningLog } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return learningLog(actor, cycle);
     },
   );
@@ -57,8 +51,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await addLearningEntry(app.db, actorContextOf(request), cycle, request.body);
       return reply.code(201).send(await learningLog(actor, cycle));
     },
@@ -72,8 +65,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       const entry = await loadEntry(cycle, request.params.entryId);
       await updateLearningEntry(app.db, actorContextOf(request), cycle, entry, request.body);
       return learningLog(actor, cycle);
@@ -88,8 +80,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       const entry = await loadEntry(cycle, request.params.entryId);
       await deleteLearningEntry(app.db, actorContextOf(request), cycle, entry);
       return learningLog(actor, cycle);
@@ -101,8 +92,7 @@ export async function cycleWorkRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: CycleStrategyList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return presentStrategies(actor, cycle, await listCycleStrategies(app.db, cycle.id));
     },
   );
@@ -115,8 +105,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       const resource = (await findResource(app.db, actor, request.params.resourceId)) ?? notFound("resource");
       authorize(actor, "resource.read", resourceTarget(resource));
       if (resource.kind !== "strategy") {
@@ -137,8 +126,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await removeStrategy(app.db, actorContextOf(request), cycle, request.params.resourceId);
       return presentStrategies(actor, cycle, await listCycleStrategies(app.db, cycle.id));
     },
@@ -149,8 +137,7 @@ export async function cycleWorkRoutes(app: App) {
     { config: { policy: "cycle.read" }, schema: { params: CycleParams, response: { 200: RefinementList } } },
     async (request) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.read", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.read");
       return presentRefinements(actor, cycle, await listRefinements(app.db, cycle.id));
     },
   );
@@ -163,8 +150,7 @@ export async function cycleWorkRoutes(app: App) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const cycle = await requireCycleWorkTarget(app.db, request.params.cycleId);
-      authorize(actor, "cycle.contribute", cycle);
+      const cycle = await authorizedCycle(app.db, actor, request.params.cycleId, "cycle.contribute");
       await addRefinement(app.db, actorContextOf(request), cycle, request.body);
       return reply.code(201).send(presentRefinements(actor, cycle, await listRefinements(app.db, cycle.id)));
     },

@@ -26,6 +26,7 @@ import type { Actor } from "../../policy/actor";
 import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { requireCommunity } from "../communities/communities.queries";
+import { authorizedCycle } from "./authorized-cycle";
 import {
   addFollowup,
   addLearningNeed,
@@ -46,7 +47,6 @@ import {
   listCycles,
   listLearningNeeds,
   listStages,
-  loadCycleTarget,
   requireCycle,
 } from "./cycles.queries";
 import { startCycle } from "./start-cycle";
@@ -63,10 +63,8 @@ export async function cyclesRoutes(app: App) {
   }
 
   /** The cycle's rule target alone, checked against `action`, for routes that need nothing else of it. */
-  async function authorizeCycle(actor: Actor, id: string, action: "cycle.read" | "cycle.contribute") {
-    const target = (await loadCycleTarget(app.db, id)) ?? notFound("cycle");
-    authorize(actor, action, target);
-    return target;
+  function authorizeCycle(actor: Actor, id: string, action: "cycle.read" | "cycle.contribute") {
+    return authorizedCycle(app.db, actor, id, action);
   }
 
   async function cycleView(actor: Actor, id: string) {
