@@ -18,6 +18,7 @@ import { ensureChromium } from "./ensure-chromium.mjs";
 const isCi = process.env.CI === "true";
 const totals = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
+const failedTests = [];
 const timings = [];
 const suiteStarted = Date.now();
 mkdirSync(".tmp/logs", { recursive: true });
@@ -65,6 +66,22 @@ async function vitest(title, args, report, options = {}) {
     totals.passed += summary.numPassedTests ?? 0;
     totals.failed += summary.numFailedTests ?? 0;
     totals.skipped += (summary.numPendingTests ?? 0) + (summary.numTodoTests ?? 0);
+    for (const file of summary.testResults ?? []) {
+      for (const test of file.assertionResults ?? []) {
+        if (test.status !== "failed") continue;
+        const reason = String(test.failureMessages?.[0] ?? "")
+          .split("\n")[0]
+          .slice(0, 300);
+        failedTests.push(`${title} | ${file.name.replace(`${process.cwd()}/`, "")} > ${test.fullName}: ${reason}`);
+      }
+      if (file.status === "failed" && !(file.assertionResults ?? []).some((test) => test.status === "failed")) {
+        failedTests.push(
+          `${title} | ${file.name.replace(`${process.cwd()}/`, "")}: ${String(file.message ?? "")
+            .split("\n")[0]
+            .slice(0, 300)}`,
+        );
+      }
+    }
   } else if (!ok) {
     totals.failed += 1;
   }
@@ -176,5 +193,7 @@ console.log("");
 console.log(`phases: ${timings.join("; ")}`);
 console.log(`total: ${seconds(suiteStarted)} s`);
 if (failures.length) console.log(`Failed: ${failures.join(", ")}`);
+// The failing tests again, last, so the tail of a long log names them.
+for (const line of failedTests) console.log(`failed test: ${line}`);
 console.log(`tests: ${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(failures.length ? 1 : 0);
