@@ -7,11 +7,12 @@
 // journeys again at the others. The PostgreSQL phase keeps the real time (the server's clock is its own).
 //
 // Two lanes run side by side, because the journeys leave most of a core idle (they wait on the browser and the
-// server): the browser lane (build, journeys) and the test lane (checks, PGlite, PostgreSQL, the guard's tests).
-// The test lane runs at a lower CPU priority so the journeys keep their pace. Each phase's output is printed
-// whole when it ends, so the two lanes never interleave in the log.
+// server): the browser lane (build, the journeys in two halves side by side, the guard's journeys) and the test
+// lane (checks, PGlite). Whichever lane is done first takes the PostgreSQL phase and the guard's tests. The test
+// phases run at a lower CPU priority so the journeys keep their pace. Each phase's output is printed whole when
+// it ends, so phases never interleave in the log.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureFakeTime, fakeClockEnv, guardMoments } from "./clock-guard.mjs";
 import { ensureChromium } from "./ensure-chromium.mjs";
 
@@ -121,7 +122,16 @@ if (!fakeTime) {
   }
 }
 
-/** The checks, then the unit and integration tests on both databases, then the guard's date-sensitive tests. */
+/*
+ * Phases either lane may run: each lane takes the next one when its own are done, so the lane that finishes
+ * first (usually the browser's, which waits on Chromium more than it computes) picks up the rest.
+ */
+const shared = [];
+async function drainShared() {
+  for (let phase = shared.shift(); phase; phase = shared.shift()) await phase();
+}
+
+/** The checks and the PGlite phase, then shared phases. */
 async function testLane() {
   const background = true;
   await run("lint", "npx", ["biome", "check", "."], { background });
@@ -132,20 +142,28 @@ async function testLane() {
     env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(0) },
     background,
   });
+  await drainShared();
+}
+
+/** The PostgreSQL phase and the guard's date-sensitive tests, for whichever lane is free. */
+function queueSharedPhases() {
+  const background = true;
   if (process.env.DATABASE_URL) {
     // What does not depend on the database runs once, in the PGlite phase: the demo's calendar at the guard's
     // moments, and the embedded database's own lock.
-    await vitest(
-      "integration tests (PostgreSQL)",
-      [
-        "server",
-        ...["server/demo/demo-liveness.test.ts", "server/db/faults/embedded-lock.test.ts"].flatMap((file) => [
-          "--exclude",
-          file,
-        ]),
-      ],
-      ".tmp/vitest-postgres.json",
-      { env: { COLLECTIVE_TEST_DB: "postgres" }, background },
+    shared.push(() =>
+      vitest(
+        "integration tests (PostgreSQL)",
+        [
+          "server",
+          ...["server/demo/demo-liveness.test.ts", "server/db/faults/embedded-lock.test.ts"].flatMap((file) => [
+            "--exclude",
+            file,
+          ]),
+        ],
+        ".tmp/vitest-postgres.json",
+        { env: { COLLECTIVE_TEST_DB: "postgres" }, background },
+      ),
     );
   } else if (isCi) {
     console.error("CI=true but DATABASE_URL is not set: the PostgreSQL suite cannot run.");
@@ -157,35 +175,77 @@ async function testLane() {
     );
   }
   for (const index of guardIndexes) {
-    await vitest(
-      `clock guard: date-sensitive tests (PGlite${clockLabel(index)})`,
-      DATE_SENSITIVE,
-      `.tmp/vitest-guard-${index}.json`,
-      { env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(index) }, background },
+    shared.push(() =>
+      vitest(
+        `clock guard: date-sensitive tests (PGlite${clockLabel(index)})`,
+        DATE_SENSITIVE,
+        `.tmp/vitest-guard-${index}.json`,
+        { env: { COLLECTIVE_TEST_DB: "pglite", ...clockAt(index) }, background },
+      ),
     );
   }
 }
 
-/** The web app's build, the journeys in Chromium, then the guard's date-sensitive journeys. */
+// Rough seconds per journey file, to split the journeys into two halves of about equal length (a file not
+// listed counts as 8 s). Only the balance depends on these, never what runs.
+const JOURNEY_SECONDS = {
+  "accessibility.e2e.ts": 60,
+  "collaboration.e2e.ts": 19,
+  "team-analysis.e2e.ts": 16,
+  "interventions.e2e.ts": 15,
+  "sign-in-per-role.e2e.ts": 12,
+};
+
+/** The journey files in two halves of about equal length (longest first, each to the shorter half). */
+function journeyHalves() {
+  const files = readdirSync("e2e")
+    .filter((name) => name.endsWith(".e2e.ts"))
+    .map((name) => ({ file: `e2e/${name}`, seconds: JOURNEY_SECONDS[name] ?? 8 }))
+    .sort((a, b) => b.seconds - a.seconds || a.file.localeCompare(b.file));
+  const halves = [
+    { files: [], seconds: 0 },
+    { files: [], seconds: 0 },
+  ];
+  for (const { file, seconds } of files) {
+    const shorter = halves[0].seconds <= halves[1].seconds ? halves[0] : halves[1];
+    shorter.files.push(file);
+    shorter.seconds += seconds;
+  }
+  return halves.map((half) => half.files).filter((half) => half.length > 0);
+}
+
+/**
+ * The web app's build, then the journeys in Chromium in two halves side by side (each half its own server on
+ * its own data), then the guard's date-sensitive journeys at each moment side by side, then shared phases.
+ */
 async function browserLane(chromium) {
   if (!(await run("build web app", "npx", ["vite", "build", "--logLevel", "warn"]))) return;
-  await vitest(
-    `end-to-end tests (Chromium${clockLabel(1)})`,
-    ["--config", "vitest.e2e.config.ts"],
-    ".tmp/vitest-e2e.json",
-    { env: { CHROMIUM_PATH: chromium, ...clockAt(1) } },
+  const halves = journeyHalves();
+  await Promise.all(
+    halves.map((files, index) =>
+      vitest(
+        `end-to-end tests, part ${index + 1} of ${halves.length} (Chromium${clockLabel(1)})`,
+        ["--config", "vitest.e2e.config.ts", ...files],
+        `.tmp/vitest-e2e-${index + 1}.json`,
+        { env: { CHROMIUM_PATH: chromium, ...clockAt(1) } },
+      ),
+    ),
   );
-  for (const index of guardIndexes) {
-    await vitest(
-      `clock guard: date-sensitive journeys (Chromium${clockLabel(index)})`,
-      ["--config", "vitest.e2e.config.ts", ...DATE_SENSITIVE_JOURNEYS],
-      `.tmp/vitest-guard-e2e-${index}.json`,
-      { env: { CHROMIUM_PATH: chromium, ...clockAt(index) } },
-    );
-  }
+  await Promise.all(
+    guardIndexes.map((index) =>
+      vitest(
+        `clock guard: date-sensitive journeys (Chromium${clockLabel(index)})`,
+        ["--config", "vitest.e2e.config.ts", ...DATE_SENSITIVE_JOURNEYS],
+        `.tmp/vitest-guard-e2e-${index}.json`,
+        { env: { CHROMIUM_PATH: chromium, ...clockAt(index) } },
+      ),
+    ),
+  );
+  await drainShared();
 }
 
 const guardIndexes = fakeTime ? [...moments.keys()].filter((index) => index >= 2) : [];
+queueSharedPhases();
 const chromium = await ensureChromium();
 await Promise.all([testLane(), browserLane(chromium)]);
 
