@@ -42,6 +42,7 @@ export const Me = z.object({
     rollUpDistrict: z.boolean(),
     readInterventionReports: z.boolean(),
     importRosters: z.boolean(),
+    manageApiTokens: z.boolean(),
   }),
   /** The schools of the person's roles whose proficiency they may roll up (analysis.rollup). */
   rollupSchools: z.array(SchoolChoice),

@@ -5,13 +5,16 @@ import Fastify, { type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
 import { auditRoutes } from "./audit/audit.routes";
 import { ActorCache } from "./auth/actor-cache";
+import { findActorByApiToken } from "./auth/api-tokens";
+import { apiTokensRoutes } from "./auth/api-tokens.routes";
 import { authRoutes } from "./auth/auth.routes";
 import { keepActorCacheCurrent } from "./auth/keep-actor-cache-current";
 import { meRoutes } from "./auth/me.routes";
 import { findActorBySessionToken, SESSION_COOKIE } from "./auth/sessions";
+import { TokenRateLimiter } from "./auth/token-rate";
 import { type Config, VERSION } from "./config";
 import type { Database } from "./db/client";
-import { registerErrorHandling, unauthorized } from "./errors";
+import { forbidden, registerErrorHandling, tooManyRequests, unauthorized } from "./errors";
 import { analysisRoutes } from "./features/analysis/analysis.routes";
 import { assessmentsRoutes } from "./features/assessments/assessments.routes";
 import { communitiesRoutes } from "./features/communities/communities.routes";
@@ -48,6 +51,7 @@ import { registerSecurityHeaders } from "./http/security-headers";
 import { validatorCompiler } from "./http/validation";
 import { registerWebApp } from "./http/web-app";
 import { outboxRoutes } from "./mail/outbox.routes";
+import { tokenMayUse } from "./policy/token-scopes";
 import type { App, RoutePolicy } from "./types";
 
 export type RegisteredRoute = {
@@ -110,8 +114,19 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   app.addHook("onRequest", async (request) => {
     receivedAt.set(request, performance.now());
   });
+  const tokenRate = new TokenRateLimiter(deps.config.apiTokenPerMinute);
   app.addHook("onRequest", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // An API token (Authorization: Bearer) stands instead of the session cookie; a wrong one is refused
+    // outright rather than ignored, so a script learns at once that its token no longer works.
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    if (bearer !== undefined) {
+      request.actor = await findActorByApiToken(app.db, bearer);
+      if (!request.actor?.apiToken) unauthorized("This API token is unknown, expired or revoked.");
+      const wait = tokenRate.take(request.actor.apiToken.id);
+      if (wait > 0) tooManyRequests(wait);
+      return;
+    }
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await findActorBySessionToken(app.db, app.pool, token, actorCache);
   });
@@ -127,12 +142,27 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
     const policy = request.routeOptions.config.policy;
     if (policy === undefined) throw new Error(`route ${request.routeOptions.url} declares no policy`);
     if (policy !== "public" && !request.actor) unauthorized();
+    const token = request.actor?.apiToken;
+    if (token && !tokenMayUse(token.scopes, policy)) forbidden("This API token's scopes do not reach this route.");
   });
 
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",
       info: { title: "Collective API", version: VERSION, license: { name: "AGPL-3.0-or-later" } },
+      // A browser signs in for a session cookie; a script sends a personal API token (made under /me/api-tokens)
+      // as a bearer token, which reaches only the routes its scopes open.
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: SESSION_COOKIE },
+          apiToken: {
+            type: "http",
+            scheme: "bearer",
+            description: "A personal API token (clv_…). Scopes: rosters:read, results:write, analysis:read.",
+          },
+        },
+      },
+      security: [{ session: [] }, { apiToken: [] }],
     },
     transform: jsonSchemaTransform,
   });
@@ -140,6 +170,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(healthRoutes);
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(meRoutes, { prefix: "/api/v1" });
+  await app.register(apiTokensRoutes, { prefix: "/api/v1" });
   await app.register(peopleRoutes, { prefix: "/api/v1" });
   await app.register(schoolsRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });

@@ -47,6 +47,8 @@ const Env = z.object({
     .min(1)
     .max(24 * 90)
     .default(24 * 14),
+  /** Requests an API token may make per minute, per server process. */
+  API_TOKEN_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(600),
   MAX_UPLOAD_MB: z.coerce.number().positive().max(1024).default(20),
   IMPORT_MAX_ENTRIES: z.coerce.number().int().min(1).max(100_000).default(DEFAULT_IMPORT_LIMITS.maxEntries),
   IMPORT_MAX_FILE_MB: z.coerce
@@ -82,6 +84,8 @@ export type Config = {
   mailFrom: string;
   logLevel: z.infer<typeof Env>["LOG_LEVEL"];
   sessionHours: number;
+  /** Requests an API token may make per minute, per server process. */
+  apiTokenPerMinute: number;
   /** The largest file the library accepts, in bytes. */
   maxUploadBytes: number;
   /** Bounds on every import (OneRoster sets, results CSV): IMPORT_MAX_* */
@@ -113,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     mailFrom: e.MAIL_FROM,
     logLevel: e.LOG_LEVEL,
     sessionHours: e.SESSION_HOURS,
+    apiTokenPerMinute: e.API_TOKEN_PER_MINUTE,
     maxUploadBytes: Math.floor(e.MAX_UPLOAD_MB * 1024 * 1024),
     importLimits: {
       maxEntries: e.IMPORT_MAX_ENTRIES,

@@ -26,6 +26,9 @@ export async function recordAudit(db: Db, who: AuditContext | FastifyRequest, en
     subjectId: entry.subjectId ?? null,
     ip: context.ip,
     requestId: context.requestId,
-    details: entry.details ?? null,
+    // What an API token did says which token did it.
+    details: context.actor?.apiToken
+      ? { ...entry.details, apiTokenId: context.actor.apiToken.id }
+      : (entry.details ?? null),
   });
 }

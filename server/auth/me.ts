@@ -19,6 +19,7 @@ export function presentMe(actor: Actor): Me {
     rollUpDistrict: can(actor, "analysis.rollup", { ...district, schoolId: SCHOOL_WITHOUT_TIES }),
     readInterventionReports: can(actor, "interventionReport.read", { ...district, schoolId: null }),
     importRosters: can(actor, "roster.import", district),
+    manageApiTokens: can(actor, "apiToken.manage", district),
   };
   return {
     id: actor.personId,

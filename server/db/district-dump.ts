@@ -12,11 +12,11 @@ const CHUNK_ROWS = 2000;
 const DERIVED_TABLES = new Set(["target_result_counts", "below_proficient_students"]);
 
 /**
- * Credentials: session token hashes, invitation and reset tokens, calendar feed tokens. A dump never carries them,
+ * Credentials: session token hashes, invitation and reset tokens, calendar feed tokens, API tokens. A dump never carries them,
  * so a restored district starts with nobody signed in and no live link, and a dump that leaks opens nothing.
  * Dumps written before this rule are restored without them too.
  */
-const SECRET_TABLES = new Set(["sessions", "account_tokens", "calendar_feeds"]);
+const SECRET_TABLES = new Set(["sessions", "account_tokens", "calendar_feeds", "api_tokens"]);
 
 /** Version 2 ends with an end line that counts the rows, so a dump cut off between two lines is told apart. */
 type Header = { format: typeof FORMAT; version: 1 | 2; districtId: string; slug: string; exportedAt: string };

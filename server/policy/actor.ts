@@ -1,3 +1,4 @@
+import type { TokenScope } from "../../contract/api-tokens";
 import type { TeamRole } from "../../contract/communities";
 import type { RoleName } from "../../contract/people";
 
@@ -16,6 +17,8 @@ export type Actor = {
   roles: { role: RoleName; schoolId: string | null; schoolName?: string | null }[];
   /** The communities the person belongs to, with their team role in each. */
   memberships: Record<string, TeamRole>;
+  /** Set when the request came with an API token: it acts as its person, within its scopes only. */
+  apiToken?: { id: string; scopes: readonly TokenScope[] };
 };
 
 export const STAFF_ROLES: readonly RoleName[] = [

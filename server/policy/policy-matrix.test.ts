@@ -90,6 +90,8 @@ describe("policy matrix", () => {
           else expect(checked, `${key} was refused without a policy check`).not.toEqual([]);
         }
         if (route === "/api/v1/me/sessions/:id") expect(response.statusCode).toBe(404);
+        // One only ever sees one's own tokens: another's id is "not found" to those who may have tokens at all.
+        else if (route === "/api/v1/me/api-tokens/:id") expect(response.statusCode).toBe(isAllowed ? 404 : 403);
         else if (isAllowed) expect(response.statusCode, response.body).toBeLessThan(300);
         else expect([403, 404], response.body).toContain(response.statusCode);
         if (isAllowed && spec.leakCheck) {

@@ -438,6 +438,9 @@ export const rules = {
 
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
+  // API tokens are for staff's scripts and tools; a token acts as its maker, so a token may never make another
+  // (the routes need a session: see token-scopes.ts).
+  "apiToken.manage": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a) && a.apiToken === undefined,
 } satisfies Record<string, (actor: Actor, target: never) => boolean>;
 
 export type Action = keyof typeof rules;

@@ -39,3 +39,26 @@ export const accountTokens = pgTable(
   },
   (t) => [index("account_tokens_person_idx").on(t.personId)],
 );
+
+/**
+ * API tokens: a person's own key for scripts and other tools, acting as that person but only within its
+ * scopes. Stored as their SHA-256 (shown once, when made); every token expires and may be revoked.
+ */
+export const apiTokens = pgTable(
+  "api_tokens",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull().unique(),
+    districtId: districtIdColumn(),
+    personId: uuid("person_id")
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    scopes: text("scopes").array().notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp("expires_at", { withTimezone: true }).notNull(),
+    lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+  },
+  (t) => [index("api_tokens_person_idx").on(t.personId)],
+);

@@ -46,6 +46,18 @@ export const foundationCases: Record<string, Case> = {
     allowed: "all",
     own: () => ({ url: "/api/v1/me/sessions/sign-out-everywhere" }),
   },
+  "GET /api/v1/me/api-tokens": { allowed: STAFF, own: () => ({ url: "/api/v1/me/api-tokens" }) },
+  "POST /api/v1/me/api-tokens": {
+    allowed: STAFF,
+    own: () => ({
+      url: "/api/v1/me/api-tokens",
+      payload: { name: "matrix", scopes: ["rosters:read"], expiresInDays: 1 },
+    }),
+  },
+  "DELETE /api/v1/me/api-tokens/:id": {
+    allowed: STAFF,
+    own: () => ({ url: "/api/v1/me/api-tokens/00000000-0000-4000-8000-000000000000" }),
+  },
   "GET /api/v1/people": {
     allowed: STAFF,
     own: () => ({ url: "/api/v1/people?pageSize=200" }),

@@ -2,12 +2,13 @@ import { ROLE_LABELS } from "../../../../contract/people";
 import { PageHeader } from "../../components/PageHeader";
 import { useMe } from "../auth/me.api";
 import { DigestSetting } from "../notifications/DigestSetting";
+import { ApiTokensSection } from "./ApiTokensSection";
 import { CalendarFeedSection } from "./CalendarFeedSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
 import { LanguageSetting } from "./LanguageSetting";
 import { SessionsList } from "./SessionsList";
 
-/** The signed-in person's own account: who they are, their password, calendar feed and sessions. */
+/** The signed-in person's own account: who they are, their password, calendar feed, sessions and API tokens. */
 export function ProfilePage() {
   const me = useMe();
   return (
@@ -42,6 +43,7 @@ export function ProfilePage() {
       <DigestSetting />
       <CalendarFeedSection />
       <SessionsList />
+      {me.can.manageApiTokens ? <ApiTokensSection /> : null}
     </>
   );
 }

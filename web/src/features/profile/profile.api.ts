@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import { ApiTokenList, type CreateApiTokenInput, CreatedApiToken } from "../../../../contract/api-tokens";
 import { RevokedCount, SessionList } from "../../../../contract/auth";
 import { Ok } from "../../../../contract/common";
 import { CalendarFeed } from "../../../../contract/meetings";
@@ -43,4 +44,31 @@ export function useSignOutEverywhereElse() {
 /** Makes a new private calendar link; the previous link stops working. */
 export function useCreateCalendarFeed() {
   return useMutation({ mutationFn: () => api("/me/calendar-feed", CalendarFeed, { method: "POST" }) });
+}
+
+export const apiTokensQuery = queryOptions({
+  queryKey: ["me", "api-tokens"],
+  queryFn: () => api("/me/api-tokens", ApiTokenList),
+});
+
+function useRefreshApiTokens() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: apiTokensQuery.queryKey });
+}
+
+/** Makes an API token; its secret is in the answer only, so the page shows it once. */
+export function useCreateApiToken() {
+  const refresh = useRefreshApiTokens();
+  return useMutation({
+    mutationFn: (input: CreateApiTokenInput) => api("/me/api-tokens", CreatedApiToken, { method: "POST", body: input }),
+    onSuccess: refresh,
+  });
+}
+
+export function useRevokeApiToken() {
+  const refresh = useRefreshApiTokens();
+  return useMutation({
+    mutationFn: (id: string) => apiVoid(`/me/api-tokens/${id}`, { method: "DELETE" }),
+    onSuccess: refresh,
+  });
 }

@@ -1,0 +1,117 @@
+import { and, desc, eq, isNull, sql } from "drizzle-orm";
+import type { ApiToken, CreateApiTokenInput, CreatedApiToken, TokenScope } from "../../contract/api-tokens";
+import { nowMs } from "../clock";
+import type { Db } from "../db/client";
+import { apiTokens } from "../db/schema";
+import type { Actor } from "../policy/actor";
+import { hashToken, newToken } from "./tokens";
+
+/** Every API token starts with this, so a leaked one is easy to recognise (and to scan for in code). */
+export const API_TOKEN_PREFIX = "clv_";
+
+type TokenRow = typeof apiTokens.$inferSelect;
+
+function presentToken(row: TokenRow): ApiToken {
+  return {
+    id: row.id,
+    name: row.name,
+    scopes: row.scopes as TokenScope[],
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+  };
+}
+
+/** Makes a token for the actor; the secret is in the answer and nowhere else (only its hash is stored). */
+export async function createApiToken(db: Db, actor: Actor, input: CreateApiTokenInput): Promise<CreatedApiToken> {
+  const token = `${API_TOKEN_PREFIX}${newToken()}`;
+  const [row] = await db
+    .insert(apiTokens)
+    .values({
+      tokenHash: hashToken(token),
+      districtId: actor.districtId,
+      personId: actor.personId,
+      name: input.name,
+      scopes: [...input.scopes],
+      expiresAt: new Date(nowMs() + input.expiresInDays * 86_400_000),
+    })
+    .returning();
+  if (!row) throw new Error("the token was not stored");
+  return { ...presentToken(row), token };
+}
+
+/** The actor's own tokens, newest first, revoked and expired ones included (they say so). */
+export async function listApiTokens(db: Db, actor: Actor): Promise<ApiToken[]> {
+  const rows = await db
+    .select()
+    .from(apiTokens)
+    .where(eq(apiTokens.personId, actor.personId))
+    .orderBy(desc(apiTokens.createdAt), apiTokens.id);
+  return rows.map(presentToken);
+}
+
+/** Revokes one of the actor's own tokens; false when they have no such live token. */
+export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Promise<boolean> {
+  const revoked = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`now()` })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.personId, actor.personId), isNull(apiTokens.revokedAt)))
+    .returning({ id: apiTokens.id });
+  return revoked.length > 0;
+}
+
+type TokenActorRow = {
+  token_id: string;
+  scopes: string[];
+  stale: boolean;
+  person_id: string;
+  district_id: string;
+  district_name: string;
+  district_slug: string;
+  time_zone: string;
+  email: string;
+  display_name: string;
+  preferred_language: string;
+  roles: Actor["roles"] | null;
+  memberships: Actor["memberships"] | null;
+};
+
+/**
+ * The actor behind a bearer token: its person as a session would load them, with the token's scopes; null when
+ * the token is unknown, expired or revoked, or its person is no longer active.
+ */
+export async function findActorByApiToken(db: Db, token: string): Promise<Actor | null> {
+  if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  const result = await db.execute<TokenActorRow>(sql`
+    select t.id as token_id, t.scopes, coalesce(t.last_used_at < now() - interval '5 minutes', true) as stale,
+           p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug, d.time_zone,
+           p.email, p.display_name, p.preferred_language,
+           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
+                            order by ra.role, sc.name)
+              from role_assignments ra left join schools sc on sc.id = ra.school_id
+             where ra.person_id = p.id) as roles,
+           (select json_object_agg(cm.community_id, cm.team_role)
+              from community_members cm where cm.person_id = p.id) as memberships
+      from api_tokens t join people p on p.id = t.person_id join districts d on d.id = p.district_id
+     where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > now()
+       and p.status = 'active'`);
+  const row = result.rows[0];
+  if (!row) return null;
+  // As with sessions, "last used" is kept to the nearest five minutes rather than written on every request.
+  if (row.stale) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token_id));
+  return {
+    sessionId: row.token_id,
+    apiToken: { id: row.token_id, scopes: row.scopes as TokenScope[] },
+    personId: row.person_id,
+    districtId: row.district_id,
+    districtName: row.district_name,
+    districtSlug: row.district_slug,
+    timeZone: row.time_zone,
+    email: row.email,
+    displayName: row.display_name,
+    preferredLanguage: row.preferred_language,
+    roles: row.roles ?? [],
+    memberships: row.memberships ?? {},
+  };
+}
