@@ -43,6 +43,7 @@ export const Me = z.object({
     readInterventionReports: z.boolean(),
     importRosters: z.boolean(),
     manageApiTokens: z.boolean(),
+    addResource: z.boolean(),
   }),
   /** The schools of the person's roles whose proficiency they may roll up (analysis.rollup). */
   rollupSchools: z.array(SchoolChoice),

@@ -52,6 +52,10 @@ describe("/me's abilities agree with the rules for every role", () => {
       can(actor, "resource.create", { ...inDistrict, scope: "school", schoolId, community: null }),
     );
 
+    expect(me.can.addResource).toBe(
+      can(actor, "resource.create", { ...inDistrict, scope: "private", schoolId: null, community: null }),
+    );
+    expect(me.can.manageApiTokens).toBe(can(actor, "apiToken.manage", inDistrict));
     expect(me.can.readInterventionReports).toBe(
       can(actor, "interventionReport.read", { ...inDistrict, schoolId: null }),
     );

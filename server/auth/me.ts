@@ -20,6 +20,8 @@ export function presentMe(actor: Actor): Me {
     readInterventionReports: can(actor, "interventionReport.read", { ...district, schoolId: null }),
     importRosters: can(actor, "roster.import", district),
     manageApiTokens: can(actor, "apiToken.manage", district),
+    // Anyone who may share a resource at all may keep one to themselves: the library's "Add resource".
+    addResource: can(actor, "resource.create", { ...district, scope: "private", schoolId: null, community: null }),
   };
   return {
     id: actor.personId,

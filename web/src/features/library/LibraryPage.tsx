@@ -1,11 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link, useNavigate } from "@tanstack/react-router";
 import { useState } from "react";
-import { EmptyState } from "../../components/EmptyState";
 import { PageHeader } from "../../components/PageHeader";
 import { Pager } from "../../components/Pager";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
+import { useMe } from "../auth/me.api";
 import { AddResourceDialog } from "./AddResourceDialog";
+import { LibraryEmpty } from "./LibraryEmpty";
 import { LibraryFilters } from "./LibraryFilters";
 import { resourceListQuery } from "./library.api";
 import type { LibrarySearch } from "./library-search";
@@ -16,6 +17,7 @@ const PAGE_SIZE = 20;
 
 /** The shared library: lesson plans, strategies, links and files, searched and filtered. */
 export function LibraryPage() {
+  const me = useMe();
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const navigateTo = useNavigate();
@@ -40,9 +42,11 @@ export function LibraryPage() {
         title="Library"
         description="Lesson plans, strategies, links and files shared by colleagues."
         actions={
-          <button type="button" className="button" onClick={() => setIsAdding(true)}>
-            Add resource
-          </button>
+          me.can.addResource ? (
+            <button type="button" className="button" onClick={() => setIsAdding(true)}>
+              Add resource
+            </button>
+          ) : null
         }
       />
       {search.communityId ? (
@@ -63,19 +67,12 @@ export function LibraryPage() {
         ) : resources.isError ? (
           <ErrorNotice error={resources.error} onRetry={() => resources.refetch()} />
         ) : resources.data.items.length === 0 ? (
-          <EmptyState
-            title={isFiltered ? "No resource matches" : "The library is empty"}
-            headingLevel={3}
-            action={
-              isFiltered ? (
-                <button type="button" className="button button-secondary" onClick={clearFilters}>
-                  Clear filters
-                </button>
-              ) : null
-            }
-          >
-            <p>{isFiltered ? "Try other words or fewer filters." : "Share the first resource with your colleagues."}</p>
-          </EmptyState>
+          <LibraryEmpty
+            isFiltered={isFiltered}
+            mayAdd={me.can.addResource}
+            onClearFilters={clearFilters}
+            onAdd={() => setIsAdding(true)}
+          />
         ) : (
           <>
             <p className="muted" aria-live="polite">
