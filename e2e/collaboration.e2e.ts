@@ -99,6 +99,10 @@ it("colleagues discuss, get notified, share resources and visit each other's cla
   const coach = await openPage(browser);
   await signIn(coach.page, COACH, PASSWORD);
   const bell = coach.page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
+  // The bell is drawn (an SVG), never an emoji that shows as an empty box without an emoji font.
+  await bell.waitFor();
+  expect(await bell.locator("svg").count()).toBe(1);
+  expect(await bell.textContent()).not.toMatch(/\p{Extended_Pictographic}/u);
   await bell.click();
   await coach.page.getByRole("link", { name: new RegExp(`mentioned you in "${title}"`) }).click();
   await settle(coach.page, title);

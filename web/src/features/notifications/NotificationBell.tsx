@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
+import { Bell } from "lucide-react";
 import type { MouseEvent } from "react";
 import { formatDateTime } from "../../components/format";
 import { useDisclosure } from "../../components/use-disclosure";
@@ -40,9 +41,8 @@ export function NotificationBell() {
         aria-controls={panelId}
         onClick={() => setIsOpen((open) => !open)}
       >
-        <span aria-hidden="true" className={styles.icon}>
-          🔔
-        </span>
+        {/* An SVG, not the emoji: a system with no emoji font showed the emoji as an empty box. */}
+        <Bell aria-hidden="true" focusable="false" className={styles.icon} size={18} strokeWidth={2} />
         <span className="visually-hidden">{unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}</span>
         {unread > 0 ? (
           <span className={styles.count} aria-hidden="true">
