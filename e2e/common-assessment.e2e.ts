@@ -141,6 +141,28 @@ it("a team picks an essential standard, unpacks it, builds an assessment, and en
   await settle(page, `Analysis: ${title}`);
   await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "analysis of the new assessment");
+
+  // Closed, its results page says so and offers the analysis and reopening at the top; reopening unlocks the grid.
+  const closed = await page.evaluate(
+    async (url) =>
+      (
+        await fetch(url, {
+          method: "PATCH",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ status: "closed" }),
+        })
+      ).status,
+    `/api/v1${assessmentPath}`,
+  );
+  expect(closed).toBe(200);
+  await page.goto(`${assessmentPath}/results`);
+  await settle(page, `Results: ${title}`);
+  await page.getByText("This assessment is closed, so its results are locked. Reopen it to change them.").waitFor();
+  await page.getByRole("link", { name: "See the analysis" }).waitFor();
+  expect(await page.getByRole("button", { name: "Save results" }).count()).toBe(0);
+  await page.getByRole("button", { name: "Reopen to enter results" }).click();
+  await page.getByRole("button", { name: "Save results" }).waitFor();
+  expect(await page.getByRole("button", { name: "Reopen to enter results" }).count()).toBe(0);
   expect(errors).toEqual([]);
   await close();
 });

@@ -20,6 +20,7 @@ import { ClassesForm } from "./ClassesForm";
 import { CutScoresEditor } from "./CutScoresEditor";
 import { ItemsEditor } from "./ItemsEditor";
 import { ReapplyScaleSection } from "./ReapplyScaleSection";
+import { ReopenButton } from "./ReopenButton";
 
 const route = getRouteApi("/signed-in/assessments/$assessmentId");
 
@@ -60,7 +61,9 @@ function AssessmentView({ assessment }: { assessment: AssessmentDetail }) {
                 See the analysis
               </Link>
             ) : null}
-            {assessment.can.enterResults || assessment.can.analyze ? (
+            {assessment.status === "closed" && assessment.can.update ? (
+              <ReopenButton assessmentId={assessment.id} />
+            ) : assessment.can.enterResults || assessment.can.analyze ? (
               <Link to="/assessments/$assessmentId/results" params={{ assessmentId: assessment.id }} className="button">
                 Enter results
               </Link>

@@ -8,6 +8,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { resultsQuery, useSaveResults } from "./assessments.api";
 import { CsvUploadDialog } from "./CsvUploadDialog";
+import { ReopenButton } from "./ReopenButton";
 import { type Drafts, ResultsGrid } from "./ResultsGrid";
 import styles from "./ResultsPage.module.css";
 import { buildResultRows, problemsByCell } from "./results-grid-state";
@@ -92,20 +93,30 @@ function ResultsView({ grid }: { grid: Grid }) {
         title={`Results: ${grid.assessment.title}`}
         description={`${students.length} students in ${grid.classes.length} classes. Absent and exempt students are not counted.`}
         actions={
-          isReadOnly ? null : (
-            <button type="button" className="button button-secondary" onClick={() => setIsUploading(true)}>
-              Upload a CSV
-            </button>
-          )
+          <>
+            <Link
+              to="/assessments/$assessmentId/analysis"
+              params={{ assessmentId: grid.assessment.id }}
+              className="button button-secondary"
+            >
+              See the analysis
+            </Link>
+            {isReadOnly ? null : (
+              <button type="button" className="button button-secondary" onClick={() => setIsUploading(true)}>
+                Upload a CSV
+              </button>
+            )}
+            {grid.assessment.status === "closed" && grid.can.update ? (
+              <ReopenButton assessmentId={grid.assessment.id} />
+            ) : null}
+          </>
         }
       />
       {grid.assessment.status === "closed" ? (
         <p className="notice">
-          This assessment is closed, so its results are locked. To change them, reopen it on the{" "}
-          <Link to="/assessments/$assessmentId" params={{ assessmentId: grid.assessment.id }}>
-            assessment page
-          </Link>
-          .
+          {grid.can.update
+            ? "This assessment is closed, so its results are locked. Reopen it to change them."
+            : "This assessment is closed, so its results are locked."}
         </p>
       ) : null}
       {grid.items.length === 0 ? (
