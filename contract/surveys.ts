@@ -96,6 +96,8 @@ export const RoundList = z.object({
     communities: z.array(z.object({ id: z.uuid(), name: z.string() })),
     schools: z.array(z.object({ id: z.uuid(), name: z.string() })),
   }),
+  /** Whether the reader may see the overview of rounds by school and team. */
+  can: z.object({ readOverview: z.boolean() }),
 });
 
 export const Round = RoundSummary.extend({ items: z.array(SurveyItem) });

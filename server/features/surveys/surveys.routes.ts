@@ -121,6 +121,7 @@ export async function surveysRoutes(app: App) {
             can(actor, "surveyRound.open", { districtId: actor.districtId, community: null, schoolId: s.id }),
           ),
         },
+        can: { readOverview: can(actor, "surveyReport.read", { districtId: actor.districtId }) },
       };
     },
   );
