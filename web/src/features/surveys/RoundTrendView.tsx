@@ -30,7 +30,7 @@ export function RoundTrendView({ trend }: { trend: RoundTrend }) {
       summary={summary}
       chart={
         <ResponsiveContainer width="100%" height={240}>
-          <LineChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <LineChart data={data} accessibilityLayer={false} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="term" />
             <YAxis domain={[1, "auto"]} allowDecimals />
