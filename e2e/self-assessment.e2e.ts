@@ -124,6 +124,22 @@ it("a team's self-assessment round: members answer anonymously, nothing shows be
     expect(cells.slice(0, 4).map(Number), item.prompt).toEqual(expected);
   }
   await expectAccessible(page, "a self-assessment round's results");
+
+  // Leaders write instruments of their own, which can then be run like the built-in ones.
+  await page.goto("/surveys");
+  const write = page.getByRole("region", { name: "Write an instrument" });
+  const title = `Our collaboration pulse ${Date.now()}`;
+  await write.getByLabel("Title").fill(title);
+  await write.getByLabel("Item 1: section").fill("Collaboration");
+  await write.getByLabel("Item 1: statement").fill("How we settle disagreements");
+  await write.getByLabel("Item 1: scale").selectOption("rubric");
+  await write.getByRole("button", { name: "Save instrument" }).click();
+  await expect.poll(() => write.getByRole("alert").first().textContent()).toContain("Give from 2 to 6 levels");
+  await write.getByLabel("Item 1: levels").fill("Avoided: we steer around them\nAired: we talk them through");
+  await write.getByRole("button", { name: "Save instrument" }).click();
+  await write.getByText(`"${title}" can now be run as a round.`).waitFor();
+  const offered = page.getByRole("region", { name: "Open a round" }).getByLabel("Instrument");
+  await expect.poll(() => offered.locator("option").allInnerTexts()).toContain(title);
   expect(errors).toEqual([]);
   await close();
 });

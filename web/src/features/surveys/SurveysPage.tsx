@@ -5,6 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { InstrumentForm } from "./InstrumentForm";
 import { OpenRoundForm } from "./OpenRoundForm";
 import { SurveyOverviewSection } from "./SurveyOverviewSection";
 import { instrumentListQuery, roundListQuery } from "./surveys.api";
@@ -87,6 +88,7 @@ export function SurveysPage() {
         />
       ) : null}
       <SurveyOverviewSection />
+      {instruments.data?.can.create ? <InstrumentForm /> : null}
     </>
   );
 }

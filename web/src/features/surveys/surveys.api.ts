@@ -4,6 +4,8 @@ import {
   AgendaAdded,
   AnsweredReceipt,
   type AnswersInput,
+  Instrument,
+  type InstrumentInput,
   InstrumentList,
   Round,
   type RoundInput,
@@ -72,5 +74,14 @@ export function useAddToAgenda(roundId: string) {
   return useMutation({
     mutationFn: (itemKey: string) =>
       api(`/surveys/rounds/${roundId}/agenda`, AgendaAdded, { method: "POST", body: { itemKey } }),
+  });
+}
+
+export function useCreateInstrument() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof InstrumentInput>) =>
+      api("/surveys/instruments", Instrument, { method: "POST", body: input }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ["surveys", "instruments"] }),
   });
 }
