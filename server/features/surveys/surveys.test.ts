@@ -289,6 +289,28 @@ describe("school rounds and the leaders' overview", () => {
   });
 });
 
+describe("a round's dates and its trend", () => {
+  it("takes answers only while open, and a trend keeps to its own team", async () => {
+    const upcoming = await openTeamRound(facilitator, { opensOn: "2098-01-01", closesOn: "2098-02-01" });
+    const closed = await openTeamRound(facilitator, { opensOn: "2020-01-01", closesOn: "2020-02-01" });
+    expect(upcoming.json().status).toBe("upcoming");
+    expect(closed.json()).toMatchObject({ status: "closed", can: { answer: false } });
+    const teacher = teachers[0] as TestPerson;
+    const early = await send(teacher, "POST", `/surveys/rounds/${upcoming.json().id}/answers`, {
+      answers: answersOf(0),
+    });
+    expect(early.statusCode).toBe(422);
+    expect(early.json().detail).toBe("This round opens on 2098-01-01.");
+    const late = await send(teacher, "POST", `/surveys/rounds/${closed.json().id}/answers`, { answers: answersOf(0) });
+    expect(late.statusCode).toBe(422);
+
+    const otherTeam = await buildCommunity(t.db, district, [{ personId: facilitator.id, teamRole: "facilitator" }]);
+    const elsewhere = await openTeamRound(facilitator, { audience: { kind: "team", communityId: otherTeam.id } });
+    const trend = (await send(facilitator, "GET", `/surveys/rounds/${elsewhere.json().id}/trend`)).json();
+    expect(trend.rounds.map((r: { id: string }) => r.id)).toEqual([elsewhere.json().id]);
+  });
+});
+
 describe("anonymity", () => {
   it("no route, export or audit entry ties an answer to the person who gave it", async () => {
     const team = await buildCommunity(
