@@ -25,7 +25,18 @@ export const Me = z.object({
   roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
   /** Which areas of the app to show; the server decides from the policy module. */
   navigation: z.array(
-    z.enum(["home", "communities", "students", "family", "standards", "interventions", "goals", "library", "admin"]),
+    z.enum([
+      "home",
+      "communities",
+      "students",
+      "family",
+      "standards",
+      "interventions",
+      "goals",
+      "surveys",
+      "library",
+      "admin",
+    ]),
   ),
   can: z.object({
     managePeople: z.boolean(),

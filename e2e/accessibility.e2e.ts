@@ -13,6 +13,7 @@ const MAIN_PAGES = [
   "/interventions",
   "/interventions/reports",
   "/goals",
+  "/surveys",
   "/library",
   "/discussions",
   "/discussions/search?q=fractions",
@@ -113,6 +114,24 @@ async function sweepInterventionPages(page: Page, viewport: string) {
   throw new Error("the demo district has no intervention group");
 }
 
+/** A self-assessment round's page (the results notice and the trend), from a round the leader opens for a school. */
+async function sweepSurveyPages(page: Page, viewport: string) {
+  const schools = (await (await page.request.get("/api/v1/schools")).json()) as { items: { id: string }[] };
+  const response = await page.request.post("/api/v1/surveys/rounds", {
+    data: {
+      instrumentRef: "plc-continuum",
+      audience: { kind: "school", schoolId: schools.items[0]?.id },
+      termLabel: `Sweep (${viewport})`,
+      opensOn: dayFromToday(0),
+      closesOn: dayFromToday(14),
+    },
+  });
+  const round = (await response.json()) as { id: string; title: string };
+  await page.goto(`/surveys/rounds/${round.id}`);
+  await settle(page, new RegExp(`^${round.title}`));
+  await expectAccessible(page, `self-assessment round (${viewport})`);
+}
+
 let browser: Browser;
 beforeAll(async () => {
   browser = await launchBrowser();
@@ -163,6 +182,7 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
       await expectAccessible(page, `person page (${viewport.name})`);
       await sweepCommunityPages(page, viewport.name);
       await sweepInterventionPages(page, viewport.name);
+      await sweepSurveyPages(page, viewport.name);
       await close();
     });
   }

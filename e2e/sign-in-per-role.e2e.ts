@@ -11,6 +11,7 @@ const STAFF_AREAS = [
   "Standards",
   "Interventions",
   "Goals & cycles",
+  "Self-assessment",
   "Library",
 ];
 const EXPECTED_NAVIGATION: Record<RoleName, string[]> = {

@@ -43,6 +43,8 @@ import { schoolsRoutes } from "./features/schools/schools.routes";
 import { standardsRoutes } from "./features/standards/standards.routes";
 import { studentReviewRoutes } from "./features/student-review/student-review.routes";
 import { studentsRoutes } from "./features/students/students.routes";
+import { surveyResultsRoutes } from "./features/surveys/survey-results.routes";
+import { surveysRoutes } from "./features/surveys/surveys.routes";
 import { visitsRoutes } from "./features/visits/visits.routes";
 import { healthRoutes } from "./health.routes";
 import { registerOriginCheck } from "./http/csrf";
@@ -190,6 +192,8 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(cyclesRoutes, { prefix: "/api/v1" });
   await app.register(essentialsRoutes, { prefix: "/api/v1" });
   await app.register(goalsRoutes, { prefix: "/api/v1" });
+  await app.register(surveysRoutes, { prefix: "/api/v1" });
+  await app.register(surveyResultsRoutes, { prefix: "/api/v1" });
   await app.register(assessmentsRoutes, { prefix: "/api/v1" });
   await app.register(standardsRoutes, { prefix: "/api/v1" });
   await app.register(analysisRoutes, { prefix: "/api/v1" });

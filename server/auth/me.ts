@@ -76,6 +76,7 @@ function navigationFor(actor: Actor, isAdmin: boolean): Me["navigation"] {
       "standards",
       "interventions",
       "goals",
+      "surveys",
       "library",
     ];
     return isAdmin ? [...areas, "admin"] : areas;

@@ -162,6 +162,26 @@ describe("demo district", () => {
     }
   });
 
+  it("has self-assessment rounds at Maple Grove over two terms, enough answered to show a trend", async () => {
+    const cookie = await signIn(t.app, "james.okafor@riverside.example", DEMO_PASSWORD);
+    const list = await t.app.inject({ url: "/api/v1/surveys/rounds", headers: { cookie } });
+    const rounds = list.json().items as { id: string; termLabel: string; status: string; answered: number }[];
+    expect(rounds.map((r) => `${r.termLabel} ${r.status}`).sort()).toEqual([
+      "Fall closed",
+      "Spring closed",
+      "Winter open",
+    ]);
+    const fall = rounds.find((r) => r.termLabel === "Fall");
+    const trend = await t.app.inject({ url: `/api/v1/surveys/rounds/${fall?.id}/trend`, headers: { cookie } });
+    const terms = trend.json().rounds as { termLabel: string; suppressed: boolean; means: Record<string, number> }[];
+    expect(terms.map((r) => [r.termLabel, r.suppressed])).toEqual([
+      ["Spring", false],
+      ["Fall", false],
+    ]);
+    const mean = (r: (typeof terms)[number]) => Object.values(r.means).reduce((a, b) => a + b, 0);
+    expect(mean(terms[1] as (typeof terms)[number])).toBeGreaterThan(mean(terms[0] as (typeof terms)[number]));
+  });
+
   it("has communities of every kind, each with members, norms and a term of meetings", async () => {
     const rows = await t.db.execute<{
       kind: string;

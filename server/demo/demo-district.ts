@@ -14,6 +14,7 @@ import { seedDemoGoals } from "./demo-goals";
 import { seedDemoInterventions } from "./demo-interventions";
 import { seedDemoLibrary } from "./demo-library";
 import { seedDemoRoster } from "./demo-roster";
+import { seedDemoSurveys } from "./demo-surveys";
 
 export const DEMO_DISTRICT = { slug: "riverside", name: "Riverside Unified School District" };
 export const DEMO_PASSWORD = "collective-demo";
@@ -172,6 +173,7 @@ export async function seedDemoDistrict(db: Db, at: Date = now()): Promise<{ dist
     await seedDemoInterventions(tx, district.id, cal);
     await seedDemoGoals(tx, district.id, cal);
     await seedDemoCycles(tx, district.id, cal);
+    await seedDemoSurveys(tx, district.id, cal);
     return { districtId: district.id };
   });
 }

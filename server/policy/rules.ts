@@ -287,6 +287,37 @@ function worksWithGroup(actor: Actor, g: GroupTarget): boolean {
 }
 
 /**
+ * A self-assessment round's audience: a team (its community) or a school. The round adds its id once it exists.
+ * Answers are anonymous and results are only ever counts, so who may read a round reads nothing but aggregates.
+ */
+export type SurveyAudience = DistrictOwned & { community: CommunityTarget | null; schoolId: string | null };
+export type RoundTarget = SurveyAudience & { id: string };
+
+/** A team's round: its facilitator and leaders open it; a school's: that school's leaders and district leaders. */
+function opensRound(actor: Actor, r: SurveyAudience): boolean {
+  if (!inDistrict(actor, r) || !isStaff(actor)) return false;
+  if (r.community) return managesCommunity(actor, r.community);
+  return isDistrictLeader(actor) || leadsSchool(actor, r.schoolId);
+}
+
+/** The team's working members answer a team's round; the school's staff a school's. Guests and families do not. */
+function answersRound(actor: Actor, r: SurveyAudience): boolean {
+  if (!inDistrict(actor, r) || !isStaff(actor)) return false;
+  if (r.community) {
+    const role = workingRoleIn(actor, r.community.id);
+    return role !== undefined && role !== "guest";
+  }
+  return isStaffAt(actor, r.schoolId);
+}
+
+/** Those who answer it and those accountable for the team or school read a round's aggregated results. */
+function readsRound(actor: Actor, r: SurveyAudience): boolean {
+  if (!inDistrict(actor, r) || !isStaff(actor)) return false;
+  if (r.community) return contributesTo(actor, r.community);
+  return isDistrictLeader(actor) || leadsSchool(actor, r.schoolId) || isStaffAt(actor, r.schoolId);
+}
+
+/**
  * Every permission in Collective. Each rule is a pure function of the actor and a small target shape;
  * the target always names its district, and a rule never grants across districts.
  */
@@ -436,6 +467,21 @@ export const rules = {
     (readsGoal(a, g) &&
       (g.ownerId === a.personId || (g.level === "team" && g.community !== null && contributesTo(a, g.community)))),
 
+  // Self-assessment surveys. Answers carry no person (survey_answers), and every result is a count shown only from
+  // SUPPRESSION_THRESHOLD answers on: readers, leaders included, see aggregates and nothing else.
+  "survey.list": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  // Instruments of the district's own, beside the built-in ones: written by school and district leaders.
+  "surveyInstrument.create": (a: Actor, d: DistrictOwned) =>
+    inDistrict(a, d) && isStaff(a) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
+  "surveyRound.open": (a: Actor, r: SurveyAudience) => opensRound(a, r),
+  "surveyRound.read": (a: Actor, r: RoundTarget) => readsRound(a, r),
+  "surveyRound.answer": (a: Actor, r: RoundTarget) => answersRound(a, r),
+  // A low item goes on the team's next meeting's agenda: the team's working members and its managers.
+  "surveyRound.addToAgenda": (a: Actor, r: RoundTarget) => r.community !== null && contributesTo(a, r.community),
+  // Rounds by school and team for those accountable: the district's leaders, and a school's leaders for theirs.
+  "surveyReport.read": (a: Actor, d: DistrictOwned) =>
+    inDistrict(a, d) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
+
   "audit.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   "outbox.read": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
   // API tokens are for staff's scripts and tools; a token acts as its maker, so a token may never make another
@@ -491,4 +537,6 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "cycle.manage": "cycle.read",
   "goal.update": "goal.read",
   "goal.checkIn": "goal.read",
+  "surveyRound.answer": "surveyRound.read",
+  "surveyRound.addToAgenda": "surveyRound.read",
 };

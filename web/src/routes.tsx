@@ -285,6 +285,16 @@ const goalRoute = createRoute({
   path: "goals/$goalId",
   component: lazyRouteComponent(() => import("./features/goals/GoalPage"), "GoalPage"),
 });
+const surveysRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "surveys",
+  component: lazyRouteComponent(() => import("./features/surveys/SurveysPage"), "SurveysPage"),
+});
+const surveyRoundRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "surveys/rounds/$roundId",
+  component: lazyRouteComponent(() => import("./features/surveys/RoundPage"), "RoundPage"),
+});
 const communityDiscussionsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "discussions",
@@ -413,6 +423,8 @@ const routeTree = rootRoute.addChildren([
     interventionReportsRoute,
     goalsRoute,
     goalRoute,
+    surveysRoute,
+    surveyRoundRoute,
     discussionsRoute.addChildren([forumRoute, discussionSearchRoute, threadRoute]),
     libraryRoute.addChildren([libraryIndexRoute, resourceRoute]),
     visitsRoute.addChildren([visitsIndexRoute, visitRoute]),

@@ -10,4 +10,5 @@ export * from "./organizations";
 export * from "./platform";
 export * from "./rosters";
 export * from "./standards";
+export * from "./surveys";
 export * from "./visits";

@@ -14,6 +14,7 @@ import { reportCases } from "./report-cases";
 import { reviewCases } from "./review-cases";
 import { rosterCases } from "./roster-cases";
 import { standardCases } from "./standard-cases";
+import { surveyCases } from "./survey-cases";
 import { visitCases } from "./visit-cases";
 
 /** One entry per registered route; a route missing here fails the first test. */
@@ -34,4 +35,5 @@ export const matrixCases: Record<string, Case> = {
   ...goalCases,
   ...cycleWorkCases,
   ...cycleCases,
+  ...surveyCases,
 };

@@ -35,6 +35,12 @@ export const AREA_PAGES = {
     intro:
       "Goals & cycles helps the district, schools, teams and educators set SMART goals that serve each other, and follow them with live data.",
   },
+  surveys: {
+    title: "Self-assessment",
+    summary: "Anonymous self-assessment against the standards for professional learning, term by term.",
+    intro:
+      "Self-assessment lets a team or a school rate its practice against the standards each term, anonymously, and see how the spread of answers moves over time.",
+  },
   library: {
     title: "Library",
     summary: "Shared essential standards, proficiency scales, protocols and templates.",

@@ -11,6 +11,7 @@ export const AREAS: Record<Area, { label: string; to: string }> = {
   standards: { label: "Standards", to: "/standards" },
   interventions: { label: "Interventions", to: "/interventions" },
   goals: { label: "Goals & cycles", to: "/goals" },
+  surveys: { label: "Self-assessment", to: "/surveys" },
   library: { label: "Library", to: "/library" },
   admin: { label: "Admin", to: "/admin" },
 };
