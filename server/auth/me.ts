@@ -19,6 +19,8 @@ export function presentMe(actor: Actor): Me {
     rollUpDistrict: can(actor, "analysis.rollup", { ...district, schoolId: SCHOOL_WITHOUT_TIES }),
     readInterventionReports: can(actor, "interventionReport.read", { ...district, schoolId: null }),
     importRosters: can(actor, "roster.import", district),
+    readEducatorHome: can(actor, "home.educator", district),
+    readDistrictHome: can(actor, "home.district", district),
   };
   return {
     id: actor.personId,
@@ -31,6 +33,9 @@ export function presentMe(actor: Actor): Me {
     can: capabilities,
     rollupSchools: schoolsOfRoles(actor).filter((school) =>
       can(actor, "analysis.rollup", { ...district, schoolId: school.id }),
+    ),
+    homeSchools: schoolsOfRoles(actor).filter((school) =>
+      can(actor, "home.school", { ...district, schoolId: school.id }),
     ),
     resourceSchools: schoolsOfRoles(actor).filter((school) =>
       can(actor, "resource.create", { ...district, scope: "school", schoolId: school.id, community: null }),
