@@ -5,6 +5,7 @@ import { expectAccessible, launchBrowser, openPage, signIn } from "./support/bro
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PRINCIPAL = { email: "james.okafor@riverside.example", password: "collective-demo" };
+const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
 
 let browser: Browser;
 beforeAll(async () => {
@@ -100,3 +101,19 @@ it("a school leader's home raises the stalled cycle as an alert, and the team's 
   expect(errors).toEqual([]);
   await close();
 }, 120_000);
+
+it("a family member lands on their own pages, in their language, with nothing addressed to teachers", async () => {
+  const { page, errors, close } = await openPage(browser);
+  await signIn(page, PARENT.email, PARENT.password);
+  await page.goto("/");
+  // Ana Torres reads Spanish: her home is the family view, in Spanish.
+  await page.getByRole("heading", { level: 1, name: "Mis hijos" }).waitFor();
+  await page.waitForLoadState("networkidle");
+  const text = (await page.getByRole("main").textContent()) ?? "";
+  for (const staffOnly of ["Today and this week", "Results to enter", "every team", "Schools at a glance"]) {
+    expect(text).not.toContain(staffOnly);
+  }
+  expect((await page.request.get("/api/v1/home/educator")).status()).toBe(403);
+  expect(errors).toEqual([]);
+  await close();
+}, 60_000);

@@ -47,8 +47,18 @@ export function DistrictHomeSection() {
                         <span className="visually-hidden"> teams of {row.school.name}</span>
                       </Link>
                     </td>
-                    <td>{row.teamsWithAlerts}</td>
-                    <td>{row.stalledCycles}</td>
+                    <td>
+                      <Link to="/home/schools/$schoolId" params={{ schoolId: row.school.id }}>
+                        {row.teamsWithAlerts}
+                        <span className="visually-hidden"> teams with alerts at {row.school.name}</span>
+                      </Link>
+                    </td>
+                    <td>
+                      <Link to="/home/schools/$schoolId" params={{ schoolId: row.school.id }}>
+                        {row.stalledCycles}
+                        <span className="visually-hidden"> stalled cycles at {row.school.name}</span>
+                      </Link>
+                    </td>
                     <td>
                       <Link to="/goals">{row.goalsAtRisk}</Link>
                     </td>
