@@ -113,6 +113,16 @@ export const TeamSignals = z.object({
 });
 export type TeamSignals = z.infer<typeof TeamSignals>;
 
+/** A teacher the reader supports (a working member of a team they facilitate), with the same signals. */
+export const SupportedTeacher = z.object({
+  person: Ref,
+  /** A team they share with the reader: where their action items are. */
+  community: Ref,
+  overdueActionItems: z.number().int(),
+  studentsWithoutResults: z.number().int(),
+  studentsOverdueReview: z.number().int(),
+});
+
 export const EducatorHome = z.object({
   today: z.string(),
   meetings: z.array(HomeMeeting),
@@ -126,6 +136,8 @@ export const EducatorHome = z.object({
   goals: z.array(HomeGoal),
   /** The teams the reader belongs to, with the same signals a leader sees (a coach's supported teams). */
   teams: z.array(TeamSignals),
+  /** The teachers of the teams the reader facilitates (a coach's supported teachers). */
+  teachers: z.array(SupportedTeacher),
 });
 export type EducatorHome = z.infer<typeof EducatorHome>;
 

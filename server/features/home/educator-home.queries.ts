@@ -108,3 +108,55 @@ export async function listUnreadFamilyNotes(db: Db, actor: Actor, limit: number)
      limit ${limit}`);
   return result.rows;
 }
+
+export type SupportedTeacherRow = {
+  id: string;
+  name: string;
+  community_id: string;
+  community_name: string;
+  overdue_items: number;
+  students_without_results: number;
+  students_overdue_review: number;
+};
+
+/**
+ * The teachers the reader supports: the other working members of the teams they facilitate, each with their
+ * overdue action items in those teams, and, over the students the reader may see, how many of their classes'
+ * students have no results on an open assessment and how many have a plan they deliver past its review date.
+ * One statement however many teams and teachers.
+ */
+export async function listSupportedTeachers(db: Db, actor: Actor, today: string): Promise<SupportedTeacherRow[]> {
+  const result = await db.execute<SupportedTeacherRow>(sql`
+    with facilitated as (
+      select c.id, c.name from community_members me
+        join communities c on c.id = me.community_id and c.archived_at is null
+       where me.person_id = ${actor.personId} and me.team_role = 'facilitator' and c.district_id = ${actor.districtId}
+    ),
+    supported as (
+      select distinct on (m.person_id) m.person_id, f.id as community_id, f.name as community_name
+        from community_members m join facilitated f on f.id = m.community_id
+       where m.person_id <> ${actor.personId} and m.team_role <> 'guest'
+       order by m.person_id, f.name, f.id
+    )
+    select p.id, p.display_name as name, sp.community_id, sp.community_name,
+           (select count(*)::int from action_items a
+             where a.owner_id = p.id and a.status = 'open' and a.due_on < ${today}::date
+               and a.community_id in (select id from facilitated)) as overdue_items,
+           (select count(distinct cs.student_id)::int
+              from class_teachers ct
+              join assessment_classes ac on ac.class_id = ct.class_id
+              join assessments a on a.id = ac.assessment_id and a.status = 'open'
+              join class_students cs on cs.class_id = ac.class_id
+              join students s on s.id = cs.student_id and s.archived_at is null
+             where ct.person_id = p.id and ${isVisibleStudent(actor, "s")}
+               and not exists (select 1 from assessment_sittings st
+                                where st.assessment_id = a.id and st.student_id = cs.student_id))
+             as students_without_results,
+           (select count(distinct pl.student_id)::int
+              from intervention_plans pl join students s on s.id = pl.student_id
+             where pl.delivered_by_id = p.id and pl.status = 'active' and pl.closed_at is null
+               and pl.review_date < ${today}::date and ${isVisibleStudent(actor, "s")}) as students_overdue_review
+      from supported sp join people p on p.id = sp.person_id and p.status = 'active'
+     order by p.display_name, p.id`);
+  return result.rows;
+}

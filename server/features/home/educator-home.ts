@@ -5,7 +5,7 @@ import { listGoals } from "../goals/goals.queries";
 import { applyDecisionRule } from "../interventions/progress-rules";
 import { listActionItems, listMeetingSummaries } from "../meetings/meetings.queries";
 import { latestDateWithSchoolDaysSince, queryNotYetResponded } from "../student-review/not-yet-responded.queries";
-import { listMyPlans, listResultsToEnter, listUnreadFamilyNotes } from "./educator-home.queries";
+import { listMyPlans, listResultsToEnter, listSupportedTeachers, listUnreadFamilyNotes } from "./educator-home.queries";
 import { canStartMeeting, isScoreDue } from "./home-rules";
 import { goalsByTeam, presentCycles, presentTeamSignals } from "./team-signals";
 import { listTeamSignals } from "./team-signals.queries";
@@ -20,7 +20,7 @@ const FAMILY_NOTES = 20;
  */
 export async function loadEducatorHome(db: Db, actor: Actor, today: string, now: Date): Promise<EducatorHome> {
   const teamIds = Object.keys(actor.memberships);
-  const [teamRows, meetings, actionItems, resultsToEnter, plans, familyNotes, goals] = await Promise.all([
+  const [teamRows, meetings, actionItems, resultsToEnter, plans, familyNotes, goals, teachers] = await Promise.all([
     listTeamSignals(db, actor, { communityIds: teamIds }, today),
     listMeetingSummaries(
       db,
@@ -32,6 +32,7 @@ export async function loadEducatorHome(db: Db, actor: Actor, today: string, now:
     listMyPlans(db, actor),
     listUnreadFamilyNotes(db, actor, FAMILY_NOTES),
     listGoals(db, { reader: actor, mine: { personId: actor.personId, communityIds: teamIds } }),
+    listSupportedTeachers(db, actor, today),
   ]);
   const deadlines = teamRows.map((team) => ({
     communityId: team.id,
@@ -118,5 +119,12 @@ export async function loadEducatorHome(db: Db, actor: Actor, today: string, now:
       dueOn: goal.dueOn,
     })),
     teams: presentTeamSignals(teamRows, goalProgress.byTeam, null, today),
+    teachers: teachers.map((row) => ({
+      person: { id: row.id, name: row.name },
+      community: { id: row.community_id, name: row.community_name },
+      overdueActionItems: row.overdue_items,
+      studentsWithoutResults: row.students_without_results,
+      studentsOverdueReview: row.students_overdue_review,
+    })),
   };
 }

@@ -94,6 +94,7 @@ describe("the educator home", () => {
       familyNotes: [],
       cycles: [],
       teams: [],
+      teachers: [],
     });
   });
 
@@ -103,6 +104,16 @@ describe("the educator home", () => {
     expect(home.teams[0]?.alerts.map((a) => a.kind)).toContain("stalled_cycle");
     // The coach teaches none of the students: no student rows are theirs to act on.
     expect(home.resultsToEnter).toEqual([]);
+    // The teacher they support, with the teacher's signals counted over the students the coach may see.
+    expect(home.teachers).toEqual([
+      {
+        person: { id: teacher.id, name: teacher.displayName },
+        community: { id: team.community.id, name: "Grade 4 team" },
+        overdueActionItems: 1,
+        studentsWithoutResults: 1,
+        studentsOverdueReview: 1,
+      },
+    ]);
   });
 
   it("is audit-logged with how many students it named", async () => {
@@ -198,11 +209,14 @@ describe("the cost of a home", () => {
       for (const [index, [, url]] of urls.entries()) responses.push(await app.inject({ url, headers: headers[index] }));
       pool.query = original;
       expect(responses.map((r) => r.statusCode)).toEqual([200, 200, 200, 200]);
-      const [educator, , school, district] = responses.map((response) => response.json());
+      const [educator, facilitated, school, district] = responses.map((response) => response.json());
       const home = educator as EducatorHome;
       expect(home.teams).toHaveLength(teams);
       expect(home.waitingStudents).toHaveLength(teams);
       expect(home.flaggedPlans).toHaveLength(teams);
+      expect((facilitated as EducatorHome).teachers).toEqual([
+        expect.objectContaining({ overdueActionItems: teams, studentsWithoutResults: teams }),
+      ]);
       expect((school as SchoolHome).teams).toHaveLength(teams);
       expect((district as DistrictHome).schools[0]).toMatchObject({ teams, stalledCycles: teams });
       return count;

@@ -8,6 +8,7 @@ import { StatusBadge } from "../goals/GoalBits";
 import styles from "./HomePage.module.css";
 import { HomeSection } from "./HomeSection";
 import { educatorHomeQuery } from "./home.api";
+import { SupportedTeachersTable } from "./SupportedTeachersTable";
 import { TeamSignalsTable } from "./TeamSignalsTable";
 
 const students = (n: number) => (n === 1 ? "1 student" : `${n} students`);
@@ -269,6 +270,12 @@ export function EducatorHomeSection() {
               <section aria-labelledby="home-my-teams" className={styles.teams}>
                 <h3 id="home-my-teams">My teams</h3>
                 <TeamSignalsTable teams={home.teams} caption="My teams at a glance" />
+              </section>
+            ) : null}
+            {home.teachers.length > 0 ? (
+              <section aria-labelledby="home-my-teachers" className={styles.teams}>
+                <h3 id="home-my-teachers">Teachers I support</h3>
+                <SupportedTeachersTable teachers={home.teachers} />
               </section>
             ) : null}
           </>
