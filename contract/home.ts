@@ -102,6 +102,7 @@ export const TeamSignals = z.object({
     .object({ id: z.string(), startsAt: z.string(), present: z.number().int(), members: z.number().int() })
     .nullable(),
   cycle: HomeCycle.nullable(),
+  /** The team's goals still running (not past their due date), and those at risk or off track. */
   goals: z.object({ total: z.number().int(), atRisk: z.number().int() }),
   /** Below-proficient students this school year with a response within the team's school days. */
   responsiveness: StudentShare.nullable(),

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DistrictHome, EducatorHome, SchoolHome } from "../../../contract/home";
-import { buildClass, buildStudent } from "../../test/evidence-factories";
+import { goalCheckins, goals } from "../../db/schema";
+import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
-import { buildHomeTeam } from "../../test/home-scenario";
+import { buildHomeTeam, dayFromToday } from "../../test/home-scenario";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -158,12 +159,47 @@ describe("the school leader's home", () => {
   });
 });
 
+describe("goals on the homes", () => {
+  it("counts a team's running goal that is off track, and raises it as an alert", async () => {
+    const other = await buildCommunity(t.db, district, [{ personId: coach.id, teamRole: "facilitator" }], {
+      name: "Goal team",
+    });
+    const [goal] = await t.db
+      .insert(goals)
+      .values({
+        districtId: district.id,
+        level: "team",
+        communityId: other.id,
+        ownerId: coach.id,
+        title: "Every member tries the strategy",
+        measureKind: "checkin",
+        baseline: 0,
+        target: 100,
+        startsOn: dayFromToday(-30),
+        dueOn: dayFromToday(30),
+      })
+      .returning();
+    if (!goal) throw new Error("no goal");
+    // Half way there by now on the line from 0 to 100; a check-in at 10 is off track.
+    await t.db
+      .insert(goalCheckins)
+      .values({ districtId: district.id, goalId: goal.id, checkedOn: dayFromToday(-1), value: 10 });
+    const home = await get<SchoolHome>(principal, `/api/v1/home/school?schoolId=${district.schools.elementary.id}`);
+    const row = home.teams.find((r) => r.community.id === other.id);
+    expect(row?.goals).toEqual({ total: 1, atRisk: 1 });
+    expect(row?.alerts).toContainEqual({ kind: "goal_at_risk", text: "1 goal at risk or off track" });
+    const coachHome = await get<EducatorHome>(coach, "/api/v1/home/educator");
+    expect(coachHome.goals).toContainEqual(expect.objectContaining({ id: goal.id, status: "off_track" }));
+  });
+});
+
 describe("the district leader's home", () => {
   it("sums each school's teams, counting students once, with a drill-down to the school", async () => {
     const home = await get<DistrictHome>(districtLeader, "/api/v1/home/district");
     const elementary = home.schools.find((s) => s.school.id === district.schools.elementary.id);
     expect(elementary).toMatchObject({
-      teams: 1,
+      teams: 2,
+      // The goal team is new (not yet expected to have met); team goals are read on the school's drill-down.
       teamsWithAlerts: 1,
       stalledCycles: 1,
       overdueReviews: 1,

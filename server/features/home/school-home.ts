@@ -24,7 +24,10 @@ export async function loadSchoolHome(
     listTeamSignals(db, actor, { schoolIds: [school.id] }, today),
     withoutJit(db, (tx) => queryResponsiveness(tx, { districtId: actor.districtId, schoolIds: [school.id] }, period)),
   ]);
-  const goals = await listGoals(db, { reader: actor, communityIds: rows.map((row) => row.id) });
+  // Only goals still running can be at risk (after its due date a goal is met or not met): only those are measured.
+  const goals = (await listGoals(db, { reader: actor, communityIds: rows.map((row) => row.id) })).filter(
+    (goal) => goal.dueOn >= today,
+  );
   const { byTeam } = await goalsByTeam(db, actor, goals, today, now);
   const byCommunity = new Map(responsiveness.flatMap((row) => (row.community_id ? [[row.community_id, row]] : [])));
   return { today, school, teams: presentTeamSignals(rows, byTeam, byCommunity, today) };
@@ -46,8 +49,9 @@ export async function loadDistrictHome(db: Db, actor: Actor, today: string, now:
     countOverdueStudentsBySchool(db, actor, today),
     listGoals(db, { reader: actor, level: "school" }),
   ]);
+  const runningSchoolGoals = schoolGoals.filter((goal) => goal.dueOn >= today);
   const teams = presentTeamSignals(rows, new Map(), null, today);
-  const { progress } = await goalsByTeam(db, actor, schoolGoals, today, now);
+  const { progress } = await goalsByTeam(db, actor, runningSchoolGoals, today, now);
   const bySchool = new Map(responsiveness.flatMap((row) => (row.community_id ? [[row.community_id, row]] : [])));
   return {
     today,
@@ -58,7 +62,7 @@ export async function loadDistrictHome(db: Db, actor: Actor, today: string, now:
         teams: own.length,
         teamsWithAlerts: own.filter((team) => team.alerts.length > 0).length,
         stalledCycles: own.filter((team) => team.cycle?.isStalled).length,
-        goalsAtRisk: schoolGoals.filter(
+        goalsAtRisk: runningSchoolGoals.filter(
           (goal) =>
             goal.school?.id === school.id && ["at_risk", "off_track"].includes(progress.get(goal.id)?.status ?? ""),
         ).length,

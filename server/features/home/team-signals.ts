@@ -34,12 +34,13 @@ export function studentShare(row: ResponsivenessRow | undefined) {
   return { students: share.numerator, of: share.denominator, share: share.share };
 }
 
-/** Goals at risk or off track, by team, with their statuses measured over the reader's students (computeProgress). */
+/** Running goals and those at risk or off track, by team, with their statuses measured over the reader's students (computeProgress). */
 export async function goalsByTeam(db: Db, actor: Actor, goals: readonly GoalRow[], today: string, now: Date) {
   const progress = await computeProgress(db, actor, goals, today, now);
   const byTeam = new Map<string, { total: number; atRisk: number }>();
   for (const goal of goals) {
-    if (!goal.community) continue;
+    // A goal past its due date is met or not met, no longer at risk: a team's row counts its running goals.
+    if (!goal.community || goal.dueOn < today) continue;
     const counts = byTeam.get(goal.community.id) ?? { total: 0, atRisk: 0 };
     counts.total++;
     if (AT_RISK.has(progress.get(goal.id)?.status ?? "no_data")) counts.atRisk++;
