@@ -30,6 +30,19 @@ export function HomePage() {
         <SchoolHomeSection key={school.id} schoolId={school.id} schoolName={school.name} />
       ))}
       {me.can.readEducatorHome ? <EducatorHomeSection /> : null}
+      {me.can.inviteVisitors ? (
+        <section className={`panel ${styles.teams}`} aria-labelledby="home-collaborate">
+          <h2 id="home-collaborate">Learn with colleagues</h2>
+          <ul className="link-list">
+            <li>
+              <Link to="/visits">Classroom visits</Link>: open your classroom around a focus, and visit others.
+            </li>
+            <li>
+              <Link to="/discussions/search">Search discussions</Link> across your communities and the district forum.
+            </li>
+          </ul>
+        </section>
+      ) : null}
       {me.can.readOwnChildren ? (
         <section className="panel" aria-labelledby="home-family">
           <h2 id="home-family">Your children</h2>
