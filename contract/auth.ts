@@ -55,7 +55,13 @@ export const Me = z.object({
     importRosters: z.boolean(),
     manageApiTokens: z.boolean(),
     addResource: z.boolean(),
+    /** The educator's home (their teams, classes, plans and items). */
+    readEducatorHome: z.boolean(),
+    /** The district's home, by school. */
+    readDistrictHome: z.boolean(),
   }),
+  /** The schools of the person's roles whose home (their teams at a glance) they may read. */
+  homeSchools: z.array(SchoolChoice),
   /** The schools of the person's roles whose proficiency they may roll up (analysis.rollup). */
   rollupSchools: z.array(SchoolChoice),
   /** The schools of the person's roles they may share a library resource with (resource.create). */

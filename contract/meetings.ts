@@ -101,6 +101,7 @@ export const MeetingList = z.object({ items: z.array(MeetingSummary) });
 
 export const ActionItem = z.object({
   id: z.uuid(),
+  communityId: z.uuid(),
   title: z.string(),
   ownerId: z.uuid().nullable(),
   ownerName: z.string().nullable(),

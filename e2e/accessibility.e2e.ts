@@ -160,6 +160,43 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
     await close();
   });
 
+  it("the homes of a teacher, a coach, a school leader, and a school's teams reached from the district's home", async () => {
+    for (const role of ["teacher", "coach", "school_leader"] as const) {
+      const login = demoLogins().find((l) => l.role === role);
+      if (!login) throw new Error(`no ${role} login`);
+      const { page, close } = await openPage(browser);
+      await signIn(page, login.email, login.password);
+      await page.goto("/");
+      await page.getByRole("heading", { level: 2 }).first().waitFor();
+      await page
+        .getByRole("status")
+        .filter({ hasText: /Loading/ })
+        .first()
+        .waitFor({ state: "detached" });
+      await page.waitForLoadState("networkidle");
+      await expectAccessible(page, `home of the ${role}`);
+      await close();
+    }
+    const leader = demoLogins().find((l) => l.role === "district_leader");
+    if (!leader) throw new Error("no district leader login");
+    const { page, close } = await openPage(browser);
+    await signIn(page, leader.email, leader.password);
+    await page.goto("/");
+    await page
+      .getByRole("table", { name: "Schools of the district" })
+      .getByRole("rowheader")
+      .getByRole("link")
+      .first()
+      .click();
+    await page
+      .getByRole("table", { name: /^Teams of / })
+      .or(page.getByText("No team works at this school yet."))
+      .waitFor();
+    await page.waitForLoadState("networkidle");
+    await expectAccessible(page, "a school's teams (district drill-down)");
+    await close();
+  });
+
   for (const viewport of [
     { name: "desktop", width: 1280, height: 900 },
     { name: "phone", width: 375, height: 740 },

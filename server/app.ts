@@ -27,6 +27,7 @@ import { discussionsRoutes } from "./features/discussions/discussions.routes";
 import { essentialsRoutes } from "./features/essentials/essentials.routes";
 import { familyVoiceRoutes } from "./features/family-voice/family-voice.routes";
 import { goalsRoutes } from "./features/goals/goals.routes";
+import { homeRoutes } from "./features/home/home.routes";
 import { interventionReportsRoutes } from "./features/intervention-reports/intervention-reports.routes";
 import { groupsRoutes } from "./features/interventions/groups.routes";
 import { plansRoutes } from "./features/interventions/plans.routes";
@@ -173,6 +174,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(authRoutes, { prefix: "/api/v1" });
   await app.register(meRoutes, { prefix: "/api/v1" });
   await app.register(apiTokensRoutes, { prefix: "/api/v1" });
+  await app.register(homeRoutes, { prefix: "/api/v1" });
   await app.register(peopleRoutes, { prefix: "/api/v1" });
   await app.register(schoolsRoutes, { prefix: "/api/v1" });
   await app.register(auditRoutes, { prefix: "/api/v1" });

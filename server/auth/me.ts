@@ -22,6 +22,8 @@ export function presentMe(actor: Actor): Me {
     manageApiTokens: can(actor, "apiToken.manage", district),
     // Anyone who may share a resource at all may keep one to themselves: the library's "Add resource".
     addResource: can(actor, "resource.create", { ...district, scope: "private", schoolId: null, community: null }),
+    readEducatorHome: can(actor, "home.educator", district),
+    readDistrictHome: can(actor, "home.district", district),
   };
   return {
     id: actor.personId,
@@ -34,6 +36,9 @@ export function presentMe(actor: Actor): Me {
     can: capabilities,
     rollupSchools: schoolsOfRoles(actor).filter((school) =>
       can(actor, "analysis.rollup", { ...district, schoolId: school.id }),
+    ),
+    homeSchools: schoolsOfRoles(actor).filter((school) =>
+      can(actor, "home.school", { ...district, schoolId: school.id }),
     ),
     resourceSchools: schoolsOfRoles(actor).filter((school) =>
       can(actor, "resource.create", { ...district, scope: "school", schoolId: school.id, community: null }),

@@ -62,7 +62,7 @@ describe("demo district", () => {
              (select array_agg(distinct r.level order by r.level) from target_results r
                join assessments a on a.id = r.assessment_id where a.community_id = c.id) as levels
       from communities c where c.name = 'Grade 3 team'`);
-    expect(rows.rows[0]).toMatchObject({ essentials: 4, targets: 7, assessments: 3, levels: [1, 2, 3, 4] });
+    expect(rows.rows[0]).toMatchObject({ essentials: 4, targets: 7, assessments: 4, levels: [1, 2, 3, 4] });
     const coverage = await t.db.execute<{ sat: number; absent: number; with_results: number }>(sql`
       with a as (select id from assessments where title = 'Unit 2 common assessment')
       select (select count(*) from assessment_sittings s where s.assessment_id = a.id and s.status = 'completed') as sat,
@@ -262,5 +262,29 @@ describe("demo district", () => {
     await again.close();
     expect(second.rows).toEqual(names.rows);
     expect(secondProgress.rows).toEqual(firstProgress.rows);
+  });
+
+  it("gives the teacher's and the school leader's homes something true to show", async () => {
+    const emily = await signIn(t.app, "emily.chen@riverside.example", DEMO_PASSWORD);
+    const home = (await t.app.inject({ url: "/api/v1/home/educator", headers: { cookie: emily } })).json();
+    expect(home.actionItems.some((item: { isOverdue: boolean }) => item.isOverdue)).toBe(true);
+    expect(home.resultsToEnter).toEqual([
+      expect.objectContaining({
+        assessment: expect.objectContaining({ title: "Unit 3 check: main idea across two texts" }),
+      }),
+    ]);
+    expect(home.flaggedPlans.length).toBeGreaterThan(0);
+    const james = await signIn(t.app, "james.okafor@riverside.example", DEMO_PASSWORD);
+    const me = (await t.app.inject({ url: "/api/v1/me", headers: { cookie: james } })).json();
+    const school = (
+      await t.app.inject({ url: `/api/v1/home/school?schoolId=${me.homeSchools[0].id}`, headers: { cookie: james } })
+    ).json();
+    const gradeThree = school.teams.find(
+      (team: { community: { name: string } }) => team.community.name === "Grade 3 team",
+    );
+    expect(gradeThree.alerts).toContainEqual({
+      kind: "stalled_cycle",
+      text: "Cycle “Retelling stories in order” has stalled",
+    });
   });
 });

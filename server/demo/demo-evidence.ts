@@ -8,12 +8,14 @@ import {
   assessments,
   assessmentTargets,
   classStudents,
+  classTeachers,
   communities,
   essentialStandards,
   itemScores,
   itemTargets,
   learningTargets,
   type ProficiencyLevel,
+  people,
   standards,
 } from "../db/schema";
 import { recomputeTargetResults } from "../features/assessments/target-results";
@@ -53,8 +55,11 @@ const ESSENTIALS: { code: string; targets: string[] }[] = [
 
 type DemoItem = { label: string; maxPoints: number; target: number; key?: string };
 
-/** Three common formative assessments over the term; later ones show growth. */
-const ASSESSMENTS: { title: string; givenOn: string; growth: number; items: DemoItem[] }[] = [
+/**
+ * Three common formative assessments over the term, later ones showing growth, and a fourth still open: given on
+ * the last Friday, with every class's results in but Emily Chen's (her home shows them as results to enter).
+ */
+const ASSESSMENTS: { title: string; givenOn: string; growth: number; items: DemoItem[]; isOpen?: boolean }[] = [
   {
     title: "Unit 2 check: main idea and key details",
     givenOn: "2026-09-25",
@@ -95,7 +100,31 @@ const ASSESSMENTS: { title: string; givenOn: string; growth: number; items: Demo
       { label: "7. Edit the sentences", maxPoints: 4, target: 6 },
     ],
   },
+  {
+    title: "Unit 3 check: main idea across two texts",
+    givenOn: "2026-11-20",
+    growth: 0.14,
+    isOpen: true,
+    items: [
+      { label: "1. Main idea of text A (choice)", maxPoints: 1, target: 0, key: "A" },
+      { label: "2. Main idea of text B", maxPoints: 2, target: 0 },
+      { label: "3. Details both texts share", maxPoints: 3, target: 1 },
+    ],
+  },
 ];
+
+/** The demo teacher whose results of the open assessment are still to be entered. */
+const TEACHER_STILL_ENTERING = "emily.chen@riverside.example";
+
+/** Of these classes, those the person with this email teaches. */
+async function classesTaughtBy(db: Db, classIds: string[], email: string): Promise<Set<string>> {
+  const rows = await db
+    .select({ classId: classTeachers.classId })
+    .from(classTeachers)
+    .innerJoin(people, eq(people.id, classTeachers.personId))
+    .where(and(inArray(classTeachers.classId, classIds), eq(people.email, email)));
+  return new Set(rows.map((row) => row.classId));
+}
 
 /** Points from 0 to max given a chance of success, in whole points. */
 function earned(faker: Faker, maxPoints: number, chance: number): number {
@@ -175,7 +204,13 @@ export async function seedDemoEvidence(
   for (const plan of ASSESSMENTS) {
     const [assessment] = await db
       .insert(assessments)
-      .values({ districtId, communityId: team.id, title: plan.title, givenOn: cal.day(plan.givenOn), status: "closed" })
+      .values({
+        districtId,
+        communityId: team.id,
+        title: plan.title,
+        givenOn: cal.day(plan.givenOn),
+        status: plan.isOpen ? "open" : "closed",
+      })
       .returning({ id: assessments.id });
     const assessmentId = assessment?.id as string;
     await db.insert(assessmentClasses).values(classIds.map((classId) => ({ districtId, assessmentId, classId })));
@@ -218,13 +253,16 @@ export async function seedDemoEvidence(
         };
       }),
     );
-    const sittings = enrolled.map((e) => {
-      const roll = faker.number.float();
-      return {
-        ...e,
-        status: roll < 0.03 ? ("absent" as const) : roll < 0.04 ? ("exempt" as const) : ("completed" as const),
-      };
-    });
+    const pending = plan.isOpen ? await classesTaughtBy(db, classIds, TEACHER_STILL_ENTERING) : new Set<string>();
+    const sittings = enrolled
+      .filter((e) => !pending.has(e.classId))
+      .map((e) => {
+        const roll = faker.number.float();
+        return {
+          ...e,
+          status: roll < 0.03 ? ("absent" as const) : roll < 0.04 ? ("exempt" as const) : ("completed" as const),
+        };
+      });
     await db.insert(assessmentSittings).values(sittings.map((s) => ({ districtId, assessmentId, ...s })));
     const scores = sittings
       .filter((s) => s.status === "completed")

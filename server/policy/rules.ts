@@ -444,6 +444,14 @@ export const rules = {
     inDistrict(a, x) &&
     (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
 
+  // The homes by role. An educator's home is their own work (their teams, classes, plans and items); a school's
+  // home is for its leaders and the district's; the district's home for district leaders. Every student figure
+  // on them is counted over visibleStudentIds and the read is audit-logged.
+  "home.educator": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
+  "home.school": (a: Actor, x: DistrictOwned & { schoolId: string }) =>
+    inDistrict(a, x) && (isDistrictLeader(a) || leadsSchool(a, x.schoolId)),
+  "home.district": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isDistrictLeader(a),
+
   // A team's improvement cycles are the work of its staff: members other than guests and the team's leaders.
   // Its facilitator and leaders steer it (stage owners and dates, closing it); every working member logs evidence.
   "cycle.create": (a: Actor, c: CommunityTarget) => contributesTo(a, c),

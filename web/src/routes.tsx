@@ -120,6 +120,11 @@ const signedInRoute = createRoute({
 });
 
 const homeRoute = createRoute({ getParentRoute: () => signedInRoute, path: "/", component: HomePage });
+const schoolHomeRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "home/schools/$schoolId",
+  component: lazyRouteComponent(() => import("./features/home/SchoolHomePage"), "SchoolHomePage"),
+});
 const communitiesRoute = createRoute({ getParentRoute: () => signedInRoute, path: "communities", component: Outlet });
 const communitiesIndexRoute = createRoute({
   getParentRoute: () => communitiesRoute,
@@ -387,6 +392,7 @@ const routeTree = rootRoute.addChildren([
   signedOutRoute.addChildren([signInRoute, forgotPasswordRoute, resetPasswordRoute, inviteRoute]),
   signedInRoute.addChildren([
     homeRoute,
+    schoolHomeRoute,
     communitiesRoute.addChildren([
       communitiesIndexRoute,
       communityRoute.addChildren([

@@ -65,6 +65,10 @@ export type GoalFilter = {
   schoolId?: string;
   communityId?: string;
   cycleId?: string;
+  /** Goals of any of these teams. */
+  communityIds?: readonly string[];
+  /** A person's own goals: their individual goals and their teams' goals. */
+  mine?: { personId: string; communityIds: readonly string[] };
   q?: string;
   includeArchived?: boolean;
 };
@@ -110,6 +114,11 @@ export async function listGoals(db: Db, filter: GoalFilter): Promise<GoalRow[]> 
   if (filter.schoolId) where.push(sql`g.school_id = ${filter.schoolId}`);
   if (filter.communityId) where.push(sql`g.community_id = ${filter.communityId}`);
   if (filter.cycleId) where.push(sql`g.cycle_id = ${filter.cycleId}`);
+  if (filter.communityIds) where.push(sql`g.community_id = any(${uuidArray(filter.communityIds)})`);
+  if (filter.mine) {
+    where.push(sql`((g.level = 'individual' and g.owner_id = ${filter.mine.personId})
+      or g.community_id = any(${uuidArray(filter.mine.communityIds)}))`);
+  }
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
     where.push(sql`(g.title ilike ${pattern} or g.description ilike ${pattern})`);

@@ -133,7 +133,13 @@ export type ResponsivenessRow = {
   response_days: number;
   below: number;
   responded: number;
+  /** The distinct students of those calls, and those of them responded to on every call. */
+  students_below: number;
+  students_responded: number;
 };
+
+/** Grouped by school instead of team: `community_id` then holds the student's school (response_days is 0). */
+export type ResponsivenessGrouping = "team" | "school";
 
 /**
  * Per assessment team: (student, assessment) pairs where the student scored below the proficient level of
@@ -143,13 +149,20 @@ export type ResponsivenessRow = {
  * A student below on several assessments counts once per assessment: each is a call to respond. A partly scored
  * result is no call (isPartlyScored) unless the team chose to count it as a need (counts_partly_scored_as_need). "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
  */
-export async function queryResponsiveness(db: Db, scope: ReportScope, period: Period): Promise<ResponsivenessRow[]> {
+export async function queryResponsiveness(
+  db: Db,
+  scope: ReportScope,
+  period: Period,
+  grouping: ResponsivenessGrouping = "team",
+): Promise<ResponsivenessRow[]> {
   // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
   // student index and their plans by intervention_plans_student_idx; the district's by its id. The plans that
   // could answer a call (open at some time between the period's start and the last call's deadline) are read once and matched by a hash
   // join, rather than probed once per call.
   const scopeStudents =
     scope.schoolIds === null ? null : sql`array(select s.id from students s where ${inScope(scope)})`;
+  const groupKey =
+    grouping === "school" ? sql`s.school_id as community_id, 0 as response_days` : sql`b.community_id, b.response_days`;
   const result = await db.execute<ResponsivenessRow>(sql`
     with deadline as materialized (
       select a.id, a.community_id, a.given_on, coalesce(c.response_days, 5)::int as response_days,
@@ -184,10 +197,13 @@ export async function queryResponsiveness(db: Db, scope: ReportScope, period: Pe
                             and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)})),
     calls as (
       select distinct bt.assessment_id, bt.student_id, bt.community_id, bt.response_days from below_target bt)
-    select b.community_id, b.response_days, count(*)::int as below,
-           (count(*) - count(u.student_id))::int as responded
+    select ${groupKey}, count(*)::int as below,
+           (count(*) - count(u.student_id))::int as responded,
+           count(distinct b.student_id)::int as students_below,
+           (count(distinct b.student_id) - count(distinct u.student_id))::int as students_responded
       from calls b left join unanswered u on u.assessment_id = b.assessment_id and u.student_id = b.student_id
-     group by b.community_id, b.response_days`);
+      ${grouping === "school" ? sql`join students s on s.id = b.student_id` : sql``}
+     group by 1, 2`);
   return result.rows;
 }
 

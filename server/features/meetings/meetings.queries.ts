@@ -2,6 +2,7 @@ import { eq, type SQL, sql } from "drizzle-orm";
 import type { ActionItem, MeetingSummary } from "../../../contract/meetings";
 import type { Db } from "../../db/client";
 import { actionItems, meetings } from "../../db/schema";
+import { uuidArray } from "../../db/sql-arrays";
 import { sqlNow } from "../../db/sql-time";
 
 type RawMeeting = {
@@ -40,7 +41,12 @@ function toSummary(r: RawMeeting): MeetingSummary {
 /** Which meetings to list: some by id, or a community's, by time (from this moment) and status. */
 export type MeetingFilter =
   | { ids: string[] }
-  | { communityId: string; when: "upcoming" | "past" | "all"; statuses?: readonly MeetingSummary["status"][] };
+  | { communityId: string; when: "upcoming" | "past" | "all"; statuses?: readonly MeetingSummary["status"][] }
+  | {
+      communityIds: readonly string[];
+      when: "upcoming" | "past" | "all";
+      statuses?: readonly MeetingSummary["status"][];
+    };
 
 function meetingCondition(filter: MeetingFilter): SQL {
   if ("ids" in filter) {
@@ -61,7 +67,11 @@ function meetingCondition(filter: MeetingFilter): SQL {
         sql`, `,
       )})`
     : sql``;
-  return sql`m.community_id = ${filter.communityId} ${time} ${status}`;
+  const team =
+    "communityIds" in filter
+      ? sql`m.community_id = any(${uuidArray(filter.communityIds)})`
+      : sql`m.community_id = ${filter.communityId}`;
+  return sql`${team} ${time} ${status}`;
 }
 
 /** Meetings matching a filter, in time order (or reverse), at most `limit`. */
@@ -101,6 +111,7 @@ export async function findSeriesTimezone(db: Db, seriesId: string): Promise<stri
 
 type RawActionItem = {
   id: string;
+  community_id: string;
   title: string;
   owner_id: string | null;
   owner_name: string | null;
@@ -111,15 +122,17 @@ type RawActionItem = {
   is_overdue: boolean;
 };
 
-/** Which action items to list: one, a community's by status, or those a meeting carries. */
+/** Which action items to list: one, a community's by status, a person's open ones, or those a meeting carries. */
 export type ActionItemFilter =
   | { id: string }
   | { communityId: string; status: "open" | "done" | "all" }
+  | { ownerId: string; status: "open" }
   | { carriedBy: { id: string; communityId: string; endsAt: Date } };
 
 function actionItemCondition(filter: ActionItemFilter): SQL {
   if ("id" in filter) return sql`a.id = ${filter.id}`;
   if ("carriedBy" in filter) return carriedByMeeting(filter.carriedBy);
+  if ("ownerId" in filter) return sql`a.owner_id = ${filter.ownerId} and a.status = ${filter.status}`;
   const status = filter.status === "all" ? sql`` : sql`and a.status = ${filter.status}`;
   return sql`a.community_id = ${filter.communityId} ${status}`;
 }
@@ -127,7 +140,7 @@ function actionItemCondition(filter: ActionItemFilter): SQL {
 /** Action items matching a filter, soonest due first. */
 export async function listActionItems(db: Db, filter: ActionItemFilter, today: string): Promise<ActionItem[]> {
   const result = await db.execute<RawActionItem>(sql`
-    select a.id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
+    select a.id, a.community_id, a.title, a.owner_id, p.display_name as owner_name, a.due_on::text, a.status, a.meeting_id, a.created_at,
            coalesce(a.status = 'open' and a.due_on < ${today}::date, false) as is_overdue
       from action_items a left join people p on p.id = a.owner_id
      where ${actionItemCondition(filter)}
@@ -135,6 +148,7 @@ export async function listActionItems(db: Db, filter: ActionItemFilter, today: s
      limit 200`);
   return result.rows.map((r) => ({
     id: r.id,
+    communityId: r.community_id,
     title: r.title,
     ownerId: r.owner_id,
     ownerName: r.owner_name,

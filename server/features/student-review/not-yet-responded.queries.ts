@@ -39,6 +39,7 @@ export function latestDateWithSchoolDaysSince(asOfIso: string, days: number): st
 }
 
 type Row = {
+  community_id: string;
   student_id: string;
   student_name: string;
   assessment_id: string;
@@ -46,6 +47,65 @@ type Row = {
   given_on: string;
   targets: { id: string; statement: string }[];
 };
+
+export type NotYetRespondedRow = Row;
+
+/** A team and the last day one of its assessments may have been given on to be due for a response. */
+export type ResponseDeadline = { communityId: string; givenBy: string };
+
+/**
+ * The not-yet-responded rows of several teams at once (each with its own deadline), over the students the
+ * reader may see, optionally only students of classes `taughtBy` teaches: one statement however many teams.
+ */
+export async function queryNotYetResponded(
+  db: Db,
+  actor: Actor,
+  deadlines: readonly ResponseDeadline[],
+  options: { taughtBy?: string } = {},
+): Promise<Row[]> {
+  if (deadlines.length === 0) return [];
+  const teams = sql.join(
+    deadlines.map((d) => sql`(${d.communityId}::uuid, ${d.givenBy}::date)`),
+    sql`, `,
+  );
+  const taught =
+    options.taughtBy === undefined
+      ? sql``
+      : sql`and exists (select 1 from class_students cs join class_teachers ct on ct.class_id = cs.class_id
+                         where cs.student_id = tr.student_id and ct.person_id = ${options.taughtBy})`;
+  const result = await db.execute<Row>(sql`
+    with deadline(community_id, given_by) as (values ${teams}),
+    given as (
+      select a.id, a.title, a.given_on, a.community_id, c.counts_partly_scored_as_need as partial_is_need
+        from assessments a
+        join deadline d on d.community_id = a.community_id
+        join communities c on c.id = a.community_id
+       where a.given_on is not null and a.given_on <= d.given_by and a.status <> 'draft'
+    ),
+    below as (
+      select tr.student_id, tr.assessment_id,
+             json_agg(json_build_object('id', lt.id, 'statement', lt.statement) order by at.position) as targets
+        from target_results tr
+        join given g on g.id = tr.assessment_id
+        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
+        join learning_targets lt on lt.id = tr.target_id
+        join students s on s.id = tr.student_id
+       where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
+         and (g.partial_is_need or not ${isPartlyScored("tr")}) ${taught}
+         and not exists (select 1 from intervention_plans p
+                          where p.student_id = tr.student_id
+                            and ${isResponseTo("p", sql`tr.target_id`, sql`g.given_on`, null)})
+       group by tr.student_id, tr.assessment_id
+    )
+    select g.community_id, b.student_id,
+           trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name) as student_name,
+           g.id as assessment_id, g.title, g.given_on::text, b.targets
+      from below b
+      join given g on g.id = b.assessment_id
+      join students s on s.id = b.student_id
+     order by g.given_on, g.title, student_name, b.student_id`);
+  return result.rows;
+}
 
 /**
  * Students the reader may see who scored below proficiency on a target of one of the team's assessments given
@@ -61,36 +121,8 @@ export async function listNotYetResponded(
   options: { asOf: string; responseDays: number },
 ): Promise<NotYetRespondedItem[]> {
   const givenBy = latestDateWithSchoolDaysSince(options.asOf, options.responseDays);
-  const result = await db.execute<Row>(sql`
-    with given as (
-      select a.id, a.title, a.given_on, c.counts_partly_scored_as_need as partial_is_need
-        from assessments a join communities c on c.id = a.community_id
-       where a.community_id = ${communityId} and a.given_on is not null and a.given_on <= ${givenBy}
-         and a.status <> 'draft'
-    ),
-    below as (
-      select tr.student_id, tr.assessment_id,
-             json_agg(json_build_object('id', lt.id, 'statement', lt.statement) order by at.position) as targets
-        from target_results tr
-        join given g on g.id = tr.assessment_id
-        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-        join learning_targets lt on lt.id = tr.target_id
-        join students s on s.id = tr.student_id
-       where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
-         and (g.partial_is_need or not ${isPartlyScored("tr")})
-         and not exists (select 1 from intervention_plans p
-                          where p.student_id = tr.student_id
-                            and ${isResponseTo("p", sql`tr.target_id`, sql`g.given_on`, null)})
-       group by tr.student_id, tr.assessment_id
-    )
-    select b.student_id, trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name)
-             as student_name,
-           g.id as assessment_id, g.title, g.given_on::text, b.targets
-      from below b
-      join given g on g.id = b.assessment_id
-      join students s on s.id = b.student_id
-     order by g.given_on, g.title, student_name, b.student_id`);
-  return result.rows.map((row) => ({
+  const rows = await queryNotYetResponded(db, actor, [{ communityId, givenBy }]);
+  return rows.map((row) => ({
     student: { id: row.student_id, name: row.student_name },
     assessment: { id: row.assessment_id, title: row.title },
     targets: row.targets,

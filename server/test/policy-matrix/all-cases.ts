@@ -7,6 +7,7 @@ import { discussionCases } from "./discussion-cases";
 import { essentialCases } from "./essential-cases";
 import { foundationCases } from "./foundation-cases";
 import { goalCases } from "./goal-cases";
+import { homeCases } from "./home-cases";
 import { interventionCases } from "./intervention-cases";
 import { libraryCases } from "./library-cases";
 import type { Case } from "./matrix-context";
@@ -36,4 +37,5 @@ export const matrixCases: Record<string, Case> = {
   ...cycleWorkCases,
   ...cycleCases,
   ...surveyCases,
+  ...homeCases,
 };
