@@ -48,8 +48,6 @@ type Row = {
   targets: { id: string; statement: string }[];
 };
 
-export type NotYetRespondedRow = Row;
-
 /** A team and the last day one of its assessments may have been given on to be due for a response. */
 export type ResponseDeadline = { communityId: string; givenBy: string };
 
