@@ -21,7 +21,8 @@ export const Me = z.object({
   email: z.string(),
   displayName: z.string(),
   preferredLanguage: z.string(),
-  district: z.object({ id: z.uuid(), name: z.string(), slug: z.string() }),
+  /** The district, with its IANA time zone: its days are the app's days (what "today" is in a date field). */
+  district: z.object({ id: z.uuid(), name: z.string(), slug: z.string(), timeZone: z.string() }),
   roles: z.array(RoleAssignment.extend({ schoolName: z.string().nullable() })),
   /** Which areas of the app to show; the server decides from the policy module. */
   navigation: z.array(

@@ -30,7 +30,7 @@ export function presentMe(actor: Actor): Me {
     email: actor.email,
     displayName: actor.displayName,
     preferredLanguage: actor.preferredLanguage,
-    district: { id: actor.districtId, name: actor.districtName, slug: actor.districtSlug },
+    district: { id: actor.districtId, name: actor.districtName, slug: actor.districtSlug, timeZone: actor.timeZone },
     roles: actor.roles.map((r) => ({ role: r.role, schoolId: r.schoolId, schoolName: r.schoolName ?? null })),
     navigation: navigationFor(actor, capabilities.managePeople || capabilities.readAudit),
     can: capabilities,

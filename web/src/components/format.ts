@@ -25,11 +25,26 @@ export function formatDay(isoDate: string | null | undefined): string {
   return dateOnly.format(new Date(year, month - 1, day));
 }
 
-/** Today as "YYYY-MM-DD" in the reader's time zone, for date inputs. */
+let districtTimeZone: string | undefined;
+
+/** The district's time zone, once the signed-in person is known: its days are the app's days. */
+export function setDistrictTimeZone(zone: string): void {
+  districtTimeZone = zone;
+}
+
+/**
+ * Today as "YYYY-MM-DD" in the district's time zone (the reader's own before sign-in), for date inputs: at 22:40
+ * in Chicago it is still that day, wherever the browser thinks it is, as it is for the server's rules.
+ */
 export function todayIso(): string {
-  const current = now();
-  const pad = (n: number) => String(n).padStart(2, "0");
-  return `${current.getFullYear()}-${pad(current.getMonth() + 1)}-${pad(current.getDate())}`;
+  const parts = new Intl.DateTimeFormat("en-CA", {
+    timeZone: districtTimeZone,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).formatToParts(now());
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("year")}-${part("month")}-${part("day")}`;
 }
 
 /** "12 KB" or "3.4 MB", rounded so a tiny file still reads as 1 KB. */

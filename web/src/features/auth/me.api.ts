@@ -2,6 +2,7 @@ import { queryOptions, useMutation, useQueryClient, useSuspenseQuery } from "@ta
 import { useRouter } from "@tanstack/react-router";
 import { Me, type MePatch } from "../../../../contract/auth";
 import { api, apiVoid } from "../../api/client";
+import { setDistrictTimeZone } from "../../components/format";
 
 /** The signed-in person; the signed-in layout loads it before any page renders. */
 export const meQuery = queryOptions({
@@ -12,7 +13,10 @@ export const meQuery = queryOptions({
 
 /** The signed-in person, already loaded by the signed-in layout. */
 export function useMe(): Me {
-  return useSuspenseQuery(meQuery).data;
+  const me = useSuspenseQuery(meQuery).data;
+  // However /me arrived (loaded, or answered by sign-in), "today" in date fields is the district's today.
+  setDistrictTimeZone(me.district.timeZone);
+  return me;
 }
 
 /** Changes what a person may change about themselves (their language); the shell re-renders with it. */
