@@ -83,8 +83,11 @@ type TokenActorRow = {
  */
 export async function findActorByApiToken(db: Db, token: string): Promise<Actor | null> {
   if (!token.startsWith(API_TOKEN_PREFIX)) return null;
+  // Expiry and "last used" are the app's clock's times (as it set them), so they are compared with its clock.
+  const at = new Date(nowMs()).toISOString();
   const result = await db.execute<TokenActorRow>(sql`
-    select t.id as token_id, t.scopes, coalesce(t.last_used_at < now() - interval '5 minutes', true) as stale,
+    select t.id as token_id, t.scopes,
+           coalesce(t.last_used_at < ${at}::timestamptz - interval '5 minutes', true) as stale,
            p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug, d.time_zone,
            p.email, p.display_name, p.preferred_language,
            (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
@@ -94,12 +97,16 @@ export async function findActorByApiToken(db: Db, token: string): Promise<Actor 
            (select json_object_agg(cm.community_id, cm.team_role)
               from community_members cm where cm.person_id = p.id) as memberships
       from api_tokens t join people p on p.id = t.person_id join districts d on d.id = p.district_id
-     where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > now()
+     where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > ${at}::timestamptz
        and p.status = 'active'`);
   const row = result.rows[0];
   if (!row) return null;
   // As with sessions, "last used" is kept to the nearest five minutes rather than written on every request.
-  if (row.stale) await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, row.token_id));
+  if (row.stale)
+    await db
+      .update(apiTokens)
+      .set({ lastUsedAt: new Date(at) })
+      .where(eq(apiTokens.id, row.token_id));
   return {
     sessionId: row.token_id,
     apiToken: { id: row.token_id, scopes: row.scopes as TokenScope[] },

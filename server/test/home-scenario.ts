@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
-import { todayIn } from "../clock";
+import { nowMs, todayIn } from "../clock";
 import type { Db } from "../db/client";
 import {
   actionItems,
@@ -88,7 +88,7 @@ export async function buildHomeTeam(
   await db
     .insert(familyNotes)
     .values({ districtId: district.id, studentId: flagged.id, planId: plan.id, body: "He reads at home now" });
-  const soon = Date.now() + 5 * 60_000;
+  const soon = nowMs() + 5 * 60_000;
   const [upcoming, past] = await db
     .insert(meetings)
     .values([

@@ -1,4 +1,5 @@
-import { surveyAnswers, surveyRespondents, surveyRounds } from "../../db/schema";
+import { nowMs } from "../../clock";
+import { meetings, surveyAnswers, surveyRespondents, surveyRounds } from "../../db/schema";
 import { learningCommunities } from "../../features/surveys/instruments/learning-communities";
 import { buildPerson } from "../factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, type Ctx, LEADERS, STAFF, type Targets } from "./matrix-context";
@@ -47,6 +48,26 @@ function answeredRound(c: Ctx, targets: Targets): Promise<string> {
   })();
   answered.set(targets.district.id, made);
   return made;
+}
+
+/**
+ * A scheduled meeting of the team within the hour, so the round's next meeting exists whatever earlier cases did
+ * to the context's own meeting (started, completed, cancelled).
+ */
+async function upcomingMeeting(c: Ctx, targets: Targets): Promise<void> {
+  await c.db.insert(meetings).values({
+    districtId: targets.district.id,
+    communityId: targets.communityId,
+    title: "Next meeting",
+    startsAt: new Date(nowMs() + 3_600_000),
+    endsAt: new Date(nowMs() + 7_200_000),
+    protocol: {
+      key: "library:tuning",
+      name: "Tuning",
+      purpose: "",
+      steps: [{ title: "Go", minutes: 5, roles: [], prompts: [] }],
+    },
+  });
 }
 
 const allAnswers = learningCommunities.items.map((item) => ({ itemKey: item.key, level: 3 }));
@@ -120,10 +141,13 @@ export const surveyCases: Record<string, Case> = {
   },
   "POST /api/v1/surveys/rounds/:id/agenda": {
     allowed: COMMUNITY_CONTRIBUTORS,
-    own: async (c) => ({
-      url: `/api/v1/surveys/rounds/${await answeredRound(c, c.own)}/agenda`,
-      payload: { itemKey: "lc.alignment.time" },
-    }),
+    own: async (c) => {
+      await upcomingMeeting(c, c.own);
+      return {
+        url: `/api/v1/surveys/rounds/${await answeredRound(c, c.own)}/agenda`,
+        payload: { itemKey: "lc.alignment.time" },
+      };
+    },
     other: async (c) => ({
       url: `/api/v1/surveys/rounds/${await answeredRound(c, c.other)}/agenda`,
       payload: { itemKey: "lc.alignment.time" },

@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { type ApiToken, TOKEN_SCOPE_LABELS } from "../../../../contract/api-tokens";
+import { nowMs } from "../../clock";
 import { ConfirmDialog } from "../../components/ConfirmDialog";
 import { problemFromError } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
@@ -11,7 +12,7 @@ import { apiTokensQuery, useRevokeApiToken } from "./profile.api";
 
 function tokenState(token: ApiToken): string {
   if (token.revokedAt) return `Revoked ${formatDateTime(token.revokedAt)}`;
-  if (Date.parse(token.expiresAt) <= Date.now()) return `Expired ${formatDateTime(token.expiresAt)}`;
+  if (Date.parse(token.expiresAt) <= nowMs()) return `Expired ${formatDateTime(token.expiresAt)}`;
   return `Expires ${formatDateTime(token.expiresAt)}`;
 }
 
