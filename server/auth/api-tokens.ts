@@ -4,6 +4,7 @@ import { nowMs } from "../clock";
 import type { Db } from "../db/client";
 import { apiTokens } from "../db/schema";
 import type { Actor } from "../policy/actor";
+import { actorFromRow, PERSON_ACTOR_COLUMNS, type PersonActorRow } from "./actor-row";
 import { hashToken, newToken } from "./tokens";
 
 /** Every API token starts with this, so a leaked one is easy to recognise (and to scan for in code). */
@@ -61,21 +62,7 @@ export async function revokeApiToken(db: Db, actor: Actor, tokenId: string): Pro
   return revoked.length > 0;
 }
 
-type TokenActorRow = {
-  token_id: string;
-  scopes: string[];
-  stale: boolean;
-  person_id: string;
-  district_id: string;
-  district_name: string;
-  district_slug: string;
-  time_zone: string;
-  email: string;
-  display_name: string;
-  preferred_language: string;
-  roles: Actor["roles"] | null;
-  memberships: Actor["memberships"] | null;
-};
+type TokenActorRow = PersonActorRow & { token_id: string; scopes: string[]; stale: boolean };
 
 /**
  * The actor behind a bearer token: its person as a session would load them, with the token's scopes; null when
@@ -88,14 +75,7 @@ export async function findActorByApiToken(db: Db, token: string): Promise<Actor 
   const result = await db.execute<TokenActorRow>(sql`
     select t.id as token_id, t.scopes,
            coalesce(t.last_used_at < ${at}::timestamptz - interval '5 minutes', true) as stale,
-           p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug, d.time_zone,
-           p.email, p.display_name, p.preferred_language,
-           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
-                            order by ra.role, sc.name)
-              from role_assignments ra left join schools sc on sc.id = ra.school_id
-             where ra.person_id = p.id) as roles,
-           (select json_object_agg(cm.community_id, cm.team_role)
-              from community_members cm where cm.person_id = p.id) as memberships
+           ${sql.raw(PERSON_ACTOR_COLUMNS)}
       from api_tokens t join people p on p.id = t.person_id join districts d on d.id = p.district_id
      where t.token_hash = ${hashToken(token)} and t.revoked_at is null and t.expires_at > ${at}::timestamptz
        and p.status = 'active'`);
@@ -107,18 +87,5 @@ export async function findActorByApiToken(db: Db, token: string): Promise<Actor 
       .update(apiTokens)
       .set({ lastUsedAt: new Date(at) })
       .where(eq(apiTokens.id, row.token_id));
-  return {
-    sessionId: row.token_id,
-    apiToken: { id: row.token_id, scopes: row.scopes as TokenScope[] },
-    personId: row.person_id,
-    districtId: row.district_id,
-    districtName: row.district_name,
-    districtSlug: row.district_slug,
-    timeZone: row.time_zone,
-    email: row.email,
-    displayName: row.display_name,
-    preferredLanguage: row.preferred_language,
-    roles: row.roles ?? [],
-    memberships: row.memberships ?? {},
-  };
+  return { ...actorFromRow(row, row.token_id), apiToken: { id: row.token_id, scopes: row.scopes as TokenScope[] } };
 }

@@ -5,6 +5,7 @@ import type { Db } from "../db/client";
 import { sessions } from "../db/schema";
 import type { Actor } from "../policy/actor";
 import type { ActorCache } from "./actor-cache";
+import { actorFromRow, PERSON_ACTOR_COLUMNS, type PersonActorRow } from "./actor-row";
 import { hashToken, newToken } from "./tokens";
 
 export const SESSION_COOKIE = "collective_session";
@@ -28,21 +29,7 @@ export async function createSession(
   return { token, expiresAt };
 }
 
-type ActorRow = {
-  session_id: string;
-  person_id: string;
-  district_id: string;
-  district_name: string;
-  district_slug: string;
-  time_zone: string;
-  email: string;
-  display_name: string;
-  preferred_language: string;
-  stale: boolean;
-  expires_ms: number;
-  roles: Actor["roles"] | null;
-  memberships: Actor["memberships"] | null;
-};
+type ActorRow = PersonActorRow & { session_id: string; stale: boolean; expires_ms: number };
 
 // The hottest query of the app (every signed-in request): a named statement, planned once per connection.
 // Each connection gets its own statement name because PGlite keeps one backend session across socket
@@ -51,16 +38,8 @@ const statementNames = new WeakMap<PoolClient, string>();
 let statementCount = 0;
 const ACTOR_BY_TOKEN = {
   text: `
-    select s.id as session_id, p.id as person_id, p.district_id, d.name as district_name, d.slug as district_slug, d.time_zone,
-           p.email, p.display_name, p.preferred_language,
-           s.last_seen_at < now() - interval '5 minutes' as stale,
-           (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms,
-           (select json_agg(json_build_object('role', ra.role, 'schoolId', ra.school_id, 'schoolName', sc.name)
-                            order by ra.role, sc.name)
-              from role_assignments ra left join schools sc on sc.id = ra.school_id
-             where ra.person_id = p.id) as roles,
-           (select json_object_agg(cm.community_id, cm.team_role)
-              from community_members cm where cm.person_id = p.id) as memberships
+    select s.id as session_id, s.last_seen_at < now() - interval '5 minutes' as stale,
+           (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms, ${PERSON_ACTOR_COLUMNS}
       from sessions s join people p on p.id = s.person_id join districts d on d.id = p.district_id
      where s.token_hash = $1 and s.revoked_at is null and s.expires_at > now() and p.status = 'active'`,
 };
@@ -91,19 +70,7 @@ export async function findActorBySessionToken(
   if (!row) return null;
   // Touching last_seen on every request would turn each read into a write; five minutes is precise enough.
   if (row.stale) await touchSession(db, row.session_id);
-  const actor: Actor = {
-    sessionId: row.session_id,
-    personId: row.person_id,
-    districtId: row.district_id,
-    districtName: row.district_name,
-    districtSlug: row.district_slug,
-    timeZone: row.time_zone,
-    email: row.email,
-    displayName: row.display_name,
-    preferredLanguage: row.preferred_language,
-    roles: row.roles ?? [],
-    memberships: row.memberships ?? {},
-  };
+  const actor = actorFromRow(row, row.session_id);
   cache?.set(tokenHash, generation, { actor, expiresAt: row.expires_ms, touchedAt: nowMs() });
   return actor;
 }

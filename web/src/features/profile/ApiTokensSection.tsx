@@ -8,6 +8,7 @@ import { formatDateTime } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
 import styles from "./ApiTokensSection.module.css";
 import { NewApiTokenForm } from "./NewApiTokenForm";
+import rows from "./ProfileRows.module.css";
 import { apiTokensQuery, useRevokeApiToken } from "./profile.api";
 
 function tokenState(token: ApiToken): string {
@@ -49,13 +50,13 @@ export function ApiTokensSection() {
         empty={<p className="muted">You have no API tokens.</p>}
       >
         {(data) => (
-          <ul className={styles.list}>
+          <ul className={rows.list}>
             {data.items.map((token) => {
               const descriptionId = `token-${token.id}`;
               return (
-                <li key={token.id} className={styles.token}>
+                <li key={token.id} className={rows.row}>
                   <div id={descriptionId}>
-                    <p className={styles.name}>{token.name}</p>
+                    <p className={rows.title}>{token.name}</p>
                     <p className="muted">{token.scopes.map((scope) => TOKEN_SCOPE_LABELS[scope]).join(" · ")}</p>
                     <p className="muted">
                       Made {formatDateTime(token.createdAt)} · {tokenState(token)} · Last used{" "}

@@ -4,6 +4,7 @@ import { problemFromError } from "../../components/form-errors";
 import { formatDateTime } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
 import { describeDevice } from "./describe-device";
+import rows from "./ProfileRows.module.css";
 import { sessionsQuery, useRevokeSession, useSignOutEverywhereElse } from "./profile.api";
 import styles from "./SessionsList.module.css";
 
@@ -31,13 +32,13 @@ export function SessionsList() {
       <FormAlert message={failure ? problemFromError(failure).message : null} />
       <QueryResult query={sessions} loadingLabel="Loading your sessions…">
         {(data) => (
-          <ul className={styles.list}>
+          <ul className={rows.list}>
             {data.items.map((session) => {
               const descriptionId = `session-${session.id}`;
               return (
-                <li key={session.id} className={styles.session}>
+                <li key={session.id} className={rows.row}>
                   <div id={descriptionId}>
-                    <p className={styles.device}>
+                    <p className={`${rows.title} ${styles.device}`}>
                       {describeDevice(session.userAgent)}
                       {session.current ? <span className="badge badge-active">This device</span> : null}
                     </p>
