@@ -129,9 +129,13 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
   await page.getByRole("timer").waitFor();
 
   // What the meeting records: attendance, notes, a decision, an action item for Emily Chen.
-  await page.getByRole("group", { name: "Priya Natarajan" }).getByLabel("Present").check();
-  await page.getByRole("group", { name: "Emily Chen" }).getByLabel("Present").check();
+  // One member is excused; one click marks everyone else present, keeping that choice.
   await page.getByRole("group", { name: highSchoolMember }).getByLabel("Excused").check();
+  await page.getByRole("button", { name: "Mark everyone else present" }).click();
+  for (const name of ["Priya Natarajan", "Emily Chen"]) {
+    expect(await page.getByRole("group", { name }).getByLabel("Present").isChecked()).toBe(true);
+  }
+  expect(await page.getByRole("group", { name: highSchoolMember }).getByLabel("Excused").isChecked()).toBe(true);
   await page.getByRole("button", { name: "Save attendance" }).click();
   await page.getByText("Attendance saved.").waitFor();
   await page.getByLabel("Notes", { exact: true }).fill("Grade 3 results: most students place unit fractions well.");

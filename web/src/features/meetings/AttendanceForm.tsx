@@ -12,7 +12,7 @@ type Status = z.infer<typeof AttendanceStatus>;
 const STATUS_LABELS: Record<Status, string> = { present: "Present", absent: "Absent", excused: "Excused" };
 const CHOICES = AttendanceStatus.options.map((status) => ({ value: status, label: STATUS_LABELS[status] }));
 
-/** Who came: one present / absent / excused choice per member. */
+/** Who came: one present / absent / excused choice per member, or everyone not yet marked present in one click. */
 export function AttendanceForm({ meeting }: { meeting: MeetingDetail }) {
   const saveAttendance = useSaveAttendance(meeting.id);
   const [statuses, setStatuses] = useState<Record<string, Status | null>>(() =>
@@ -47,6 +47,18 @@ export function AttendanceForm({ meeting }: { meeting: MeetingDetail }) {
             ))}
           </div>
           <div className="actions">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                setStatuses((previous) =>
+                  Object.fromEntries(Object.entries(previous).map(([id, status]) => [id, status ?? "present"])),
+                )
+              }
+              disabled={Object.values(statuses).every((status) => status !== null)}
+            >
+              Mark everyone else present
+            </button>
             <button type="submit" className="button" disabled={saveAttendance.isPending}>
               Save attendance
             </button>
