@@ -90,8 +90,10 @@ export async function surveyResultsRoutes(app: App) {
         invalid("This round has no such item.", [
           { pointer: "/body/itemKey", detail: "Choose an item of this round." },
         ]);
+      // The rule refuses school rounds already; a round without a team has no meeting to add to either way.
+      const communityId = round.community?.id ?? invalid("A school's round has no team meeting to add to.");
       const meeting =
-        (await findNextMeeting(app.db, round.community?.id as string)) ??
+        (await findNextMeeting(app.db, communityId)) ??
         invalid("The team has no meeting scheduled. Schedule one first.");
       if (meeting.agendaLength >= AGENDA_MAX_ITEMS) invalid("The next meeting's agenda is full.");
       const title = agendaTitleFor(item);
