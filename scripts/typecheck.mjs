@@ -8,9 +8,13 @@ const PROJECTS = ["tsconfig.server.json", "tsconfig.web.json", "tsconfig.tests.j
 
 function check(project) {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["node_modules/typescript/bin/tsc", "-p", project, "--noEmit"], {
-      stdio: ["ignore", "pipe", "pipe"],
-    });
+    const child = spawn(
+      process.execPath,
+      ["node_modules/typescript/bin/tsc", "-p", project, "--noEmit", "--singleThreaded"],
+      {
+        stdio: ["ignore", "pipe", "pipe"],
+      },
+    );
     let output = "";
     child.stdout.on("data", (chunk) => {
       output += chunk;
