@@ -7,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // The journey files share one process, its loaded modules and one Chromium (e2e/support/browser.ts); each
+    // journey still opens its own browser context.
+    isolate: false,
   },
 });

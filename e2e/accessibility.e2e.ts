@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, it } from "vitest";
+import { beforeAll, describe, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 import { dayFromToday } from "./support/days";
 
 const SIGNED_OUT_PAGES = ["/sign-in", "/forgot-password"];
@@ -134,9 +134,8 @@ async function sweepSurveyPages(page: Page, viewport: string) {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 describe("accessibility sweep (axe-core: no serious or critical violations)", () => {
   it("signed-out pages", async () => {

@@ -1,13 +1,12 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
-import { baseUrl, expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { baseUrl, expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a teacher makes an API token on the profile page, a script reads rosters with it, and revoking it stops it", async () => {
   const teacher = demoLogins().find((l) => l.role === "teacher");

@@ -1,6 +1,6 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const PASSWORD = "collective-demo";
 const TEACHER = "emily.chen@riverside.example";
@@ -16,9 +16,8 @@ const MINIMAL_PDF = Buffer.from(
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 /** A word made of letters only, so full-text search keeps it whole. */
 function uniqueWord(): string {

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { type Browser, type Page, request } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { expectProficiencyTable } from "./support/analysis";
-import { baseUrl, expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { baseUrl, expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const LEADER = { email: "maria.alvarez@riverside.example", password: "collective-demo" };
@@ -10,9 +10,8 @@ const FRAMEWORK = new URL("../server/demo/standards/ccss-ela.case.json", import.
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 /** The demo's ELA framework, imported by the district leader when the district has none yet. */
 async function ensureStandards() {

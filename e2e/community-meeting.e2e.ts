@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import type { Browser, Page } from "playwright-core";
 import { extractText, getDocumentProxy } from "unpdf";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 import { dayFromToday } from "./support/days";
 
 const COACH = { email: "priya.natarajan@riverside.example", password: "collective-demo" };
@@ -10,9 +10,8 @@ const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function addMember(page: Page, school: string, search: string | null): Promise<string> {
   await page.getByRole("button", { name: "Add member" }).click();

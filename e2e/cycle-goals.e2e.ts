@@ -1,21 +1,20 @@
 import type { APIRequestContext, Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { AssessmentAnalysis } from "../contract/analysis";
 import type { Assessment, AssessmentDetail, ResultsGrid } from "../contract/assessments";
 import type { CommunityHome } from "../contract/communities";
 import type { Cycle } from "../contract/cycles";
 import type { GoalSummary, GoalTree, GoalTreeNode } from "../contract/goals";
 import { STATUS_LABELS } from "../web/src/features/goals/goal-format";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const SCHOOL_GOAL = "70% of our third graders proficient on the main idea";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function send<T>(request: APIRequestContext, method: "get" | "post" | "put", url: string, data?: unknown) {
   const response = await request[method](`/api/v1${url}`, data === undefined ? {} : { data });

@@ -1,15 +1,14 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 // Ana Torres reads in Spanish in the demo; this journey ends by choosing Spanish again.
 const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a family member's choice of language follows them to another device, and the profile can change it back", async () => {
   const laptop = await openPage(browser);

@@ -1,10 +1,10 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentAnalysis } from "../contract/analysis";
 import type { AssessmentList } from "../contract/assessments";
 import type { StudentPage } from "../contract/students";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 import { DISTRICT_TIME_ZONE, dayFromToday } from "./support/days";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
@@ -15,9 +15,8 @@ const FAMILY_NOTE = "Mateo practica la lectura en casa cada noche. ¡Gracias por
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
   const response = await request.get(url);

@@ -1,14 +1,13 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
-import { launchBrowser, openPage, signIn } from "./support/browser";
+import { openPage, sharedBrowser, signIn } from "./support/browser";
 import { waitForMailTo } from "./support/mailbox";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a district leader invites a person, who accepts from the emailed link and signs in", async () => {
   const leader = demoLogins().find((l) => l.role === "district_leader");

@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { EducatorHome, SchoolHome } from "../contract/home";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PRINCIPAL = { email: "james.okafor@riverside.example", password: "collective-demo" };
@@ -9,9 +9,8 @@ const PARENT = { email: "ana.torres@riverside.example", password: "collective-de
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function getJson<T>(page: Page, url: string): Promise<T> {
   const response = await page.request.get(`/api/v1${url}`);

@@ -1,17 +1,16 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const FIXTURES = fileURLToPath(new URL("../server/test/fixtures/third-party/oneroster/", import.meta.url));
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a district leader imports a OneRoster set, watches it run, and reads the report and the problems", async () => {
   const leader = demoLogins().find((l) => l.role === "district_leader");

@@ -1,10 +1,10 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import { SUPPRESSION_THRESHOLD } from "../contract/analysis";
 import type { Person } from "../contract/people";
 import { AGREEMENT_LEVELS } from "../server/features/surveys/instruments/built-in";
 import { learningCommunities } from "../server/features/surveys/instruments/learning-communities";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const PRINCIPAL = "james.okafor@riverside.example";
 const PASSWORD = "collective-demo";
@@ -12,9 +12,8 @@ const items = learningCommunities.items;
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function send<T>(request: APIRequestContext, method: "get" | "post", url: string, data?: unknown) {
   const response = await request[method](`/api/v1${url}`, data === undefined ? {} : { data });

@@ -1,8 +1,8 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { RoleName } from "../contract/people";
 import { demoLogins } from "../server/demo/demo-district";
-import { launchBrowser, openPage, signIn } from "./support/browser";
+import { openPage, sharedBrowser, signIn } from "./support/browser";
 
 const STAFF_AREAS = [
   "Home",
@@ -26,9 +26,8 @@ const EXPECTED_NAVIGATION: Record<RoleName, string[]> = {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 describe("signing in as each demo role", () => {
   for (const login of demoLogins()) {

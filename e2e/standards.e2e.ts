@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { beforeAll, expect, it } from "vitest";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const LEADER = { email: "maria.alvarez@riverside.example", password: "collective-demo" };
@@ -19,9 +19,8 @@ function packageFile(name: string, pkg: CasePackage) {
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a teacher finds a standard by its code, reads it in its framework, and writes a local learning target", async () => {
   const { page, errors, close } = await openPage(browser);

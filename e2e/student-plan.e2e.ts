@@ -1,16 +1,15 @@
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { StudentPage } from "../contract/students";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const FOCUS = "Writes opinion pieces with reasons that support the opinion (single plan journey)";
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 it("a teacher writes one student's support plan from the student's page, after the form names what is missing", async () => {
   const { page, errors, close } = await openPage(browser);

@@ -1,11 +1,11 @@
 import type { APIRequestContext, Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { z } from "zod";
 import type { AssessmentDetail, AssessmentList, ResultsGrid } from "../contract/assessments";
 import type { InterventionReport } from "../contract/intervention-reports";
 import type { StudentPage } from "../contract/students";
 import { expectFigureDefinitions, expectProficiencyTable } from "./support/analysis";
-import { expectAccessible, launchBrowser, openPage, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 
 const TEACHER = { email: "emily.chen@riverside.example", password: "collective-demo" };
 const PARENT = { email: "ana.torres@riverside.example", password: "collective-demo" };
@@ -13,9 +13,8 @@ const LEADER = { email: "james.okafor@riverside.example", password: "collective-
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await sharedBrowser();
 });
-afterAll(async () => browser?.close());
 
 async function getJson<T>(request: APIRequestContext, url: string): Promise<T> {
   const response = await request.get(url);

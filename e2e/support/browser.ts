@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
-import { type Browser, chromium, type Page } from "playwright-core";
+import { type Browser, type BrowserServer, chromium, type Page } from "playwright-core";
 import { expect, inject } from "vitest";
 
 const require = createRequire(import.meta.url);
@@ -8,9 +8,21 @@ const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export const baseUrl = () => inject("baseUrl");
 
-/** Debian's Chromium (or CHROMIUM_PATH); a missing browser fails loudly rather than skipping. */
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+let browser: Promise<Browser> | undefined;
+
+/**
+ * The run's Chromium (started once by the global setup, e2e/support/global-setup.ts), connected once per
+ * process and shared by every journey file, which run one after another in one process (vitest.e2e.config.ts);
+ * each journey works in its own browser context.
+ */
+export function sharedBrowser(): Promise<Browser> {
+  browser ??= chromium.connect(inject("browserWsEndpoint"));
+  return browser;
+}
+
+/** Debian's Chromium (or CHROMIUM_PATH), as a server the journeys connect to; a missing browser fails loudly. */
+export function launchBrowserServer(): Promise<BrowserServer> {
+  return chromium.launchServer({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     // Chromium does not start under libfaketime; under the clock guard its pages get the moment from
     // Playwright's clock instead (openPage).

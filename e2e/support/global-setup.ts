@@ -6,12 +6,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { SMTPServer } from "smtp-server";
 import type { TestProject } from "vitest/node";
+import { launchBrowserServer } from "./browser";
 
 declare module "vitest" {
   export interface ProvidedContext {
     baseUrl: string;
     /** Where the journeys' SMTP server writes each email it receives, one file per message. */
     mailDir: string;
+    /** The run's Chromium, which every journey file connects to (e2e/support/browser.ts). */
+    browserWsEndpoint: string;
   }
 }
 
@@ -42,6 +45,8 @@ async function startMailbox(mailDir: string): Promise<{ url: string; close: () =
 
 /** Starts `collective start` on a fresh embedded database, exactly as a newcomer would, for all journeys. */
 export default async function setup(project: TestProject) {
+  const browser = await launchBrowserServer();
+  project.provide("browserWsEndpoint", browser.wsEndpoint());
   const dataDir = mkdtempSync(path.join(os.tmpdir(), "collective-e2e-"));
   const mailDir = mkdtempSync(path.join(os.tmpdir(), "collective-e2e-mail-"));
   const mailbox = await startMailbox(mailDir);
@@ -76,6 +81,7 @@ export default async function setup(project: TestProject) {
   project.provide("baseUrl", url.replace("localhost", "127.0.0.1"));
   project.provide("mailDir", mailDir);
   return async () => {
+    await browser.close();
     server.kill("SIGTERM");
     await new Promise((resolve) => (server.exitCode !== null ? resolve(null) : server.once("exit", resolve)));
     await mailbox.close();
