@@ -17,5 +17,7 @@ export default defineConfig({
     // One worker per core; test files share a worker's loaded modules (each still gets its own database).
     maxWorkers: availableParallelism(),
     isolate: false,
+    // Transformed modules are kept on disk (content-hashed), so npm test's several vitest runs transform once.
+    experimental: { fsModuleCache: true },
   },
 });

@@ -10,5 +10,7 @@ export default defineConfig({
     // The journey files share one process, its loaded modules and one Chromium (e2e/support/browser.ts); each
     // journey still opens its own browser context.
     isolate: false,
+    // Transformed modules are kept on disk (content-hashed), so npm test's several vitest runs transform once.
+    experimental: { fsModuleCache: true },
   },
 });
