@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 import { cleanup, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
@@ -23,7 +23,7 @@ const preview: ScaleReapplication = {
 };
 
 beforeAll(() => {
-  // jsdom has no modal dialogs: opening one only needs the open attribute here.
+  // Opening the dialog only needs the open attribute here (test DOMs differ on showModal).
   HTMLDialogElement.prototype.showModal ??= function showModal(this: HTMLDialogElement) {
     this.setAttribute("open", "");
   };

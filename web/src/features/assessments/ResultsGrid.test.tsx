@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+// (jsdom here: happy-dom does not join a header cell's text and its inner span into one accessible name, "1/4")
 import { cleanup, render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";

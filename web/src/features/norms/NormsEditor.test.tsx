@@ -1,4 +1,4 @@
-// @vitest-environment jsdom
+// @vitest-environment happy-dom
 import { cleanup, screen, waitFor } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { afterEach, describe, expect, it, vi } from "vitest";
@@ -50,7 +50,7 @@ describe("NormsEditor", () => {
       />,
     );
 
-    // jsdom joins a button's words and its visually hidden span without the space a browser keeps.
+    // A test DOM (jsdom, happy-dom) may join a button's words and its visually hidden span without the space a browser keeps.
     await userEvent.click(screen.getByRole("button", { name: /^Move down\s*norm 1$/ }));
     await userEvent.click(screen.getByRole("button", { name: /^Remove\s*norm 3$/ }));
     await userEvent.type(screen.getByLabelText("Change note", { exact: false }), "  Shorter list ");
