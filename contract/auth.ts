@@ -53,6 +53,8 @@ export const Me = z.object({
     /** The rollup may cover every school of the district (else only rollupSchools). */
     rollUpDistrict: z.boolean(),
     readInterventionReports: z.boolean(),
+    /** The evaluation of professional learning (their schools', or the district's). */
+    readLearningEvaluation: z.boolean(),
     importRosters: z.boolean(),
     manageApiTokens: z.boolean(),
     addResource: z.boolean(),

@@ -31,6 +31,7 @@ import { homeRoutes } from "./features/home/home.routes";
 import { interventionReportsRoutes } from "./features/intervention-reports/intervention-reports.routes";
 import { groupsRoutes } from "./features/interventions/groups.routes";
 import { plansRoutes } from "./features/interventions/plans.routes";
+import { learningEvaluationRoutes } from "./features/learning-evaluation/learning-evaluation.routes";
 import { libraryRoutes } from "./features/library/library.routes";
 import { actionItemsRoutes } from "./features/meetings/action-items.routes";
 import { calendarRoutes } from "./features/meetings/calendar.routes";
@@ -204,6 +205,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(plansRoutes, { prefix: "/api/v1" });
   await app.register(studentReviewRoutes, { prefix: "/api/v1" });
   await app.register(familyVoiceRoutes, { prefix: "/api/v1" });
+  await app.register(learningEvaluationRoutes, { prefix: "/api/v1" });
   await app.register(interventionReportsRoutes, { prefix: "/api/v1" });
   await app.register(rostersRoutes, { prefix: "/api/v1" });
   await app.register(cycleWorkRoutes, { prefix: "/api/v1" });

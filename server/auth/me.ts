@@ -18,6 +18,7 @@ export function presentMe(actor: Actor): Me {
     readTargetRollup: can(actor, "analysis.rollup", { ...district, schoolId: null }),
     rollUpDistrict: can(actor, "analysis.rollup", { ...district, schoolId: SCHOOL_WITHOUT_TIES }),
     readInterventionReports: can(actor, "interventionReport.read", { ...district, schoolId: null }),
+    readLearningEvaluation: can(actor, "learningEvaluation.read", { ...district, schoolId: null }),
     importRosters: can(actor, "roster.import", district),
     manageApiTokens: can(actor, "apiToken.manage", district),
     // Anyone who may share a resource at all may keep one to themselves: the library's "Add resource".

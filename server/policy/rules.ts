@@ -444,6 +444,11 @@ export const rules = {
     inDistrict(a, x) &&
     (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
 
+  // The evaluation of professional learning (team figures, no student named): the same leaders as the reports.
+  "learningEvaluation.read": (a: Actor, x: DistrictOwned & { schoolId: string | null }) =>
+    inDistrict(a, x) &&
+    (isDistrictLeader(a) || (x.schoolId === null ? schoolsLed(a).size > 0 : leadsSchool(a, x.schoolId))),
+
   // The homes by role. An educator's home is their own work (their teams, classes, plans and items); a school's
   // home is for its leaders and the district's; the district's home for district leaders. Every student figure
   // on them is counted over visibleStudentIds and the read is audit-logged.

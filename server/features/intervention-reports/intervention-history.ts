@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { BOLD, createPdf } from "../../reports/pdf-document";
 import { meetsGoal } from "../interventions/progress-rules";
-import { createPdf } from "./pdf-document";
 
 export type HistoryPlan = {
   id: string;
@@ -102,7 +102,7 @@ function progressWords(plan: HistoryPlan): string {
 /** A printable history of a student's support, in plain language, for a conference with the family. */
 export function renderHistoryPdf(history: StudentHistory, printedOn: string): Promise<Buffer> {
   const pdf = createPdf(`Support history: ${history.studentName}`);
-  pdf.doc.font("Helvetica-Bold").fontSize(16).text(`Support history: ${history.studentName}`);
+  pdf.doc.font(BOLD).fontSize(16).text(`Support history: ${history.studentName}`);
   pdf.text(
     [history.schoolName, history.grade ? `Grade ${history.grade}` : null, `Printed ${printedOn}`]
       .filter(Boolean)

@@ -1,15 +1,5 @@
-import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { InterventionReport, Share } from "../../../contract/intervention-reports";
-
-type Cell = string | number | null;
-/** One section of the report as a table: a CSV block, a worksheet, or a table in the PDF. */
-export type ReportSection = { name: string; note?: string; rows: Cell[][] };
-
-/** Text a spreadsheet would run as a formula (=, +, -, @ …) is kept as text (OWASP CSV injection). */
-function safe(value: Cell): Cell {
-  return typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-}
+import { type Cell, type ReportSection, sectionsCsv, sectionsXlsx } from "../../reports/sections";
 
 const KIND_LABEL = { intervention: "Intervention", extension: "Extension" } as const;
 
@@ -83,27 +73,15 @@ export function reportSections(report: InterventionReport): ReportSection[] {
   ];
 }
 
-function titleRows(report: InterventionReport): Cell[][] {
-  return [["Intervention report", report.scope.label, "From", report.scope.from, "To", report.scope.to]];
-}
-
 /** The sections one after another, each under its name, separated by a blank line. */
 export function reportCsv(report: InterventionReport): string {
-  const rows = [
-    ...titleRows(report),
-    ...reportSections(report).flatMap((section) => [[], [section.name], ...section.rows]),
-  ];
-  return `\uFEFF${stringify(rows.map((row) => row.map(safe)))}`;
+  return sectionsCsv(
+    ["Intervention report", report.scope.label, "From", report.scope.from, "To", report.scope.to],
+    reportSections(report),
+  );
 }
 
 /** One worksheet per section. */
-export async function reportXlsx(report: InterventionReport): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = "Collective";
-  for (const section of reportSections(report)) {
-    const sheet = workbook.addWorksheet(section.name.slice(0, 31));
-    for (const row of section.rows) sheet.addRow(row.map(safe));
-    sheet.getRow(1).font = { bold: true };
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+export function reportXlsx(report: InterventionReport): Promise<Buffer> {
+  return sectionsXlsx(reportSections(report));
 }

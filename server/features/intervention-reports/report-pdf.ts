@@ -1,11 +1,11 @@
 import type { InterventionReport } from "../../../contract/intervention-reports";
-import { createPdf } from "./pdf-document";
+import { BOLD, createPdf } from "../../reports/pdf-document";
 import { reportSections } from "./report-export";
 
 /** The printable report: the four sections as tables, the overdue list cut to what fits a second page. */
 export function renderReportPdf(report: InterventionReport): Promise<Buffer> {
   const pdf = createPdf(`Intervention report: ${report.scope.label}`);
-  pdf.doc.font("Helvetica-Bold").fontSize(16).text(`Intervention report: ${report.scope.label}`);
+  pdf.doc.font(BOLD).fontSize(16).text(`Intervention report: ${report.scope.label}`);
   pdf.text(`${report.scope.from} to ${report.scope.to} · printed ${report.scope.today}`);
   const [tiers, overdue, responsiveness, outcomes] = reportSections(report);
   for (const section of [tiers, responsiveness, outcomes]) {

@@ -1,6 +1,6 @@
 import { DateTime } from "luxon";
-import PDFDocument from "pdfkit";
 import type { MeetingDetail } from "../../../contract/meetings";
+import { BODY, BOLD, newPdfDocument } from "../../reports/pdf-document";
 
 const STATUS_LABEL = { present: "Present", absent: "Absent", excused: "Excused" } as const;
 
@@ -39,8 +39,7 @@ export function summaryText(meeting: MeetingDetail): string {
 
 /** A one-page summary of a meeting (notes, decisions, action items, attendance) as a PDF. */
 export function renderSummaryPdf(meeting: MeetingDetail): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: "LETTER",
+  const doc = newPdfDocument({
     margin: 54,
     info: { Title: `${meeting.communityName}: ${meeting.title}`, Creator: "Collective" },
   });
@@ -48,10 +47,9 @@ export function renderSummaryPdf(meeting: MeetingDetail): Promise<Buffer> {
   doc.on("data", (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on("end", () => resolve(Buffer.concat(chunks))));
 
-  const heading = (text: string) =>
-    doc.moveDown(0.6).font("Helvetica-Bold").fontSize(12).text(text).font("Helvetica").fontSize(10);
-  doc.font("Helvetica-Bold").fontSize(16).text(`${meeting.communityName}: ${meeting.title}`);
-  doc.font("Helvetica").fontSize(10).fillColor("#333333").text(meetingWhen(meeting));
+  const heading = (text: string) => doc.moveDown(0.6).font(BOLD).fontSize(12).text(text).font(BODY).fontSize(10);
+  doc.font(BOLD).fontSize(16).text(`${meeting.communityName}: ${meeting.title}`);
+  doc.font(BODY).fontSize(10).fillColor("#333333").text(meetingWhen(meeting));
   if (meeting.protocol) doc.text(`Protocol: ${meeting.protocol.name}`);
   doc.fillColor("#000000");
 

@@ -56,12 +56,25 @@ function reportCase(suffix: string): Case {
   };
 }
 
-/** Intervention reports for leaders, and a student's printable support history. */
+/** The evaluation of professional learning: team figures for the same leaders; another district's school is not found. */
+function learningCase(suffix: string): Case {
+  return {
+    allowed: LEADERS,
+    own: () => ({ url: `/api/v1/reports/learning${suffix}?from=2025-08-01&to=2025-12-31` }),
+    other: (c) => ({ url: `/api/v1/reports/learning${suffix}?schoolId=${c.other.district.schools.elementary.id}` }),
+  };
+}
+
+/** Intervention reports and the evaluation of professional learning for leaders, and a student's printable support history. */
 export const reportCases: Record<string, Case> = {
   "GET /api/v1/reports/interventions": reportCase(""),
   "GET /api/v1/reports/interventions.csv": reportCase(".csv"),
   "GET /api/v1/reports/interventions.xlsx": reportCase(".xlsx"),
   "GET /api/v1/reports/interventions.pdf": reportCase(".pdf"),
+  "GET /api/v1/reports/learning": learningCase(""),
+  "GET /api/v1/reports/learning.csv": learningCase(".csv"),
+  "GET /api/v1/reports/learning.xlsx": learningCase(".xlsx"),
+  "GET /api/v1/reports/learning.pdf": learningCase(".pdf"),
   "GET /api/v1/students/:id/intervention-history.pdf": {
     allowed: HISTORY_READERS,
     own: async (c) => ({ url: `/api/v1/students/${(await evidenceOf(c, c.own)).studentId}/intervention-history.pdf` }),

@@ -1,0 +1,65 @@
+import { z } from "zod";
+
+/**
+ * The evaluation of professional learning for a school (or the district) over a period, by the five levels
+ * evaluators use; without dates, this school year so far.
+ */
+export const LearningEvaluationQuery = z.strictObject({
+  schoolId: z.uuid().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export type LearningEvaluationQuery = z.infer<typeof LearningEvaluationQuery>;
+
+/** The figures of one team, or of all teams of the scope together (each team counted once). */
+export const LearningFigures = z.object({
+  /** Staff members of the team (guests not counted). */
+  educators: z.number().int(),
+  // Level 1, participation: collaborative learning in team meetings.
+  meetingsScheduled: z.number().int(),
+  meetingsHeld: z.number().int(),
+  /** Attendance marked present at meetings held, of all attendance marked at them. */
+  attendancePresent: z.number().int(),
+  attendanceMarked: z.number().int(),
+  /** Minutes of meetings held times the members present. */
+  collaborativeMinutes: z.number().int(),
+  /** collaborativeMinutes per educator per week of the period (one decimal), null without educators. */
+  minutesPerEducatorPerWeek: z.number().nullable(),
+  // Level 2, learning: the cycles' learning logs.
+  learningEntries: z.number().int(),
+  learningMinutes: z.number().int(),
+  learners: z.number().int(),
+  // Level 3, organisational support: classroom visits held and coaching logged.
+  visitsCompleted: z.number().int(),
+  coachingEntries: z.number().int(),
+  // Level 4, implementation: strategies applied in classrooms.
+  implementations: z.number().int(),
+  implementationsWentWell: z.number().int(),
+  strategiesApplied: z.number().int(),
+  // Level 5, student outcomes: cycles completed and goals due in the period, met or not.
+  cyclesCompleted: z.number().int(),
+  goalsDue: z.number().int(),
+  goalsMet: z.number().int(),
+});
+export type LearningFigures = z.infer<typeof LearningFigures>;
+
+export const TeamEvaluation = LearningFigures.extend({
+  community: z.object({ id: z.uuid(), name: z.string() }),
+});
+export type TeamEvaluation = z.infer<typeof TeamEvaluation>;
+
+export const LearningEvaluation = z.object({
+  scope: z.object({
+    kind: z.enum(["school", "district"]),
+    id: z.uuid(),
+    label: z.string(),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    today: z.iso.date(),
+    /** Weeks in the period (one decimal), for the per-week figures. */
+    weeks: z.number(),
+  }),
+  totals: LearningFigures,
+  teams: z.array(TeamEvaluation),
+});
+export type LearningEvaluation = z.infer<typeof LearningEvaluation>;

@@ -1,0 +1,120 @@
+import { DateTime } from "luxon";
+import type { LearningEvaluation, LearningFigures } from "../../../contract/learning-evaluation";
+import type { Db } from "../../db/client";
+import type { Actor } from "../../policy/actor";
+import { computeProgress } from "../goals/goal-progress";
+import { listGoals } from "../goals/goals.queries";
+import type { Period } from "../intervention-reports/report.queries";
+import { countDistinctPeople, listTeamFigures, type TeamFiguresRow } from "./learning-evaluation.queries";
+
+type Scope = { kind: "school"; id: string; label: string } | { kind: "district"; id: string; label: string };
+type Counts = Omit<LearningFigures, "minutesPerEducatorPerWeek">;
+
+/** Weeks from the period's first day to its last, both counted (one decimal). */
+function weeksOf(period: Period): number {
+  const days = DateTime.fromISO(period.to).diff(DateTime.fromISO(period.from), "days").days + 1;
+  return Math.round((days / 7) * 10) / 10;
+}
+
+function perWeek(counts: Counts, weeks: number): LearningFigures {
+  const minutesPerEducatorPerWeek =
+    counts.educators > 0 && weeks > 0
+      ? Math.round((counts.collaborativeMinutes / counts.educators / weeks) * 10) / 10
+      : null;
+  return { ...counts, minutesPerEducatorPerWeek };
+}
+
+function countsOf(row: TeamFiguresRow, goals: { due: number; met: number }): Counts {
+  return {
+    educators: row.educators,
+    meetingsScheduled: row.meetings_scheduled,
+    meetingsHeld: row.meetings_held,
+    attendancePresent: row.attendance_present,
+    attendanceMarked: row.attendance_marked,
+    collaborativeMinutes: row.collaborative_minutes,
+    learningEntries: row.learning_entries,
+    learningMinutes: row.learning_minutes,
+    learners: row.learners,
+    visitsCompleted: row.visits_completed,
+    coachingEntries: row.coaching_entries,
+    implementations: row.implementations,
+    implementationsWentWell: row.implementations_went_well,
+    strategiesApplied: row.strategies_applied,
+    cyclesCompleted: row.cycles_completed,
+    goalsDue: goals.due,
+    goalsMet: goals.met,
+  };
+}
+
+const NONE: Counts = {
+  educators: 0,
+  meetingsScheduled: 0,
+  meetingsHeld: 0,
+  attendancePresent: 0,
+  attendanceMarked: 0,
+  collaborativeMinutes: 0,
+  learningEntries: 0,
+  learningMinutes: 0,
+  learners: 0,
+  visitsCompleted: 0,
+  coachingEntries: 0,
+  implementations: 0,
+  implementationsWentWell: 0,
+  strategiesApplied: 0,
+  cyclesCompleted: 0,
+  goalsDue: 0,
+  goalsMet: 0,
+};
+
+/** Each field summed over the teams (the caller replaces the fields that count distinct people). */
+function sum(rows: readonly Counts[]): Counts {
+  const total = { ...NONE };
+  for (const row of rows) for (const key of Object.keys(total) as (keyof Counts)[]) total[key] += row[key];
+  return total;
+}
+
+/**
+ * The evaluation of professional learning for a scope and period: each team's figures at the five levels, and the
+ * scope's totals, where a person on two teams is one educator. Goals are the teams' goals due in the period, their
+ * status measured over the reader's students (computeProgress), as the goal pages show them.
+ */
+export async function buildLearningEvaluation(
+  db: Db,
+  actor: Actor,
+  scope: Scope,
+  period: Period,
+  now: Date,
+): Promise<LearningEvaluation> {
+  const evaluationPeriod = { from: period.from, to: period.to, timeZone: actor.timeZone };
+  const rows = await listTeamFigures(
+    db,
+    actor.districtId,
+    scope.kind === "school" ? [scope.id] : null,
+    evaluationPeriod,
+  );
+  const teamIds = rows.map((row) => row.id);
+  const [people, goals] = await Promise.all([
+    countDistinctPeople(db, teamIds, evaluationPeriod),
+    listGoals(db, { reader: actor, communityIds: teamIds }),
+  ]);
+  const due = goals.filter((goal) => goal.dueOn >= period.from && goal.dueOn <= period.to);
+  const progress = await computeProgress(db, actor, due, period.today, now);
+  const goalsByTeam = new Map<string, { due: number; met: number }>();
+  for (const goal of due) {
+    if (!goal.community) continue;
+    const counts = goalsByTeam.get(goal.community.id) ?? { due: 0, met: 0 };
+    counts.due++;
+    if (progress.get(goal.id)?.status === "met") counts.met++;
+    goalsByTeam.set(goal.community.id, counts);
+  }
+  const weeks = weeksOf(period);
+  const teamCounts = rows.map((row) => countsOf(row, goalsByTeam.get(row.id) ?? { due: 0, met: 0 }));
+  return {
+    scope: { ...scope, from: period.from, to: period.to, today: period.today, weeks },
+    totals: perWeek({ ...sum(teamCounts), educators: people.educators, learners: people.learners }, weeks),
+    teams: rows.map((row, i) => ({
+      community: { id: row.id, name: row.name },
+      ...perWeek(teamCounts[i] as Counts, weeks),
+    })),
+  };
+}
