@@ -13,6 +13,7 @@ const MAIN_PAGES = [
   "/interventions",
   "/interventions/reports",
   "/goals",
+  "/goals/evaluation",
   "/surveys",
   "/library",
   "/discussions",

@@ -199,6 +199,7 @@ const JOURNEY_SECONDS = {
   "common-assessment.e2e.ts": 14,
   "sign-in-per-role.e2e.ts": 12,
   "cycle-goals.e2e.ts": 12,
+  "learning-evaluation.e2e.ts": 6,
 };
 
 /** The journey files in two halves of about equal length (longest first, each to the shorter half). */

@@ -285,6 +285,14 @@ const goalsRoute = createRoute({
   path: "goals",
   component: lazyRouteComponent(() => import("./features/goals/GoalsPage"), "GoalsPage"),
 });
+const learningEvaluationRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "goals/evaluation",
+  component: lazyRouteComponent(
+    () => import("./features/learning-evaluation/LearningEvaluationPage"),
+    "LearningEvaluationPage",
+  ),
+});
 const goalRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "goals/$goalId",
@@ -428,6 +436,7 @@ const routeTree = rootRoute.addChildren([
     planRoute,
     interventionReportsRoute,
     goalsRoute,
+    learningEvaluationRoute,
     goalRoute,
     surveysRoute,
     surveyRoundRoute,

@@ -1,0 +1,223 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Link } from "@tanstack/react-router";
+import { type FormEvent, type ReactNode, useState } from "react";
+import type { LearningEvaluation, LearningFigures } from "../../../../contract/learning-evaluation";
+import { SelectField, TextField } from "../../components/Field";
+import { formatDay } from "../../components/format";
+import { PageHeader } from "../../components/PageHeader";
+import { QueryResult } from "../../components/QueryResult";
+import { useMe } from "../auth/me.api";
+import { schoolChoicesQuery } from "../schools/schools.api";
+import { type EvaluationFilters, evaluationDownloadUrl, learningEvaluationQuery } from "./learning-evaluation.api";
+
+const percent = (part: number, whole: number) => (whole > 0 ? `${Math.round((part / whole) * 1000) / 10}%` : "—");
+
+/** For school and district leaders: the five levels of professional learning, by team, with a board-ready PDF. */
+export function LearningEvaluationPage() {
+  const me = useMe();
+  const mayRead = me.can.readLearningEvaluation;
+  const [filters, setFilters] = useState<EvaluationFilters>(() =>
+    me.can.readDistrictHome ? {} : { schoolId: me.homeSchools[0]?.id },
+  );
+  const evaluation = useQuery({
+    ...learningEvaluationQuery(filters),
+    enabled: mayRead,
+    placeholderData: keepPreviousData,
+  });
+  if (!mayRead) {
+    return (
+      <>
+        <PageHeader title="Evaluation of professional learning" />
+        <p>The evaluation of professional learning is for school and district leaders.</p>
+      </>
+    );
+  }
+  return (
+    <>
+      <PageHeader
+        title="Evaluation of professional learning"
+        description="Participation, learning, support, implementation and student outcomes: the five levels, by team."
+        actions={
+          <div className="analysis-downloads">
+            <a className="button" href={evaluationDownloadUrl(filters, "pdf")} download>
+              Board report (PDF)
+            </a>
+            <a className="button button-secondary" href={evaluationDownloadUrl(filters, "csv")} download>
+              Download CSV
+            </a>
+            <a className="button button-secondary" href={evaluationDownloadUrl(filters, "xlsx")} download>
+              Download Excel
+            </a>
+          </div>
+        }
+      />
+      {evaluation.data ? <FiltersForm evaluation={evaluation.data} onApply={setFilters} /> : null}
+      <QueryResult query={evaluation} loadingLabel="Counting the period's work…">
+        {(data) => <EvaluationView evaluation={data} />}
+      </QueryResult>
+    </>
+  );
+}
+
+function FiltersForm({
+  evaluation,
+  onApply,
+}: {
+  evaluation: LearningEvaluation;
+  onApply: (filters: EvaluationFilters) => void;
+}) {
+  const me = useMe();
+  const schools = useQuery({ ...schoolChoicesQuery, enabled: me.can.readDistrictHome });
+  const choices = me.can.readDistrictHome ? (schools.data ?? []) : me.homeSchools;
+  const [schoolId, setSchoolId] = useState(evaluation.scope.kind === "school" ? evaluation.scope.id : "");
+  const [from, setFrom] = useState(evaluation.scope.from);
+  const [to, setTo] = useState(evaluation.scope.to);
+  const error = from && to && from > to ? "The period must start before it ends." : undefined;
+  function handleSubmit(event: FormEvent) {
+    event.preventDefault();
+    if (error) return;
+    onApply({ schoolId: schoolId || undefined, from: from || undefined, to: to || undefined });
+  }
+  return (
+    <form className="filters" onSubmit={handleSubmit} aria-label="Evaluation filters">
+      {choices.length > 1 || me.can.readDistrictHome ? (
+        <SelectField label="School" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
+          {me.can.readDistrictHome ? <option value="">The whole district</option> : null}
+          {choices.map((school) => (
+            <option key={school.id} value={school.id}>
+              {school.name}
+            </option>
+          ))}
+        </SelectField>
+      ) : null}
+      <TextField label="From" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
+      <TextField label="To" type="date" value={to} error={error} onChange={(event) => setTo(event.target.value)} />
+      <div className="field">
+        <button type="submit" className="button">
+          Show evaluation
+        </button>
+      </div>
+    </form>
+  );
+}
+
+type Column = { header: string; cell: (figures: LearningFigures, teamId: string | null) => ReactNode };
+
+const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] = [
+  {
+    id: "participation",
+    title: "1. Participation",
+    hint: "Team meetings in the period: scheduled and held, attendance at the meetings held, and minutes of collaborative learning (each meeting's length times the members present).",
+    columns: [
+      { header: "Educators", cell: (f) => f.educators },
+      {
+        header: "Meetings held of scheduled",
+        cell: (f, teamId) => {
+          const text = `${f.meetingsHeld} of ${f.meetingsScheduled}`;
+          return teamId ? (
+            <Link to="/communities/$communityId/meetings" params={{ communityId: teamId }}>
+              {text}
+            </Link>
+          ) : (
+            text
+          );
+        },
+      },
+      { header: "Attendance", cell: (f) => percent(f.attendancePresent, f.attendanceMarked) },
+      { header: "Collaborative minutes", cell: (f) => f.collaborativeMinutes },
+      { header: "Minutes per educator per week", cell: (f) => f.minutesPerEducatorPerWeek ?? "—" },
+    ],
+  },
+  {
+    id: "learning",
+    title: "2. Learning",
+    hint: "What members logged in their improvement cycles' learning logs.",
+    columns: [
+      { header: "Entries", cell: (f) => f.learningEntries },
+      { header: "Minutes", cell: (f) => f.learningMinutes },
+      { header: "Educators learning", cell: (f) => f.learners },
+    ],
+  },
+  {
+    id: "support",
+    title: "3. Organisational support",
+    hint: "Classroom visits held by each team, and coaching logged in its cycles.",
+    columns: [
+      { header: "Classroom visits held", cell: (f) => f.visitsCompleted },
+      { header: "Coaching entries", cell: (f) => f.coachingEntries },
+    ],
+  },
+  {
+    id: "implementation",
+    title: "4. Implementation",
+    hint: "Strategies applied in classrooms, as members logged them.",
+    columns: [
+      { header: "Applications logged", cell: (f) => f.implementations },
+      { header: "Went well", cell: (f) => f.implementationsWentWell },
+      { header: "Strategies applied", cell: (f) => f.strategiesApplied },
+    ],
+  },
+  {
+    id: "outcomes",
+    title: "5. Student outcomes",
+    hint: "Improvement cycles completed in the period, and the teams' goals due in it that were met, measured on the students' results.",
+    columns: [
+      { header: "Cycles completed", cell: (f) => f.cyclesCompleted },
+      { header: "Goals met of due", cell: (f) => `${f.goalsMet} of ${f.goalsDue}` },
+    ],
+  },
+];
+
+function EvaluationView({ evaluation }: { evaluation: LearningEvaluation }) {
+  const { scope, teams, totals } = evaluation;
+  if (teams.length === 0) return <p>No team works at {scope.label} yet: there is nothing to evaluate.</p>;
+  return (
+    <>
+      <p>
+        {scope.label}, {formatDay(scope.from)} to {formatDay(scope.to)} ({scope.weeks} weeks).
+      </p>
+      {LEVELS.map((level) => (
+        <section key={level.id} className="analysis-section" aria-labelledby={`level-${level.id}`}>
+          <h2 id={`level-${level.id}`}>{level.title}</h2>
+          <p className="field-hint">{level.hint}</p>
+          {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls horizontally on narrow screens */}
+          <section className="table-scroll" aria-label={`${level.title}, by team`} tabIndex={0}>
+            <table className="data-table">
+              <caption className="visually-hidden">{level.title}, by team</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Team</th>
+                  {level.columns.map((column) => (
+                    <th key={column.header} scope="col">
+                      {column.header}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
+              <tbody>
+                {teams.map((team) => (
+                  <tr key={team.community.id}>
+                    <th scope="row">
+                      <Link to="/communities/$communityId" params={{ communityId: team.community.id }}>
+                        {team.community.name}
+                      </Link>
+                    </th>
+                    {level.columns.map((column) => (
+                      <td key={column.header}>{column.cell(team, team.community.id)}</td>
+                    ))}
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">All teams</th>
+                  {level.columns.map((column) => (
+                    <td key={column.header}>{column.cell(totals, null)}</td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </section>
+        </section>
+      ))}
+    </>
+  );
+}
