@@ -82,7 +82,8 @@ type AxeResult = { violations: { id: string; impact: string | null; help: string
 
 /** Runs axe-core on the page; serious and critical violations fail the journey. */
 export async function expectAccessible(page: Page, label: string) {
-  await page.evaluate(axeSource);
+  // Once per document: a journey that moves within the app keeps the engine loaded.
+  if (!(await page.evaluate("typeof axe === 'object'"))) await page.evaluate(axeSource);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as AxeResult;
   const serious = result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")

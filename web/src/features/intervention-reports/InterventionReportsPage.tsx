@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { type FormEvent, useState } from "react";
+import { useState } from "react";
 import type { InterventionReport } from "../../../../contract/intervention-reports";
 import { ApiError } from "../../api/client";
-import { SelectField, TextField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
+import { PeriodFilters, ReportDownloads } from "../../components/PeriodFilters";
 import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { interventionReportQuery, type ReportFilters, reportDownloadUrl } from "./intervention-reports.api";
@@ -35,17 +35,13 @@ export function InterventionReportsPage() {
         title="Intervention reports"
         description="Who gets support, how quickly, and whether it works: by team and in total."
         actions={
-          <div className="analysis-downloads">
-            <a className="button button-secondary" href={reportDownloadUrl(filters, "csv")} download>
-              Download CSV
-            </a>
-            <a className="button button-secondary" href={reportDownloadUrl(filters, "xlsx")} download>
-              Download Excel
-            </a>
-            <a className="button button-secondary" href={reportDownloadUrl(filters, "pdf")} download>
-              Download PDF
-            </a>
-          </div>
+          <ReportDownloads
+            links={[
+              { label: "Download CSV", href: reportDownloadUrl(filters, "csv") },
+              { label: "Download Excel", href: reportDownloadUrl(filters, "xlsx") },
+              { label: "Download PDF", href: reportDownloadUrl(filters, "pdf") },
+            ]}
+          />
         }
       />
       {report.data ? <ReportFiltersForm report={report.data} onApply={setFilters} /> : null}
@@ -57,36 +53,16 @@ export function InterventionReportsPage() {
 }
 
 function ReportFiltersForm({ report, onApply }: { report: InterventionReport; onApply: (f: ReportFilters) => void }) {
-  const [schoolId, setSchoolId] = useState(report.scope.schoolId ?? "");
-  const [from, setFrom] = useState(report.scope.from);
-  const [to, setTo] = useState(report.scope.to);
   const isDistrictWide = report.scope.label === "Whole district" || report.schools.length > 1;
-  const error = from && to && from > to ? "The period must start before it ends." : undefined;
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (error) return;
-    onApply({ schoolId: schoolId || undefined, from: from || undefined, to: to || undefined });
-  }
   return (
-    <form className="filters" onSubmit={handleSubmit} aria-label="Report filters">
-      {isDistrictWide ? (
-        <SelectField label="School" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-          <option value="">{report.scope.schoolId === null ? report.scope.label : "All my schools"}</option>
-          {report.schools.map((school) => (
-            <option key={school.id} value={school.id}>
-              {school.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
-      <TextField label="From" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-      <TextField label="To" type="date" value={to} error={error} onChange={(event) => setTo(event.target.value)} />
-      <div className="field">
-        <button type="submit" className="button">
-          Show report
-        </button>
-      </div>
-    </form>
+    <PeriodFilters
+      label="Report filters"
+      submitLabel="Show report"
+      schools={isDistrictWide ? report.schools : []}
+      allSchoolsLabel={report.scope.schoolId === null ? report.scope.label : "All my schools"}
+      initial={{ schoolId: report.scope.schoolId ?? "", from: report.scope.from, to: report.scope.to }}
+      onApply={onApply}
+    />
   );
 }
 

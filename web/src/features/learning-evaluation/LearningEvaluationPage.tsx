@@ -1,10 +1,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
-import { type FormEvent, type ReactNode, useState } from "react";
+import { type ReactNode, useState } from "react";
 import type { LearningEvaluation, LearningFigures } from "../../../../contract/learning-evaluation";
-import { SelectField, TextField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
+import { PeriodFilters, ReportDownloads } from "../../components/PeriodFilters";
 import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
@@ -38,17 +38,13 @@ export function LearningEvaluationPage() {
         title="Evaluation of professional learning"
         description="Participation, learning, support, implementation and student outcomes: the five levels, by team."
         actions={
-          <div className="analysis-downloads">
-            <a className="button" href={evaluationDownloadUrl(filters, "pdf")} download>
-              Board report (PDF)
-            </a>
-            <a className="button button-secondary" href={evaluationDownloadUrl(filters, "csv")} download>
-              Download CSV
-            </a>
-            <a className="button button-secondary" href={evaluationDownloadUrl(filters, "xlsx")} download>
-              Download Excel
-            </a>
-          </div>
+          <ReportDownloads
+            links={[
+              { label: "Board report (PDF)", href: evaluationDownloadUrl(filters, "pdf"), primary: true },
+              { label: "Download CSV", href: evaluationDownloadUrl(filters, "csv") },
+              { label: "Download Excel", href: evaluationDownloadUrl(filters, "xlsx") },
+            ]}
+          />
         }
       />
       {evaluation.data ? <FiltersForm evaluation={evaluation.data} onApply={setFilters} /> : null}
@@ -69,37 +65,30 @@ function FiltersForm({
   const me = useMe();
   const schools = useQuery({ ...schoolChoicesQuery, enabled: me.can.readDistrictHome });
   const choices = me.can.readDistrictHome ? (schools.data ?? []) : me.homeSchools;
-  const [schoolId, setSchoolId] = useState(evaluation.scope.kind === "school" ? evaluation.scope.id : "");
-  const [from, setFrom] = useState(evaluation.scope.from);
-  const [to, setTo] = useState(evaluation.scope.to);
-  const error = from && to && from > to ? "The period must start before it ends." : undefined;
-  function handleSubmit(event: FormEvent) {
-    event.preventDefault();
-    if (error) return;
-    onApply({ schoolId: schoolId || undefined, from: from || undefined, to: to || undefined });
-  }
+  const { scope } = evaluation;
   return (
-    <form className="filters" onSubmit={handleSubmit} aria-label="Evaluation filters">
-      {choices.length > 1 || me.can.readDistrictHome ? (
-        <SelectField label="School" value={schoolId} onChange={(event) => setSchoolId(event.target.value)}>
-          {me.can.readDistrictHome ? <option value="">The whole district</option> : null}
-          {choices.map((school) => (
-            <option key={school.id} value={school.id}>
-              {school.name}
-            </option>
-          ))}
-        </SelectField>
-      ) : null}
-      <TextField label="From" type="date" value={from} onChange={(event) => setFrom(event.target.value)} />
-      <TextField label="To" type="date" value={to} error={error} onChange={(event) => setTo(event.target.value)} />
-      <div className="field">
-        <button type="submit" className="button">
-          Show evaluation
-        </button>
-      </div>
-    </form>
+    <PeriodFilters
+      label="Evaluation filters"
+      submitLabel="Show evaluation"
+      schools={choices.length > 1 || me.can.readDistrictHome ? choices : []}
+      allSchoolsLabel={me.can.readDistrictHome ? "The whole district" : undefined}
+      initial={{ schoolId: scope.kind === "school" ? scope.id : "", from: scope.from, to: scope.to }}
+      onApply={onApply}
+    />
   );
 }
+
+/** A figure of a team that leads to the records it counts. */
+function TeamLink({ to, teamId, children }: { to: TeamPage; teamId: string | null; children: ReactNode }) {
+  if (!teamId) return <>{children}</>;
+  return (
+    <Link to={to} params={{ communityId: teamId }}>
+      {children}
+    </Link>
+  );
+}
+
+type TeamPage = "/communities/$communityId/meetings" | "/communities/$communityId/cycles";
 
 type Column = { header: string; cell: (figures: LearningFigures, teamId: string | null) => ReactNode };
 
@@ -112,16 +101,11 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
       { header: "Educators", cell: (f) => f.educators },
       {
         header: "Meetings held of scheduled",
-        cell: (f, teamId) => {
-          const text = `${f.meetingsHeld} of ${f.meetingsScheduled}`;
-          return teamId ? (
-            <Link to="/communities/$communityId/meetings" params={{ communityId: teamId }}>
-              {text}
-            </Link>
-          ) : (
-            text
-          );
-        },
+        cell: (f, teamId) => (
+          <TeamLink to="/communities/$communityId/meetings" teamId={teamId}>
+            {f.meetingsHeld} of {f.meetingsScheduled}
+          </TeamLink>
+        ),
       },
       { header: "Attendance", cell: (f) => percent(f.attendancePresent, f.attendanceMarked) },
       { header: "Collaborative minutes", cell: (f) => f.collaborativeMinutes },
@@ -133,7 +117,14 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
     title: "2. Learning",
     hint: "What members logged in their improvement cycles' learning logs.",
     columns: [
-      { header: "Entries", cell: (f) => f.learningEntries },
+      {
+        header: "Entries",
+        cell: (f, teamId) => (
+          <TeamLink to="/communities/$communityId/cycles" teamId={teamId}>
+            {f.learningEntries}
+          </TeamLink>
+        ),
+      },
       { header: "Minutes", cell: (f) => f.learningMinutes },
       { header: "Educators learning", cell: (f) => f.learners },
     ],
@@ -152,7 +143,14 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
     title: "4. Implementation",
     hint: "Strategies applied in classrooms, as members logged them.",
     columns: [
-      { header: "Applications logged", cell: (f) => f.implementations },
+      {
+        header: "Applications logged",
+        cell: (f, teamId) => (
+          <TeamLink to="/communities/$communityId/cycles" teamId={teamId}>
+            {f.implementations}
+          </TeamLink>
+        ),
+      },
       { header: "Went well", cell: (f) => f.implementationsWentWell },
       { header: "Strategies applied", cell: (f) => f.strategiesApplied },
     ],
@@ -162,7 +160,14 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
     title: "5. Student outcomes",
     hint: "Improvement cycles completed in the period, and the teams' goals due in it that were met, measured on the students' results.",
     columns: [
-      { header: "Cycles completed", cell: (f) => f.cyclesCompleted },
+      {
+        header: "Cycles completed",
+        cell: (f, teamId) => (
+          <TeamLink to="/communities/$communityId/cycles" teamId={teamId}>
+            {f.cyclesCompleted}
+          </TeamLink>
+        ),
+      },
       { header: "Goals met of due", cell: (f) => `${f.goalsMet} of ${f.goalsDue}` },
     ],
   },
