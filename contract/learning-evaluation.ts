@@ -38,6 +38,9 @@ export const LearningFigures = z.object({
   strategiesApplied: z.number().int(),
   // Level 5, student outcomes: cycles completed and goals due in the period, met or not.
   cyclesCompleted: z.number().int(),
+  /** In the cycles completed: students' targets with a level before and after, and those that moved up a level. */
+  studentTargetsMatched: z.number().int(),
+  studentTargetsUp: z.number().int(),
   goalsDue: z.number().int(),
   goalsMet: z.number().int(),
 });

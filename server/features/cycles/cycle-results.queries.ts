@@ -189,3 +189,24 @@ export async function queryTargetGains(db: Db, cycleIds: readonly string[]): Pro
     order by p.cycle_id, t.position, t.code nulls last, p.target_id`);
   return result.rows;
 }
+
+/**
+ * Per cycle, the student-target pairs matched before and after and how many moved up, over the students the reader
+ * may see (the evaluation of professional learning counts these for the cycles a period completed).
+ */
+export async function queryCycleGainTotals(
+  db: Db,
+  actor: Actor,
+  cycleIds: readonly string[],
+): Promise<{ cycleId: string; matched: number; up: number }[]> {
+  if (!cycleIds.length) return [];
+  const ids = sql.join(
+    cycleIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const result = await db.execute<{ cycleId: string; matched: number; up: number }>(sql`
+    select p.cycle_id as "cycleId", count(*)::int as matched, count(*) filter (where p.after > p.before)::int as up
+      from (${pairsSql(ids, visibleTo(actor))}) p
+     group by p.cycle_id`);
+  return result.rows;
+}

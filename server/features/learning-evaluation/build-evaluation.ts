@@ -2,6 +2,7 @@ import { DateTime } from "luxon";
 import type { LearningEvaluation, LearningFigures } from "../../../contract/learning-evaluation";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
+import { queryCycleGainTotals } from "../cycles/cycle-results.queries";
 import { computeProgress } from "../goals/goal-progress";
 import { listGoals } from "../goals/goals.queries";
 import type { Period } from "../intervention-reports/report.queries";
@@ -24,7 +25,9 @@ function perWeek(counts: Counts, weeks: number): LearningFigures {
   return { ...counts, minutesPerEducatorPerWeek };
 }
 
-function countsOf(row: TeamFiguresRow, goals: { due: number; met: number }): Counts {
+type Outcomes = { due: number; met: number; matched: number; up: number };
+
+function countsOf(row: TeamFiguresRow, outcomes: Outcomes): Counts {
   return {
     educators: row.educators,
     meetingsScheduled: row.meetings_scheduled,
@@ -41,8 +44,10 @@ function countsOf(row: TeamFiguresRow, goals: { due: number; met: number }): Cou
     implementationsWentWell: row.implementations_went_well,
     strategiesApplied: row.strategies_applied,
     cyclesCompleted: row.cycles_completed,
-    goalsDue: goals.due,
-    goalsMet: goals.met,
+    studentTargetsMatched: outcomes.matched,
+    studentTargetsUp: outcomes.up,
+    goalsDue: outcomes.due,
+    goalsMet: outcomes.met,
   };
 }
 
@@ -62,6 +67,8 @@ const NONE: Counts = {
   implementationsWentWell: 0,
   strategiesApplied: 0,
   cyclesCompleted: 0,
+  studentTargetsMatched: 0,
+  studentTargetsUp: 0,
   goalsDue: 0,
   goalsMet: 0,
 };
@@ -93,22 +100,34 @@ export async function buildLearningEvaluation(
     evaluationPeriod,
   );
   const teamIds = rows.map((row) => row.id);
-  const [people, goals] = await Promise.all([
+  const [people, goals, gains] = await Promise.all([
     countDistinctPeople(db, teamIds, evaluationPeriod),
     listGoals(db, { reader: actor, communityIds: teamIds }),
+    queryCycleGainTotals(
+      db,
+      actor,
+      rows.flatMap((row) => row.completed_cycle_ids),
+    ),
   ]);
+  const gainsByCycle = new Map(gains.map((gain) => [gain.cycleId, gain]));
   const due = goals.filter((goal) => goal.dueOn >= period.from && goal.dueOn <= period.to);
   const progress = await computeProgress(db, actor, due, period.today, now);
-  const goalsByTeam = new Map<string, { due: number; met: number }>();
+  const outcomes = new Map<string, Outcomes>(
+    rows.map((row) => {
+      const cycleGains = row.completed_cycle_ids.map((id) => gainsByCycle.get(id) ?? { matched: 0, up: 0 });
+      const matched = cycleGains.reduce((total, gain) => total + gain.matched, 0);
+      const up = cycleGains.reduce((total, gain) => total + gain.up, 0);
+      return [row.id, { due: 0, met: 0, matched, up }];
+    }),
+  );
   for (const goal of due) {
-    if (!goal.community) continue;
-    const counts = goalsByTeam.get(goal.community.id) ?? { due: 0, met: 0 };
+    const counts = goal.community ? outcomes.get(goal.community.id) : undefined;
+    if (!counts) continue;
     counts.due++;
     if (progress.get(goal.id)?.status === "met") counts.met++;
-    goalsByTeam.set(goal.community.id, counts);
   }
   const weeks = weeksOf(period);
-  const teamCounts = rows.map((row) => countsOf(row, goalsByTeam.get(row.id) ?? { due: 0, met: 0 }));
+  const teamCounts = rows.map((row) => countsOf(row, outcomes.get(row.id) ?? { due: 0, met: 0, matched: 0, up: 0 }));
   return {
     scope: { ...scope, from: period.from, to: period.to, today: period.today, weeks },
     totals: perWeek({ ...sum(teamCounts), educators: people.educators, learners: people.learners }, weeks),

@@ -62,8 +62,14 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
     },
     {
       name: "5. Student outcomes",
-      note: "Improvement cycles completed in the period, and the teams' goals due in it that were met (measured on the students' results).",
-      rows: table(["Cycles completed", "Goals due", "Goals met"], (f) => [f.cyclesCompleted, f.goalsDue, f.goalsMet]),
+      note: "Improvement cycles completed in the period, with their students' targets that moved up a level from the cycle's baseline to its latest result, and the teams' goals due in the period that were met (measured on the students' results).",
+      rows: table(["Cycles completed", "Student targets compared", "Moved up (%)", "Goals due", "Goals met"], (f) => [
+        f.cyclesCompleted,
+        f.studentTargetsMatched,
+        percent(f.studentTargetsUp, f.studentTargetsMatched),
+        f.goalsDue,
+        f.goalsMet,
+      ]),
     },
   ];
 }
@@ -98,7 +104,11 @@ export function evaluationPdf(evaluation: LearningEvaluation): Promise<Buffer> {
         ? "No collaborative time can be counted per educator yet."
         : `Each educator spent on average ${totals.minutesPerEducatorPerWeek} minutes a week learning with their team.`,
       `Members logged ${totals.learningMinutes} minutes of learning, ${totals.visitsCompleted} classroom visits were held, and strategies were applied in classrooms ${totals.implementations} times.`,
-      `${totals.cyclesCompleted} improvement ${totals.cyclesCompleted === 1 ? "cycle was" : "cycles were"} completed; ${totals.goalsMet} of ${totals.goalsDue} team goals due were met.`,
+      `${totals.cyclesCompleted} improvement ${totals.cyclesCompleted === 1 ? "cycle was" : "cycles were"} completed` +
+        (totals.studentTargetsMatched > 0
+          ? `, and in them ${totals.studentTargetsUp} of ${totals.studentTargetsMatched} students' targets moved up a level from the start;`
+          : ";") +
+        ` ${totals.goalsMet} of ${totals.goalsDue} team goals due were met.`,
     ].join(" "),
   );
   pdf.barChart({

@@ -23,6 +23,8 @@ export type TeamFiguresRow = {
   implementations_went_well: number;
   strategies_applied: number;
   cycles_completed: number;
+  /** The cycles the period completed. */
+  completed_cycle_ids: string[];
 };
 
 /**
@@ -89,7 +91,7 @@ export async function listTeamFigures(
        group by cy.community_id
     ),
     finished as (
-      select cy.community_id, count(*)::int as cycles
+      select cy.community_id, count(*)::int as cycles, array_agg(cy.id::text order by cy.id) as cycle_ids
         from cycles cy
        where cy.community_id in (select id from teams) and cy.status = 'finished'
          and cy.finished_at >= ${starts} and cy.finished_at < ${ends}
@@ -109,7 +111,7 @@ export async function listTeamFigures(
            coalesce(v.completed, 0) as visits_completed,
            coalesce(ap.implementations, 0) as implementations, coalesce(ap.went_well, 0) as implementations_went_well,
            coalesce(ap.strategies, 0) as strategies_applied,
-           coalesce(f.cycles, 0) as cycles_completed
+           coalesce(f.cycles, 0) as cycles_completed, coalesce(f.cycle_ids, '{}') as completed_cycle_ids
       from teams t
       left join meeting_figures mf on mf.community_id = t.id
       left join learning l on l.community_id = t.id

@@ -158,7 +158,7 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
   {
     id: "outcomes",
     title: "5. Student outcomes",
-    hint: "Improvement cycles completed in the period, and the teams' goals due in it that were met, measured on the students' results.",
+    hint: "Improvement cycles completed in the period, their students' targets that moved up a level from the cycle's baseline to its latest result, and the teams' goals due in the period that were met.",
     columns: [
       {
         header: "Cycles completed",
@@ -167,6 +167,11 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
             {f.cyclesCompleted}
           </TeamLink>
         ),
+      },
+      {
+        header: "Students' targets moved up",
+        cell: (f) =>
+          `${f.studentTargetsUp} of ${f.studentTargetsMatched} (${percent(f.studentTargetsUp, f.studentTargetsMatched)})`,
       },
       { header: "Goals met of due", cell: (f) => `${f.goalsMet} of ${f.goalsDue}` },
     ],
