@@ -11,67 +11,24 @@ import { z } from "zod";
 import { ApiError } from "./api/client";
 import { AdminLayout } from "./features/admin/AdminLayout";
 import { allowedSections } from "./features/admin/admin-sections";
-import { AssessmentPage } from "./features/assessments/AssessmentPage";
-import { AssessmentsPage } from "./features/assessments/AssessmentsPage";
-import { ResultsPage } from "./features/assessments/ResultsPage";
-import { AuditPage } from "./features/audit/AuditPage";
 import { AuditSearch } from "./features/audit/audit-search";
 import { AuthLayout } from "./features/auth/AuthLayout";
-import { ForgotPasswordPage } from "./features/auth/ForgotPasswordPage";
-import { InvitePage } from "./features/auth/InvitePage";
 import { meQuery } from "./features/auth/me.api";
-import { ResetPasswordPage } from "./features/auth/ResetPasswordPage";
 import { SignInPage } from "./features/auth/SignInPage";
-import { CommunitiesPage } from "./features/communities/CommunitiesPage";
-import { CommunityHomePage } from "./features/communities/CommunityHomePage";
 import { CommunityLayout } from "./features/communities/CommunityLayout";
-import { CommunitySettingsPage } from "./features/communities/CommunitySettingsPage";
 import { CommunitiesSearch } from "./features/communities/communities-search";
-import { MembersPage } from "./features/communities/MembersPage";
-import { CyclePage } from "./features/cycles/CyclePage";
-import { CycleRecordPage } from "./features/cycles/CycleRecordPage";
-import { CyclesPage } from "./features/cycles/CyclesPage";
-import { CommunityDiscussionsPage } from "./features/discussions/CommunityDiscussionsPage";
-import { DiscussionSearchPage } from "./features/discussions/DiscussionSearchPage";
 import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussions-search";
-import { ForumPage } from "./features/discussions/ForumPage";
-import { ThreadPage } from "./features/discussions/ThreadPage";
-import { EssentialsPage } from "./features/essentials/EssentialsPage";
-import { FamilyPage } from "./features/family/FamilyPage";
 import { HomePage } from "./features/home/HomePage";
-import { CommunityInterventionsPage } from "./features/interventions/CommunityInterventionsPage";
-import { GroupPage } from "./features/interventions/GroupPage";
-import { InterventionsLanding } from "./features/interventions/InterventionsLanding";
-import { NewGroupPage } from "./features/interventions/NewGroupPage";
-import { NewPlanPage } from "./features/interventions/NewPlanPage";
 import { NewGroupSearch } from "./features/interventions/new-group-search";
-import { LibraryPage } from "./features/library/LibraryPage";
 import { LibrarySearch } from "./features/library/library-search";
-import { ResourcePage } from "./features/library/ResourcePage";
-import { MeetingPage } from "./features/meetings/MeetingPage";
-import { MeetingsPage } from "./features/meetings/MeetingsPage";
-import { ScheduleMeetingPage } from "./features/meetings/ScheduleMeetingPage";
-import { NormsPage } from "./features/norms/NormsPage";
-import { OutboxMessagePage } from "./features/outbox/OutboxMessagePage";
-import { OutboxPage } from "./features/outbox/OutboxPage";
 import { OutboxSearch } from "./features/outbox/outbox-status";
-import { PeoplePage } from "./features/people/PeoplePage";
-import { PersonPage } from "./features/people/PersonPage";
 import { PeopleSearch } from "./features/people/people-search";
-import { ProfilePage } from "./features/profile/ProfilePage";
-import { ProtocolsPage } from "./features/protocols/ProtocolsPage";
-import { RosterImportPage } from "./features/rosters/RosterImportPage";
-import { SchoolsPage } from "./features/schools/SchoolsPage";
 import { SchoolsSearch } from "./features/schools/schools-search";
 import { AppFrame } from "./features/shell/AppFrame";
 import { NotFoundPage, NotFoundScreen } from "./features/shell/NotFoundPage";
-import { StandardsPage } from "./features/standards/StandardsPage";
 import { StandardsSearch } from "./features/standards/standards-search";
 import { ReviewSearch } from "./features/student-review/review-search";
-import { StudentsPage } from "./features/students/StudentsPage";
 import { StudentsSearch } from "./features/students/students-search";
-import { VisitPage } from "./features/visits/VisitPage";
-import { VisitsPage } from "./features/visits/VisitsPage";
 
 type RouterContext = { queryClient: QueryClient };
 
@@ -92,14 +49,18 @@ const signInRoute = createRoute({
 const forgotPasswordRoute = createRoute({
   getParentRoute: () => signedOutRoute,
   path: "forgot-password",
-  component: ForgotPasswordPage,
+  component: lazyRouteComponent(() => import("./features/auth/ForgotPasswordPage"), "ForgotPasswordPage"),
 });
 const resetPasswordRoute = createRoute({
   getParentRoute: () => signedOutRoute,
   path: "reset-password/$token",
-  component: ResetPasswordPage,
+  component: lazyRouteComponent(() => import("./features/auth/ResetPasswordPage"), "ResetPasswordPage"),
 });
-const inviteRoute = createRoute({ getParentRoute: () => signedOutRoute, path: "invite/$token", component: InvitePage });
+const inviteRoute = createRoute({
+  getParentRoute: () => signedOutRoute,
+  path: "invite/$token",
+  component: lazyRouteComponent(() => import("./features/auth/InvitePage"), "InvitePage"),
+});
 
 // Everything else needs a session; the check runs before any page of the app renders.
 const signedInRoute = createRoute({
@@ -130,7 +91,7 @@ const communitiesIndexRoute = createRoute({
   getParentRoute: () => communitiesRoute,
   path: "/",
   validateSearch: CommunitiesSearch,
-  component: CommunitiesPage,
+  component: lazyRouteComponent(() => import("./features/communities/CommunitiesPage"), "CommunitiesPage"),
 });
 const communityRoute = createRoute({
   getParentRoute: () => communitiesRoute,
@@ -140,38 +101,42 @@ const communityRoute = createRoute({
 const communityHomeRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "/",
-  component: CommunityHomePage,
+  component: lazyRouteComponent(() => import("./features/communities/CommunityHomePage"), "CommunityHomePage"),
 });
 const communityMembersRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "members",
-  component: MembersPage,
+  component: lazyRouteComponent(() => import("./features/communities/MembersPage"), "MembersPage"),
 });
-const communityNormsRoute = createRoute({ getParentRoute: () => communityRoute, path: "norms", component: NormsPage });
+const communityNormsRoute = createRoute({
+  getParentRoute: () => communityRoute,
+  path: "norms",
+  component: lazyRouteComponent(() => import("./features/norms/NormsPage"), "NormsPage"),
+});
 const communityMeetingsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "meetings",
-  component: MeetingsPage,
+  component: lazyRouteComponent(() => import("./features/meetings/MeetingsPage"), "MeetingsPage"),
 });
 const scheduleMeetingRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "meetings/new",
-  component: ScheduleMeetingPage,
+  component: lazyRouteComponent(() => import("./features/meetings/ScheduleMeetingPage"), "ScheduleMeetingPage"),
 });
 const communityProtocolsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "protocols",
-  component: ProtocolsPage,
+  component: lazyRouteComponent(() => import("./features/protocols/ProtocolsPage"), "ProtocolsPage"),
 });
 const communityEssentialsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "essentials",
-  component: EssentialsPage,
+  component: lazyRouteComponent(() => import("./features/essentials/EssentialsPage"), "EssentialsPage"),
 });
 const communityAssessmentsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "assessments",
-  component: AssessmentsPage,
+  component: lazyRouteComponent(() => import("./features/assessments/AssessmentsPage"), "AssessmentsPage"),
 });
 const communityReviewRoute = createRoute({
   getParentRoute: () => communityRoute,
@@ -182,51 +147,54 @@ const communityReviewRoute = createRoute({
 const communityInterventionsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "interventions",
-  component: CommunityInterventionsPage,
+  component: lazyRouteComponent(
+    () => import("./features/interventions/CommunityInterventionsPage"),
+    "CommunityInterventionsPage",
+  ),
 });
 const newGroupRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "interventions/new",
   validateSearch: NewGroupSearch,
-  component: NewGroupPage,
+  component: lazyRouteComponent(() => import("./features/interventions/NewGroupPage"), "NewGroupPage"),
 });
 const communityCyclesRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "cycles",
-  component: CyclesPage,
+  component: lazyRouteComponent(() => import("./features/cycles/CyclesPage"), "CyclesPage"),
 });
 const communityCycleRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "cycles/$cycleId",
-  component: CyclePage,
+  component: lazyRouteComponent(() => import("./features/cycles/CyclePage"), "CyclePage"),
 });
 // The district's record of finished cycles (cycle.readRecord: its staff).
 const cycleRecordRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "cycles/record",
-  component: CycleRecordPage,
+  component: lazyRouteComponent(() => import("./features/cycles/CycleRecordPage"), "CycleRecordPage"),
 });
 const communitySettingsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "settings",
-  component: CommunitySettingsPage,
+  component: lazyRouteComponent(() => import("./features/communities/CommunitySettingsPage"), "CommunitySettingsPage"),
 });
 // Emails link here, so a meeting has an address of its own, outside its community's pages.
 const meetingRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "meetings/$meetingId",
-  component: MeetingPage,
+  component: lazyRouteComponent(() => import("./features/meetings/MeetingPage"), "MeetingPage"),
 });
 // An assessment and its results have addresses of their own, outside their community's pages.
 const assessmentRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "assessments/$assessmentId",
-  component: AssessmentPage,
+  component: lazyRouteComponent(() => import("./features/assessments/AssessmentPage"), "AssessmentPage"),
 });
 const assessmentResultsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "assessments/$assessmentId/results",
-  component: ResultsPage,
+  component: lazyRouteComponent(() => import("./features/assessments/ResultsPage"), "ResultsPage"),
 });
 const assessmentAnalysisRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -238,7 +206,7 @@ const studentsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "students",
   validateSearch: StudentsSearch,
-  component: StudentsPage,
+  component: lazyRouteComponent(() => import("./features/students/StudentsPage"), "StudentsPage"),
 });
 const studentRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -248,24 +216,28 @@ const studentRoute = createRoute({
 const newStudentPlanRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "students/$studentId/plans/new",
-  component: NewPlanPage,
+  component: lazyRouteComponent(() => import("./features/interventions/NewPlanPage"), "NewPlanPage"),
 });
-const familyRoute = createRoute({ getParentRoute: () => signedInRoute, path: "family", component: FamilyPage });
+const familyRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "family",
+  component: lazyRouteComponent(() => import("./features/family/FamilyPage"), "FamilyPage"),
+});
 const standardsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "standards",
   validateSearch: StandardsSearch,
-  component: StandardsPage,
+  component: lazyRouteComponent(() => import("./features/standards/StandardsPage"), "StandardsPage"),
 });
 const interventionsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "interventions",
-  component: InterventionsLanding,
+  component: lazyRouteComponent(() => import("./features/interventions/InterventionsLanding"), "InterventionsLanding"),
 });
 const groupRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "interventions/groups/$groupId",
-  component: GroupPage,
+  component: lazyRouteComponent(() => import("./features/interventions/GroupPage"), "GroupPage"),
 });
 const planRoute = createRoute({
   getParentRoute: () => signedInRoute,
@@ -312,7 +284,10 @@ const communityDiscussionsRoute = createRoute({
   getParentRoute: () => communityRoute,
   path: "discussions",
   validateSearch: ThreadsSearch,
-  component: CommunityDiscussionsPage,
+  component: lazyRouteComponent(
+    () => import("./features/discussions/CommunityDiscussionsPage"),
+    "CommunityDiscussionsPage",
+  ),
 });
 // Notifications link to threads by their own address, wherever they live.
 const discussionsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "discussions", component: Outlet });
@@ -320,35 +295,47 @@ const forumRoute = createRoute({
   getParentRoute: () => discussionsRoute,
   path: "/",
   validateSearch: ThreadsSearch,
-  component: ForumPage,
+  component: lazyRouteComponent(() => import("./features/discussions/ForumPage"), "ForumPage"),
 });
 const discussionSearchRoute = createRoute({
   getParentRoute: () => discussionsRoute,
   path: "search",
   validateSearch: DiscussionSearch,
-  component: DiscussionSearchPage,
+  component: lazyRouteComponent(() => import("./features/discussions/DiscussionSearchPage"), "DiscussionSearchPage"),
 });
 const threadRoute = createRoute({
   getParentRoute: () => discussionsRoute,
   path: "$threadId",
-  component: ThreadPage,
+  component: lazyRouteComponent(() => import("./features/discussions/ThreadPage"), "ThreadPage"),
 });
 const libraryRoute = createRoute({ getParentRoute: () => signedInRoute, path: "library", component: Outlet });
 const libraryIndexRoute = createRoute({
   getParentRoute: () => libraryRoute,
   path: "/",
   validateSearch: LibrarySearch,
-  component: LibraryPage,
+  component: lazyRouteComponent(() => import("./features/library/LibraryPage"), "LibraryPage"),
 });
 const resourceRoute = createRoute({
   getParentRoute: () => libraryRoute,
   path: "$resourceId",
-  component: ResourcePage,
+  component: lazyRouteComponent(() => import("./features/library/ResourcePage"), "ResourcePage"),
 });
 const visitsRoute = createRoute({ getParentRoute: () => signedInRoute, path: "visits", component: Outlet });
-const visitsIndexRoute = createRoute({ getParentRoute: () => visitsRoute, path: "/", component: VisitsPage });
-const visitRoute = createRoute({ getParentRoute: () => visitsRoute, path: "$visitId", component: VisitPage });
-const profileRoute = createRoute({ getParentRoute: () => signedInRoute, path: "profile", component: ProfilePage });
+const visitsIndexRoute = createRoute({
+  getParentRoute: () => visitsRoute,
+  path: "/",
+  component: lazyRouteComponent(() => import("./features/visits/VisitsPage"), "VisitsPage"),
+});
+const visitRoute = createRoute({
+  getParentRoute: () => visitsRoute,
+  path: "$visitId",
+  component: lazyRouteComponent(() => import("./features/visits/VisitPage"), "VisitPage"),
+});
+const profileRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "profile",
+  component: lazyRouteComponent(() => import("./features/profile/ProfilePage"), "ProfilePage"),
+});
 
 const adminRoute = createRoute({ getParentRoute: () => signedInRoute, path: "admin", component: AdminLayout });
 const adminIndexRoute = createRoute({
@@ -364,36 +351,40 @@ const peopleRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "people",
   validateSearch: PeopleSearch,
-  component: PeoplePage,
+  component: lazyRouteComponent(() => import("./features/people/PeoplePage"), "PeoplePage"),
 });
-const personRoute = createRoute({ getParentRoute: () => adminRoute, path: "people/$personId", component: PersonPage });
+const personRoute = createRoute({
+  getParentRoute: () => adminRoute,
+  path: "people/$personId",
+  component: lazyRouteComponent(() => import("./features/people/PersonPage"), "PersonPage"),
+});
 const schoolsRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "schools",
   validateSearch: SchoolsSearch,
-  component: SchoolsPage,
+  component: lazyRouteComponent(() => import("./features/schools/SchoolsPage"), "SchoolsPage"),
 });
 const auditRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "audit",
   validateSearch: AuditSearch,
-  component: AuditPage,
+  component: lazyRouteComponent(() => import("./features/audit/AuditPage"), "AuditPage"),
 });
 const outboxRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "outbox",
   validateSearch: OutboxSearch,
-  component: OutboxPage,
+  component: lazyRouteComponent(() => import("./features/outbox/OutboxPage"), "OutboxPage"),
 });
 const rosterImportRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "rosters",
-  component: RosterImportPage,
+  component: lazyRouteComponent(() => import("./features/rosters/RosterImportPage"), "RosterImportPage"),
 });
 const outboxMessageRoute = createRoute({
   getParentRoute: () => adminRoute,
   path: "outbox/$messageId",
-  component: OutboxMessagePage,
+  component: lazyRouteComponent(() => import("./features/outbox/OutboxMessagePage"), "OutboxMessagePage"),
 });
 
 const routeTree = rootRoute.addChildren([
