@@ -1,5 +1,9 @@
 import type { FastifySchemaCompiler, FastifySchemaValidationError } from "fastify";
-import { type $ZodType, safeParse } from "zod/v4/core";
+import { type $ZodType, config, safeParse } from "zod/v4/core";
+import { plainMessages } from "../../contract/plain-messages";
+
+// Refused fields are named in plain words (contract/plain-messages.ts), as the web app names them.
+config({ customError: plainMessages });
 
 // NUL cannot be stored in PostgreSQL text; an unpaired UTF-16 surrogate is not text at all (jsonb refuses it).
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;

@@ -4,8 +4,10 @@
 // Jitless parsing never calls it. Every module that imports "zod" imports this one, so the setting is in
 // place before the first schema is defined, whatever order the bundler gives the chunks.
 import { z } from "zod/v4";
+import { plainMessages } from "../../contract/plain-messages";
 
-z.config({ jitless: true });
+// Refusals in plain words (contract/plain-messages.ts), never "Invalid ISO date".
+z.config({ jitless: true, customError: plainMessages });
 
 export * from "zod/v4";
 export { z, z as default };
