@@ -118,7 +118,13 @@ it("a coach starts a cross-school community, runs a meeting on a protocol, and s
   // The first meeting: start it and walk the protocol step by step.
   await page.getByRole("heading", { level: 1, name: "Fractions data review" }).waitFor();
   const firstMeetingUrl = page.url();
+  // It is planned two days ahead: starting it now asks first (the tour), and Cancel leaves it scheduled.
   await page.getByRole("button", { name: "Start meeting" }).click();
+  const early = page.getByRole("dialog", { name: "Start this meeting early?" });
+  await early.getByRole("button", { name: "Cancel" }).click();
+  await early.waitFor({ state: "hidden" });
+  await page.getByRole("button", { name: "Start meeting" }).click();
+  await early.getByRole("button", { name: "Start now" }).click();
   const steps = ["Predict", "Observe", "Infer and question", "Decide next steps"];
   for (const [index, title] of steps.entries()) {
     if (index > 0) await page.getByRole("button", { name: "Next step" }).click();
