@@ -10,6 +10,9 @@ const FORMATS: Record<string, string> = {
   guid: "Choose one of the items offered.",
 };
 
+/** What a refused field that was left out (or empty) says. */
+export const REQUIRED = "This is required.";
+
 const plural = (count: number | bigint, one: string, many: string) => (Number(count) === 1 ? one : many);
 
 /**
@@ -20,15 +23,15 @@ const plural = (count: number | bigint, one: string, many: string) => (Number(co
 export const plainMessages: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case "invalid_format":
-      return issue.input === "" ? "This is required." : FORMATS[issue.format];
+      return issue.input === "" ? REQUIRED : FORMATS[issue.format];
     case "invalid_type":
-      if (issue.input === undefined || issue.input === null) return "This is required.";
+      if (issue.input === undefined || issue.input === null) return REQUIRED;
       if (issue.expected === "number" || issue.expected === "int") return "Enter a number.";
       return undefined;
     case "too_small":
       if (issue.origin === "string")
         return Number(issue.minimum) <= 1
-          ? "This is required."
+          ? REQUIRED
           : `Use at least ${issue.minimum} ${plural(issue.minimum, "character", "characters")}.`;
       if (issue.origin === "number" || issue.origin === "int") return `Enter ${issue.minimum} or more.`;
       if (issue.origin === "array" || issue.origin === "set") return `Choose at least ${issue.minimum}.`;

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { plainMessages, REQUIRED } from "../../../contract/plain-messages";
 
 /**
  * CASE 1.0 CFPackage JSON (1EdTech), read "strictly-ish": the fields Collective uses are checked, every other
@@ -119,7 +120,7 @@ function pointerOf(path: readonly PropertyKey[]): string {
 
 function describeIssue(issue: z.core.$ZodIssue): string {
   if (issue.code !== "invalid_type") return issue.message;
-  return issue.message.endsWith("received undefined") ? "This is required." : `Expected ${issue.expected}.`;
+  return issue.message === REQUIRED ? REQUIRED : `Expected ${issue.expected}.`;
 }
 
 /** Checks the shape of a CFPackage; the problems name each bad field by its JSON pointer. */
@@ -129,7 +130,8 @@ export function readCasePackage(input: unknown): { pkg: CFPackage } | { problems
       problems: [{ pointer: "/", detail: "A CFPackage is a JSON object with CFDocument, CFItems and CFAssociations." }],
     };
   }
-  const result = CFPackage.safeParse(input);
+  // Plain words whatever else is installed: a missing member reads "This is required." (contract/plain-messages.ts).
+  const result = CFPackage.safeParse(input, { error: plainMessages });
   if (result.success) return { pkg: result.data };
   const problems = result.error.issues
     .slice(0, MAX_PROBLEMS)
