@@ -4,6 +4,7 @@ import type { z } from "zod";
 import type { AssessmentAnalysis } from "../contract/analysis";
 import type { AssessmentList } from "../contract/assessments";
 import type { StudentPage } from "../contract/students";
+import { defaultGroupName } from "../web/src/features/interventions/group-name";
 import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 import { DISTRICT_TIME_ZONE, dayFromToday } from "./support/days";
 
@@ -92,6 +93,8 @@ it("a team responds to an analysis: group, four weeks of data, the rule fires, a
   await expectAccessible(page, "new intervention group");
   for (const name of belowNames) expect(await page.getByLabel(name, { exact: true }).isChecked()).toBe(true);
 
+  // The name the form offers is the target's "I can" statement (the tour), which the teacher may change.
+  expect(await page.getByLabel("Group name").inputValue()).toBe(defaultGroupName("intervention", target.statement));
   await page.getByLabel("Tier").selectOption("2");
   await page.getByLabel("Group name").fill(GROUP_NAME);
   await page.getByLabel("Focus: targets or skills").fill(FOCUS);

@@ -7,6 +7,7 @@ import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { analysisQuery } from "../analysis/analysis.api";
 import { useCommunity } from "../communities/CommunityLayout";
 import { GroupForm, type GroupFormStart } from "./GroupForm";
+import { defaultGroupName } from "./group-name";
 import type { NewGroupSearch } from "./new-group-search";
 
 const route = getRouteApi("/signed-in/communities/$communityId/interventions/new");
@@ -58,7 +59,7 @@ function startFrom(kind: InterventionKind, search: NewGroupSearch, analysis: Ass
   const targetName = target ? (target.code ? `${target.code}: ${target.statement}` : target.statement) : "";
   const start: GroupFormStart = {
     kind,
-    name: target ? `${target.code ?? "Target"} ${kind === "extension" ? "extension" : "intervention"}` : "",
+    name: target ? defaultGroupName(kind, target.statement) : "",
     focus: targetName,
     learningTargetIds: target ? [target.targetId] : [],
     sourceAssessmentId: search.assessmentId ?? null,
