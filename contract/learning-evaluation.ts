@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { InterventionReportQuery } from "./intervention-reports";
 
 /**
  * The evaluation of professional learning for a school (or the district) over a period, by the five levels
  * evaluators use; without dates, this school year so far.
  */
-export const LearningEvaluationQuery = z.strictObject({
-  schoolId: z.uuid().optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
-});
+export const LearningEvaluationQuery = InterventionReportQuery;
 export type LearningEvaluationQuery = z.infer<typeof LearningEvaluationQuery>;
 
 /** The figures of one team, or of all teams of the scope together (each team counted once). */

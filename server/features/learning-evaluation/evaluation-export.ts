@@ -1,6 +1,10 @@
+import { DateTime } from "luxon";
 import type { LearningEvaluation, LearningFigures } from "../../../contract/learning-evaluation";
 import { createPdf } from "../../reports/pdf-document";
 import { type ReportSection, sectionsCsv, sectionsXlsx } from "../../reports/sections";
+
+/** A day as a reader writes it ("1 August 2026"); the CSV and XLSX keep ISO days for spreadsheets. */
+const day = (iso: string) => DateTime.fromISO(iso).toFormat("d LLLL yyyy");
 
 const percent = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 1000) / 10 : null);
 
@@ -17,7 +21,7 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
   return [
     {
       name: "1. Participation",
-      note: `Team meetings from ${evaluation.scope.from} to ${evaluation.scope.to} (${evaluation.scope.weeks} weeks): scheduled and held, attendance marked present at the meetings held, and minutes of collaborative learning (each meeting's length times the members present).`,
+      note: `Team meetings from ${day(evaluation.scope.from)} to ${day(evaluation.scope.to)} (${evaluation.scope.weeks} weeks): scheduled and held, attendance marked present at the meetings held, and minutes of collaborative learning (each meeting's length times the members present).`,
       rows: table(
         [
           "Educators",
@@ -93,7 +97,7 @@ export function evaluationPdf(evaluation: LearningEvaluation): Promise<Buffer> {
   const title = `Professional learning: ${scope.label}`;
   const pdf = createPdf(title);
   pdf.title(title);
-  pdf.text(`${scope.from} to ${scope.to} (${scope.weeks} weeks) · printed ${scope.today}`);
+  pdf.text(`${day(scope.from)} to ${day(scope.to)} (${scope.weeks} weeks) · printed ${day(scope.today)}`);
   pdf.heading("In short");
   const attendance = percent(totals.attendancePresent, totals.attendanceMarked);
   pdf.text(
