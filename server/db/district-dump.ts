@@ -5,12 +5,23 @@ import { Transform } from "node:stream";
 import { sql } from "drizzle-orm";
 import { now } from "../clock";
 import type { Db } from "./client";
+import { namesArray } from "./sql-arrays";
 
 const FORMAT = "collective-district-dump";
 const CHUNK_ROWS = 2000;
-/** Rollups the database rebuilds from other tables (see migration 0005): not dumped, rebuilt on restore. */
-const DERIVED_TABLES = new Set(["target_result_counts", "below_proficient_students"]);
+/**
+ * What is rebuilt from other tables: rollups the database keeps (migrations 0005 and 0008), rebuilt on restore, and
+ * the cycles' cached evidence (migration 0020), rebuilt when a cycle is next read. Never dumped.
+ */
+const DERIVED_TABLES = new Set([
+  "target_result_counts",
+  "below_proficient_students",
+  "cycle_evidence",
+  "cycle_evidence_state",
+]);
 
+/** Columns the database keeps itself (an assessment's results version, migration 0020): not dumped. */
+const DERIVED_COLUMNS: Record<string, readonly string[]> = { assessments: ["results_version"] };
 /**
  * Credentials: session token hashes, invitation and reset tokens, calendar feed tokens, API tokens. A dump never carries them,
  * so a restored district starts with nobody signed in and no live link, and a dump that leaks opens nothing.
@@ -66,8 +77,10 @@ export async function* readDistrictRows(db: Db, districtId: string): AsyncGenera
   for (const table of tables) {
     const key = table === "districts" ? sql`id` : sql`district_id`;
     for (let offset = 0; ; offset += CHUNK_ROWS) {
+      const derived = DERIVED_COLUMNS[table];
+      const row = derived ? sql`to_jsonb(t) - ${namesArray(derived)}` : sql`t`;
       const result = await db.execute<{ rows: Record<string, unknown>[] | null }>(sql`
-        select json_agg(t) as rows from (
+        select json_agg(${row}) as rows from (
           select * from ${ident(table)} where ${key} = ${districtId} order by 1 limit ${CHUNK_ROWS} offset ${offset}
         ) t`);
       const rows = result.rows[0]?.rows ?? [];
@@ -255,9 +268,25 @@ export class RestoreError extends Error {}
 
 async function insertChunk(tx: Db, chunk: Chunk): Promise<void> {
   try {
+    // A table with columns the database keeps itself takes only the others, so those keep their defaults.
+    const derived = DERIVED_COLUMNS[chunk.table];
+    const columns = derived
+      ? await tx.execute<{ name: string }>(sql`
+          select column_name as name from information_schema.columns
+           where table_schema = current_schema() and table_name = ${chunk.table}
+             and column_name <> all(${namesArray(derived)})
+           order by ordinal_position`)
+      : undefined;
+    const list = columns
+      ? sql.join(
+          columns.rows.map((c) => ident(c.name)),
+          sql`, `,
+        )
+      : undefined;
     await tx.execute(sql`
-      insert into ${ident(chunk.table)}
-      select * from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
+      insert into ${ident(chunk.table)} ${list ? sql`(${list})` : sql``}
+      select ${list ?? sql`*`}
+        from json_populate_recordset(null::${ident(chunk.table)}, ${JSON.stringify(chunk.rows)}::json)`);
   } catch (error) {
     throw new RestoreError(`Could not restore ${chunk.table}: ${databaseReason(error)}. Nothing was changed.`);
   }

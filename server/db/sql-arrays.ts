@@ -4,3 +4,9 @@ import { type SQL, sql } from "drizzle-orm";
 export function uuidArray(ids: readonly string[]): SQL {
   return sql`${`{${ids.join(",")}}`}::uuid[]`;
 }
+
+/** A list of plain names (letters, digits, underscores) as one text[] parameter. */
+export function namesArray(names: readonly string[]): SQL {
+  if (names.some((name) => !/^\w+$/.test(name))) throw new Error(`not plain names: ${names.join(", ")}`);
+  return sql`${`{${names.join(",")}}`}::text[]`;
+}

@@ -1,4 +1,5 @@
 import {
+  bigint,
   date,
   index,
   integer,
@@ -39,6 +40,12 @@ export const assessments = pgTable(
     createdById: uuid("created_by_id").references(() => people.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Counts every change to the assessment's target results (or to a proficient level of its targets), bumped by
+     * the database with its result counts (migration 0020), so a reader can tell whether what it built from them is
+     * still current.
+     */
+    resultsVersion: bigint("results_version", { mode: "number" }).notNull().default(0),
   },
   (t) => [
     index("assessments_community_idx").on(t.communityId, t.givenOn),

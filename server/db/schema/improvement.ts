@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   doublePrecision,
@@ -129,6 +130,45 @@ export const cycleSnapshotResults = pgTable(
     index("cycle_snapshot_student_idx").on(t.cycleId, t.targetId, t.studentId),
   ],
 );
+
+/**
+ * A cycle's evidence as its pages read it, kept as a cache: one row per target and student of the pinned baseline
+ * (the latest baseline when several measured the target) with the target's proficient level and the student's
+ * latest later level (null until there is one). Rebuilt whole from cycle_snapshot_results and target_results
+ * whenever the signature of what it was built from changes (cycle_evidence_state; cycles/cycle-evidence.ts).
+ */
+export const cycleEvidence = pgTable(
+  "cycle_evidence",
+  {
+    districtId: districtIdColumn(),
+    cycleId: uuid("cycle_id")
+      .notNull()
+      .references(() => cycles.id, { onDelete: "cascade" }),
+    targetId: uuid("target_id")
+      .notNull()
+      .references(() => learningTargets.id),
+    studentId: uuid("student_id")
+      .notNull()
+      .references(() => students.id, { onDelete: "cascade" }),
+    classId: uuid("class_id").references(() => classes.id, { onDelete: "set null" }),
+    before: smallint("before").notNull(),
+    after: smallint("after"),
+    proficient: smallint("proficient").notNull(),
+    /** Set on one matched row per student, so distinct students are counted without a sort. */
+    firstMatched: boolean("first_matched").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cycleId, t.targetId, t.studentId] })],
+);
+
+/** What a cycle's cached evidence was built from: the cycle, its assessments and their results versions. */
+export const cycleEvidenceState = pgTable("cycle_evidence_state", {
+  cycleId: uuid("cycle_id")
+    .primaryKey()
+    .references(() => cycles.id, { onDelete: "cascade" }),
+  districtId: districtIdColumn(),
+  signature: text("signature").notNull(),
+  builtAt: timestamp("built_at", { withTimezone: true }).notNull().defaultNow(),
+});
 
 /** What the educators themselves need to learn to teach this better. */
 export const cycleLearningNeeds = pgTable(

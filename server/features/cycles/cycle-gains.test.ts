@@ -8,7 +8,7 @@ import { signedInActor } from "../../test/signed-in-actor";
 import { createTestDatabase } from "../../test/test-db";
 import { medianOf, tallyGains, tallyGainsBy } from "./cycle-gains";
 import { strategyCycleStats } from "./cycle-record";
-import { queryCyclePairs, queryTargetGains } from "./cycle-results.queries";
+import { queryCycleTallies, queryTargetGains } from "./cycle-results.queries";
 import { startCycle } from "./start-cycle";
 
 describe("pre/post arithmetic (worked examples)", () => {
@@ -114,8 +114,16 @@ describe("the SQL agrees with the arithmetic", () => {
             down: expected.down,
           });
       }
-      const pairs = await queryCyclePairs(db, actor, id);
-      expect(pairs.length).toBe(rows.filter((r) => r.before !== null && r.after !== null).length);
+      const tallies = await queryCycleTallies(db, actor, id);
+      const all = rows.filter((r) => r.before !== null && r.after !== null) as { before: number; after: number }[];
+      const overall = tallies.find((t) => t.kind === "all");
+      const { upPercent: _share, ...expectedOverall } = tallyGains(all);
+      expect({
+        matched: overall?.count ?? 0,
+        up: overall?.up ?? 0,
+        same: overall?.same ?? 0,
+        down: overall?.down ?? 0,
+      }).toEqual(expectedOverall);
     }
   });
 

@@ -1,113 +1,78 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { visibleStudentIds } from "../../policy/student-scope";
-import type { GainPair } from "./cycle-gains";
+
+import { ensureCycleEvidence } from "./cycle-evidence";
 
 /*
- * A cycle's evidence. The baseline is the pinned snapshot (cycle_snapshot_results), never target_results, so
- * later edits to the baseline assessment leave it as it was. The later level of a student on a target is their
- * latest result on it from the cycle's follow-up assessments or from any team assessment given since the cycle
- * started (baselines aside); once the cycle is finished, team assessments given after that no longer count
- * unless the team added them as follow-ups.
+ * A cycle's evidence, read from its cache (cycle_evidence, made current first by ensureCycleEvidence): one row per
+ * target and student of the pinned baseline with the student's latest later level, null when they have none yet.
+ * A matched pair is a row with both. Every figure is counted in SQL over the students the reader may see.
  */
-
-/**
- * Baseline rows, one per cycle, target and student (from the latest baseline assessment when several measured
- * the same target), with the target's proficient level on that assessment.
- */
-function snapshotSql(cycleFilter: SQL, studentFilter: SQL): SQL {
-  return sql`select distinct on (s.cycle_id, s.target_id, s.student_id)
-      s.cycle_id, s.target_id, s.student_id, s.class_id, s.level, coalesce(at.proficient_level, 3) as proficient
-    from cycle_snapshot_results s
-    join assessments a on a.id = s.assessment_id
-    left join assessment_targets at on at.assessment_id = s.assessment_id and at.target_id = s.target_id
-    where ${cycleFilter} ${studentFilter}
-    order by s.cycle_id, s.target_id, s.student_id, a.given_on desc nulls last, a.id`;
-}
-
-/**
- * Matched pairs: each baseline row with the student's latest later level on the same target. The later
- * assessments of each cycle (its follow-ups and the team's assessments given while it ran, baselines aside) are
- * a handful, so they are listed first and their results joined by key to the baseline rows in one hash join,
- * rather than probing each student's every result.
- */
-function pairsSql(cycleIds: SQL, studentFilter: SQL): SQL {
-  return sql`with later as materialized (
-      select l.cycle_id, l.assessment_id, a.given_on, a.created_at
-        from (select c.id as cycle_id, a.id as assessment_id
-                from cycles c
-                join assessments a on a.community_id = c.community_id and a.given_on >= c.starts_on
-                 and (c.finished_at is null or a.given_on <= c.finished_at::date)
-               where c.id in (${cycleIds})
-              union
-              select f.cycle_id, f.assessment_id from cycle_assessments f
-               where f.cycle_id in (${cycleIds}) and f.role = 'followup') l
-        join assessments a on a.id = l.assessment_id
-       where not exists (select 1 from cycle_assessments b
-                         where b.cycle_id = l.cycle_id and b.assessment_id = l.assessment_id and b.role = 'baseline')),
-    latest as (
-      select distinct on (later.cycle_id, tr.target_id, tr.student_id)
-             later.cycle_id, tr.target_id, tr.student_id, tr.level
-        from later join target_results tr on tr.assessment_id = later.assessment_id
-       order by later.cycle_id, tr.target_id, tr.student_id,
-                coalesce(tr.assessed_on, later.given_on) desc nulls last, later.created_at desc)
-    select snap.cycle_id, snap.target_id, snap.student_id, snap.class_id, snap.level as before, latest.level as after,
-           snap.proficient
-      from (${snapshotSql(sql`s.cycle_id in (${cycleIds})`, studentFilter)}) snap
-      join latest on latest.cycle_id = snap.cycle_id and latest.target_id = snap.target_id
-       and latest.student_id = snap.student_id`;
-}
 
 function visibleTo(actor: Actor): SQL {
-  return sql`and s.student_id in (${visibleStudentIds(actor)})`;
+  return sql`and e.student_id in (${visibleStudentIds(actor)})`;
 }
 
-export type CyclePair = GainPair & { proficient: number };
-
-/** The cycle's matched pairs over the students the actor may see, with the teachers of each baseline class. */
-export async function queryCyclePairs(db: Db, actor: Actor, cycleId: string): Promise<CyclePair[]> {
-  const result = await db.execute<{
-    student_id: string;
-    target_id: string;
-    class_id: string | null;
-    teacher_ids: string[] | null;
-    before: number;
-    after: number;
-    proficient: number;
-  }>(sql`
-    select p.student_id, p.target_id, p.class_id, p.before, p.after, p.proficient,
-           array(select ct.person_id from class_teachers ct where ct.class_id = p.class_id)::text[] as teacher_ids
-    from (${pairsSql(sql`${cycleId}::uuid`, visibleTo(actor))}) p`);
-  return result.rows.map((r) => ({
-    studentId: r.student_id,
-    targetId: r.target_id,
-    classId: r.class_id,
-    teacherIds: r.teacher_ids ?? [],
-    before: Number(r.before),
-    after: Number(r.after),
-    proficient: Number(r.proficient),
-  }));
-}
-
-export type SnapshotRow = {
-  targetId: string;
+/**
+ * One row of a cycle's tallies. "level": students of the baseline at `level` on target `key` (proficient: at or
+ * above the target's proficient level then). "target", "class", "teacher" (a class's pairs count under each of
+ * its teachers) and "all": matched pairs (proficient: whose later level reaches the target's proficient level)
+ * and how many moved up, stayed or moved down; "students": distinct students with a matched pair.
+ */
+export type CycleTallyRow = {
+  kind: "level" | "target" | "class" | "teacher" | "all" | "students";
+  key: string | null;
   code: string | null;
-  statement: string;
-  level: number;
+  statement: string | null;
+  level: number | null;
   count: number;
   proficient: number;
+  up: number;
+  same: number;
+  down: number;
 };
 
-/** The pinned baseline over the students the actor may see: students per target and level, targets in order. */
-export async function querySnapshot(db: Db, actor: Actor, cycleId: string): Promise<SnapshotRow[]> {
-  const result = await db.execute<SnapshotRow>(sql`
-    select snap.target_id as "targetId", t.code, t.statement, snap.level, count(*)::int as count,
-           count(*) filter (where snap.level >= snap.proficient)::int as proficient
-    from (${snapshotSql(sql`s.cycle_id = ${cycleId}`, visibleTo(actor))}) snap
-    join learning_targets t on t.id = snap.target_id
-    group by snap.target_id, t.code, t.statement, t.position, snap.level
-    order by t.position, t.code nulls last, snap.target_id, snap.level`);
+/**
+ * The cycle page's tallies over the students the reader may see, targets in their order: one pass over the
+ * evidence for every grouping (a class's tally is summed into each of its teachers'), and distinct students from
+ * the rows marked as their first matched one.
+ */
+export async function queryCycleTallies(db: Db, actor: Actor, cycleId: string): Promise<CycleTallyRow[]> {
+  await ensureCycleEvidence(db, [cycleId]);
+  const result = await db.execute<CycleTallyRow>(sql`
+    with grouped as (
+      select grouping(e.target_id, e.before, e.class_id) as g, e.target_id, e.before, e.class_id,
+             count(*)::int as rows, count(*) filter (where e.before >= e.proficient)::int as proficient_before,
+             count(e.after)::int as matched, count(*) filter (where e.after >= e.proficient)::int as proficient_after,
+             count(*) filter (where e.after > e.before)::int as up, count(*) filter (where e.after = e.before)::int as same,
+             count(*) filter (where e.after < e.before)::int as down,
+             count(*) filter (where e.first_matched)::int as students
+        from cycle_evidence e
+       where e.cycle_id = ${cycleId} ${visibleTo(actor)}
+       group by grouping sets ((e.target_id, e.before), (e.target_id), (e.class_id), ())),
+    -- grouping(target_id, before, class_id): 1 = (target, level), 3 = (target), 6 = (class), 7 = ().
+    tallies as (
+      select 'level' as kind, target_id as key, before as level, rows as count, proficient_before as proficient,
+             0 as up, 0 as same, 0 as down
+        from grouped where g = 1
+      union all
+      select case g when 3 then 'target' when 6 then 'class' else 'all' end, coalesce(target_id, class_id), null,
+             matched, proficient_after, up, same, down
+        from grouped where g in (3, 6, 7)
+      union all
+      select 'teacher', ct.person_id, null, sum(x.matched)::int, sum(x.proficient_after)::int, sum(x.up)::int,
+             sum(x.same)::int, sum(x.down)::int
+        from grouped x join class_teachers ct on ct.class_id = x.class_id
+       where x.g = 6 and x.matched > 0 group by ct.person_id
+      union all
+      select 'students', null, null, students, 0, 0, 0, 0 from grouped where g = 7)
+    select x.kind, x.key::text as key, t.code, t.statement, x.level, x.count, x.proficient, x.up, x.same, x.down
+      from tallies x left join learning_targets t on x.kind in ('level', 'target') and t.id = x.key
+     where x.kind not in ('target', 'class') or x.count > 0
+     order by x.kind, t.position, t.code nulls last, x.key, x.level`);
   return result.rows;
 }
 
@@ -173,20 +138,18 @@ export type CycleTargetGainRow = {
  */
 export async function queryTargetGains(db: Db, cycleIds: readonly string[]): Promise<CycleTargetGainRow[]> {
   if (!cycleIds.length) return [];
-  const ids = sql.join(
-    cycleIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  await ensureCycleEvidence(db, cycleIds);
   const result = await db.execute<CycleTargetGainRow>(sql`
-    select p.cycle_id as "cycleId", p.target_id as "targetId", t.code, t.statement,
+    select e.cycle_id as "cycleId", e.target_id as "targetId", t.code, t.statement,
            count(*)::int as matched,
-           count(*) filter (where p.after > p.before)::int as up,
-           count(*) filter (where p.after = p.before)::int as same,
-           count(*) filter (where p.after < p.before)::int as down
-    from (${pairsSql(ids, sql``)}) p
-    join learning_targets t on t.id = p.target_id
-    group by p.cycle_id, p.target_id, t.code, t.statement, t.position
-    order by p.cycle_id, t.position, t.code nulls last, p.target_id`);
+           count(*) filter (where e.after > e.before)::int as up,
+           count(*) filter (where e.after = e.before)::int as same,
+           count(*) filter (where e.after < e.before)::int as down
+    from cycle_evidence e
+    join learning_targets t on t.id = e.target_id
+    where e.cycle_id = any(${uuidArray(cycleIds)}) and e.after is not null
+    group by e.cycle_id, e.target_id, t.code, t.statement, t.position
+    order by e.cycle_id, t.position, t.code nulls last, e.target_id`);
   return result.rows;
 }
 
@@ -200,13 +163,11 @@ export async function queryCycleGainTotals(
   cycleIds: readonly string[],
 ): Promise<{ cycleId: string; matched: number; up: number }[]> {
   if (!cycleIds.length) return [];
-  const ids = sql.join(
-    cycleIds.map((id) => sql`${id}::uuid`),
-    sql`, `,
-  );
+  await ensureCycleEvidence(db, cycleIds);
   const result = await db.execute<{ cycleId: string; matched: number; up: number }>(sql`
-    select p.cycle_id as "cycleId", count(*)::int as matched, count(*) filter (where p.after > p.before)::int as up
-      from (${pairsSql(ids, visibleTo(actor))}) p
-     group by p.cycle_id`);
+    select e.cycle_id as "cycleId", count(*)::int as matched, count(*) filter (where e.after > e.before)::int as up
+      from cycle_evidence e
+     where e.cycle_id = any(${uuidArray(cycleIds)}) and e.after is not null ${visibleTo(actor)}
+     group by e.cycle_id`);
   return result.rows;
 }

@@ -1,9 +1,8 @@
 import { percentOf } from "../../../contract/analysis";
-import type { Cycle, CycleResults, CycleSummary, LearningNeed } from "../../../contract/cycles";
+import type { Cycle, CycleResults, CycleSummary, GainTally, LearningNeed } from "../../../contract/cycles";
 import type { Actor } from "../../policy/actor";
 import { abilities } from "../../policy/authorize";
-import { tallyGains, tallyGainsBy } from "./cycle-gains";
-import type { CycleGoalRow, CyclePair, SnapshotRow } from "./cycle-results.queries";
+import type { CycleGoalRow, CycleTallyRow } from "./cycle-results.queries";
 import type { CycleAssessmentRow, CycleRow, LearningNeedRow, StageRow } from "./cycles.queries";
 import { cycleTargetOf } from "./cycles.queries";
 
@@ -61,60 +60,61 @@ export function presentLearningNeed(row: LearningNeedRow): LearningNeed {
   };
 }
 
+/** A tally row's counts as the contract's GainTally. */
+function gainOf(row: CycleTallyRow | undefined): GainTally {
+  if (!row) return { matched: 0, up: 0, same: 0, down: 0, upPercent: null };
+  return { matched: row.count, up: row.up, same: row.same, down: row.down, upPercent: percentOf(row.up, row.count) };
+}
+
 /**
- * The snapshot summary, monitoring and evaluation from the reader's matched pairs. A proficiency_share goal's
- * current value is the share of matched students whose later level reaches the target's proficient level;
- * other measures are left to the goals feature (null here).
+ * The snapshot summary, monitoring and evaluation from the reader's tallies (queryCycleTallies). A
+ * proficiency_share goal's current value is the share of matched students whose later level reaches the target's
+ * proficient level; other measures are left to the goals feature (null here).
  */
 export function presentCycleResults(
-  pairs: CyclePair[],
-  snapshot: SnapshotRow[],
+  tallies: CycleTallyRow[],
   names: Map<string, string>,
   goals: CycleGoalRow[],
 ): CycleResults {
-  const targets = new Map<
-    string,
-    { code: string | null; statement: string; proficient: number; levels: { level: number; count: number }[] }
-  >();
-  for (const row of snapshot) {
-    const target = targets.get(row.targetId) ?? {
+  // A pair without a class has no class row (its grouping set's null key).
+  const of = (kind: CycleTallyRow["kind"]) =>
+    tallies.filter((row) => row.kind === kind && (row.key !== null || kind === "all" || kind === "students"));
+  const snapshot = new Map<string, CycleResults["snapshot"][number]>();
+  for (const row of of("level")) {
+    const key = row.key as string;
+    const target = snapshot.get(key) ?? {
+      targetId: key,
       code: row.code,
-      statement: row.statement,
+      statement: row.statement ?? "",
+      students: 0,
       proficient: 0,
       levels: [],
     };
-    target.levels.push({ level: row.level, count: row.count });
+    target.levels.push({ level: row.level as number, count: row.count });
+    target.students += row.count;
     target.proficient += row.proficient;
-    targets.set(row.targetId, target);
+    snapshot.set(key, target);
   }
-  const byTarget = tallyGainsBy(pairs, (p) => [p.targetId]);
-  const byClass = tallyGainsBy(pairs, (p) => (p.classId ? [p.classId] : []));
-  const byTeacher = tallyGainsBy(pairs, (p) => p.teacherIds);
-  const named = (tallies: ReturnType<typeof tallyGainsBy>) =>
-    [...tallies]
-      .map(([id, tally]) => ({ id, name: names.get(id) ?? "", ...tally }))
+  const byTarget = new Map(of("target").map((row) => [row.key as string, row]));
+  const named = (kind: "class" | "teacher") =>
+    of(kind)
+      .map((row) => ({ id: row.key as string, name: names.get(row.key as string) ?? "", ...gainOf(row) }))
       .sort((a, b) => a.name.localeCompare(b.name));
-  const proficientShare = percentOf(pairs.filter((p) => p.after >= p.proficient).length, pairs.length);
+  const all = of("all")[0];
+  const proficientShare = all ? percentOf(all.proficient, all.count) : null;
   return {
-    students: new Set([...pairs.map((p) => p.studentId)]).size,
-    snapshot: [...targets].map(([targetId, t]) => ({
-      targetId,
+    students: of("students")[0]?.count ?? 0,
+    snapshot: [...snapshot.values()],
+    byTarget: [...snapshot.values()].map((t) => ({
+      targetId: t.targetId,
       code: t.code,
       statement: t.statement,
-      students: t.levels.reduce((sum, l) => sum + l.count, 0),
-      proficient: t.proficient,
-      levels: t.levels,
+      baseline: t.students,
+      ...gainOf(byTarget.get(t.targetId)),
     })),
-    byTarget: [...targets].map(([targetId, t]) => ({
-      targetId,
-      code: t.code,
-      statement: t.statement,
-      baseline: t.levels.reduce((sum, l) => sum + l.count, 0),
-      ...(byTarget.get(targetId) ?? tallyGains([])),
-    })),
-    byClass: named(byClass),
-    byTeacher: named(byTeacher),
-    overall: tallyGains(pairs),
+    byClass: named("class"),
+    byTeacher: named("teacher"),
+    overall: gainOf(all),
     goals: goals.map((g) => ({ ...g, current: g.measureKind === "proficiency_share" ? proficientShare : null })),
   };
 }

@@ -37,7 +37,7 @@ import {
   updateStage,
 } from "./cycle-commands";
 import { queryCycleRecord } from "./cycle-record";
-import { queryCycleGoals, queryCyclePairs, queryNames, querySnapshot } from "./cycle-results.queries";
+import { queryCycleGoals, queryCycleTallies, queryNames } from "./cycle-results.queries";
 import { presentCycle, presentCycleResults, presentCycleSummary, presentLearningNeed } from "./cycles.present";
 import {
   cycleTargetOf,
@@ -230,14 +230,13 @@ export async function cyclesRoutes(app: App) {
     async (request) => {
       const actor = requireActor(request);
       const cycle = await authorizeCycle(actor, request.params.id, "cycle.read");
-      const [pairs, snapshot, goals] = await Promise.all([
-        queryCyclePairs(app.db, actor, cycle.id),
-        querySnapshot(app.db, actor, cycle.id),
+      const [tallies, goals] = await Promise.all([
+        queryCycleTallies(app.db, actor, cycle.id),
         queryCycleGoals(app.db, cycle.id),
       ]);
-      const classIds = [...new Set(pairs.flatMap((p) => (p.classId ? [p.classId] : [])))];
-      const teacherIds = [...new Set(pairs.flatMap((p) => p.teacherIds))];
-      const results = presentCycleResults(pairs, snapshot, await queryNames(app.db, classIds, teacherIds), goals);
+      const idsOf = (kind: "class" | "teacher") => tallies.flatMap((t) => (t.kind === kind && t.key ? [t.key] : []));
+      const names = await queryNames(app.db, idsOf("class"), idsOf("teacher"));
+      const results = presentCycleResults(tallies, names, goals);
       await recordAudit(app.db, request, {
         action: "cycle.results_read",
         subjectType: "cycle",
