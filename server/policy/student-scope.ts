@@ -32,13 +32,18 @@ function staffSchoolIds(actor: Actor): string[] {
   ];
 }
 
+/** Whether the actor may read every student of their district (a district leader on the staff). */
+export function seesEveryStudent(actor: Actor): boolean {
+  return isStaff(actor) && isDistrictLeader(actor);
+}
+
 /**
  * A subquery selecting the ids of the students the actor may read: the district's for district leaders,
  * their schools' for school leaders, their classes' and those their teams share with them (at schools they work at) for staff, their own children for family.
  */
 export function visibleStudentIds(actor: Actor): SQL {
   const districtId = actor.districtId;
-  if (isStaff(actor) && isDistrictLeader(actor)) {
+  if (seesEveryStudent(actor)) {
     return sql`select s.id from students s where s.district_id = ${districtId}`;
   }
   const parts: SQL[] = [
@@ -78,7 +83,7 @@ export function visibleStudentIds(actor: Actor): SQL {
  */
 export function isVisibleStudent(actor: Actor, alias = "s"): SQL {
   const student = sql.identifier(alias);
-  return isStaff(actor) && isDistrictLeader(actor)
+  return seesEveryStudent(actor)
     ? sql`${student}.district_id = ${actor.districtId}`
     : sql`${student}.id in (${visibleStudentIds(actor)})`;
 }

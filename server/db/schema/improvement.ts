@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   date,
@@ -27,7 +28,7 @@ import { assessments } from "./assessments";
 import { communities } from "./communities";
 import { resources } from "./library";
 import { meetings, protocols } from "./meetings";
-import { districtIdColumn, people, schools, students } from "./organizations";
+import { districtIdColumn, districts, people, schools, students } from "./organizations";
 import { classes } from "./rosters";
 import { learningTargets } from "./standards";
 import { classroomVisits } from "./visits";
@@ -309,6 +310,35 @@ export const goals = pgTable(
     ),
   ],
 );
+
+/**
+ * A goal's measured value over the whole district, as a reader who sees every student of it reads it, kept as a
+ * cache with the signature of what it was computed from (goals/goal-measure-cache.ts); recomputed when that
+ * signature changes.
+ */
+export const goalMeasureCache = pgTable("goal_measure_cache", {
+  goalId: uuid("goal_id")
+    .primaryKey()
+    .references(() => goals.id, { onDelete: "cascade" }),
+  districtId: districtIdColumn(),
+  signature: text("signature").notNull(),
+  value: doublePrecision("value"),
+  count: integer("count"),
+  suppressed: boolean("suppressed").notNull(),
+  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * Counters the database bumps on every statement that changes a district's intervention plans or its roster of
+ * students and classes (migration 0021), so a cached figure can tell whether they changed since it was computed.
+ */
+export const districtDataVersions = pgTable("district_data_versions", {
+  districtId: uuid("district_id")
+    .primaryKey()
+    .references(() => districts.id, { onDelete: "cascade" }),
+  plans: bigint("plans", { mode: "number" }).notNull().default(0),
+  roster: bigint("roster", { mode: "number" }).notNull().default(0),
+});
 
 /** Alignment: a goal serves one or more goals above it. */
 export const goalLinks = pgTable(

@@ -1,5 +1,7 @@
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
+import { seesEveryStudent } from "../../policy/student-scope";
+import { type CacheableMeasure, districtWideMeasures } from "./goal-measure-cache";
 import {
   findResponseDaysByTeam,
   latestCheckinValue,
@@ -82,9 +84,17 @@ export async function computeProgress(
       : [],
   );
   const responseDays = await findResponseDaysByTeam(db, [...new Set(teams)]);
+  const measureOf = (goal: GoalRow) => measureGoal(db, actor, goal, today, now, responseDays);
+  // A reader who sees every student of the district reads the district-wide values, kept in a cache.
+  const byId = new Map(goals.map((goal) => [goal.id, goal]));
+  const districtWide = seesEveryStudent(actor)
+    ? await districtWideMeasures(db, actor.districtId, goals.flatMap(cacheableMeasure), today, (id) =>
+        measureOf(byId.get(id) as GoalRow),
+      )
+    : new Map<string, MeasureValue>();
   const progress = new Map<string, Progress>();
   for (const goal of goals) {
-    const measured = await measureGoal(db, actor, goal, today, now, responseDays);
+    const measured = districtWide.get(goal.id) ?? (await measureOf(goal));
     progress.set(goal.id, {
       ...measured,
       status: goalStatus(goal, measured.value, today),
@@ -92,4 +102,13 @@ export async function computeProgress(
     });
   }
   return progress;
+}
+
+/** The measures over students whose district-wide value may be cached (goal-measure-cache.ts). */
+function cacheableMeasure(goal: GoalRow): CacheableMeasure[] {
+  const m = goal.measure;
+  if (m.kind === "proficiency_share") return [{ goalId: goal.id, kind: m.kind, targetId: m.targetId }];
+  if (m.kind !== "response_within_days") return [];
+  const teamId = measureTeam(goal, m.communityId);
+  return teamId === null ? [] : [{ goalId: goal.id, kind: m.kind, teamId }];
 }
