@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createTestDatabase } from "../test/test-db";
+import { createTestDatabase, testDatabaseKind } from "../test/test-db";
+import { openDatabase } from "./client";
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>;
 beforeAll(async () => {
@@ -30,3 +31,23 @@ it("does not block the event loop while a heavy query runs", async () => {
   // About 30 ticks fire when the main thread is free; a busy machine delays some, a blocked thread fires none.
   expect(ticks).toBeGreaterThan(5);
 });
+
+// PGlite is built without a JIT provider: this is about PostgreSQL sessions.
+it.skipIf(testDatabaseKind() !== "postgres")(
+  "compiles no statement with JIT, and keeps the options a PostgreSQL URL gives",
+  async () => {
+    const jit = await database.db.execute<{ jit: string }>(sql`select current_setting('jit') as jit`);
+    expect(jit.rows[0]?.jit).toBe("off");
+    const url = new URL(database.url as string);
+    url.searchParams.set("options", "-c statement_timeout=12345");
+    const other = await openDatabase({ databaseUrl: url.toString(), poolSize: 1 });
+    try {
+      const settings = await other.db.execute<{ jit: string; timeout: string }>(
+        sql`select current_setting('jit') as jit, current_setting('statement_timeout') as timeout`,
+      );
+      expect(settings.rows[0]).toEqual({ jit: "off", timeout: "12345ms" });
+    } finally {
+      await other.close();
+    }
+  },
+);

@@ -102,28 +102,28 @@ export async function measureResponseWithinDays(
     aligned as (
       select i.assessment_id, x.target_id, count(*) as items
         from assessment_items i join item_targets x on x.item_id = i.id
-       where i.assessment_id in (select id from due)
+       where i.assessment_id = any(array(select id from due))
        group by i.assessment_id, x.target_id),
     scored as (
       select sc.assessment_id, sc.student_id, x.target_id, count(*) as scored,
              count(*) filter (where i.assessment_id = sc.assessment_id) as own
-        from due d
-        join item_scores sc on sc.assessment_id = d.id
+        from item_scores sc
         join item_targets x on x.item_id = sc.item_id
         join assessment_items i on i.id = sc.item_id
-       where sc.points is not null
+       where sc.assessment_id = any(array(select id from due)) and sc.points is not null
        group by sc.assessment_id, sc.student_id, x.target_id),
+    -- Results below the target's cut (what below_proficient_students is made of), read by key per assessment.
     below_target as materialized (
       select tr.assessment_id, tr.student_id, g.given_on, g.last_day, tr.target_id
         from due g
-        join target_results tr on tr.assessment_id = g.id
-        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-        join below_proficient_students b on b.assessment_id = tr.assessment_id and b.student_id = tr.student_id
+        join assessment_targets at on at.assessment_id = g.id
+        join target_results tr on tr.assessment_id = at.assessment_id and tr.target_id = at.target_id
+         and tr.level < at.proficient_level
         join students s on s.id = tr.student_id
         left join aligned al on al.assessment_id = tr.assessment_id and al.target_id = tr.target_id
         left join scored sd on sd.assessment_id = tr.assessment_id and sd.student_id = tr.student_id
          and sd.target_id = tr.target_id
-       where tr.level < at.proficient_level and ${isVisibleStudent(actor, "s")}
+       where ${isVisibleStudent(actor, "s")}
          and (g.partial_is_need or not (coalesce(sd.scored, 0) > 0 and coalesce(sd.own, 0) < coalesce(al.items, 0)))),
     plans as materialized (
       select p.student_id, p.kind, p.learning_target_ids, p.closed_at, p.start_date
