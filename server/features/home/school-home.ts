@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
 import { listGoals } from "../goals/goals.queries";
 import { resolvePeriod } from "../intervention-reports/build-report";
-import { queryResponsiveness, withoutJit } from "../intervention-reports/report.queries";
+import { queryResponsiveness } from "../intervention-reports/report.queries";
 import { countOverdueStudentsBySchool, listSchools } from "./leader-home.queries";
 import { goalsByTeam, presentTeamSignals, studentShare } from "./team-signals";
 import { listTeamSignals } from "./team-signals.queries";
@@ -22,7 +22,7 @@ export async function loadSchoolHome(
   const period = resolvePeriod({}, today);
   const [rows, responsiveness] = await Promise.all([
     listTeamSignals(db, actor, { schoolIds: [school.id] }, today),
-    withoutJit(db, (tx) => queryResponsiveness(tx, { districtId: actor.districtId, schoolIds: [school.id] }, period)),
+    queryResponsiveness(db, { districtId: actor.districtId, schoolIds: [school.id] }, period),
   ]);
   // Only goals still running can be at risk (after its due date a goal is met or not met): only those are measured.
   const goals = (await listGoals(db, { reader: actor, communityIds: rows.map((row) => row.id) })).filter(
@@ -43,9 +43,7 @@ export async function loadDistrictHome(db: Db, actor: Actor, today: string, now:
   const [schools, rows, responsiveness, overdue, schoolGoals] = await Promise.all([
     listSchools(db, actor.districtId),
     listTeamSignals(db, actor, { district: true }, today),
-    withoutJit(db, (tx) =>
-      queryResponsiveness(tx, { districtId: actor.districtId, schoolIds: null }, period, "school"),
-    ),
+    queryResponsiveness(db, { districtId: actor.districtId, schoolIds: null }, period, "school"),
     countOverdueStudentsBySchool(db, actor, today),
     listGoals(db, { reader: actor, level: "school" }),
   ]);

@@ -16,7 +16,6 @@ import {
   queryPeriodPlans,
   queryResponsiveness,
   type ReportScope,
-  withoutJit,
 } from "./report.queries";
 
 const MAX_MONTHS = 36;
@@ -70,9 +69,9 @@ export async function buildInterventionReport(
   const scope = scopeFor(actor, schoolId);
   const months = monthsOf(period);
   const [periodPlans, overdueRows, responsivenessRows] = await Promise.all([
-    withoutJit(db, (tx) => queryPeriodPlans(tx, scope, period)),
-    withoutJit(db, (tx) => queryOverduePlans(tx, actor, scope, period.today)),
-    withoutJit(db, (tx) => queryResponsiveness(tx, scope, period)),
+    queryPeriodPlans(db, scope, period),
+    queryOverduePlans(db, actor, scope, period.today),
+    queryResponsiveness(db, scope, period),
   ]);
   const tierRows = tiersByMonth(periodPlans, months);
   const outcomeRows = outcomesOf(periodPlans, period);

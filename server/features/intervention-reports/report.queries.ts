@@ -18,17 +18,6 @@ import type { PeriodPlan } from "./period-counts";
 export type ReportScope = { districtId: string; schoolIds: readonly string[] | null };
 export type Period = { from: string; to: string; today: string };
 
-/**
- * Runs one report statement with JIT compilation off: the planner cannot size the per-day and per-result
- * steps well, and compiling a query that runs in milliseconds costs a hundred more.
- */
-export function withoutJit<T>(db: Db, run: (tx: Db) => Promise<T>): Promise<T> {
-  return db.transaction(async (tx) => {
-    await tx.execute(sql`select set_config('jit', 'off', true)`);
-    return run(tx);
-  });
-}
-
 /** A condition on `students s`: the student is in the scope. */
 function inScope(scope: ReportScope): SQL {
   return scope.schoolIds === null
@@ -156,9 +145,8 @@ export async function queryResponsiveness(
   grouping: ResponsivenessGrouping = "team",
 ): Promise<ResponsivenessRow[]> {
   // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
-  // student index and their plans by intervention_plans_student_idx; the district's by its id. The plans that
-  // could answer a call (open at some time between the period's start and the last call's deadline) are read once and matched by a hash
-  // join, rather than probed once per call.
+  // student index, each call's targets by key, and each student's plans by intervention_plans_student_idx; the
+  // district's calls by its id.
   const scopeStudents =
     scope.schoolIds === null ? null : sql`array(select s.id from students s where ${inScope(scope)})`;
   const groupKey =
@@ -178,30 +166,34 @@ export async function queryResponsiveness(
              case when dl.response_days = 0 then dl.given_on else dl.last_day end as last_day
         from below_proficient_students b join deadline dl on dl.id = b.assessment_id
        where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
-    plans as (
-      select p.student_id, p.kind, p.learning_target_ids, p.start_date, p.closed_at from intervention_plans p
-       where ${scopeStudents === null ? sql`p.district_id = ${scope.districtId}` : sql`p.student_id = any(${scopeStudents})`}
-         and p.kind = 'intervention'
-         and p.start_date <= (select max(last_day) from below)
-         and (p.closed_at is null or p.closed_at::date >= ${period.from}::date)),
+    -- Each call's targets below the cut, probed by key from the call (a school's calls are a few thousand; "offset 0"
+    -- keeps the planner from turning it into a scan of every result of every target).
     below_target as materialized (
-      select b.assessment_id, b.student_id, b.community_id, b.response_days, b.given_on, b.last_day, tr.target_id
+      select b.assessment_id, b.student_id, b.community_id, b.response_days, b.given_on, b.last_day, x.target_id
         from below b
-        join target_results tr on tr.assessment_id = b.assessment_id and tr.student_id = b.student_id
-        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-       where tr.level < at.proficient_level and (b.partial_is_need or not ${isPartlyScored("tr")})),
-    unanswered as (
-      select distinct bt.assessment_id, bt.student_id
+        cross join lateral (
+          select tr.target_id from assessment_targets at
+            join target_results tr on tr.assessment_id = at.assessment_id and tr.target_id = at.target_id
+             and tr.student_id = b.student_id
+           where at.assessment_id = b.assessment_id and tr.level < at.proficient_level
+             and (b.partial_is_need or not ${isPartlyScored("tr")})
+          offset 0) x),
+    -- A call is missed when some target of it has no plan responding to it in time (the student's plans, by
+    -- intervention_plans_student_idx).
+    per_call as (
+      select bt.assessment_id, bt.student_id, bt.community_id, bt.response_days,
+             bool_or(not exists (select 1 from intervention_plans p
+                                  where p.student_id = bt.student_id and p.kind = 'intervention'
+                                    and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)}))
+               as missed
         from below_target bt
-       where not exists (select 1 from plans p where p.student_id = bt.student_id
-                            and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)})),
-    calls as (
-      select distinct bt.assessment_id, bt.student_id, bt.community_id, bt.response_days from below_target bt)
+       group by bt.assessment_id, bt.student_id, bt.community_id, bt.response_days)
     select ${groupKey}, count(*)::int as below,
-           (count(*) - count(u.student_id))::int as responded,
+           count(*) filter (where not b.missed)::int as responded,
            count(distinct b.student_id)::int as students_below,
-           (count(distinct b.student_id) - count(distinct u.student_id))::int as students_responded
-      from calls b left join unanswered u on u.assessment_id = b.assessment_id and u.student_id = b.student_id
+           (count(distinct b.student_id) - count(distinct b.student_id) filter (where b.missed))::int
+             as students_responded
+      from per_call b
       ${grouping === "school" ? sql`join students s on s.id = b.student_id` : sql``}
      group by 1, 2`);
   return result.rows;
