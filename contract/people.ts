@@ -57,6 +57,8 @@ export const PeopleQuery = PageQuery.extend({
   role: RoleName.optional(),
   schoolId: z.uuid().optional(),
   status: PersonStatus.optional(),
+  /** "true": only staff (educators and leaders), never family or community members. */
+  staff: z.enum(["true", "false"]).optional(),
   sort: z.enum(["name", "email", "created"]).default("name"),
 });
 

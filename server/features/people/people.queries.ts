@@ -3,6 +3,7 @@ import type { z } from "zod";
 import type { PeopleQuery, RoleAssignment, RoleName } from "../../../contract/people";
 import type { Db } from "../../db/client";
 import { districts, people, roleAssignments } from "../../db/schema";
+import { STAFF_ROLES } from "../../policy/actor";
 
 export type PersonRow = {
   id: string;
@@ -70,11 +71,19 @@ export async function listPeople(
     filters.push(sql`(p.display_name ilike ${pattern} or p.email ilike ${pattern})`);
   }
   if (query.status) filters.push(sql`p.status = ${query.status}`);
-  if (query.role || query.schoolId) {
+  const staffOnly = query.staff === "true";
+  if (query.role || query.schoolId || staffOnly) {
     const roleFilter = query.role ? sql`and ra.role = ${query.role}` : sql``;
+    const staffFilter = staffOnly
+      ? sql`and ra.role in (${sql.join(
+          STAFF_ROLES.map((role) => sql`${role}`),
+          sql`, `,
+        )})`
+      : sql``;
     const schoolFilter = query.schoolId ? sql`and ra.school_id = ${query.schoolId}` : sql``;
     filters.push(
-      sql`exists (select 1 from role_assignments ra where ra.person_id = p.id ${roleFilter} ${schoolFilter})`,
+      sql`exists (select 1 from role_assignments ra
+              where ra.person_id = p.id ${roleFilter} ${staffFilter} ${schoolFilter})`,
     );
   }
   const result = await db.execute<RawPersonRow>(sql`

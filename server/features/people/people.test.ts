@@ -62,6 +62,21 @@ describe("people directory", () => {
     const wildcard = (await app.inject({ url: "/api/v1/people?q=%25", headers })).json();
     expect(wildcard.total).toBe(0);
   });
+
+  it("offers only staff when asked (who may deliver a plan), at a school or anywhere", async () => {
+    const leader = await buildPerson(t.db, district, "district_leader");
+    const high = district.schools.high.id;
+    await buildPerson(t.db, district, "teacher", { name: "Quill Teacher", schoolId: high });
+    await buildPerson(t.db, district, "family_member", { name: "Quill Parent", schoolId: high });
+    await buildPerson(t.db, district, "community_member", { name: "Quill Neighbour", schoolId: high });
+    const headers = await as(leader);
+    const names = async (url: string) =>
+      (await app.inject({ url, headers })).json().items.map((p: { displayName: string }) => p.displayName);
+    expect(await names("/api/v1/people?q=quill")).toEqual(["Quill Neighbour", "Quill Parent", "Quill Teacher"]);
+    expect(await names("/api/v1/people?q=quill&staff=true")).toEqual(["Quill Teacher"]);
+    expect(await names(`/api/v1/people?q=quill&staff=true&schoolId=${high}`)).toEqual(["Quill Teacher"]);
+    expect(await names("/api/v1/people?q=quill&staff=true&role=family_member")).toEqual([]);
+  });
 });
 
 describe("managing people", () => {

@@ -17,6 +17,8 @@ type PersonPickerProps = {
   /** People already in the community: shown, but not offered again. */
   memberIds: readonly string[];
   error?: string | undefined;
+  /** Offer only staff (educators and leaders), never family or community members. */
+  staffOnly?: boolean;
 };
 
 function describePerson(person: Person): string {
@@ -26,12 +28,18 @@ function describePerson(person: Person): string {
 }
 
 /** Finds a person of the district by name, email or school, and offers the matches as choices. */
-export function PersonPicker({ chosen, onChoose, memberIds, error }: PersonPickerProps) {
+export function PersonPicker({ chosen, onChoose, memberIds, error, staffOnly = false }: PersonPickerProps) {
   const schools = useQuery(schoolChoicesQuery);
   const [query, setQuery] = useState("");
   const [schoolId, setSchoolId] = useState("");
   const debouncedQuery = useDebouncedValue(query.trim());
-  const people = useQuery(personSearchQuery({ q: debouncedQuery || undefined, schoolId: schoolId || undefined }));
+  const people = useQuery(
+    personSearchQuery({
+      q: debouncedQuery || undefined,
+      schoolId: schoolId || undefined,
+      staff: staffOnly ? "true" : undefined,
+    }),
+  );
   const items = people.data?.items ?? [];
   // Keep the chosen person offered even when a new search no longer finds them.
   const isChosenListed = chosen === null || items.some((person) => person.id === chosen.id);

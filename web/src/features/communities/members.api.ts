@@ -7,7 +7,11 @@ import { api } from "../../api/client";
 const MemberList = z.array(Member);
 
 /** Active people to add, by name or email and school; only staff may search the directory. */
-export function personSearchQuery(params: { q?: string | undefined; schoolId?: string | undefined }) {
+export function personSearchQuery(params: {
+  q?: string | undefined;
+  schoolId?: string | undefined;
+  staff?: "true" | undefined;
+}) {
   return queryOptions({
     queryKey: ["people", "list", "member-search", params],
     queryFn: () => api("/people", PersonPage, { query: { ...params, status: "active", pageSize: 20 } }),

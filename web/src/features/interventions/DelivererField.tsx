@@ -8,13 +8,16 @@ type DelivererFieldProps = {
   noneText: string;
 };
 
-/** Who delivers a plan or a group's sessions, found by name and school; the server accepts active staff of the students' school. */
+/**
+ * Who delivers a plan or a group's sessions: staff only (never a family or community member), found by name and
+ * school; the server accepts active staff of the students' school.
+ */
 export function DelivererField({ deliverer, onChoose, error, noneText }: DelivererFieldProps) {
   return (
     <>
       <h3>Delivered by</h3>
       <p className="muted">{deliverer ? `Chosen: ${deliverer.displayName}` : noneText}</p>
-      <PersonPicker chosen={deliverer} onChoose={onChoose} memberIds={[]} error={error} />
+      <PersonPicker chosen={deliverer} onChoose={onChoose} memberIds={[]} error={error} staffOnly />
     </>
   );
 }
