@@ -104,7 +104,11 @@ it("a team responds to an analysis: group, four weeks of data, the rule fires, a
   await page.getByLabel("Start date").fill(isoDay(-28));
   await page.getByLabel("Review date").fill(isoDay(0));
   await page.getByLabel("Goal date").fill(isoDay(28));
+  // Each student's baseline starts as their level in the assessment; a measure of another kind clears them.
+  const mateoBaseline = page.getByLabel(`Baseline for ${mateoName}`);
+  expect(await mateoBaseline.inputValue()).toMatch(/^[1-9]$/);
   await page.getByLabel("Measure").fill("Oral reading fluency (words correct per minute)");
+  await expect.poll(async () => mateoBaseline.inputValue()).toBe("");
   await page.getByLabel("Baseline (for every student unless given below)").fill("40");
   await page.getByLabel("Goal", { exact: true }).fill("70");
   await page.getByRole("button", { name: "Create intervention group" }).click();

@@ -1,8 +1,10 @@
 import { useNavigate } from "@tanstack/react-router";
-import { Controller } from "react-hook-form";
+import { useEffect } from "react";
+import { Controller, useWatch } from "react-hook-form";
 import { GroupInput, type InterventionKind } from "../../../../contract/interventions";
 import { TextField } from "../../components/Field";
 import { todayIso } from "../../components/format";
+import type { ContractForm } from "../../components/use-contract-form";
 import { DeliveryPlanForm } from "./DeliveryPlanForm";
 import { GroupStudentsField, type StudentChoice } from "./GroupStudentsField";
 import { useCreateGroup } from "./interventions.api";
@@ -12,6 +14,7 @@ export type GroupFormStart = {
   kind: InterventionKind;
   name: string;
   focus: string;
+  measure: string;
   learningTargetIds: string[];
   sourceAssessmentId: string | null;
   students: StudentChoice[];
@@ -44,6 +47,7 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
         kind: start.kind,
         name: start.name,
         focus: start.focus,
+        measure: start.measure,
         students: start.students,
       })}
       messages={MESSAGES}
@@ -72,19 +76,55 @@ export function GroupForm({ communityId, start }: { communityId: string; start: 
         <TextField label="Group name" maxLength={120} {...form.register("name")} error={form.fieldError("name")} />
       )}
       afterScores={(form) => (
-        <Controller
-          control={form.control}
-          name="students"
-          render={({ field }) => (
-            <GroupStudentsField
-              students={field.value}
-              onChange={field.onChange}
-              errorAt={form.fieldError}
-              studentsError={form.fieldError("students")}
-            />
-          )}
-        />
+        <>
+          {start.measure ? (
+            <p className="muted">
+              Each student's baseline is their level in the assessment; changing the measure clears them.
+            </p>
+          ) : null}
+          <Controller
+            control={form.control}
+            name="students"
+            render={({ field }) => (
+              <GroupStudentsField
+                students={field.value}
+                onChange={field.onChange}
+                errorAt={form.fieldError}
+                studentsError={form.fieldError("students")}
+              />
+            )}
+          />
+          <ClearAssessmentBaselines form={form} start={start} />
+        </>
       )}
     />
   );
+}
+
+/**
+ * Baselines taken from the assessment are levels on its target: once the measure is no longer that level, those
+ * still as prefilled are cleared, so no level stands as a baseline of another measure.
+ */
+function ClearAssessmentBaselines({
+  form,
+  start,
+}: {
+  form: ContractForm<PlanFormValues, unknown>;
+  start: GroupFormStart;
+}) {
+  const measure = useWatch({ control: form.control, name: "measure" });
+  useEffect(() => {
+    if (!start.measure || measure === start.measure) return;
+    const prefilled = new Map(start.students.map((student) => [student.id, student.baseline]));
+    const students = form.getValues("students");
+    const isPrefilled = (student: StudentChoice) =>
+      student.baseline !== "" && student.baseline === prefilled.get(student.id);
+    if (students.some(isPrefilled)) {
+      form.setValue(
+        "students",
+        students.map((student) => (isPrefilled(student) ? { ...student, baseline: "" } : student)),
+      );
+    }
+  }, [measure, form, start]);
+  return null;
 }

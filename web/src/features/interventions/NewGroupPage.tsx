@@ -1,14 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
-import type { AssessmentAnalysis } from "../../../../contract/analysis";
 import type { InterventionKind } from "../../../../contract/interventions";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { analysisQuery } from "../analysis/analysis.api";
 import { useCommunity } from "../communities/CommunityLayout";
-import { GroupForm, type GroupFormStart } from "./GroupForm";
-import { defaultGroupName } from "./group-name";
-import type { NewGroupSearch } from "./new-group-search";
+import { GroupForm } from "./GroupForm";
+import { groupStart } from "./group-start";
 
 const route = getRouteApi("/signed-in/communities/$communityId/interventions/new");
 
@@ -47,25 +45,7 @@ export function NewGroupPage() {
   return (
     <>
       {header}
-      <GroupForm communityId={community.id} start={startFrom(kind, search, analysis.data)} />
+      <GroupForm communityId={community.id} start={groupStart(kind, search, analysis.data)} />
     </>
   );
-}
-
-/** The form's first values: the target as the focus, the students by name from the analysis. */
-function startFrom(kind: InterventionKind, search: NewGroupSearch, analysis: AssessmentAnalysis | undefined) {
-  const target = analysis?.targets.find((t) => t.targetId === search.targetId);
-  const names = new Map((analysis?.students ?? []).map((s) => [s.id, s.name]));
-  const targetName = target ? (target.code ? `${target.code}: ${target.statement}` : target.statement) : "";
-  const start: GroupFormStart = {
-    kind,
-    name: target ? defaultGroupName(kind, target.statement) : "",
-    focus: targetName,
-    learningTargetIds: target ? [target.targetId] : [],
-    sourceAssessmentId: search.assessmentId ?? null,
-    students: (search.studentIds ?? [])
-      .filter((id) => !analysis || names.has(id))
-      .map((id) => ({ id, name: names.get(id) ?? "Student", isChosen: true, baseline: "" })),
-  };
-  return start;
 }
