@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   date,
@@ -226,7 +227,9 @@ export const targetResultCounts = pgTable(
 /**
  * The students below the proficient level on at least one target of an assessment: derived from target_results
  * and assessment_targets by the same triggers as target_result_counts (migration 0008), so "who needs a
- * response" is read per student instead of from every result row.
+ * response" is read per student instead of from every result row. With the targets they are below on, and of
+ * those the ones whose result is whole, not partly scored (migration 0022): a partly scored result is a call to
+ * respond only where the team counts it as a need.
  */
 export const belowProficientStudents = pgTable(
   "below_proficient_students",
@@ -238,6 +241,8 @@ export const belowProficientStudents = pgTable(
     studentId: uuid("student_id")
       .notNull()
       .references(() => students.id, { onDelete: "cascade" }),
+    targets: uuid("targets").array().notNull().default(sql`'{}'::uuid[]`),
+    wholeTargets: uuid("whole_targets").array().notNull().default(sql`'{}'::uuid[]`),
   },
   (t) => [
     primaryKey({ columns: [t.assessmentId, t.studentId] }),

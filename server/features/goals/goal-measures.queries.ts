@@ -84,9 +84,8 @@ export async function measureResponseWithinDays(
   asOf: string,
 ): Promise<MeasureValue> {
   const days = sql`${params.days}::int`;
-  // Set-based over the team's few assessments: results below the cut are read by key per assessment, the
-  // partly scored ones told apart by item counts per (assessment, student, target) rather than probes per result
-  // (the rule of isPartlyScored), and calls matched to plans by one hash anti join.
+  // Set-based over the team's few assessments: each call (with its targets, whole or all) is read from
+  // below_proficient_students by assessment, and its student's plans by index.
   const result = await db.execute<{ calls: number; answered: number }>(sql`
     with given as materialized (
       select a.id, a.given_on, coalesce(c.counts_partly_scored_as_need, false) as partial_is_need,
@@ -97,49 +96,25 @@ export async function measureResponseWithinDays(
        where a.community_id = ${params.communityId} and a.status <> 'draft'
          and a.given_on between ${window.from}::date and ${window.to}::date),
     due as materialized (select * from given g where g.last_day <= ${asOf}::date),
-    -- Items aligned to each target of each assessment, and per student the aligned items scored: a result is
-    -- partly scored when some aligned item has a score (any item) and some item of its own assessment has none.
-    aligned as (
-      select i.assessment_id, x.target_id, count(*) as items
-        from assessment_items i join item_targets x on x.item_id = i.id
-       where i.assessment_id = any(array(select id from due))
-       group by i.assessment_id, x.target_id),
-    scored as (
-      select sc.assessment_id, sc.student_id, x.target_id, count(*) as scored,
-             count(*) filter (where i.assessment_id = sc.assessment_id) as own
-        from item_scores sc
-        join item_targets x on x.item_id = sc.item_id
-        join assessment_items i on i.id = sc.item_id
-       where sc.assessment_id = any(array(select id from due)) and sc.points is not null
-       group by sc.assessment_id, sc.student_id, x.target_id),
-    -- Results below the target's cut (what below_proficient_students is made of), read by key per assessment.
-    below_target as materialized (
-      select tr.assessment_id, tr.student_id, g.given_on, g.last_day, tr.target_id
+    -- Each call with the targets it is a call on (below_proficient_students keeps the targets below the cut and,
+    -- of those, the whole ones), over the students the reader may see.
+    calls as materialized (
+      select b.assessment_id, b.student_id, g.given_on, g.last_day,
+             case when g.partial_is_need then b.targets else b.whole_targets end as targets
         from due g
-        join assessment_targets at on at.assessment_id = g.id
-        join target_results tr on tr.assessment_id = at.assessment_id and tr.target_id = at.target_id
-         and tr.level < at.proficient_level
-        join students s on s.id = tr.student_id
-        left join aligned al on al.assessment_id = tr.assessment_id and al.target_id = tr.target_id
-        left join scored sd on sd.assessment_id = tr.assessment_id and sd.student_id = tr.student_id
-         and sd.target_id = tr.target_id
-       where ${isVisibleStudent(actor, "s")}
-         and (g.partial_is_need or not (coalesce(sd.scored, 0) > 0 and coalesce(sd.own, 0) < coalesce(al.items, 0)))),
-    plans as materialized (
-      select p.student_id, p.kind, p.learning_target_ids, p.closed_at, p.start_date
-        from intervention_plans p
-       where p.kind = 'intervention' and p.student_id in (select student_id from below_target)),
-    answered as (
-      select distinct bt.assessment_id, bt.student_id, bt.target_id
-        from below_target bt
-        join plans p on p.student_id = bt.student_id
-         and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)}),
+        join below_proficient_students b on b.assessment_id = g.id
+        join students s on s.id = b.student_id
+       where ${isVisibleStudent(actor, "s")}),
+    -- A call is missed when some target of it has no plan responding to it in time (the student's plans by index).
     per_call as (
-      select bt.assessment_id, bt.student_id, bool_or(an.target_id is null) as missed
-        from below_target bt
-        left join answered an on an.assessment_id = bt.assessment_id and an.student_id = bt.student_id
-         and an.target_id = bt.target_id
-       group by bt.assessment_id, bt.student_id)
+      select c.assessment_id, c.student_id,
+             exists (select 1 from unnest(c.targets) t(target_id)
+                      where not exists (select 1 from intervention_plans p
+                                         where p.student_id = c.student_id and p.kind = 'intervention'
+                                           and ${isResponseTo("p", sql`t.target_id`, sql`c.given_on`, sql`c.last_day`)}))
+               as missed
+        from calls c
+       where cardinality(c.targets) > 0)
     select count(*)::int as calls, count(*) filter (where not missed)::int as answered from per_call`);
   const row = result.rows[0] ?? { calls: 0, answered: 0 };
   return studentShare(row.answered, row.calls);

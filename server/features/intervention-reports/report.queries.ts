@@ -3,7 +3,6 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { isPartlyScored } from "../assessments/partly-scored";
 import { isResponseTo } from "../student-review/responded-to";
 import type { PeriodPlan } from "./period-counts";
 
@@ -136,7 +135,9 @@ export type ResponsivenessGrouping = "team" | "school";
  * by the last of the team's response_days school days (Monday to Friday) after it: an intervention plan (any
  * team) on the target, active on the day of the assessment or started by that day (isResponseTo).
  * A student below on several assessments counts once per assessment: each is a call to respond. A partly scored
- * result is no call (isPartlyScored) unless the team chose to count it as a need (counts_partly_scored_as_need). "Below proficient" comes from below_proficient_students, which the database keeps from target_results.
+ * result is no call unless the team chose to count it as a need (counts_partly_scored_as_need). Who is below, on
+ * which targets, and which of those results are whole come from below_proficient_students, which the database
+ * keeps from target_results (migration 0022).
  */
 export async function queryResponsiveness(
   db: Db,
@@ -144,8 +145,8 @@ export async function queryResponsiveness(
   period: Period,
   grouping: ResponsivenessGrouping = "team",
 ): Promise<ResponsivenessRow[]> {
-  // A school's students are found by students_school_idx, their calls to respond by below_proficient_students'
-  // student index, each call's targets by key, and each student's plans by intervention_plans_student_idx; the
+  // A school's students are found by students_school_idx, their calls to respond (with their targets) by
+  // below_proficient_students' student index, and each student's plans by intervention_plans_student_idx; the
   // district's calls by its id.
   const scopeStudents =
     scope.schoolIds === null ? null : sql`array(select s.id from students s where ${inScope(scope)})`;
@@ -161,33 +162,25 @@ export async function queryResponsiveness(
                as last_day
         from assessments a left join communities c on c.id = a.community_id
        where a.district_id = ${scope.districtId} and a.given_on between ${period.from}::date and ${period.to}::date),
+    -- Each call with the targets it is a call on: all those below the cut where the team counts partly scored
+    -- results as a need, else only the whole ones (below_proficient_students keeps both).
     below as materialized (
-      select b.assessment_id, b.student_id, dl.community_id, dl.response_days, dl.given_on, dl.partial_is_need,
-             case when dl.response_days = 0 then dl.given_on else dl.last_day end as last_day
+      select b.assessment_id, b.student_id, dl.community_id, dl.response_days, dl.given_on,
+             case when dl.response_days = 0 then dl.given_on else dl.last_day end as last_day,
+             case when dl.partial_is_need then b.targets else b.whole_targets end as targets
         from below_proficient_students b join deadline dl on dl.id = b.assessment_id
        where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
-    -- Each call's targets below the cut, probed by key from the call (a school's calls are a few thousand; "offset 0"
-    -- keeps the planner from turning it into a scan of every result of every target).
-    below_target as materialized (
-      select b.assessment_id, b.student_id, b.community_id, b.response_days, b.given_on, b.last_day, x.target_id
-        from below b
-        cross join lateral (
-          select tr.target_id from assessment_targets at
-            join target_results tr on tr.assessment_id = at.assessment_id and tr.target_id = at.target_id
-             and tr.student_id = b.student_id
-           where at.assessment_id = b.assessment_id and tr.level < at.proficient_level
-             and (b.partial_is_need or not ${isPartlyScored("tr")})
-          offset 0) x),
     -- A call is missed when some target of it has no plan responding to it in time (the student's plans, by
     -- intervention_plans_student_idx).
     per_call as (
-      select bt.assessment_id, bt.student_id, bt.community_id, bt.response_days,
-             bool_or(not exists (select 1 from intervention_plans p
-                                  where p.student_id = bt.student_id and p.kind = 'intervention'
-                                    and ${isResponseTo("p", sql`bt.target_id`, sql`bt.given_on`, sql`bt.last_day`)}))
+      select b.assessment_id, b.student_id, b.community_id, b.response_days,
+             exists (select 1 from unnest(b.targets) t(target_id)
+                      where not exists (select 1 from intervention_plans p
+                                         where p.student_id = b.student_id and p.kind = 'intervention'
+                                           and ${isResponseTo("p", sql`t.target_id`, sql`b.given_on`, sql`b.last_day`)}))
                as missed
-        from below_target bt
-       group by bt.assessment_id, bt.student_id, bt.community_id, bt.response_days)
+        from below b
+       where cardinality(b.targets) > 0)
     select ${groupKey}, count(*)::int as below,
            count(*) filter (where not b.missed)::int as responded,
            count(distinct b.student_id)::int as students_below,

@@ -4,7 +4,6 @@ import type { Db } from "../../db/client";
 import { communities } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { isPartlyScored } from "../assessments/partly-scored";
 import { isResponseTo } from "./responded-to";
 
 const DAY_MS = 86_400_000;
@@ -70,7 +69,7 @@ export async function queryNotYetResponded(
     options.taughtBy === undefined
       ? sql``
       : sql`and exists (select 1 from class_students cs join class_teachers ct on ct.class_id = cs.class_id
-                         where cs.student_id = tr.student_id and ct.person_id = ${options.taughtBy})`;
+                         where cs.student_id = bp.student_id and ct.person_id = ${options.taughtBy})`;
   const result = await db.execute<Row>(sql`
     with deadline(community_id, given_by) as (values ${teams}),
     given as (
@@ -81,19 +80,19 @@ export async function queryNotYetResponded(
        where a.given_on is not null and a.given_on <= d.given_by and a.status <> 'draft'
     ),
     below as (
-      select tr.student_id, tr.assessment_id,
+      select bp.student_id, bp.assessment_id,
              json_agg(json_build_object('id', lt.id, 'statement', lt.statement) order by at.position) as targets
-        from target_results tr
-        join given g on g.id = tr.assessment_id
-        join assessment_targets at on at.assessment_id = tr.assessment_id and at.target_id = tr.target_id
-        join learning_targets lt on lt.id = tr.target_id
-        join students s on s.id = tr.student_id
-       where tr.level < at.proficient_level and s.archived_at is null and ${isVisibleStudent(actor, "s")}
-         and (g.partial_is_need or not ${isPartlyScored("tr")}) ${taught}
+        from given g
+        join below_proficient_students bp on bp.assessment_id = g.id
+        cross join lateral unnest(case when g.partial_is_need then bp.targets else bp.whole_targets end) t(target_id)
+        join assessment_targets at on at.assessment_id = bp.assessment_id and at.target_id = t.target_id
+        join learning_targets lt on lt.id = t.target_id
+        join students s on s.id = bp.student_id
+       where s.archived_at is null and ${isVisibleStudent(actor, "s")} ${taught}
          and not exists (select 1 from intervention_plans p
-                          where p.student_id = tr.student_id
-                            and ${isResponseTo("p", sql`tr.target_id`, sql`g.given_on`, null)})
-       group by tr.student_id, tr.assessment_id
+                          where p.student_id = bp.student_id
+                            and ${isResponseTo("p", sql`t.target_id`, sql`g.given_on`, null)})
+       group by bp.student_id, bp.assessment_id
     )
     select g.community_id, b.student_id,
            trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name) as student_name,
@@ -109,7 +108,7 @@ export async function queryNotYetResponded(
  * Students the reader may see who scored below proficiency on a target of one of the team's assessments given
  * at least `responseDays` school days before `asOf`, with the targets no intervention plan (with any team)
  * responds to: see isResponseTo. One row per student and assessment, naming only those targets. A partly
- * scored result is left out (its level is not a finding that the student is below, isPartlyScored) unless the
+ * scored result is left out (its level is not a finding that the student is below) unless the
  * team chose to count it as a need (communities.counts_partly_scored_as_need).
  */
 export async function listNotYetResponded(
