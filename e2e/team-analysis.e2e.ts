@@ -58,6 +58,19 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "assessment analysis with a table shown");
   await expectFigureDefinitions(page, detail, grid);
+  // The index at the top leads to each section (the tour: the page is long).
+  const index = page.getByRole("navigation", { name: "Sections of the analysis" });
+  expect(await index.getByRole("link").allTextContents()).toEqual([
+    "Did they learn it?",
+    "Classes and teachers side by side",
+    "Items",
+    "Who needs more time, who is ready for more",
+    "Each student by target",
+    "Subgroups",
+  ]);
+  await index.getByRole("link", { name: "Subgroups" }).click();
+  await expect.poll(() => new URL(page.url()).hash).toBe("#analysis-subgroups");
+  expect(await page.getByRole("heading", { level: 2, name: "Subgroups" }).isVisible()).toBe(true);
 
   // From the table of each student's levels to a student's page, and its targets over time.
   const firstStudent = page

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import type { ReactNode } from "react";
 import type { AssessmentAnalysis } from "../../../../contract/analysis";
 import { ApiError } from "../../api/client";
 import { EmptyState } from "../../components/EmptyState";
@@ -8,6 +9,7 @@ import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
 import { NotFoundPage } from "../shell/NotFoundPage";
 import { analysisDownloadUrl, analysisQuery } from "./analysis.api";
+import styles from "./analysis.module.css";
 import { GroupComparison } from "./GroupComparison";
 import { ItemAnalysis } from "./ItemAnalysis";
 import { ProficiencyByTarget } from "./ProficiencyByTarget";
@@ -36,6 +38,24 @@ export function AnalysisPage() {
   }
   return <AnalysisView analysis={analysis.data} />;
 }
+
+/** The page's sections in order, each reachable from the index at the top. */
+const SECTIONS: { id: string; title: string; render: (analysis: AssessmentAnalysis) => ReactNode }[] = [
+  { id: "analysis-targets", title: "Did they learn it?", render: (a) => <ProficiencyByTarget analysis={a} /> },
+  {
+    id: "analysis-groups",
+    title: "Classes and teachers side by side",
+    render: (a) => <GroupComparison analysis={a} />,
+  },
+  { id: "analysis-items", title: "Items", render: (a) => <ItemAnalysis analysis={a} /> },
+  {
+    id: "analysis-lists",
+    title: "Who needs more time, who is ready for more",
+    render: (a) => <StudentLists analysis={a} />,
+  },
+  { id: "analysis-students", title: "Each student by target", render: (a) => <StudentLevelsTable analysis={a} /> },
+  { id: "analysis-subgroups", title: "Subgroups", render: (a) => <SubgroupTable analysis={a} /> },
+];
 
 function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
   const { assessment, sittings } = analysis;
@@ -68,30 +88,21 @@ function AnalysisView({ analysis }: { analysis: AssessmentAnalysis }) {
         </EmptyState>
       ) : (
         <>
-          <section className="analysis-section" aria-labelledby="analysis-targets">
-            <h2 id="analysis-targets">Did they learn it?</h2>
-            <ProficiencyByTarget analysis={analysis} />
-          </section>
-          <section className="analysis-section" aria-labelledby="analysis-groups">
-            <h2 id="analysis-groups">Classes and teachers side by side</h2>
-            <GroupComparison analysis={analysis} />
-          </section>
-          <section className="analysis-section" aria-labelledby="analysis-items">
-            <h2 id="analysis-items">Items</h2>
-            <ItemAnalysis analysis={analysis} />
-          </section>
-          <section className="analysis-section" aria-labelledby="analysis-lists">
-            <h2 id="analysis-lists">Who needs more time, who is ready for more</h2>
-            <StudentLists analysis={analysis} />
-          </section>
-          <section className="analysis-section" aria-labelledby="analysis-students">
-            <h2 id="analysis-students">Each student by target</h2>
-            <StudentLevelsTable analysis={analysis} />
-          </section>
-          <section className="analysis-section" aria-labelledby="analysis-subgroups">
-            <h2 id="analysis-subgroups">Subgroups</h2>
-            <SubgroupTable analysis={analysis} />
-          </section>
+          <nav className={styles.index} aria-label="Sections of the analysis">
+            <ol>
+              {SECTIONS.map((section) => (
+                <li key={section.id}>
+                  <a href={`#${section.id}`}>{section.title}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+          {SECTIONS.map((section) => (
+            <section key={section.id} className="analysis-section" aria-labelledby={section.id}>
+              <h2 id={section.id}>{section.title}</h2>
+              {section.render(analysis)}
+            </section>
+          ))}
         </>
       )}
     </>
