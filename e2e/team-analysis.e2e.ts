@@ -58,6 +58,14 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
   await expectProficiencyTable(page, detail, grid);
   await expectAccessible(page, "assessment analysis with a table shown");
   await expectFigureDefinitions(page, detail, grid);
+  // Targets read by their "I can" statements, codes beneath (the tour).
+  for (const target of detail.targets) {
+    const header = page
+      .getByRole("figure", { name: "Proficiency by target" })
+      .getByRole("rowheader")
+      .filter({ hasText: target.statement });
+    expect((await header.innerText()).startsWith(target.statement)).toBe(true);
+  }
   // The index at the top leads to each section (the tour: the page is long).
   const index = page.getByRole("navigation", { name: "Sections of the analysis" });
   expect(await index.getByRole("link").allTextContents()).toEqual([

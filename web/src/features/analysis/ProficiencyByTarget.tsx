@@ -1,8 +1,8 @@
 import { Bar, BarChart, CartesianGrid, LabelList, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import type { AssessmentAnalysis } from "../../../../contract/analysis";
-import analysisStyles from "./analysis.module.css";
 import { ChartFigure, TableFrame } from "./ChartFigure";
 import { countAt, formatPercent, levelColor, levelName, levelsOf, targetName } from "./levels";
+import { TargetLabel } from "./TargetLabel";
 
 /** How many students reached each level on each target: stacked bars, and the same counts as a table. */
 export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis }) {
@@ -84,8 +84,7 @@ export function ProficiencyByTarget({ analysis }: { analysis: AssessmentAnalysis
               {targets.map((target) => (
                 <tr key={target.targetId}>
                   <th scope="row">
-                    {targetName(target)}
-                    <span className={analysisStyles.statement}>{target.code ? target.statement : null}</span>
+                    <TargetLabel target={target} />
                   </th>
                   {levels.map((level) => (
                     <td key={level} className="cell-number">

@@ -1,8 +1,8 @@
 import { Link } from "@tanstack/react-router";
 import type { AnalysisStudent, AssessmentAnalysis } from "../../../../contract/analysis";
 import analysisStyles from "./analysis.module.css";
-import { targetName } from "./levels";
 import styles from "./StudentLists.module.css";
+import { TargetLabel } from "./TargetLabel";
 
 /** Long lists start folded, so the page stays readable for a whole grade level. */
 const OPEN_UP_TO = 30;
@@ -25,8 +25,9 @@ export function StudentLists({ analysis }: { analysis: AssessmentAnalysis }) {
     <div className={analysisStyles.grid}>
       {analysis.targets.map((target) => (
         <section key={target.targetId} className="panel" aria-labelledby={`lists-${target.targetId}`}>
-          <h3 id={`lists-${target.targetId}`}>{targetName(target)}</h3>
-          {target.code ? <p className={analysisStyles.statement}>{target.statement}</p> : null}
+          <h3 id={`lists-${target.targetId}`}>
+            <TargetLabel target={target} />
+          </h3>
           <NameList title="Not entered (no result on this target yet)" students={notEnteredOn(target.studentLevels)} />
           <NameList title="Needs more time (below proficient)" students={studentsOf(target.belowProficient)} />
           <CreateGroupLink

@@ -6,9 +6,9 @@ import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { targetRollupQuery } from "./analysis.api";
-import analysisStyles from "./analysis.module.css";
 import { TableFrame } from "./ChartFigure";
 import { countAt, formatPercent, levelsOf } from "./levels";
+import { TargetLabel } from "./TargetLabel";
 
 /**
  * For leaders: proficiency on each learning target across every assessment, district-wide or by school.
@@ -102,8 +102,7 @@ function RollupTable({ rollup }: { rollup: TargetRollup }) {
             {rollup.items.map((row) => (
               <tr key={row.targetId}>
                 <th scope="row">
-                  {row.code ?? row.statement}
-                  {row.code ? <span className={analysisStyles.statement}>{row.statement}</span> : null}
+                  <TargetLabel target={row} />
                 </th>
                 <td className="cell-number">{row.assessments}</td>
                 {levels.map((level) => (
