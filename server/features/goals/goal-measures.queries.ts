@@ -4,7 +4,7 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { isResponseTo } from "../student-review/responded-to";
+import { isMissedCall } from "../student-review/responded-to";
 
 /** A measure's value now: a percentage over `count` students (or meetings), or nothing to show. */
 export type MeasureValue = { value: number | null; count: number | null; suppressed: boolean };
@@ -105,14 +105,8 @@ export async function measureResponseWithinDays(
         join below_proficient_students b on b.assessment_id = g.id
         join students s on s.id = b.student_id
        where ${isVisibleStudent(actor, "s")}),
-    -- A call is missed when some target of it has no plan responding to it in time (the student's plans by index).
     per_call as (
-      select c.assessment_id, c.student_id,
-             exists (select 1 from unnest(c.targets) t(target_id)
-                      where not exists (select 1 from intervention_plans p
-                                         where p.student_id = c.student_id and p.kind = 'intervention'
-                                           and ${isResponseTo("p", sql`t.target_id`, sql`c.given_on`, sql`c.last_day`)}))
-               as missed
+      select c.assessment_id, c.student_id, ${isMissedCall("c")} as missed
         from calls c
        where cardinality(c.targets) > 0)
     select count(*)::int as calls, count(*) filter (where not missed)::int as answered from per_call`);

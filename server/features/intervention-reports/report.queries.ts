@@ -3,7 +3,7 @@ import type { Db } from "../../db/client";
 import { uuidArray } from "../../db/sql-arrays";
 import type { Actor } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
-import { isResponseTo } from "../student-review/responded-to";
+import { isMissedCall } from "../student-review/responded-to";
 import type { PeriodPlan } from "./period-counts";
 
 /*
@@ -170,15 +170,8 @@ export async function queryResponsiveness(
              case when dl.partial_is_need then b.targets else b.whole_targets end as targets
         from below_proficient_students b join deadline dl on dl.id = b.assessment_id
        where ${scopeStudents === null ? sql`b.district_id = ${scope.districtId}` : sql`b.student_id = any(${scopeStudents})`}),
-    -- A call is missed when some target of it has no plan responding to it in time (the student's plans, by
-    -- intervention_plans_student_idx).
     per_call as (
-      select b.assessment_id, b.student_id, b.community_id, b.response_days,
-             exists (select 1 from unnest(b.targets) t(target_id)
-                      where not exists (select 1 from intervention_plans p
-                                         where p.student_id = b.student_id and p.kind = 'intervention'
-                                           and ${isResponseTo("p", sql`t.target_id`, sql`b.given_on`, sql`b.last_day`)}))
-               as missed
+      select b.assessment_id, b.student_id, b.community_id, b.response_days, ${isMissedCall("b")} as missed
         from below b
        where cardinality(b.targets) > 0)
     select ${groupKey}, count(*)::int as below,
