@@ -64,7 +64,7 @@ it("a teacher sees the team analysis with the right numbers, then a student's pa
       .getByRole("figure", { name: "Proficiency by target" })
       .getByRole("rowheader")
       .filter({ hasText: target.statement });
-    expect((await header.innerText()).startsWith(target.statement)).toBe(true);
+    expect(((await header.textContent()) ?? "").startsWith(target.statement)).toBe(true);
   }
   // The index at the top leads to each section (the tour: the page is long).
   const index = page.getByRole("navigation", { name: "Sections of the analysis" });

@@ -90,3 +90,15 @@ export async function expectAccessible(page: Page, label: string) {
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
   expect(serious, `accessibility of ${label}`).toEqual([]);
 }
+
+/**
+ * WCAG 1.4.10 (reflow): at a phone's width the page scrolls only up and down; wide tables scroll inside their own
+ * frame (TableScroll) rather than widening the page.
+ */
+export async function expectNoSidewaysScroll(page: Page, label: string) {
+  const { scrollWidth, width } = await page.evaluate(() => ({
+    scrollWidth: document.documentElement.scrollWidth,
+    width: window.innerWidth,
+  }));
+  expect(scrollWidth, `width of ${label}`).toBeLessThanOrEqual(width);
+}

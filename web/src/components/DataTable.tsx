@@ -7,6 +7,7 @@ import {
   useTable,
 } from "@tanstack/react-table";
 import styles from "./DataTable.module.css";
+import { TableScroll } from "./TableScroll";
 
 type ColumnMeta = {
   /** The server's sort key for this column; makes the header a sort button. */
@@ -41,9 +42,7 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
   const table = useTable({ features, columns, data, getRowId: (row) => getRowId(row) }, () => null);
 
   return (
-    // A scrolling region must be reachable by keyboard so its hidden columns can be scrolled into view.
-    // biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls horizontally on narrow screens
-    <section className="table-scroll" aria-label={caption} tabIndex={0}>
+    <TableScroll label={caption}>
       <table className="data-table">
         <caption className="visually-hidden">{caption}</caption>
         <thead>
@@ -95,6 +94,6 @@ export function DataTable<T extends RowData>({ caption, columns, data, getRowId,
           ))}
         </tbody>
       </table>
-    </section>
+    </TableScroll>
   );
 }

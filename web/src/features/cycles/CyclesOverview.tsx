@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "../../components/EmptyState";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { CycleRow } from "./CyclesPage";
 import { myCyclesQuery } from "./cycles.api";
 
@@ -21,25 +22,27 @@ export function CyclesOverview() {
         }
       >
         {(data) => (
-          <table className="data-table">
-            <caption className="visually-hidden">Active cycles of your teams</caption>
-            <thead>
-              <tr>
-                <th scope="col">Cycle</th>
-                <th scope="col">Team</th>
-                <th scope="col">Stage</th>
-                <th scope="col">Started</th>
-                <th scope="col">Schedule</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.items
-                .filter((c) => c.status === "active")
-                .map((cycle) => (
-                  <CycleRow key={cycle.id} cycle={cycle} showTeam />
-                ))}
-            </tbody>
-          </table>
+          <TableScroll label="Active cycles of your teams">
+            <table className="data-table">
+              <caption className="visually-hidden">Active cycles of your teams</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Cycle</th>
+                  <th scope="col">Team</th>
+                  <th scope="col">Stage</th>
+                  <th scope="col">Started</th>
+                  <th scope="col">Schedule</th>
+                </tr>
+              </thead>
+              <tbody>
+                {data.items
+                  .filter((c) => c.status === "active")
+                  .map((cycle) => (
+                    <CycleRow key={cycle.id} cycle={cycle} showTeam />
+                  ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryResult>
     </section>

@@ -2,6 +2,7 @@ import { useId } from "react";
 import type { z } from "zod";
 import type { Checkin } from "../../../../contract/communities";
 import { formatDay } from "../../components/format";
+import { TableScroll } from "../../components/TableScroll";
 import styles from "./CheckinTrend.module.css";
 import { buildTrend, type Trend } from "./checkin-trend";
 
@@ -83,8 +84,7 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
           </li>
         ))}
       </ul>
-      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: the region scrolls sideways on narrow screens */}
-      <section className="table-scroll" aria-label="Check-in averages" tabIndex={0}>
+      <TableScroll label="Check-in averages">
         <table className={`data-table ${styles.table}`}>
           <caption className="visually-hidden">Average rating of each norm at each check-in, from 1 to 4</caption>
           <thead>
@@ -120,7 +120,7 @@ export function CheckinTrend({ checkins }: { checkins: readonly z.infer<typeof C
             </tr>
           </tbody>
         </table>
-      </section>
+      </TableScroll>
     </div>
   );
 }

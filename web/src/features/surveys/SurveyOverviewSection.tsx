@@ -1,6 +1,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { EmptyState } from "../../components/EmptyState";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { roundListQuery, surveyOverviewQuery } from "./surveys.api";
 
 /** For leaders: every round by school and team with its section means, never below the threshold, never who. */
@@ -20,39 +21,41 @@ export function SurveyOverviewSection() {
         empty={<EmptyState title="No rounds to compare yet" headingLevel={3} />}
       >
         {(data) => (
-          <table className="data-table">
-            <caption className="visually-hidden">Rounds by school and team</caption>
-            <thead>
-              <tr>
-                <th scope="col">School</th>
-                <th scope="col">Team or school</th>
-                <th scope="col">Round</th>
-                <th scope="col">Term</th>
-                <th scope="col" className="cell-number">
-                  Answered
-                </th>
-                <th scope="col">Mean by section</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.rows.map((row) => (
-                <tr key={row.roundId}>
-                  <td>{row.schoolNames.join(", ")}</td>
-                  <th scope="row">
-                    {row.audience.name} ({row.audience.kind === "team" ? "team" : "whole school"})
+          <TableScroll label="Rounds by school and team">
+            <table className="data-table">
+              <caption className="visually-hidden">Rounds by school and team</caption>
+              <thead>
+                <tr>
+                  <th scope="col">School</th>
+                  <th scope="col">Team or school</th>
+                  <th scope="col">Round</th>
+                  <th scope="col">Term</th>
+                  <th scope="col" className="cell-number">
+                    Answered
                   </th>
-                  <td>{row.title}</td>
-                  <td>{row.termLabel}</td>
-                  <td className="cell-number">{row.answered}</td>
-                  <td>
-                    {row.suppressed
-                      ? "Too few answers to show"
-                      : row.sections.map((s) => `${s.section}: ${s.mean ?? "–"}`).join("; ")}
-                  </td>
+                  <th scope="col">Mean by section</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {data.rows.map((row) => (
+                  <tr key={row.roundId}>
+                    <td>{row.schoolNames.join(", ")}</td>
+                    <th scope="row">
+                      {row.audience.name} ({row.audience.kind === "team" ? "team" : "whole school"})
+                    </th>
+                    <td>{row.title}</td>
+                    <td>{row.termLabel}</td>
+                    <td className="cell-number">{row.answered}</td>
+                    <td>
+                      {row.suppressed
+                        ? "Too few answers to show"
+                        : row.sections.map((s) => `${s.section}: ${s.mean ?? "–"}`).join("; ")}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </QueryResult>
     </section>

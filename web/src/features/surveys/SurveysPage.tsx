@@ -5,6 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { InstrumentForm } from "./InstrumentForm";
 import { OpenRoundForm } from "./OpenRoundForm";
 import { SurveyOverviewSection } from "./SurveyOverviewSection";
@@ -40,41 +41,43 @@ export function SurveysPage() {
           }
         >
           {(data) => (
-            <table className="data-table">
-              <caption className="visually-hidden">Self-assessment rounds</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Round</th>
-                  <th scope="col">For</th>
-                  <th scope="col">Term</th>
-                  <th scope="col">Status</th>
-                  <th scope="col" className="cell-number">
-                    Answered
-                  </th>
-                  <th scope="col">You</th>
-                </tr>
-              </thead>
-              <tbody>
-                {data.items.map((round) => (
-                  <tr key={round.id}>
-                    <th scope="row">
-                      <Link to="/surveys/rounds/$roundId" params={{ roundId: round.id }}>
-                        {round.title}
-                      </Link>
+            <TableScroll label="Self-assessment rounds">
+              <table className="data-table">
+                <caption className="visually-hidden">Self-assessment rounds</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Round</th>
+                    <th scope="col">For</th>
+                    <th scope="col">Term</th>
+                    <th scope="col">Status</th>
+                    <th scope="col" className="cell-number">
+                      Answered
                     </th>
-                    <td>{round.audience.name}</td>
-                    <td>
-                      {round.termLabel} ({formatDay(round.opensOn)} – {formatDay(round.closesOn)})
-                    </td>
-                    <td>{STATUS_LABELS[round.status]}</td>
-                    <td className="cell-number">
-                      {round.answered} of {round.expected}
-                    </td>
-                    <td>{round.hasAnswered ? "Answered" : round.can.answer ? "Not yet answered" : "—"}</td>
+                    <th scope="col">You</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {data.items.map((round) => (
+                    <tr key={round.id}>
+                      <th scope="row">
+                        <Link to="/surveys/rounds/$roundId" params={{ roundId: round.id }}>
+                          {round.title}
+                        </Link>
+                      </th>
+                      <td>{round.audience.name}</td>
+                      <td>
+                        {round.termLabel} ({formatDay(round.opensOn)} – {formatDay(round.closesOn)})
+                      </td>
+                      <td>{STATUS_LABELS[round.status]}</td>
+                      <td className="cell-number">
+                        {round.answered} of {round.expected}
+                      </td>
+                      <td>{round.hasAnswered ? "Answered" : round.can.answer ? "Not yet answered" : "—"}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </QueryResult>
       </section>
