@@ -1,7 +1,7 @@
 import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, it } from "vitest";
 import { demoLogins } from "../server/demo/demo-district";
-import { expectAccessible, expectNoSidewaysScroll, openPage, sharedBrowser, signIn } from "./support/browser";
+import { expectAccessible, openPage, sharedBrowser, signIn } from "./support/browser";
 import { dayFromToday } from "./support/days";
 
 const SIGNED_OUT_PAGES = ["/sign-in", "/forgot-password"];
@@ -215,7 +215,6 @@ describe("accessibility sweep (axe-core: no serious or critical violations)", ()
         await page.getByRole("heading", { level: 1 }).waitFor();
         await page.waitForLoadState("networkidle");
         await expectAccessible(page, `${path} (${viewport.name})`);
-        if (viewport.name === "phone") await expectNoSidewaysScroll(page, path);
       }
       // A person's page and an email, reached by following links as a person would.
       await page.goto("/admin/people");

@@ -80,8 +80,12 @@ export async function signIn(page: Page, email: string, password: string) {
 
 type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };
 
-/** Runs axe-core on the page; serious and critical violations fail the journey. */
+/** The widest viewport counted as a phone: there the page must also reflow (expectNoSidewaysScroll). */
+const PHONE_WIDTH = 480;
+
+/** Runs axe-core on the page; serious and critical violations fail the journey. At a phone's width, checks reflow. */
 export async function expectAccessible(page: Page, label: string) {
+  if ((page.viewportSize()?.width ?? PHONE_WIDTH + 1) <= PHONE_WIDTH) await expectNoSidewaysScroll(page, label);
   // Once per document: a journey that moves within the app keeps the engine loaded.
   if (!(await page.evaluate("typeof axe === 'object'"))) await page.evaluate(axeSource);
   const result = (await page.evaluate(`axe.run(document, { resultTypes: ["violations"] })`)) as AxeResult;

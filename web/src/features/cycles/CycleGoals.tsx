@@ -6,6 +6,7 @@ import { SelectField, TextField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDay } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { useContractForm } from "../../components/use-contract-form";
 import { ProgressBar, StatusBadge } from "../goals/GoalBits";
 import { goalListQuery, useCreateGoal } from "../goals/goals.api";
@@ -157,37 +158,39 @@ function CycleGoalForm({ cycle, snapshot, schoolGoals }: CycleGoalFormProps) {
 function CycleGoalList({ goals }: { goals: GoalSummary[] }) {
   if (goals.length === 0) return <p>No goals set for this cycle yet.</p>;
   return (
-    <table className="data-table">
-      <caption className="visually-hidden">The cycle's goals</caption>
-      <thead>
-        <tr>
-          <th scope="col">Goal</th>
-          <th scope="col">For</th>
-          <th scope="col">Status</th>
-          <th scope="col">Progress</th>
-          <th scope="col">Due</th>
-        </tr>
-      </thead>
-      <tbody>
-        {goals.map((g) => (
-          <tr key={g.id}>
-            <td>
-              <Link to="/goals/$goalId" params={{ goalId: g.id }}>
-                {g.title}
-              </Link>
-            </td>
-            <td>{KIND_LABELS[g.kind]}</td>
-            <td>
-              <StatusBadge status={g.progress.status} />
-            </td>
-            <td>
-              <ProgressBar goal={g} />
-            </td>
-            <td>{formatDay(g.dueOn)}</td>
+    <TableScroll label="The cycle's goals">
+      <table className="data-table">
+        <caption className="visually-hidden">The cycle's goals</caption>
+        <thead>
+          <tr>
+            <th scope="col">Goal</th>
+            <th scope="col">For</th>
+            <th scope="col">Status</th>
+            <th scope="col">Progress</th>
+            <th scope="col">Due</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {goals.map((g) => (
+            <tr key={g.id}>
+              <td>
+                <Link to="/goals/$goalId" params={{ goalId: g.id }}>
+                  {g.title}
+                </Link>
+              </td>
+              <td>{KIND_LABELS[g.kind]}</td>
+              <td>
+                <StatusBadge status={g.progress.status} />
+              </td>
+              <td>
+                <ProgressBar goal={g} />
+              </td>
+              <td>{formatDay(g.dueOn)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

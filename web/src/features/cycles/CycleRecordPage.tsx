@@ -5,6 +5,7 @@ import { TextField } from "../../components/Field";
 import { formatDate, formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { useDebouncedValue } from "../../components/use-debounced-value";
 import { formatShare } from "./cycle-format";
 import { cycleRecordQuery } from "./cycles.api";
@@ -52,23 +53,25 @@ export function CycleRecordPage() {
                   <p>Strategies: {cycle.strategies.map((s) => s.title).join(", ")}</p>
                 ) : null}
                 {cycle.gains.length > 0 ? (
-                  <table className="data-table">
-                    <caption>Share of matched students who moved up at least one level</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">Target</th>
-                        <th scope="col">Moved up</th>
-                      </tr>
-                    </thead>
-                    <tbody>
-                      {cycle.gains.map((gain) => (
-                        <tr key={gain.targetId}>
-                          <th scope="row">{gain.code ?? gain.statement}</th>
-                          <td>{gain.suppressed ? "Fewer than 10 students" : formatShare(gain.upPercent)}</td>
+                  <TableScroll label="Share of matched students who moved up at least one level">
+                    <table className="data-table">
+                      <caption>Share of matched students who moved up at least one level</caption>
+                      <thead>
+                        <tr>
+                          <th scope="col">Target</th>
+                          <th scope="col">Moved up</th>
                         </tr>
-                      ))}
-                    </tbody>
-                  </table>
+                      </thead>
+                      <tbody>
+                        {cycle.gains.map((gain) => (
+                          <tr key={gain.targetId}>
+                            <th scope="row">{gain.code ?? gain.statement}</th>
+                            <td>{gain.suppressed ? "Fewer than 10 students" : formatShare(gain.upPercent)}</td>
+                          </tr>
+                        ))}
+                      </tbody>
+                    </table>
+                  </TableScroll>
                 ) : (
                   <p>No matched results.</p>
                 )}

@@ -5,6 +5,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { useCommunity } from "../communities/CommunityLayout";
 import { STAGE_LABELS, STATUS_LABELS } from "./cycle-format";
 import { communityCyclesQuery } from "./cycles.api";
@@ -48,22 +49,24 @@ export function CyclesPage() {
                 <p>Start a cycle from one of the team's assessments: its results become the cycle's baseline.</p>
               </EmptyState>
             ) : (
-              <table className="data-table">
-                <caption className="visually-hidden">The team's cycles</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Cycle</th>
-                    <th scope="col">Stage</th>
-                    <th scope="col">Started</th>
-                    <th scope="col">Schedule</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {data.items.map((cycle) => (
-                    <CycleRow key={cycle.id} cycle={cycle} />
-                  ))}
-                </tbody>
-              </table>
+              <TableScroll label="The team's cycles">
+                <table className="data-table">
+                  <caption className="visually-hidden">The team's cycles</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">Cycle</th>
+                      <th scope="col">Stage</th>
+                      <th scope="col">Started</th>
+                      <th scope="col">Schedule</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {data.items.map((cycle) => (
+                      <CycleRow key={cycle.id} cycle={cycle} />
+                    ))}
+                  </tbody>
+                </table>
+              </TableScroll>
             )}
             {data.can.create ? <StartCycleForm communityId={community.id} /> : null}
           </>

@@ -69,7 +69,7 @@ describe("Implementation", () => {
     expect(await screen.findByText("Choose one of the cycle's strategies.")).toBeTruthy();
     expect(calls.filter((c) => c.method === "POST")).toEqual([]);
 
-    await userEvent.selectOptions(screen.getByLabelText("Strategy", { exact: false }), STRATEGY.id);
+    await userEvent.selectOptions(screen.getByRole("combobox", { name: /^Strategy/ }), STRATEGY.id);
     await userEvent.selectOptions(screen.getByLabelText("Class", { exact: false }), CLASS.id);
     await userEvent.click(screen.getByRole("button", { name: "Log application" }));
     expect(await screen.findByText("Choose one of the classes you teach.")).toBeTruthy();

@@ -9,6 +9,7 @@ import { SelectField } from "../../components/Field";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDateTime, formatDay } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { VISIT_STATUS_LABELS } from "../visits/visit-format";
 import { visitListQuery } from "../visits/visits.api";
 import {
@@ -63,18 +64,20 @@ export function Implementation({ cycleId, can }: SectionProps) {
           <>
             {data.items.length ? (
               <>
-                <table className="data-table">
-                  <caption>By strategy</caption>
-                  <OutcomeHead first="Strategy" />
-                  <tbody>
-                    {data.byStrategy.map((row) => (
-                      <tr key={row.strategy.id}>
-                        <th scope="row">{row.strategy.title}</th>
-                        <OutcomeCells row={row} />
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
+                <TableScroll label="By strategy">
+                  <table className="data-table">
+                    <caption>By strategy</caption>
+                    <OutcomeHead first="Strategy" />
+                    <tbody>
+                      {data.byStrategy.map((row) => (
+                        <tr key={row.strategy.id}>
+                          <th scope="row">{row.strategy.title}</th>
+                          <OutcomeCells row={row} />
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
                 <table className="data-table">
                   <caption>By member</caption>
                   <OutcomeHead first="Member" />

@@ -6,6 +6,7 @@ import { Dialog } from "../../components/Dialog";
 import { FormAlert } from "../../components/FormAlert";
 import { formatDay } from "../../components/format";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { learningLogQuery, useAddLearningEntry, useDeleteLearningEntry } from "./cycle-work.api";
 import styles from "./LearningLog.module.css";
 import { LearningLogForm } from "./LearningLogForm";
@@ -73,25 +74,27 @@ export function LearningLog({ communityId, cycleId, can }: SectionProps) {
             {data.entries.length ? (
               <>
                 <p>Total: {formatMinutes(data.totalMinutes)}</p>
-                <table className="data-table">
-                  <caption>Minutes by person</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">Person</th>
-                      <th scope="col">Entries</th>
-                      <th scope="col">Time</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {data.byPerson.map((row) => (
-                      <tr key={row.person.id}>
-                        <th scope="row">{row.person.name}</th>
-                        <td>{row.entries}</td>
-                        <td>{formatMinutes(row.minutes)}</td>
+                <TableScroll label="Minutes by person">
+                  <table className="data-table">
+                    <caption>Minutes by person</caption>
+                    <thead>
+                      <tr>
+                        <th scope="col">Person</th>
+                        <th scope="col">Entries</th>
+                        <th scope="col">Time</th>
                       </tr>
-                    ))}
-                  </tbody>
-                </table>
+                    </thead>
+                    <tbody>
+                      {data.byPerson.map((row) => (
+                        <tr key={row.person.id}>
+                          <th scope="row">{row.person.name}</th>
+                          <td>{row.entries}</td>
+                          <td>{formatMinutes(row.minutes)}</td>
+                        </tr>
+                      ))}
+                    </tbody>
+                  </table>
+                </TableScroll>
                 <table className="data-table">
                   <caption>Minutes by kind of learning</caption>
                   <thead>

@@ -1,9 +1,17 @@
 import type { ReactNode } from "react";
+import { TableScroll } from "../../components/TableScroll";
 import styles from "./EntryTable.module.css";
 
-/** A data table whose cells hold compact inputs: a score or an attendance choice per student. */
-export function EntryTable({ children }: { children: ReactNode }) {
-  return <table className={`data-table ${styles.table}`}>{children}</table>;
+/**
+ * A data table whose cells hold compact inputs: a score or an attendance choice per student. It scrolls sideways
+ * in its frame on a narrow screen (`label` names the frame).
+ */
+export function EntryTable({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <TableScroll label={label}>
+      <table className={`data-table ${styles.table}`}>{children}</table>
+    </TableScroll>
+  );
 }
 
 /** One row per group member: their name labels the input `cell` renders with the id it is given. */
@@ -21,7 +29,7 @@ export function MemberEntryTable({
   cell: (planId: string, id: string) => ReactNode;
 }) {
   return (
-    <EntryTable>
+    <EntryTable label={caption}>
       <caption className="visually-hidden">{caption}</caption>
       <thead>
         <tr>

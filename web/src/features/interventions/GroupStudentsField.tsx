@@ -40,7 +40,7 @@ export function GroupStudentsField({ students, onChange, errorAt, studentsError 
       ) : null}
       {students.length === 0 ? <p className="muted">No students yet. Find them by name below.</p> : null}
       {students.length > 0 ? (
-        <EntryTable>
+        <EntryTable label="Students in the group">
           <caption className="visually-hidden">Students in the group, each with an optional baseline</caption>
           <thead>
             <tr>

@@ -1,6 +1,7 @@
 import { ENTITY_LABELS, type RosterImport, type RosterProblem } from "../../../../contract/rosters";
 import { columnHelper, DataTable } from "../../components/DataTable";
 import { formatDateTime } from "../../components/format";
+import { TableScroll } from "../../components/TableScroll";
 import styles from "./ImportReport.module.css";
 
 const column = columnHelper<RosterProblem & { key: string }>();
@@ -52,29 +53,31 @@ export function ImportReport({ record, headingLevel = 2 }: { record: RosterImpor
       {counts.length ? (
         <>
           <SubHeading>What changed</SubHeading>
-          <table className={`data-table ${styles.counts}`}>
-            <caption className="visually-hidden">What the import changed</caption>
-            <thead>
-              <tr>
-                <th scope="col">Kind</th>
-                <th scope="col">Created</th>
-                <th scope="col">Updated</th>
-                <th scope="col">Removed</th>
-                <th scope="col">Not kept</th>
-              </tr>
-            </thead>
-            <tbody>
-              {counts.map((c) => (
-                <tr key={c.entity}>
-                  <th scope="row">{c.label}</th>
-                  <td>{c.created}</td>
-                  <td>{c.updated}</td>
-                  <td>{c.deleted}</td>
-                  <td>{c.skipped ?? ""}</td>
+          <TableScroll label="What the import changed">
+            <table className={`data-table ${styles.counts}`}>
+              <caption className="visually-hidden">What the import changed</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Kind</th>
+                  <th scope="col">Created</th>
+                  <th scope="col">Updated</th>
+                  <th scope="col">Removed</th>
+                  <th scope="col">Not kept</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {counts.map((c) => (
+                  <tr key={c.entity}>
+                    <th scope="row">{c.label}</th>
+                    <td>{c.created}</td>
+                    <td>{c.updated}</td>
+                    <td>{c.deleted}</td>
+                    <td>{c.skipped ?? ""}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       ) : null}
       {record.problems.length ? (

@@ -7,6 +7,7 @@ import { CheckboxField } from "../../components/Field";
 import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { FlagBadge } from "../interventions/FlagBadge";
 import { meetingQuery } from "../meetings/meetings.api";
 import styles from "./ReviewPage.module.css";
@@ -145,36 +146,38 @@ export function ReviewPage() {
 
 function ReviewTable({ items }: { items: ReviewItem[] }) {
   return (
-    <table className="data-table">
-      <caption>Plans to review</caption>
-      <thead>
-        <tr>
-          <th scope="col">Student</th>
-          <th scope="col">Tier</th>
-          <th scope="col">Group</th>
-          <th scope="col">Review date</th>
-          <th scope="col">Why</th>
-        </tr>
-      </thead>
-      <tbody>
-        {items.map((item) => (
-          <tr key={item.planId}>
-            <td>
-              <Link to="/students/$studentId" params={{ studentId: item.student.id }}>
-                {item.student.name}
-              </Link>
-            </td>
-            <td>
-              {item.tier} {item.kind === "extension" ? "(extension)" : ""}
-            </td>
-            <td>{item.group?.name ?? "—"}</td>
-            <td>{formatDay(item.reviewDate)}</td>
-            <td>
-              <FlagBadge flag={item.flag} /> {reasonsFlagged(item).join(" · ") || "—"}
-            </td>
+    <TableScroll label="Plans to review">
+      <table className="data-table">
+        <caption>Plans to review</caption>
+        <thead>
+          <tr>
+            <th scope="col">Student</th>
+            <th scope="col">Tier</th>
+            <th scope="col">Group</th>
+            <th scope="col">Review date</th>
+            <th scope="col">Why</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {items.map((item) => (
+            <tr key={item.planId}>
+              <td>
+                <Link to="/students/$studentId" params={{ studentId: item.student.id }}>
+                  {item.student.name}
+                </Link>
+              </td>
+              <td>
+                {item.tier} {item.kind === "extension" ? "(extension)" : ""}
+              </td>
+              <td>{item.group?.name ?? "—"}</td>
+              <td>{formatDay(item.reviewDate)}</td>
+              <td>
+                <FlagBadge flag={item.flag} /> {reasonsFlagged(item).join(" · ") || "—"}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
