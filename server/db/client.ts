@@ -161,8 +161,11 @@ async function startPglite(dir: string, unlock: () => void, snapshot?: string): 
  * 50,000-student bench: 7.5 s with JIT, 6.5 s without).
  */
 function withSessionOptions(databaseUrl: string): { connectionString: string; options: string } {
+  const own = "-c jit=off";
   const url = new URL(databaseUrl);
   const given = url.searchParams.get("options");
+  // Without options of its own the URL is passed as written, so nothing in it is re-encoded.
+  if (given === null) return { connectionString: databaseUrl, options: own };
   url.searchParams.delete("options");
-  return { connectionString: url.toString(), options: [given, "-c jit=off"].filter(Boolean).join(" ") };
+  return { connectionString: url.toString(), options: `${given} ${own}` };
 }

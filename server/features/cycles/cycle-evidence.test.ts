@@ -1,7 +1,7 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { assessments, assessmentTargets, cycleAssessments } from "../../db/schema";
+import { assessments, assessmentTargets, cycleAssessments, cycles } from "../../db/schema";
 import { buildCycleTeam, buildLevelAssessment, setLevels } from "../../test/cycle-factories";
 import type { TestPerson } from "../../test/factories";
 import { signedInActor } from "../../test/signed-in-actor";
@@ -103,6 +103,22 @@ describe("a cycle's cached evidence", () => {
     expect(await c.overall()).toMatchObject({ count: 6, up: 6 });
     await database.db.delete(cycleAssessments).where(eq(cycleAssessments.assessmentId, extra.id));
     expect(await c.overall()).toMatchObject({ count: 0 });
+  });
+
+  it("of a finished cycle is not rebuilt for the team's assessments given after it finished", async () => {
+    const c = await cycleWithFollowup("finished");
+    await database.db
+      .update(cycles)
+      .set({ status: "finished", finishedAt: new Date("2030-09-30T12:00:00Z") })
+      .where(eq(cycles.id, c.id));
+    expect(await c.overall()).toMatchObject({ count: 6, up: 6 });
+    const built = await c.builtAt();
+    const after = await buildLevelAssessment(database.db, c.team.district, c.team.community.id, [c.team.targetA], {
+      givenOn: "2030-11-02",
+    });
+    await setLevels(database.db, c.team.district, after.id, c.levels(4));
+    expect(await c.overall()).toMatchObject({ count: 6, up: 6 });
+    expect(await c.builtAt()).toBe(built);
   });
 
   it("takes a changed proficient level of the baseline into the snapshot's counts", async () => {

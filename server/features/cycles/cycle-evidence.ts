@@ -65,8 +65,9 @@ function evidenceSql(cycleIds: SQL): SQL {
 
 /**
  * What each cycle's evidence is built from, as one text: the cycle's team, start and finish, its baselines and
- * follow-ups, every team assessment given since it started, each assessment with its day and results version,
- * and the baselines' proficient levels. Any change to these changes the text.
+ * follow-ups, every team assessment given while it ran (so a finished cycle is not rebuilt for the team's later
+ * assessments), each assessment with its day and results version, and the baselines' proficient levels. Any change
+ * to these changes the text.
  */
 function signaturesSql(cycleIds: SQL): SQL {
   return sql`select c.id, concat_ws('|', c.community_id, c.starts_on, c.finished_at,
@@ -77,7 +78,9 @@ function signaturesSql(cycleIds: SQL): SQL {
          from cycle_assessments ca join assessment_targets at on at.assessment_id = ca.assessment_id
         where ca.cycle_id = c.id and ca.role = 'baseline'),
       (select string_agg(concat_ws(':', a.id, a.given_on, a.results_version), ',' order by a.id)
-         from assessments a where a.community_id = c.community_id and a.given_on >= c.starts_on)) as signature
+         from assessments a
+        where a.community_id = c.community_id and a.given_on >= c.starts_on
+          and (c.finished_at is null or a.given_on <= c.finished_at::date))) as signature
     from cycles c where c.id in (${cycleIds})`;
 }
 
