@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { getRouteApi, Link } from "@tanstack/react-router";
+import { useMemo } from "react";
 import type { InterventionKind } from "../../../../contract/interventions";
 import { PageHeader } from "../../components/PageHeader";
 import { ErrorNotice, Loading } from "../../components/QueryStatus";
@@ -16,6 +17,8 @@ export function NewGroupPage() {
   const search = route.useSearch();
   const analysis = useQuery({ ...analysisQuery(search.assessmentId ?? ""), enabled: Boolean(search.assessmentId) });
   const kind: InterventionKind = search.kind ?? "intervention";
+  // The form's first values, made once per analysis: the form compares the measure with them as it is edited.
+  const start = useMemo(() => groupStart(kind, search, analysis.data), [kind, search, analysis.data]);
   const title = kind === "extension" ? "New extension group" : "New intervention group";
   const header = (
     <>
@@ -45,7 +48,7 @@ export function NewGroupPage() {
   return (
     <>
       {header}
-      <GroupForm communityId={community.id} start={groupStart(kind, search, analysis.data)} />
+      <GroupForm communityId={community.id} start={start} />
     </>
   );
 }
