@@ -5,22 +5,120 @@ type Cell = string | number | null;
 
 const require = createRequire(import.meta.url);
 /**
- * DejaVu Sans (the dejavu-fonts-ttf package), embedded and subset by pdfkit: Latin, Greek, Cyrillic,
- * Armenian, Georgian, Hebrew and more, where PDF's built-in Helvetica has Latin only and drops other names.
+ * The families every PDF writes with, each a regular and a bold face embedded and subset by pdfkit. DejaVu Sans
+ * (dejavu-fonts-ttf) writes Latin, Greek, Cyrillic, Armenian, Georgian, Hebrew, Arabic and more, where PDF's
+ * built-in Helvetica has Latin only; it has no Chinese, Japanese or Korean, so a text with those letters is
+ * written in Noto Sans SC (Han, kana, Bopomofo) or, when it has Hangul, Noto Sans KR (Hangul with Han and kana),
+ * both from Google Fonts as packaged by @expo-google-fonts.
  */
-const FONTS = {
-  body: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
-  bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
-};
+const FAMILIES = [
+  {
+    suffix: "",
+    regular: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans.ttf"),
+    bold: require.resolve("dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf"),
+  },
+  {
+    suffix: " SC",
+    regular: require.resolve("@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf"),
+    bold: require.resolve("@expo-google-fonts/noto-sans-sc/700Bold/NotoSansSC_700Bold.ttf"),
+  },
+  {
+    suffix: " KR",
+    regular: require.resolve("@expo-google-fonts/noto-sans-kr/400Regular/NotoSansKR_400Regular.ttf"),
+    bold: require.resolve("@expo-google-fonts/noto-sans-kr/700Bold/NotoSansKR_700Bold.ttf"),
+  },
+] as const;
 /** The names every PDF of Collective writes with: `doc.font(BODY)`, `doc.font(BOLD)`. */
 export const BODY = "Body";
 export const BOLD = "Bold";
 
-/** A new letter-sized PDF with the fonts registered and the body font selected. */
+type Suffix = (typeof FAMILIES)[number]["suffix"];
+const HANGUL = /\p{Script=Hangul}/u;
+const HAN_OR_KANA = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
+/** Letters only DejaVu has among the families (Greek, Cyrillic, Arabic, Hebrew…): Latin and signs go anywhere. */
+const DEJAVU_ONLY =
+  /[^\p{Script=Latin}\p{Script=Common}\p{Script=Inherited}\p{Script=Hangul}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Bopomofo}]/u;
+
+function familyOfChar(char: string): Suffix | null {
+  if (HANGUL.test(char)) return " KR";
+  if (HAN_OR_KANA.test(char)) return " SC";
+  if (DEJAVU_ONLY.test(char)) return "";
+  return null;
+}
+
+/** The family (its suffix) that writes the letters of a text: Korean, then Chinese and Japanese, else DejaVu. */
+export function familyFor(text: string): Suffix {
+  if (HANGUL.test(text)) return " KR";
+  if (HAN_OR_KANA.test(text)) return " SC";
+  return "";
+}
+
+/**
+ * A text cut where its letters need another family; Latin letters, digits, spaces and signs stay with the run
+ * they are in (every family writes them), so "王小明 and 김민지" is two runs, not five.
+ */
+export function familyRuns(text: string): { suffix: Suffix; text: string }[] {
+  const runs: { suffix: Suffix | null; text: string }[] = [];
+  for (const char of text) {
+    const family = familyOfChar(char);
+    const last = runs.at(-1);
+    if (last && (family === null || last.suffix === family || last.suffix === null)) {
+      last.text += char;
+      if (last.suffix === null) last.suffix = family;
+    } else runs.push({ suffix: family, text: char });
+  }
+  return runs.map((run) => ({ suffix: run.suffix ?? "", text: run.text }));
+}
+
+/**
+ * A new letter-sized PDF with the fonts registered and the body font selected. Every text drawn or measured is
+ * written in the family that has its letters, in the weight last chosen with `doc.font(BODY | BOLD)`.
+ */
 export function newPdfDocument(options: PDFKit.PDFDocumentOptions): PDFKit.PDFDocument {
   const doc = new PDFDocument({ size: "LETTER", ...options });
-  doc.registerFont(BODY, FONTS.body);
-  doc.registerFont(BOLD, FONTS.bold);
+  for (const family of FAMILIES) {
+    doc.registerFont(BODY + family.suffix, family.regular);
+    doc.registerFont(BOLD + family.suffix, family.bold);
+  }
+  let weight = BODY;
+  const font = doc.font.bind(doc);
+  // pdfkit measures words through widthOfString while it writes a text: those calls keep the text's family.
+  let inside = false;
+  const withFamilyFor = <T>(value: unknown, run: () => T): T => {
+    const suffix = familyFor(String(value ?? ""));
+    if (inside || suffix === "") return run();
+    inside = true;
+    font(weight + suffix);
+    try {
+      return run();
+    } finally {
+      font(weight);
+      inside = false;
+    }
+  };
+  doc.font = ((src: PDFKit.Mixins.PDFFontSource, ...rest: unknown[]) => {
+    if (src === BODY || src === BOLD) weight = src;
+    return (font as (...args: unknown[]) => PDFKit.PDFDocument)(src, ...rest);
+  }) as typeof doc.font;
+  const text = doc.text.bind(doc) as (...args: unknown[]) => PDFKit.PDFDocument;
+  // A text of several families is written run by run as one continued text, so it wraps as one.
+  doc.text = ((value: unknown, ...rest: unknown[]) => {
+    const runs = inside || typeof value !== "string" ? [] : familyRuns(value);
+    if (runs.length < 2) return withFamilyFor(value, () => text(value, ...rest));
+    const hasPosition = typeof rest[0] === "number";
+    const position = hasPosition ? rest.slice(0, 2) : [];
+    const options = ((hasPosition ? rest[2] : rest[0]) ?? {}) as PDFKit.Mixins.TextOptions;
+    for (const [i, run] of runs.entries()) {
+      const last = i === runs.length - 1;
+      const runOptions = { ...options, continued: last ? options.continued : true };
+      withFamilyFor(run.text, () => text(run.text, ...(i === 0 ? position : []), runOptions));
+    }
+    return doc;
+  }) as typeof doc.text;
+  const widthOf = doc.widthOfString.bind(doc);
+  doc.widthOfString = (value, options) => withFamilyFor(value, () => widthOf(value, options));
+  const heightOf = doc.heightOfString.bind(doc);
+  doc.heightOfString = (value, options) => withFamilyFor(value, () => heightOf(value, options));
   return doc.font(BODY);
 }
 
