@@ -1,5 +1,5 @@
 // `npm run bench`: the performance figures, each beside its goal, on PGlite and (when DATABASE_URL is set)
-// on PostgreSQL. `npm run bench -- foundation`, `-- evidence`, `-- interventions` or `-- cycles` runs one part, and `postgres`
+// on PostgreSQL. `npm run bench -- foundation`, `-- evidence`, `-- interventions`, `-- goals`, `-- cycles` or `-- homes` runs one part, and `postgres`
 // among them leaves PGlite out. Benchmarks report; they exit 0 once the figures are printed.
 import type { Database } from "../server/db/client";
 import { type CycleFigures, measureCycles, printCycleFigures } from "./cycles/cycle-timing";
@@ -9,6 +9,7 @@ import { measureImportVsCopy } from "./evidence/import-vs-copy";
 import { LARGE_STUDENTS, openLargePglite, openLargePostgres } from "./evidence/large-database";
 import { type EvidenceFigures, evidenceRows, printEvidenceDetails } from "./evidence/report-evidence";
 import { measureGoals, printGoalFigures } from "./goals/goal-timing";
+import { type HomeFigures, measureHomes, printHomeFigures } from "./homes/home-timing";
 import { type InterventionFigures, measureInterventions } from "./interventions/intervention-timing";
 import { interventionRows, printInterventionDetails } from "./interventions/report-interventions";
 import { measureReadUnderLoad } from "./read-under-load";
@@ -83,6 +84,7 @@ const figures: DatabaseFigures[] = [];
 const evidence: EvidenceFigures[] = [];
 const interventions: InterventionFigures[] = [];
 const cycleFigures: CycleFigures[] = [];
+const homeFigures: HomeFigures[] = [];
 if (runs("foundation") && !onlyPostgres) figures.push(await benchDatabase("pglite", openBenchPglite));
 if (runs("evidence") && !onlyPostgres) {
   evidence.push(await benchEvidence("pglite", openBenchPglite, () => openLargePglite(log)));
@@ -90,6 +92,7 @@ if (runs("evidence") && !onlyPostgres) {
 // The interventions goal is set on PostgreSQL; PGlite would first have to build the large district (slow).
 if (runs("interventions")) console.log("\npglite: interventions skipped (measured on PostgreSQL only)");
 if (runs("cycles")) console.log("\npglite: cycles skipped (measured on PostgreSQL only)");
+if (runs("homes")) console.log("\npglite: homes skipped (measured on PostgreSQL only)");
 const databaseUrl = process.env.DATABASE_URL;
 if (databaseUrl) {
   try {
@@ -125,6 +128,17 @@ if (databaseUrl) {
         await large.close();
       }
     }
+    // The homes: the generated district with a school year of collaboration, on PostgreSQL only.
+    if (runs("homes")) {
+      const large = await openLargePostgres(databaseUrl, log);
+      try {
+        const figures = await measureHomes(large, "postgres", log);
+        printHomeFigures(figures);
+        homeFigures.push(figures);
+      } finally {
+        await large.close();
+      }
+    }
   } catch (error) {
     // Keep PGlite's figures, but a run that was asked for PostgreSQL and could not measure it is a failure.
     console.error(`\npostgres: could not be measured: ${error instanceof Error ? error.message : error}`);
@@ -134,5 +148,5 @@ if (databaseUrl) {
 const totalSeconds = (performance.now() - started) / 1000;
 printSummary(figures, [...evidence.flatMap(evidenceRows), ...interventions.flatMap(interventionRows)]);
 console.log(
-  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence, ...interventions, ...cycleFigures], machine, totalSeconds)}`,
+  `\n${totalSeconds.toFixed(0)} s in all; figures written to ${writeResults([...figures, ...evidence, ...interventions, ...cycleFigures, ...homeFigures], machine, totalSeconds)}`,
 );

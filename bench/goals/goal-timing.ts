@@ -32,7 +32,7 @@ const SCHOOLS = 10;
  * a goal for each of the 10 largest schools, and for the 20 teams with the most assessments a proficiency
  * share, a response-within-days and a meetings-held goal, with an individual goal of the team's facilitator.
  */
-async function ensureGoals(db: Db, districtId: string, ownerId: string): Promise<void> {
+export async function ensureGoals(db: Db, districtId: string, ownerId: string): Promise<void> {
   const seeded = await db.execute<{ n: number }>(
     sql`select count(*)::int as n from goals where district_id = ${districtId} and title like 'Bench %'`,
   );

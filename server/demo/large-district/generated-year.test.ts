@@ -4,17 +4,20 @@ import type { Database } from "../../db/client";
 import { applyDecisionRule } from "../../features/interventions/progress-rules";
 import { createTestDatabase } from "../../test/test-db";
 import { generateDistrict } from "./generate-district";
+import { type CollaborationCounts, seedGeneratedCollaboration } from "./seed-collaboration";
 import { GENERATED_AS_OF, type InterventionCounts, seedGeneratedInterventions } from "./seed-interventions";
 
 let database: Database;
 let districtId: string;
 let counts: InterventionCounts;
+let collaboration: CollaborationCounts;
 beforeAll(async () => {
   database = await createTestDatabase();
   // Two rounds of assessments (26 teams), so the second round meets plans still running from the first.
   const generated = await generateDistrict(database, { students: 300, assessments: 52, slug: "gen-interventions" });
   districtId = generated.districtId;
   counts = generated.interventions;
+  collaboration = await seedGeneratedCollaboration(database.db, districtId);
 }, 120_000);
 afterAll(async () => database?.close());
 
@@ -131,5 +134,64 @@ describe("generated interventions", () => {
   it("does nothing when the district already has plans", async () => {
     const again = await seedGeneratedInterventions(database.db, districtId);
     expect(again).toEqual({ ...counts, skipped: true });
+  });
+});
+
+describe("generated collaboration", () => {
+  it("gives each school a grade-level team per grade of its teachers, with one facilitator each", async () => {
+    const teams = await rows<{ members: number; facilitators: number; schools: number; foreign: number }>(sql`
+      select count(*)::int as members, count(*) filter (where cm.team_role = 'facilitator')::int as facilitators,
+             (select count(*)::int from community_schools cs where cs.community_id = c.id) as schools,
+             count(*) filter (where not exists (
+               select 1 from class_teachers ct join classes cl on cl.id = ct.class_id
+                join community_schools cs on cs.community_id = c.id and cs.school_id = cl.school_id
+               where ct.person_id = cm.person_id))::int as foreign
+        from communities c join community_members cm on cm.community_id = c.id
+       where c.district_id = ${districtId} and c.kind = 'grade_level' group by c.id`);
+    expect(teams.length).toBeGreaterThan(5);
+    for (const team of teams) expect(team).toMatchObject({ facilitators: 1, schools: 1, foreign: 0 });
+  });
+
+  it("holds meetings up to today and schedules the rest, with attendance and action items only for meetings held", async () => {
+    const [held] = await rows<{ late: number; early: number; orphans: number; items: number; meetings: number }>(sql`
+      select count(*) filter (where m.status = 'completed' and m.starts_at::date >= ${GENERATED_AS_OF}::date)::int as late,
+             count(*) filter (where m.status = 'scheduled' and m.starts_at::date < ${GENERATED_AS_OF}::date)::int as early,
+             (select count(*)::int from meeting_attendance ma join meetings x on x.id = ma.meeting_id
+               where x.district_id = ${districtId} and x.status <> 'completed') as orphans,
+             (select count(*)::int from action_items where district_id = ${districtId}) as items,
+             count(*) filter (where m.status = 'completed')::int as meetings
+        from meetings m where m.district_id = ${districtId}`);
+    expect(held).toMatchObject({ late: 0, early: 0, orphans: 0 });
+    expect(held?.items).toBe(2 * (held?.meetings ?? 0));
+    const [open] = await rows<{ overdue: number; open: number }>(sql`
+      select count(*) filter (where due_on < ${GENERATED_AS_OF}::date)::int as overdue, count(*)::int as open
+        from action_items where district_id = ${districtId} and status = 'open'`);
+    expect(open?.overdue).toBeGreaterThan(0);
+    expect(open?.open).toBeGreaterThan(open?.overdue ?? 0);
+  });
+
+  it("gives every team a finished and an active cycle, some stalled, and answers that fit their items", async () => {
+    const cycles = await rows<{ status: string; n: number }>(sql`
+      select status::text, count(*)::int as n from cycles where district_id = ${districtId} group by 1 order by 1`);
+    const teams = await rows<{ n: number }>(
+      sql`select count(*)::int as n from communities where district_id = ${districtId}`,
+    );
+    expect(cycles).toEqual([
+      { status: "active", n: teams[0]?.n },
+      { status: "finished", n: teams[0]?.n },
+    ]);
+    const [answers] = await rows<{ outside: number; rounds: number }>(sql`
+      select count(*) filter (where a.level > jsonb_array_length(i -> 'levels'))::int as outside,
+             count(distinct a.round_id)::int as rounds
+        from survey_answers a join survey_rounds r on r.id = a.round_id
+        cross join lateral jsonb_array_elements(r.items) i
+       where a.district_id = ${districtId} and i ->> 'key' = a.item_key`);
+    expect(answers?.outside).toBe(0);
+    expect(answers?.rounds).toBeGreaterThan(0);
+    expect(collaboration.normRatings).toBeGreaterThan(0);
+  });
+
+  it("does nothing when the district already has its grade-level teams", async () => {
+    expect(await seedGeneratedCollaboration(database.db, districtId)).toEqual({ ...collaboration, skipped: true });
   });
 });
