@@ -22,6 +22,9 @@ export const LearningFigures = z.object({
   collaborativeMinutes: z.number().int(),
   /** collaborativeMinutes per educator per week of the period (one decimal), null without educators. */
   minutesPerEducatorPerWeek: z.number().nullable(),
+  /** Reactions: feedback asked on meetings held in the period, and how many answered (anonymous). */
+  feedbackRounds: z.number().int(),
+  feedbackRespondents: z.number().int(),
   // Level 2, learning: the cycles' learning logs.
   learningEntries: z.number().int(),
   learningMinutes: z.number().int(),
@@ -61,5 +64,24 @@ export const LearningEvaluation = z.object({
   }),
   totals: LearningFigures,
   teams: z.array(TeamEvaluation),
+  /**
+   * Reactions over all the scope's meeting feedback in the period: each statement's answers by level, or nothing
+   * while fewer than `threshold` have answered (never by team, so no team's answers can be worked out).
+   */
+  reactions: z.object({
+    respondents: z.number().int(),
+    threshold: z.number().int(),
+    suppressed: z.boolean(),
+    items: z.array(
+      z.object({
+        key: z.string(),
+        prompt: z.string(),
+        answers: z.number().int(),
+        /** Answers "agree" or "strongly agree". */
+        agree: z.number().int(),
+        mean: z.number().nullable(),
+      }),
+    ),
+  }),
 });
 export type LearningEvaluation = z.infer<typeof LearningEvaluation>;

@@ -2,9 +2,10 @@ import { z } from "zod";
 
 /**
  * Self-assessment surveys: an instrument (built in, or written by the district's leaders) is run as a round for
- * a team or a school; members answer on their own, and only counts come back, never who said what.
+ * a team or a school; members answer on their own, and only counts come back, never who said what. The same
+ * engine asks a team for feedback on one of its meetings, and a school's families about their partnership.
  */
-export const SURVEY_AUDIENCES = ["team", "school"] as const;
+export const SURVEY_AUDIENCES = ["team", "school", "meeting", "families"] as const;
 export const SurveyAudienceKind = z.enum(SURVEY_AUDIENCES);
 
 /** A rubric describes each level in words; an agreement item runs from "strongly disagree" to "strongly agree". */
@@ -17,6 +18,14 @@ export const RoundStatus = z.enum(ROUND_STATUSES);
 export const SurveyLevel = z.object({ level: z.number().int(), label: z.string(), descriptor: z.string() });
 export type SurveyLevel = z.infer<typeof SurveyLevel>;
 
+/** An item's words in another language (a family survey's Spanish), levels in the same order. */
+export const SurveyItemWords = z.object({
+  section: z.string(),
+  prompt: z.string(),
+  levels: z.array(z.object({ label: z.string(), descriptor: z.string() })),
+});
+export type SurveyItemWords = z.infer<typeof SurveyItemWords>;
+
 /** One item of an instrument, with its levels 1..N (N from 2 to 6). */
 export const SurveyItem = z.object({
   key: z.string(),
@@ -24,13 +33,20 @@ export const SurveyItem = z.object({
   prompt: z.string(),
   scale: SurveyScale,
   levels: z.array(SurveyLevel),
+  /** The item in other languages, by language code ("es"); English is the item itself. */
+  translations: z.record(z.string(), SurveyItemWords).optional(),
 });
 export type SurveyItem = z.infer<typeof SurveyItem>;
+
+/** Who an instrument is written for: a team's or school's staff, a meeting's participants, a school's families. */
+export const INSTRUMENT_AUDIENCES = ["staff", "meeting", "families"] as const;
+export const InstrumentAudience = z.enum(INSTRUMENT_AUDIENCES);
 
 export const Instrument = z.object({
   /** A built-in instrument's stable key, or a district instrument's id. */
   ref: z.string(),
   builtIn: z.boolean(),
+  audience: InstrumentAudience,
   title: z.string(),
   description: z.string(),
   items: z.array(SurveyItem),
@@ -62,6 +78,8 @@ export const InstrumentInput = z.strictObject({
 export const RoundAudience = z.discriminatedUnion("kind", [
   z.strictObject({ kind: z.literal("team"), communityId: z.uuid() }),
   z.strictObject({ kind: z.literal("school"), schoolId: z.uuid() }),
+  /** The families of the school's students (a family survey). */
+  z.strictObject({ kind: z.literal("families"), schoolId: z.uuid() }),
 ]);
 
 export const RoundInput = z.strictObject({
@@ -178,3 +196,14 @@ export const SurveyOverview = z.object({
   ),
 });
 export type SurveyOverview = z.infer<typeof SurveyOverview>;
+
+/** A meeting's feedback round, if the team asked for one, and whether the reader may ask for it. */
+export const MeetingFeedback = z.object({
+  round: RoundSummary.nullable(),
+  can: z.object({ ask: z.boolean() }),
+});
+export type MeetingFeedback = z.infer<typeof MeetingFeedback>;
+
+/** The family surveys open to a family member: those of their own children's schools. */
+export const FamilySurveyList = z.object({ items: z.array(Round) });
+export type FamilySurveyList = z.infer<typeof FamilySurveyList>;

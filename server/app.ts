@@ -45,6 +45,7 @@ import { schoolsRoutes } from "./features/schools/schools.routes";
 import { standardsRoutes } from "./features/standards/standards.routes";
 import { studentReviewRoutes } from "./features/student-review/student-review.routes";
 import { studentsRoutes } from "./features/students/students.routes";
+import { surveyFeedbackRoutes } from "./features/surveys/feedback.routes";
 import { surveyResultsRoutes } from "./features/surveys/survey-results.routes";
 import { surveysRoutes } from "./features/surveys/surveys.routes";
 import { visitsRoutes } from "./features/visits/visits.routes";
@@ -197,6 +198,7 @@ export async function buildApp(deps: AppDeps): Promise<App & { routeTable: Regis
   await app.register(goalsRoutes, { prefix: "/api/v1" });
   await app.register(surveysRoutes, { prefix: "/api/v1" });
   await app.register(surveyResultsRoutes, { prefix: "/api/v1" });
+  await app.register(surveyFeedbackRoutes, { prefix: "/api/v1" });
   await app.register(assessmentsRoutes, { prefix: "/api/v1" });
   await app.register(standardsRoutes, { prefix: "/api/v1" });
   await app.register(analysisRoutes, { prefix: "/api/v1" });

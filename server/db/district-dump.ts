@@ -12,7 +12,7 @@ const CHUNK_ROWS = 2000;
 /**
  * What is rebuilt from other tables: rollups the database keeps (migrations 0005 and 0008), rebuilt on restore, and
  * the cycles' cached evidence (migration 0020) and the goals' cached measures with the version counters they are
- * checked against (migration 0021), rebuilt when next read. Never dumped.
+ * checked against (migration 0021), and the homes' cached rollups (migration 0024), rebuilt when next read. Never dumped.
  */
 const DERIVED_TABLES = new Set([
   "target_result_counts",
@@ -21,6 +21,7 @@ const DERIVED_TABLES = new Set([
   "cycle_evidence_state",
   "goal_measure_cache",
   "district_data_versions",
+  "rollup_cache",
 ]);
 
 /** Columns the database keeps itself (an assessment's results version, migration 0020): not dumped. */

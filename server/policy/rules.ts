@@ -1,6 +1,15 @@
 import type { TeamRole } from "../../contract/communities";
 import type { RoleName } from "../../contract/people";
-import { type Actor, isDistrictLeader, isMemberOf, isStaff, leadsSchool, schoolsLed, teamRoleIn } from "./actor";
+import {
+  type Actor,
+  hasRole,
+  isDistrictLeader,
+  isMemberOf,
+  isStaff,
+  leadsSchool,
+  schoolsLed,
+  teamRoleIn,
+} from "./actor";
 
 export type DistrictOwned = { districtId: string };
 export type PersonTarget = DistrictOwned & { id: string; roles: { role: RoleName; schoolId: string | null }[] };
@@ -290,8 +299,15 @@ function worksWithGroup(actor: Actor, g: GroupTarget): boolean {
  * A self-assessment round's audience: a team (its community) or a school. The round adds its id once it exists.
  * Answers are anonymous and results are only ever counts, so who may read a round reads nothing but aggregates.
  */
-export type SurveyAudience = DistrictOwned & { community: CommunityTarget | null; schoolId: string | null };
+export type SurveyAudience = DistrictOwned & {
+  community: CommunityTarget | null;
+  schoolId: string | null;
+  /** The school's families answer (a family survey), not its staff. */
+  forFamilies?: boolean;
+};
 export type RoundTarget = SurveyAudience & { id: string };
+/** A round as one person would answer it: a family survey names the schools of that person's own children. */
+export type AnswerTarget = RoundTarget & { ownChildrenSchoolIds?: readonly string[] };
 
 /** A team's round: its facilitator and leaders open it; a school's: that school's leaders and district leaders. */
 function opensRound(actor: Actor, r: SurveyAudience): boolean {
@@ -300,9 +316,18 @@ function opensRound(actor: Actor, r: SurveyAudience): boolean {
   return isDistrictLeader(actor) || leadsSchool(actor, r.schoolId);
 }
 
-/** The team's working members answer a team's round; the school's staff a school's. Guests and families do not. */
-function answersRound(actor: Actor, r: SurveyAudience): boolean {
-  if (!inDistrict(actor, r) || !isStaff(actor)) return false;
+/**
+ * The team's working members answer a team's round; the school's staff a school's; a family survey, the family
+ * members of the school's students. Guests never answer, and families answer only their school's family survey.
+ */
+function answersRound(actor: Actor, r: AnswerTarget): boolean {
+  if (!inDistrict(actor, r)) return false;
+  if (r.forFamilies) {
+    return (
+      hasRole(actor, "family_member") && r.schoolId !== null && (r.ownChildrenSchoolIds ?? []).includes(r.schoolId)
+    );
+  }
+  if (!isStaff(actor)) return false;
   if (r.community) {
     const role = workingRoleIn(actor, r.community.id);
     return role !== undefined && role !== "guest";
@@ -488,7 +513,7 @@ export const rules = {
     inDistrict(a, d) && isStaff(a) && (isDistrictLeader(a) || schoolsLed(a).size > 0),
   "surveyRound.open": (a: Actor, r: SurveyAudience) => opensRound(a, r),
   "surveyRound.read": (a: Actor, r: RoundTarget) => readsRound(a, r),
-  "surveyRound.answer": (a: Actor, r: RoundTarget) => answersRound(a, r),
+  "surveyRound.answer": (a: Actor, r: AnswerTarget) => answersRound(a, r),
   // A low item goes on the team's next meeting's agenda: the team's working members and its managers.
   "surveyRound.addToAgenda": (a: Actor, r: RoundTarget) => r.community !== null && contributesTo(a, r.community),
   // Rounds by school and team for those accountable: the district's leaders, and a school's leaders for theirs.

@@ -316,17 +316,39 @@ export const goals = pgTable(
  * cache with the signature of what it was computed from (goals/goal-measure-cache.ts); recomputed when that
  * signature changes.
  */
-export const goalMeasureCache = pgTable("goal_measure_cache", {
-  goalId: uuid("goal_id")
-    .primaryKey()
-    .references(() => goals.id, { onDelete: "cascade" }),
-  districtId: districtIdColumn(),
-  signature: text("signature").notNull(),
-  value: doublePrecision("value"),
-  count: integer("count"),
-  suppressed: boolean("suppressed").notNull(),
-  computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const goalMeasureCache = pgTable(
+  "goal_measure_cache",
+  {
+    goalId: uuid("goal_id")
+      .notNull()
+      .references(() => goals.id, { onDelete: "cascade" }),
+    /** Whose students it was measured over: "district" (every student), or "schools:<ids>" (those schools'). */
+    scope: text("scope").notNull().default("district"),
+    districtId: districtIdColumn(),
+    signature: text("signature").notNull(),
+    value: doublePrecision("value"),
+    count: integer("count"),
+    suppressed: boolean("suppressed").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.goalId, t.scope] })],
+);
+
+/**
+ * A leader's rollup that reads a whole school or district (the homes' responsiveness), kept with the signature of
+ * what it was computed from, and computed again only when that changes (features/home/rollup-cache.ts).
+ */
+export const rollupCache = pgTable(
+  "rollup_cache",
+  {
+    districtId: districtIdColumn(),
+    key: text("key").notNull(),
+    signature: text("signature").notNull(),
+    value: jsonb("value").notNull(),
+    computedAt: timestamp("computed_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.districtId, t.key] })],
+);
 
 /**
  * Counters the database bumps on every statement that changes a district's intervention plans or its roster of

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  boolean,
   check,
   date,
   index,
@@ -11,10 +12,12 @@ import {
   smallint,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { SURVEY_SCALES, type SurveyItem } from "../../../contract/surveys";
 import { communities } from "./communities";
+import { meetings } from "./meetings";
 import { districtIdColumn, people, schools } from "./organizations";
 
 export const surveyScale = pgEnum("survey_scale", SURVEY_SCALES);
@@ -65,7 +68,11 @@ export const surveyRounds = pgTable(
     title: text("title").notNull(),
     items: jsonb("items").$type<SurveyItem[]>().notNull(),
     communityId: uuid("community_id").references(() => communities.id, { onDelete: "cascade" }),
+    /** A team's feedback on one of its meetings: the meeting (the team is communityId). One round a meeting. */
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
     schoolId: uuid("school_id").references(() => schools.id),
+    /** The school's families answer, not its staff (a family survey). */
+    forFamilies: boolean("for_families").notNull().default(false),
     termLabel: text("term_label").notNull(),
     opensOn: date("opens_on").notNull(),
     closesOn: date("closes_on").notNull(),
@@ -79,6 +86,9 @@ export const surveyRounds = pgTable(
     check("survey_rounds_one_instrument", sql`(${t.instrumentKey} is null) <> (${t.instrumentId} is null)`),
     check("survey_rounds_one_audience", sql`(${t.communityId} is null) <> (${t.schoolId} is null)`),
     check("survey_rounds_dates", sql`${t.closesOn} >= ${t.opensOn}`),
+    check("survey_rounds_meeting_team", sql`${t.meetingId} is null or ${t.communityId} is not null`),
+    check("survey_rounds_families_school", sql`not ${t.forFamilies} or ${t.schoolId} is not null`),
+    uniqueIndex("survey_rounds_meeting_uq").on(t.meetingId),
   ],
 );
 

@@ -206,3 +206,63 @@ describe("a district leader's cached goal measures", () => {
     expect(await computedAt()).toEqual(stamps);
   });
 });
+
+describe("a school leader's cached goal measures", () => {
+  /** A school leader's live value of the proficiency goal (narrowed to grade 04 by the test before). */
+  async function liveFor(person: TestPerson) {
+    const actor = await signedInActor(database, person);
+    const proficiency = await measureProficiencyShare(database.db, actor, { targetId, gradeLevel: "04" }, TODAY);
+    return { value: proficiency.value, count: proficiency.count };
+  }
+  async function schoolRows() {
+    const rows = await database.db.execute<{ goal_id: string; scope: string; at: string }>(sql`
+      select goal_id, scope, computed_at::text as at from goal_measure_cache
+       where district_id = ${district.id} and scope <> 'district' order by goal_id`);
+    return rows.rows;
+  }
+
+  it("are shared by the leaders of the same school, and follow an enrolment that widens what they see", async () => {
+    const principal = await buildPerson(database.db, district, "school_leader");
+    const first = await progressOf(principal);
+    expect(first.proficiency).toEqual(await liveFor(principal));
+    const rows = await schoolRows();
+    expect(rows.map((r) => r.scope)).toEqual([
+      `schools:${district.schools.elementary.id}`,
+      `schools:${district.schools.elementary.id}`,
+    ]);
+    const second = await buildPerson(database.db, district, "school_leader");
+    expect(await progressOf(second)).toEqual(first);
+    expect(await schoolRows()).toEqual(rows);
+
+    // A student of another school joins a class of this one: the school's leaders now see them (and their result).
+    const room = await buildClass(database.db, district, { schoolId: district.schools.elementary.id });
+    const [result] = (
+      await database.db.execute<{ student_id: string }>(sql`
+        select student_id from target_results where assessment_id = ${check.id} and level >= 3 limit 1`)
+    ).rows;
+    const visitor = result?.student_id as string;
+    // They move to another school but stay in this school's class: still seen. Leaving the class, they are not;
+    // joining another class here, they are again. Only enrolments change in the last two steps.
+    await database.db.update(students).set({ schoolId: district.schools.high.id }).where(eq(students.id, visitor));
+    const moved = await progressOf(principal);
+    expect(moved.proficiency).toEqual(first.proficiency);
+    await database.db.execute(sql`delete from class_students where student_id = ${visitor}`);
+    const left = await progressOf(principal);
+    expect(left.proficiency).toEqual(await liveFor(principal));
+    expect(left.proficiency.count).toBe((first.proficiency.count ?? 0) - 1);
+    await database.db.execute(
+      sql`insert into class_students (district_id, class_id, student_id) values (${district.id}, ${room.id}, ${visitor})`,
+    );
+    const enrolled = await progressOf(principal);
+    expect(enrolled.proficiency).toEqual(first.proficiency);
+  });
+
+  it("are measured alone for a leader who also teaches a class (they see its students too)", async () => {
+    const teaching = await buildPerson(database.db, district, "school_leader");
+    await buildClass(database.db, district, { schoolId: district.schools.high.id, teacherIds: [teaching.id] });
+    const before = await schoolRows();
+    await database.db.execute(sql`update goal_measure_cache set value = -1 where scope <> 'district'`);
+    expect((await progressOf(teaching)).proficiency.value).not.toBe(-1);
+    expect((await schoolRows()).map((r) => r.at)).toEqual(before.map((r) => r.at));
+  });
+});

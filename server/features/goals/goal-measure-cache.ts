@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../db/client";
+import { type Actor, isStaff, STAFF_ROLES, schoolsLed } from "../../policy/actor";
+import { seesEveryStudent } from "../../policy/student-scope";
 import type { MeasureValue } from "./goal-measures.queries";
 
 /*
@@ -10,7 +12,30 @@ import type { MeasureValue } from "./goal-measures.queries";
  * and plan versions (bumped by the database on every change to students, classes or plans, migration 0021), and
  * the assessments it reads, each with its day, status, team and results version (bumped on every change to its
  * results or proficient levels, migration 0020).
+ *
+ * A school's leaders (who see that school's students, those its classes enrol, and nobody else) share a value too,
+ * kept under the scope "schools:<ids>"; the roster version counts enrolments for them (migration 0024).
  */
+
+/**
+ * Whose students the actor reads, when readers alike share cached measures: "district" for a reader who sees every
+ * student, "schools:<ids>" for a leader of those schools who sees nobody beyond them (no staff role at another
+ * school, no class of their own, no child), else null (measured for them alone, never cached).
+ */
+export async function cacheScopeOf(db: Db, actor: Actor): Promise<string | null> {
+  if (seesEveryStudent(actor)) return "district";
+  if (!isStaff(actor)) return null;
+  const led = [...schoolsLed(actor)].sort();
+  if (led.length === 0) return null;
+  const elsewhere = actor.roles.some(
+    (r) => STAFF_ROLES.includes(r.role) && r.schoolId !== null && r.schoolId !== undefined && !led.includes(r.schoolId),
+  );
+  if (elsewhere) return null;
+  const result = await db.execute<{ beyond: boolean }>(sql`
+    select exists (select 1 from class_teachers where person_id = ${actor.personId})
+        or exists (select 1 from family_links where person_id = ${actor.personId}) as beyond`);
+  return result.rows[0]?.beyond ? null : `schools:${led.join(",")}`;
+}
 
 /** What a cacheable measure reads: a target's results (proficiency share) or a team's calls (response within days). */
 export type CacheableMeasure =
@@ -56,13 +81,14 @@ async function signatures(
 }
 
 /**
- * Each measure's district-wide value: from the cache where its signature still holds, else computed by `measure`
+ * Each measure's value for the readers of a scope: from the cache where its signature still holds, else computed by `measure`
  * and stored. The signature is read before the value is computed, so a change committed meanwhile is in the value
  * but not in the stored signature, and the next read computes again rather than trust it.
  */
-export async function districtWideMeasures(
+export async function cachedMeasures(
   db: Db,
   districtId: string,
+  scope: string,
   measures: readonly CacheableMeasure[],
   asOf: string,
   measure: (goalId: string) => Promise<MeasureValue>,
@@ -78,7 +104,7 @@ export async function districtWideMeasures(
     suppressed: boolean;
   }>(sql`
     select goal_id, signature, value, count, suppressed from goal_measure_cache
-     where goal_id in (${sql.join(
+     where scope = ${scope} and goal_id in (${sql.join(
        measures.map((m) => sql`${m.goalId}::uuid`),
        sql`, `,
      )})`);
@@ -96,9 +122,9 @@ export async function districtWideMeasures(
     const value = await measure(goalId);
     values.set(goalId, value);
     await db.execute(sql`
-      insert into goal_measure_cache (goal_id, district_id, signature, value, count, suppressed, computed_at)
-      values (${goalId}, ${districtId}, ${signature}, ${value.value}, ${value.count}, ${value.suppressed}, now())
-      on conflict (goal_id) do update set signature = excluded.signature, value = excluded.value,
+      insert into goal_measure_cache (goal_id, scope, district_id, signature, value, count, suppressed, computed_at)
+      values (${goalId}, ${scope}, ${districtId}, ${signature}, ${value.value}, ${value.count}, ${value.suppressed}, now())
+      on conflict (goal_id, scope) do update set signature = excluded.signature, value = excluded.value,
         count = excluded.count, suppressed = excluded.suppressed, computed_at = excluded.computed_at`);
   }
   return values;

@@ -1,7 +1,6 @@
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
-import { seesEveryStudent } from "../../policy/student-scope";
-import { type CacheableMeasure, districtWideMeasures } from "./goal-measure-cache";
+import { type CacheableMeasure, cachedMeasures, cacheScopeOf } from "./goal-measure-cache";
 import {
   findResponseDaysByTeam,
   latestCheckinValue,
@@ -85,13 +84,14 @@ export async function computeProgress(
   );
   const responseDays = await findResponseDaysByTeam(db, [...new Set(teams)]);
   const measureOf = (goal: GoalRow) => measureGoal(db, actor, goal, today, now, responseDays);
-  // A reader who sees every student of the district reads the district-wide values, kept in a cache.
+  // A reader who sees every student of the district, or exactly a school's, reads values kept in a cache.
   const byId = new Map(goals.map((goal) => [goal.id, goal]));
-  const districtWide = seesEveryStudent(actor)
-    ? await districtWideMeasures(db, actor.districtId, goals.flatMap(cacheableMeasure), today, (id) =>
-        measureOf(byId.get(id) as GoalRow),
-      )
-    : new Map<string, MeasureValue>();
+  const cacheable = goals.flatMap(cacheableMeasure);
+  const scope = cacheable.length > 0 ? await cacheScopeOf(db, actor) : null;
+  const districtWide =
+    scope === null
+      ? new Map<string, MeasureValue>()
+      : await cachedMeasures(db, actor.districtId, scope, cacheable, today, (id) => measureOf(byId.get(id) as GoalRow));
   const progress = new Map<string, Progress>();
   for (const goal of goals) {
     const measured = districtWide.get(goal.id) ?? (await measureOf(goal));

@@ -5,6 +5,7 @@ import { goalCheckins, goals } from "../../db/schema";
 import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { buildHomeTeam, dayFromToday } from "../../test/home-scenario";
+import { buildPlan } from "../../test/intervention-factories";
 import { createTestApp, sessionHeaders, type TestApp } from "../../test/test-app";
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -214,6 +215,48 @@ describe("the district leader's home", () => {
 
   it("is for district leaders only", async () => {
     await get(principal, "/api/v1/home/district", 403);
+  });
+
+  it("keeps each school's responsiveness while nothing it reads changes, and follows a new plan at once", async () => {
+    const elementaryOf = (home: DistrictHome) =>
+      home.schools.find((s) => s.school.id === district.schools.elementary.id);
+    const cachedAt = async () =>
+      (
+        await t.db.execute<{ key: string; at: string }>(
+          sql`select key, computed_at::text as at from rollup_cache where district_id = ${district.id} order by key`,
+        )
+      ).rows;
+    const before = await get<DistrictHome>(districtLeader, "/api/v1/home/district");
+    const stamps = await cachedAt();
+    expect(stamps.map((r) => r.key.split(":")[1])).toContain("school");
+    expect(await get<DistrictHome>(districtLeader, "/api/v1/home/district")).toEqual(before);
+    expect(await cachedAt()).toEqual(stamps);
+
+    const [aligned] = (
+      await t.db.execute<{ target_id: string }>(
+        sql`select target_id from assessment_targets where assessment_id = ${team.assessment.id}`,
+      )
+    ).rows;
+    const plan = await buildPlan(t.db, district, {
+      studentId: team.students.below.id,
+      communityId: team.community.id,
+      learningTargetIds: [aligned?.target_id as string],
+      startDate: dayFromToday(-13),
+      reviewDate: dayFromToday(20),
+      goalDate: dayFromToday(40),
+    });
+    try {
+      const after = await get<DistrictHome>(districtLeader, "/api/v1/home/district");
+      expect(elementaryOf(after)?.responsiveness).toMatchObject({ students: 1, of: 1 });
+      const school = await get<SchoolHome>(principal, `/api/v1/home/school?schoolId=${district.schools.elementary.id}`);
+      const row = school.teams.find((r) => r.community.id === team.community.id);
+      expect(row?.responsiveness).toMatchObject({ students: 1, of: 1 });
+    } finally {
+      await t.db.execute(sql`delete from intervention_plans where id = ${plan.id}`);
+    }
+    expect(
+      elementaryOf(await get<DistrictHome>(districtLeader, "/api/v1/home/district"))?.responsiveness,
+    ).toMatchObject({ students: 0, of: 1 });
   });
 });
 

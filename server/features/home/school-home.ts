@@ -3,8 +3,8 @@ import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
 import { listGoals } from "../goals/goals.queries";
 import { resolvePeriod } from "../intervention-reports/build-report";
-import { queryResponsiveness } from "../intervention-reports/report.queries";
 import { countOverdueStudentsBySchool, listSchools } from "./leader-home.queries";
+import { cachedResponsiveness } from "./rollup-cache";
 import { goalsByTeam, presentTeamSignals, studentShare } from "./team-signals";
 import { listTeamSignals } from "./team-signals.queries";
 
@@ -22,7 +22,7 @@ export async function loadSchoolHome(
   const period = resolvePeriod({}, today);
   const [rows, responsiveness] = await Promise.all([
     listTeamSignals(db, actor, { schoolIds: [school.id] }, today),
-    queryResponsiveness(db, { districtId: actor.districtId, schoolIds: [school.id] }, period),
+    cachedResponsiveness(db, { districtId: actor.districtId, schoolIds: [school.id] }, period),
   ]);
   // Only goals still running can be at risk (after its due date a goal is met or not met): only those are measured.
   const goals = (await listGoals(db, { reader: actor, communityIds: rows.map((row) => row.id) })).filter(
@@ -43,7 +43,7 @@ export async function loadDistrictHome(db: Db, actor: Actor, today: string, now:
   const [schools, rows, responsiveness, overdue, schoolGoals] = await Promise.all([
     listSchools(db, actor.districtId),
     listTeamSignals(db, actor, { district: true }, today),
-    queryResponsiveness(db, { districtId: actor.districtId, schoolIds: null }, period, "school"),
+    cachedResponsiveness(db, { districtId: actor.districtId, schoolIds: null }, period, "school"),
     countOverdueStudentsBySchool(db, actor, today),
     listGoals(db, { reader: actor, level: "school" }),
   ]);

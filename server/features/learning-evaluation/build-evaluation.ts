@@ -1,4 +1,5 @@
 import { DateTime } from "luxon";
+import { SUPPRESSION_THRESHOLD } from "../../../contract/analysis";
 import type { LearningEvaluation, LearningFigures } from "../../../contract/learning-evaluation";
 import type { Db } from "../../db/client";
 import type { Actor } from "../../policy/actor";
@@ -6,7 +7,15 @@ import { queryCycleGainTotals } from "../cycles/cycle-results.queries";
 import { computeProgress } from "../goals/goal-progress";
 import { listGoals } from "../goals/goals.queries";
 import type { Period } from "../intervention-reports/report.queries";
-import { countDistinctPeople, listTeamFigures, type TeamFiguresRow } from "./learning-evaluation.queries";
+import { meetingFeedback } from "../surveys/instruments/feedback";
+import { isSuppressed, meanLevel } from "../surveys/round-results";
+import {
+  countDistinctPeople,
+  type FeedbackRow,
+  listTeamFigures,
+  queryMeetingFeedback,
+  type TeamFiguresRow,
+} from "./learning-evaluation.queries";
 
 type Scope = { kind: "school"; id: string; label: string } | { kind: "district"; id: string; label: string };
 type Counts = Omit<LearningFigures, "minutesPerEducatorPerWeek">;
@@ -27,8 +36,10 @@ function perWeek(counts: Counts, weeks: number): LearningFigures {
 
 type Outcomes = { due: number; met: number; matched: number; up: number };
 
-function countsOf(row: TeamFiguresRow, outcomes: Outcomes): Counts {
+function countsOf(row: TeamFiguresRow, outcomes: Outcomes, feedback: { rounds: number; respondents: number }): Counts {
   return {
+    feedbackRounds: feedback.rounds,
+    feedbackRespondents: feedback.respondents,
     educators: row.educators,
     meetingsScheduled: row.meetings_scheduled,
     meetingsHeld: row.meetings_held,
@@ -52,6 +63,8 @@ function countsOf(row: TeamFiguresRow, outcomes: Outcomes): Counts {
 }
 
 const NONE: Counts = {
+  feedbackRounds: 0,
+  feedbackRespondents: 0,
   educators: 0,
   meetingsScheduled: 0,
   meetingsHeld: 0,
@@ -100,7 +113,7 @@ export async function buildLearningEvaluation(
     evaluationPeriod,
   );
   const teamIds = rows.map((row) => row.id);
-  const [people, goals, gains] = await Promise.all([
+  const [people, goals, gains, feedback] = await Promise.all([
     countDistinctPeople(db, teamIds, evaluationPeriod),
     listGoals(db, { reader: actor, communityIds: teamIds }),
     queryCycleGainTotals(
@@ -108,7 +121,9 @@ export async function buildLearningEvaluation(
       actor,
       rows.flatMap((row) => row.completed_cycle_ids),
     ),
+    queryMeetingFeedback(db, actor.districtId, teamIds, evaluationPeriod),
   ]);
+  const feedbackByTeam = new Map(feedback.rounds.map((row) => [row.community_id, row]));
   const gainsByCycle = new Map(gains.map((gain) => [gain.cycleId, gain]));
   const due = goals.filter((goal) => goal.dueOn >= period.from && goal.dueOn <= period.to);
   const progress = await computeProgress(db, actor, due, period.today, now);
@@ -127,13 +142,39 @@ export async function buildLearningEvaluation(
     if (progress.get(goal.id)?.status === "met") counts.met++;
   }
   const weeks = weeksOf(period);
-  const teamCounts = rows.map((row) => countsOf(row, outcomes.get(row.id) ?? { due: 0, met: 0, matched: 0, up: 0 }));
+  const teamCounts = rows.map((row) =>
+    countsOf(
+      row,
+      outcomes.get(row.id) ?? { due: 0, met: 0, matched: 0, up: 0 },
+      feedbackByTeam.get(row.id) ?? { rounds: 0, respondents: 0 },
+    ),
+  );
+  const totals = sum(teamCounts);
   return {
     scope: { ...scope, from: period.from, to: period.to, today: period.today, weeks },
-    totals: perWeek({ ...sum(teamCounts), educators: people.educators, learners: people.learners }, weeks),
+    totals: perWeek({ ...totals, educators: people.educators, learners: people.learners }, weeks),
     teams: rows.map((row, i) => ({
       community: { id: row.id, name: row.name },
       ...perWeek(teamCounts[i] as Counts, weeks),
     })),
+    reactions: reactionsOf(totals.feedbackRespondents, feedback.answers),
+  };
+}
+
+/** The scope's reactions to its meetings, each statement's answers summed over every feedback round, or suppressed. */
+function reactionsOf(respondents: number, answers: FeedbackRow[]): LearningEvaluation["reactions"] {
+  const suppressed = isSuppressed(respondents);
+  return {
+    respondents,
+    threshold: SUPPRESSION_THRESHOLD,
+    suppressed,
+    items: suppressed
+      ? []
+      : meetingFeedback.items.map((item) => {
+          const byLevel = new Map(answers.filter((a) => a.item_key === item.key).map((a) => [a.level, a.answers]));
+          const total = [...byLevel.values()].reduce((a, b) => a + b, 0);
+          const agree = [...byLevel].filter(([level]) => level >= 3).reduce((a, [, n]) => a + n, 0);
+          return { key: item.key, prompt: item.prompt, answers: total, agree, mean: meanLevel(byLevel) };
+        }),
   };
 }

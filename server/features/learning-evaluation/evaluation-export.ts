@@ -21,7 +21,7 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
   return [
     {
       name: "1. Participation",
-      note: `Team meetings from ${day(evaluation.scope.from)} to ${day(evaluation.scope.to)} (${evaluation.scope.weeks} weeks): scheduled and held, attendance marked present at the meetings held, and minutes of collaborative learning (each meeting's length times the members present).`,
+      note: `Team meetings from ${day(evaluation.scope.from)} to ${day(evaluation.scope.to)} (${evaluation.scope.weeks} weeks): scheduled and held, attendance marked present at the meetings held, minutes of collaborative learning (each meeting's length times the members present), and feedback asked on the meetings.`,
       rows: table(
         [
           "Educators",
@@ -30,6 +30,8 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
           "Attendance (%)",
           "Collaborative minutes",
           "Minutes per educator per week",
+          "Feedback rounds",
+          "Feedback answers",
         ],
         (f) => [
           f.educators,
@@ -38,9 +40,12 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
           percent(f.attendancePresent, f.attendanceMarked),
           f.collaborativeMinutes,
           f.minutesPerEducatorPerWeek,
+          f.feedbackRounds,
+          f.feedbackRespondents,
         ],
       ),
     },
+    reactionsSection(evaluation.reactions),
     {
       name: "2. Learning",
       note: "What members logged in their improvement cycles' learning logs: study, coaching, visits, courses.",
@@ -76,6 +81,30 @@ export function evaluationSections(evaluation: LearningEvaluation): ReportSectio
       ]),
     },
   ];
+}
+
+/** Reactions: how participants judged their meetings, all teams together, or why nothing is shown. */
+function reactionsSection(reactions: LearningEvaluation["reactions"]): ReportSection {
+  const name = "1. Reactions to meetings";
+  if (reactions.suppressed) {
+    return {
+      name,
+      note: "How participants judged their meetings, all teams together (anonymous).",
+      rows: [
+        [
+          `${reactions.respondents} answers so far: nothing is shown until ${reactions.threshold} have answered, so no one's answers stand out.`,
+        ],
+      ],
+    };
+  }
+  return {
+    name,
+    note: `${reactions.respondents} answers to the feedback asked on the period's meetings, all teams together (anonymous).`,
+    rows: [
+      ["Statement", "Answers", "Agree or strongly agree (%)", "Mean level (1 to 4)"],
+      ...reactions.items.map((item) => [item.prompt, item.answers, percent(item.agree, item.answers), item.mean]),
+    ],
+  };
 }
 
 function titleRow(evaluation: LearningEvaluation) {

@@ -142,3 +142,36 @@ export async function countDistinctPeople(
   `);
   return result.rows[0] ?? { educators: 0, learners: 0 };
 }
+
+export type FeedbackRow = { item_key: string; level: number; answers: number };
+export type FeedbackRounds = { community_id: string; rounds: number; respondents: number };
+
+/**
+ * Reactions (level 1): the feedback rounds on the teams' meetings held in the period, by team with how many answered,
+ * and the answers by item and level over all of them. Counts only; a person's answers cannot be told apart.
+ */
+export async function queryMeetingFeedback(
+  db: Db,
+  districtId: string,
+  teamIds: readonly string[],
+  period: EvaluationPeriod,
+): Promise<{ rounds: FeedbackRounds[]; answers: FeedbackRow[] }> {
+  if (teamIds.length === 0) return { rounds: [], answers: [] };
+  const starts = sql`(${period.from}::date)::timestamp at time zone ${period.timeZone}`;
+  const ends = sql`((${period.to}::date + 1))::timestamp at time zone ${period.timeZone}`;
+  const feedback = sql`
+    select r.id, r.community_id from survey_rounds r join meetings m on m.id = r.meeting_id
+     where r.district_id = ${districtId} and r.community_id = any(${uuidArray(teamIds)})
+       and m.starts_at >= ${starts} and m.starts_at < ${ends}`;
+  const [rounds, answers] = await Promise.all([
+    db.execute<FeedbackRounds>(sql`
+      select f.community_id, count(*)::int as rounds,
+             coalesce(sum((select count(*) from survey_respondents sr where sr.round_id = f.id)), 0)::int as respondents
+        from (${feedback}) f group by f.community_id`),
+    db.execute<FeedbackRow>(sql`
+      select a.item_key, a.level, count(*)::int as answers
+        from (${feedback}) f join survey_answers a on a.round_id = f.id
+       group by a.item_key, a.level`),
+  ]);
+  return { rounds: rounds.rows, answers: answers.rows };
+}

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { NotYetRespondedItem } from "../../../contract/student-review";
 import type { Db } from "../../db/client";
 import { communities } from "../../db/schema";
-import type { Actor } from "../../policy/actor";
+import { type Actor, isStaff } from "../../policy/actor";
 import { isVisibleStudent } from "../../policy/student-scope";
 import { isResponseTo } from "./responded-to";
 
@@ -65,11 +65,16 @@ export async function queryNotYetResponded(
     deadlines.map((d) => sql`(${d.communityId}::uuid, ${d.givenBy}::date)`),
     sql`, `,
   );
+  // A teacher's own students are a few dozen: their calls are found by student (below_proficient_students'
+  // student index), not by reading every call of the teams' assessments and keeping theirs.
   const taught =
     options.taughtBy === undefined
       ? sql``
-      : sql`and exists (select 1 from class_students cs join class_teachers ct on ct.class_id = cs.class_id
-                         where cs.student_id = bp.student_id and ct.person_id = ${options.taughtBy})`;
+      : sql`and bp.student_id = any(array(select cs.student_id from class_students cs
+                                            join class_teachers ct on ct.class_id = cs.class_id
+                                           where ct.person_id = ${options.taughtBy}))`;
+  // A staff member always sees their own classes' students (visibleStudentIds), so those need no further check.
+  const ownStudents = options.taughtBy === actor.personId && isStaff(actor);
   const result = await db.execute<Row>(sql`
     with deadline(community_id, given_by) as (values ${teams}),
     given as (
@@ -83,12 +88,12 @@ export async function queryNotYetResponded(
       select bp.student_id, bp.assessment_id,
              json_agg(json_build_object('id', lt.id, 'statement', lt.statement) order by at.position) as targets
         from given g
-        join below_proficient_students bp on bp.assessment_id = g.id
+        join below_proficient_students bp on bp.assessment_id = g.id ${taught}
         cross join lateral unnest(case when g.partial_is_need then bp.targets else bp.whole_targets end) t(target_id)
         join assessment_targets at on at.assessment_id = bp.assessment_id and at.target_id = t.target_id
         join learning_targets lt on lt.id = t.target_id
         join students s on s.id = bp.student_id
-       where s.archived_at is null and ${isVisibleStudent(actor, "s")} ${taught}
+       where s.archived_at is null and ${ownStudents ? sql`true` : isVisibleStudent(actor, "s")}
          and not exists (select 1 from intervention_plans p
                           where p.student_id = bp.student_id
                             and ${isResponseTo("p", sql`t.target_id`, sql`g.given_on`, null)})

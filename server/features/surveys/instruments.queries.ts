@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Instrument } from "../../../contract/surveys";
 import type { Db } from "../../db/client";
-import { AGREEMENT_LEVELS, levelsOf } from "./instruments/built-in";
+import { AGREEMENT_LEVELS, type BuiltInInstrument, levelsOf } from "./instruments/built-in";
 import { BUILT_IN_INSTRUMENTS, findBuiltInInstrument } from "./instruments/catalog";
 
 type RawItem = {
@@ -28,6 +28,7 @@ async function listDistrictInstruments(db: Db, districtId: string, id?: string):
     const instrument = byId.get(row.instrument_id) ?? {
       ref: row.instrument_id,
       builtIn: false,
+      audience: "staff" as const,
       title: row.title,
       description: row.description,
       items: [],
@@ -46,16 +47,20 @@ async function listDistrictInstruments(db: Db, districtId: string, id?: string):
   return [...byId.values()];
 }
 
+function presentBuiltIn(instrument: BuiltInInstrument): Instrument {
+  return {
+    ref: instrument.key,
+    builtIn: true,
+    audience: instrument.audience ?? "staff",
+    title: instrument.title,
+    description: instrument.description,
+    items: instrument.items,
+  };
+}
+
 /** Every instrument the district may run: the built-in ones, then its own. */
 export async function listInstruments(db: Db, districtId: string): Promise<Instrument[]> {
-  const builtIn = BUILT_IN_INSTRUMENTS.map((i) => ({
-    ref: i.key,
-    builtIn: true,
-    title: i.title,
-    description: i.description,
-    items: i.items,
-  }));
-  return [...builtIn, ...(await listDistrictInstruments(db, districtId))];
+  return [...BUILT_IN_INSTRUMENTS.map(presentBuiltIn), ...(await listDistrictInstruments(db, districtId))];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -63,14 +68,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** One instrument by its ref (a built-in key or one of the district's instrument ids), or undefined. */
 export async function findInstrument(db: Db, districtId: string, ref: string): Promise<Instrument | undefined> {
   const builtIn = findBuiltInInstrument(ref);
-  if (builtIn)
-    return {
-      ref: builtIn.key,
-      builtIn: true,
-      title: builtIn.title,
-      description: builtIn.description,
-      items: builtIn.items,
-    };
+  if (builtIn) return presentBuiltIn(builtIn);
   if (!UUID.test(ref)) return undefined;
   return (await listDistrictInstruments(db, districtId, ref))[0];
 }

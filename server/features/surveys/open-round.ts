@@ -1,17 +1,26 @@
-import type { z } from "zod";
-import type { Instrument, RoundInput } from "../../../contract/surveys";
+import type { Instrument } from "../../../contract/surveys";
 import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { surveyRounds } from "../../db/schema";
 
-/** Opens a round of an instrument for a team or a school, with a snapshot of the instrument's items. */
+/** Who a round asks: a team (and, for feedback, one of its meetings), a school's staff, or a school's families. */
+export type RoundPlace =
+  | { kind: "team"; communityId: string }
+  | { kind: "meeting"; communityId: string; meetingId: string }
+  | { kind: "school"; schoolId: string }
+  | { kind: "families"; schoolId: string };
+
+export type RoundOpening = { place: RoundPlace; termLabel: string; opensOn: string; closesOn: string };
+
+/** Opens a round of an instrument with a snapshot of its items. */
 export async function openRound(
   db: Db,
   context: ActorContext,
   instrument: Instrument,
-  input: z.infer<typeof RoundInput>,
+  opening: RoundOpening,
 ): Promise<string> {
+  const { place } = opening;
   return db.transaction(async (tx) => {
     const [round] = await tx
       .insert(surveyRounds)
@@ -21,11 +30,13 @@ export async function openRound(
         instrumentId: instrument.builtIn ? null : instrument.ref,
         title: instrument.title,
         items: instrument.items,
-        communityId: input.audience.kind === "team" ? input.audience.communityId : null,
-        schoolId: input.audience.kind === "school" ? input.audience.schoolId : null,
-        termLabel: input.termLabel,
-        opensOn: input.opensOn,
-        closesOn: input.closesOn,
+        communityId: "communityId" in place ? place.communityId : null,
+        meetingId: place.kind === "meeting" ? place.meetingId : null,
+        schoolId: "schoolId" in place ? place.schoolId : null,
+        forFamilies: place.kind === "families",
+        termLabel: opening.termLabel,
+        opensOn: opening.opensOn,
+        closesOn: opening.closesOn,
         openedById: context.actor.personId,
       })
       .returning({ id: surveyRounds.id });
@@ -34,7 +45,7 @@ export async function openRound(
       action: "survey.round_opened",
       subjectType: "survey_round",
       subjectId: id,
-      details: { instrument: instrument.ref, audience: input.audience.kind, termLabel: input.termLabel },
+      details: { instrument: instrument.ref, audience: place.kind, termLabel: opening.termLabel },
     });
     return id;
   });

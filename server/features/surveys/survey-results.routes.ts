@@ -14,6 +14,7 @@ import { authorize, can } from "../../policy/authorize";
 import type { App } from "../../types";
 import { addToAgenda, agendaTitleFor } from "./add-to-agenda";
 import { buildResults, isSuppressed, itemMeans, sectionMeans } from "./round-results";
+import { audienceOf } from "./surveys.present";
 import { countAnswers, findNextMeeting, findRound, listRounds, type RoundRow } from "./surveys.queries";
 
 const AGENDA_MAX_ITEMS = 40;
@@ -127,11 +128,7 @@ export async function surveyResultsRoutes(app: App) {
           roundId: r.id,
           title: r.title,
           termLabel: r.termLabel,
-          audience: {
-            kind: r.community ? ("team" as const) : ("school" as const),
-            id: r.community?.id ?? (r.schoolId as string),
-            name: r.audienceName,
-          },
+          audience: audienceOf(r),
           schoolNames: r.audienceSchoolNames,
           answered: r.answered,
           suppressed: isSuppressed(r.answered),

@@ -9,6 +9,14 @@ export function roundStatus(round: Pick<RoundRow, "opensOn" | "closesOn">, today
   return today > round.closesOn ? "closed" : "open";
 }
 
+/** Who a round asks, as lists name it: a meeting's feedback is named by the meeting. */
+export function audienceOf(round: RoundRow): RoundSummary["audience"] {
+  if (round.meeting)
+    return { kind: "meeting", id: round.meeting.id, name: `${round.audienceName}: ${round.meeting.title}` };
+  if (round.community) return { kind: "team", id: round.community.id, name: round.audienceName };
+  return { kind: round.forFamilies ? "families" : "school", id: round.schoolId as string, name: round.audienceName };
+}
+
 /** A round as lists show it: status, completion counts, whether the reader answered, and what they may do. */
 export function presentRoundSummary(actor: Actor, round: RoundRow, hasAnswered: boolean, today: string): RoundSummary {
   const status = roundStatus(round, today);
@@ -16,11 +24,7 @@ export function presentRoundSummary(actor: Actor, round: RoundRow, hasAnswered: 
     id: round.id,
     instrumentRef: round.instrumentRef,
     title: round.title,
-    audience: {
-      kind: round.community ? "team" : "school",
-      id: round.community?.id ?? (round.schoolId as string),
-      name: round.audienceName,
-    },
+    audience: audienceOf(round),
     termLabel: round.termLabel,
     opensOn: round.opensOn,
     closesOn: round.closesOn,

@@ -12,6 +12,8 @@ export type RoundRow = RoundTarget & {
   termLabel: string;
   opensOn: string;
   closesOn: string;
+  /** The meeting a feedback round asks about, with its title and start. */
+  meeting: { id: string; title: string; startsAt: string } | null;
   audienceName: string;
   audienceSchoolNames: string[];
   answered: number;
@@ -26,6 +28,10 @@ type RawRound = {
   items: SurveyItem[];
   community_id: string | null;
   school_id: string | null;
+  for_families: boolean;
+  meeting_id: string | null;
+  meeting_title: string | null;
+  meeting_starts_at: string | Date | null;
   community_school_ids: string[] | null;
   audience_name: string;
   audience_school_names: string[] | null;
@@ -36,11 +42,18 @@ type RawRound = {
   expected: number;
 };
 
-// Who may answer: a team's working staff members (not guests), a school's active staff. The count is of people,
-// never of who among them answered.
+// Who may answer: a team's working staff members (not guests); of a meeting's feedback, those marked present (all
+// of them while attendance is not taken); a school's active staff; a family survey, the families of the school's
+// students. The count is of people, never of who among them answered.
+const STAFF_MEMBERS = sql`
+  select cm.person_id from community_members cm join people p on p.id = cm.person_id
+   where cm.community_id = r.community_id and cm.team_role <> 'guest' and p.status = 'active'
+     and exists (select 1 from role_assignments ra where ra.person_id = p.id
+                  and ra.role in ('district_leader', 'school_leader', 'coach', 'teacher', 'support_staff'))`;
 const SELECT_ROUNDS = sql`
   select r.id, r.district_id, coalesce(r.instrument_key, r.instrument_id::text) as instrument_ref, r.title, r.items,
-         r.community_id, r.school_id, r.term_label, r.opens_on::text, r.closes_on::text,
+         r.community_id, r.school_id, r.for_families, r.term_label, r.opens_on::text, r.closes_on::text,
+         r.meeting_id, m.title as meeting_title, m.starts_at as meeting_starts_at,
          array(select cs.school_id from community_schools cs where cs.community_id = r.community_id)::text[]
            as community_school_ids,
          coalesce(c.name, s.name) as audience_name,
@@ -48,11 +61,14 @@ const SELECT_ROUNDS = sql`
               else array(select sc.name from community_schools cs join schools sc on sc.id = cs.school_id
                           where cs.community_id = r.community_id order by sc.name) end as audience_school_names,
          (select count(*) from survey_respondents sr where sr.round_id = r.id)::int as answered,
-         (case when r.community_id is not null then
-            (select count(*) from community_members cm join people p on p.id = cm.person_id
-              where cm.community_id = r.community_id and cm.team_role <> 'guest' and p.status = 'active'
-                and exists (select 1 from role_assignments ra where ra.person_id = p.id
-                             and ra.role in ('district_leader', 'school_leader', 'coach', 'teacher', 'support_staff')))
+         (case when r.meeting_id is not null and exists (select 1 from meeting_attendance ma where ma.meeting_id = r.meeting_id) then
+            (select count(*) from meeting_attendance ma
+              where ma.meeting_id = r.meeting_id and ma.status = 'present' and ma.person_id in (${STAFF_MEMBERS}))
+          when r.community_id is not null then (select count(*) from (${STAFF_MEMBERS}) members)
+          when r.for_families then
+            (select count(distinct fl.person_id) from family_links fl
+               join students st on st.id = fl.student_id join people p on p.id = fl.person_id
+              where st.school_id = r.school_id and st.archived_at is null and p.status = 'active')
           else
             (select count(distinct ra.person_id) from role_assignments ra join people p on p.id = ra.person_id
               where ra.school_id = r.school_id and p.status = 'active'
@@ -60,7 +76,8 @@ const SELECT_ROUNDS = sql`
           end)::int as expected
     from survey_rounds r
     left join communities c on c.id = r.community_id
-    left join schools s on s.id = r.school_id`;
+    left join schools s on s.id = r.school_id
+    left join meetings m on m.id = r.meeting_id`;
 
 function toRound(raw: RawRound): RoundRow {
   return {
@@ -70,6 +87,15 @@ function toRound(raw: RawRound): RoundRow {
       ? { id: raw.community_id, districtId: raw.district_id, schoolIds: raw.community_school_ids ?? [] }
       : null,
     schoolId: raw.school_id,
+    forFamilies: raw.for_families,
+    meeting:
+      raw.meeting_id && raw.meeting_starts_at
+        ? {
+            id: raw.meeting_id,
+            title: raw.meeting_title ?? "",
+            startsAt: new Date(raw.meeting_starts_at).toISOString(),
+          }
+        : null,
     instrumentRef: raw.instrument_ref,
     title: raw.title,
     items: raw.items,
@@ -98,7 +124,8 @@ export async function listRounds(db: Db, districtId: string, sameAs?: RoundRow):
   const same = sameAs
     ? sql`and coalesce(r.instrument_key, r.instrument_id::text) = ${sameAs.instrumentRef}
           and r.community_id is not distinct from ${sameAs.community?.id ?? null}::uuid
-          and r.school_id is not distinct from ${sameAs.schoolId}::uuid`
+          and r.school_id is not distinct from ${sameAs.schoolId}::uuid and r.for_families = ${sameAs.forFamilies}
+          and (r.meeting_id is null) = ${sameAs.meeting === null}`
     : sql``;
   const result = await db.execute<RawRound>(sql`${SELECT_ROUNDS}
      where r.district_id = ${districtId} ${same}
@@ -171,4 +198,32 @@ export async function findSchoolDistrict(db: Db, schoolId: string): Promise<{ di
   const result = await db.execute<{ district_id: string }>(sql`select district_id from schools where id = ${schoolId}`);
   const row = result.rows[0];
   return row ? { districtId: row.district_id } : undefined;
+}
+
+/** The feedback round of a meeting, or undefined. */
+export async function findMeetingRound(db: Db, meetingId: string): Promise<RoundRow | undefined> {
+  const result = await db.execute<RawRound>(sql`${SELECT_ROUNDS} where r.meeting_id = ${meetingId}`);
+  const raw = result.rows[0];
+  return raw ? toRound(raw) : undefined;
+}
+
+/** The family surveys of some schools open on a day, the soonest closing first. */
+export async function listOpenFamilyRounds(db: Db, schoolIds: readonly string[], today: string): Promise<RoundRow[]> {
+  if (!schoolIds.length) return [];
+  const result = await db.execute<RawRound>(sql`${SELECT_ROUNDS}
+     where r.for_families and r.school_id in (${sql.join(
+       schoolIds.map((id) => sql`${id}`),
+       sql`, `,
+     )}) and r.opens_on <= ${today}::date and r.closes_on >= ${today}::date
+     order by r.closes_on, r.id`);
+  return result.rows.map(toRound);
+}
+
+/** The schools of a family member's own children (family_links), for the family surveys they may answer. */
+export async function ownChildrenSchoolIds(db: Db, actor: { personId: string; districtId: string }): Promise<string[]> {
+  const result = await db.execute<{ school_id: string }>(sql`
+    select distinct s.school_id from family_links f join students s on s.id = f.student_id
+     where f.person_id = ${actor.personId} and f.district_id = ${actor.districtId}
+       and s.archived_at is null and s.school_id is not null`);
+  return result.rows.map((row) => row.school_id);
 }

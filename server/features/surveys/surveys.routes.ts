@@ -28,6 +28,7 @@ import {
   findSchoolDistrict,
   listOpenPlaces,
   listRounds,
+  ownChildrenSchoolIds,
   type RoundRow,
   roundsAnsweredBy,
 } from "./surveys.queries";
@@ -58,7 +59,12 @@ export async function surveysRoutes(app: App) {
       return { districtId: community.districtId, community, schoolId: null };
     }
     const school = (await findSchoolDistrict(app.db, audience.schoolId)) ?? notFound("school");
-    return { districtId: school.districtId, community: null, schoolId: audience.schoolId };
+    return {
+      districtId: school.districtId,
+      community: null,
+      schoolId: audience.schoolId,
+      forFamilies: audience.kind === "families",
+    };
   }
 
   app.get(
@@ -144,7 +150,14 @@ export async function surveysRoutes(app: App) {
           { pointer: "/body/instrumentRef", detail: "No such instrument in this district." },
         ]);
       }
-      const id = await openRound(app.db, actorContextOf(request), instrument, request.body);
+      const forFamilies = request.body.audience.kind === "families";
+      if (instrument.audience !== (forFamilies ? "families" : "staff")) {
+        invalid(forFamilies ? "Families answer a family survey." : "This instrument is not for a team or a school.", [
+          { pointer: "/body/instrumentRef", detail: "Choose an instrument written for this audience." },
+        ]);
+      }
+      const { audience: place, ...dates } = request.body;
+      const id = await openRound(app.db, actorContextOf(request), instrument, { place, ...dates });
       return reply.code(201).send(await presentOne(actor, await loadRound(actor, id)));
     },
   );
@@ -166,7 +179,10 @@ export async function surveysRoutes(app: App) {
     },
     async (request, reply) => {
       const actor = requireActor(request);
-      const round = (await findRound(app.db, request.params.id)) ?? notFound("round");
+      const found = (await findRound(app.db, request.params.id)) ?? notFound("round");
+      const round = found.forFamilies
+        ? { ...found, ownChildrenSchoolIds: await ownChildrenSchoolIds(app.db, actor) }
+        : found;
       authorize(actor, "surveyRound.answer", round);
       const status = roundStatus(round, todayIn(actor.timeZone));
       if (status !== "open") {

@@ -77,7 +77,10 @@ describe("instruments", () => {
       "implementation",
       "outcomes",
       "plc-continuum",
+      "meeting-feedback",
+      "family-partnership",
     ]);
+    expect(body.items.map((i: { audience: string }) => i.audience).slice(-3)).toEqual(["staff", "meeting", "families"]);
     const sections = new Set(body.items[0].items.map((i: { section: string }) => i.section));
     expect([...sections]).toEqual([
       "Continuous improvement",
@@ -279,7 +282,10 @@ describe("school rounds and the leaders' overview", () => {
     const rows = overview.json().rows;
     const school = rows.find((r: { roundId: string }) => r.roundId === roundId);
     expect(school).toMatchObject({ answered: 1, suppressed: true, sections: [{ section: "Data", mean: null }] });
-    const team = rows.find((r: { termLabel: string; audience: { kind: string } }) => r.termLabel === "Fall 2026");
+    const team = rows.find(
+      (r: { termLabel: string; audience: { kind: string } }) =>
+        r.termLabel === "Fall 2026" && r.audience.kind === "team",
+    );
     expect(team.suppressed).toBe(false);
     expect(team.schoolNames).toEqual([district.schools.elementary.name]);
     expect(team.sections.map((s: { mean: number | null }) => s.mean).every((m: number | null) => m !== null)).toBe(

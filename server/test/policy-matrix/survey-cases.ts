@@ -1,7 +1,9 @@
 import { nowMs } from "../../clock";
 import { meetings, surveyAnswers, surveyRespondents, surveyRounds } from "../../db/schema";
+import { familyPartnership } from "../../features/surveys/instruments/feedback";
 import { learningCommunities } from "../../features/surveys/instruments/learning-communities";
-import { buildPerson } from "../factories";
+import { buildStudent, linkFamily } from "../evidence-factories";
+import { buildPerson, type TestPerson } from "../factories";
 import { type Case, COMMUNITY_CONTRIBUTORS, type Ctx, LEADERS, STAFF, type Targets } from "./matrix-context";
 
 const THRESHOLD_ANSWERS = 10;
@@ -68,6 +70,52 @@ async function upcomingMeeting(c: Ctx, targets: Targets): Promise<void> {
       steps: [{ title: "Go", minutes: 5, roles: [], prompts: [] }],
     },
   });
+}
+
+/** A meeting of the team held an hour ago, for feedback (each request its own, as a meeting is asked once). */
+async function heldMeeting(c: Ctx, targets: Targets): Promise<string> {
+  const [meeting] = await c.db
+    .insert(meetings)
+    .values({
+      districtId: targets.district.id,
+      communityId: targets.communityId,
+      title: "Held meeting",
+      startsAt: new Date(nowMs() - 3_600_000),
+      endsAt: new Date(nowMs() - 1_800_000),
+      status: "completed",
+    })
+    .returning({ id: meetings.id });
+  return meeting?.id as string;
+}
+
+const familyRounds = new Map<string, Promise<void>>();
+
+/**
+ * An open family survey of the district's elementary school; in the own district its family member has a child
+ * there (made once per district).
+ */
+function familyRound(c: Ctx, targets: Targets): Promise<void> {
+  const known = familyRounds.get(targets.district.id);
+  if (known) return known;
+  const made = (async () => {
+    if (targets === c.own) {
+      const child = await buildStudent(c.db, targets.district, { schoolId: targets.district.schools.elementary.id });
+      await linkFamily(c.db, targets.district, (c.members.get("family_member") as TestPerson).id, child.id);
+    }
+    await c.db.insert(surveyRounds).values({
+      districtId: targets.district.id,
+      instrumentKey: familyPartnership.key,
+      title: familyPartnership.title,
+      items: familyPartnership.items,
+      schoolId: targets.district.schools.elementary.id,
+      forFamilies: true,
+      termLabel: `Families of ${targets.district.name}`,
+      opensOn: "2020-01-01",
+      closesOn: "2099-12-31",
+    });
+  })();
+  familyRounds.set(targets.district.id, made);
+  return made;
 }
 
 const allAnswers = learningCommunities.items.map((item) => ({ itemKey: item.key, level: 3 }));
@@ -152,6 +200,26 @@ export const surveyCases: Record<string, Case> = {
       url: `/api/v1/surveys/rounds/${await answeredRound(c, c.other)}/agenda`,
       payload: { itemKey: "lc.alignment.time" },
     }),
+  },
+  "GET /api/v1/meetings/:id/feedback": {
+    allowed: ["district_leader", "school_leader", "coach", "teacher", "family_member"],
+    own: (c) => ({ url: `/api/v1/meetings/${c.own.meetingId}/feedback` }),
+    other: (c) => ({ url: `/api/v1/meetings/${c.other.meetingId}/feedback` }),
+  },
+  "POST /api/v1/meetings/:id/feedback": {
+    // The team's managers ask for feedback on its meetings (as they open its rounds).
+    allowed: ["district_leader", "school_leader", "coach"],
+    own: async (c) => ({ url: `/api/v1/meetings/${await heldMeeting(c, c.own)}/feedback` }),
+    other: async (c) => ({ url: `/api/v1/meetings/${await heldMeeting(c, c.other)}/feedback` }),
+  },
+  "GET /api/v1/family/surveys": {
+    allowed: ["family_member"],
+    own: async (c) => {
+      await familyRound(c, c.own);
+      await familyRound(c, c.other);
+      return { url: "/api/v1/family/surveys" };
+    },
+    leakCheck: (c) => `Families of ${c.other.district.name}`,
   },
   "GET /api/v1/surveys/overview": {
     allowed: LEADERS,

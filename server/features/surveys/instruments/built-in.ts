@@ -5,6 +5,8 @@ export type BuiltInInstrument = {
   key: string;
   title: string;
   description: string;
+  /** Who it is written for when not a team or a school's staff: a meeting's participants, a school's families. */
+  audience?: "meeting" | "families";
   items: SurveyItem[];
 };
 

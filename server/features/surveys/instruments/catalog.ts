@@ -1,4 +1,5 @@
 import type { BuiltInInstrument } from "./built-in";
+import { familyPartnership, meetingFeedback } from "./feedback";
 import { learningCommunities } from "./learning-communities";
 import { plcContinuum } from "./plc-continuum";
 import { standardsRubrics } from "./standards-rubrics";
@@ -8,6 +9,8 @@ export const BUILT_IN_INSTRUMENTS: readonly BuiltInInstrument[] = [
   learningCommunities,
   ...standardsRubrics,
   plcContinuum,
+  meetingFeedback,
+  familyPartnership,
 ];
 
 /** A built-in instrument by its stable key. */

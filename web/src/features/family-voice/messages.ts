@@ -46,6 +46,12 @@ export type FamilyMessages = {
   sentNotesHeading: string;
   noteRead: string;
   noteUnread: string;
+  surveysHeading: string;
+  surveyHeading: (school: string, closesOn: string) => string;
+  surveyAnonymous: string;
+  surveyChooseOne: string;
+  surveySubmit: string;
+  surveyThanks: (school: string) => string;
 };
 
 const en: FamilyMessages = {
@@ -106,6 +112,13 @@ const en: FamilyMessages = {
   sentNotesHeading: "Notes you sent",
   noteRead: "Read by the team",
   noteUnread: "Not read yet",
+  surveysHeading: "A survey from your child's school",
+  surveyHeading: (school, closesOn) => `${school}: your answers (open until ${closesOn})`,
+  surveyAnonymous:
+    "Your answers are anonymous: they are kept without your name, and the school sees only how many families chose each answer, once enough have answered.",
+  surveyChooseOne: "Choose one answer.",
+  surveySubmit: "Send my answers",
+  surveyThanks: (school) => `Thank you: your answers to ${school}'s survey were received.`,
 };
 
 const es: FamilyMessages = {
@@ -167,6 +180,13 @@ const es: FamilyMessages = {
   sentNotesHeading: "Notas que envió",
   noteRead: "Leída por el equipo",
   noteUnread: "Aún no leída",
+  surveysHeading: "Una encuesta de la escuela de su hijo o hija",
+  surveyHeading: (school, closesOn) => `${school}: sus respuestas (abierta hasta el ${closesOn})`,
+  surveyAnonymous:
+    "Sus respuestas son anónimas: se guardan sin su nombre, y la escuela solo ve cuántas familias eligieron cada respuesta, cuando hayan respondido suficientes.",
+  surveyChooseOne: "Elija una respuesta.",
+  surveySubmit: "Enviar mis respuestas",
+  surveyThanks: (school) => `Gracias: recibimos sus respuestas a la encuesta de ${school}.`,
 };
 
 export const familyMessages: Record<FamilyLanguage, FamilyMessages> = { en, es };

@@ -8,6 +8,7 @@ import { SelectField } from "../../components/Field";
 import { PageHeader } from "../../components/PageHeader";
 import { useMe, useUpdateMe } from "../auth/me.api";
 import { ChildSupportSection } from "../family-voice/ChildSupportSection";
+import { FamilySurveySection } from "../family-voice/FamilySurveySection";
 import { type FamilyMessages, familyLanguageOf, familyMessages, formatFamilyDay } from "../family-voice/messages";
 import styles from "./FamilyPage.module.css";
 import { familyChildrenQuery } from "./family.api";
@@ -69,7 +70,12 @@ export function FamilyPage() {
           <p>{t.noChildrenBody}</p>
         </EmptyState>
       ) : (
-        children.data.items.map((child) => <ChildSection key={child.id} child={child} language={language} t={t} />)
+        <>
+          <FamilySurveySection language={language} t={t} />
+          {children.data.items.map((child) => (
+            <ChildSection key={child.id} child={child} language={language} t={t} />
+          ))}
+        </>
       )}
     </div>
   );

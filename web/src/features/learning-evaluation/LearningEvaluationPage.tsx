@@ -6,6 +6,7 @@ import { formatDay } from "../../components/format";
 import { PageHeader } from "../../components/PageHeader";
 import { PeriodFilters, ReportDownloads } from "../../components/PeriodFilters";
 import { QueryResult } from "../../components/QueryResult";
+import { TableScroll } from "../../components/TableScroll";
 import { useMe } from "../auth/me.api";
 import { schoolChoicesQuery } from "../schools/schools.api";
 import { type EvaluationFilters, evaluationDownloadUrl, learningEvaluationQuery } from "./learning-evaluation.api";
@@ -95,8 +96,8 @@ type Column = { header: string; cell: (figures: LearningFigures, teamId: string 
 const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] = [
   {
     id: "participation",
-    title: "1. Participation",
-    hint: "Team meetings in the period: scheduled and held, attendance at the meetings held, and minutes of collaborative learning (each meeting's length times the members present).",
+    title: "1. Participation and reactions",
+    hint: "Team meetings in the period: scheduled and held, attendance at the meetings held, minutes of collaborative learning (each meeting's length times the members present), and the feedback members gave on them.",
     columns: [
       { header: "Educators", cell: (f) => f.educators },
       {
@@ -110,6 +111,11 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
       { header: "Attendance", cell: (f) => percent(f.attendancePresent, f.attendanceMarked) },
       { header: "Collaborative minutes", cell: (f) => f.collaborativeMinutes },
       { header: "Minutes per educator per week", cell: (f) => f.minutesPerEducatorPerWeek ?? "—" },
+      {
+        header: "Meeting feedback",
+        cell: (f) =>
+          f.feedbackRounds === 0 ? "Not asked" : `${f.feedbackRespondents} answers on ${f.feedbackRounds} meetings`,
+      },
     ],
   },
   {
@@ -226,8 +232,46 @@ function EvaluationView({ evaluation }: { evaluation: LearningEvaluation }) {
               </tbody>
             </table>
           </section>
+          {level.id === "participation" ? <ReactionsTable reactions={evaluation.reactions} /> : null}
         </section>
       ))}
     </>
+  );
+}
+
+/** How participants judged their meetings, all teams together; nothing below the suppression threshold. */
+function ReactionsTable({ reactions }: { reactions: LearningEvaluation["reactions"] }) {
+  if (reactions.suppressed) {
+    return (
+      <p>
+        Reactions: {reactions.respondents} answers to meeting feedback so far. Nothing is shown until{" "}
+        {reactions.threshold} have answered, so no one's answers stand out.
+      </p>
+    );
+  }
+  return (
+    <TableScroll label="Reactions to meetings, all teams">
+      <table className="data-table">
+        <caption>Reactions to meetings, all teams together ({reactions.respondents} answers)</caption>
+        <thead>
+          <tr>
+            <th scope="col">Statement</th>
+            <th scope="col">Agree or strongly agree</th>
+            <th scope="col">Mean level (1 to 4)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {reactions.items.map((item) => (
+            <tr key={item.key}>
+              <th scope="row">{item.prompt}</th>
+              <td>
+                {item.agree} of {item.answers} ({percent(item.agree, item.answers)})
+              </td>
+              <td>{item.mean ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

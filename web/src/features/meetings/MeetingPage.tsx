@@ -4,6 +4,7 @@ import type { MeetingDetail } from "../../../../contract/meetings";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { CommunitiesPageHeader } from "../communities/CommunityLayout";
+import { MeetingFeedbackPanel } from "../surveys/MeetingFeedbackPanel";
 import { ActionItemList } from "./ActionItemList";
 import { AddActionItemForm } from "./AddActionItemForm";
 import { AttendanceForm } from "./AttendanceForm";
@@ -91,6 +92,7 @@ function MeetingView({ meeting }: { meeting: MeetingDetail }) {
         />
         {meeting.can.contribute ? <AddActionItemForm meeting={meeting} /> : null}
       </section>
+      <MeetingFeedbackPanel meetingId={meeting.id} />
       <SummaryActions meeting={meeting} />
       {meeting.previousMeetingId || meeting.nextMeetingId ? (
         <nav aria-label="Other meetings" className={styles.pager}>

@@ -8,8 +8,40 @@ import { useAnswerRound } from "./surveys.api";
 
 type AnswerValues = { levels: (string | null)[] };
 
-/** One person's anonymous answers: each item as a radio group whose choices carry their level's descriptor. */
-export function AnswerForm({ round }: { round: Round }) {
+/** The form's own words, for a form shown in another language (the family pages). */
+type AnswerFormText = { heading: string; anonymity: string; chooseOne: string; submit: string };
+
+/** An item in the reader's language: its translation when it has one, else as written. */
+function wordsOf(item: Round["items"][number], language: string) {
+  const translation = item.translations?.[language];
+  if (!translation) return { section: item.section, prompt: item.prompt, levels: item.levels };
+  return {
+    section: translation.section,
+    prompt: translation.prompt,
+    levels: item.levels.map((level, index) => ({ ...level, ...translation.levels[index] })),
+  };
+}
+
+/**
+ * One person's anonymous answers: each item as a radio group whose choices carry their level's descriptor. A
+ * family answers in their language (`language` picks each item's translation and `text` the form's words).
+ */
+export function AnswerForm({
+  round,
+  language = "en",
+  text,
+}: {
+  round: Round;
+  language?: string;
+  text?: AnswerFormText;
+}) {
+  const words = text ?? {
+    heading: `Your answers (open until ${formatDay(round.closesOn)})`,
+    anonymity:
+      "Your answers are anonymous: they are stored without your name, and the team sees only how many chose each level, once enough people have answered.",
+    chooseOne: "Choose one level.",
+    submit: "Submit answers",
+  };
   const answer = useAnswerRound(round.id);
   const form = useContractForm<typeof AnswersInput, AnswerValues>({
     schema: AnswersInput,
@@ -21,29 +53,28 @@ export function AnswerForm({ round }: { round: Round }) {
         level: levels[index] === null || levels[index] === undefined ? null : Number(levels[index]),
       })),
     }),
-    messages: Object.fromEntries(round.items.map((_, index) => [`answers/${index}/level`, "Choose one level."])),
+    messages: Object.fromEntries(round.items.map((_, index) => [`answers/${index}/level`, words.chooseOne])),
     onValid: (input) => answer.mutate(input, { onError: form.showProblem }),
   });
   const levels = form.watch("levels");
+  const headingId = `answer-heading-${round.id}`;
   let section = "";
 
   return (
-    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form" aria-labelledby="answer-heading">
-      <h2 id="answer-heading">Your answers (open until {formatDay(round.closesOn)})</h2>
-      <p className="notice notice-info">
-        Your answers are anonymous: they are stored without your name, and the team sees only how many chose each level,
-        once enough people have answered.
-      </p>
+    <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form" aria-labelledby={headingId}>
+      <h2 id={headingId}>{words.heading}</h2>
+      <p className="notice notice-info">{words.anonymity}</p>
       <FormAlert message={form.formMessage} />
       {round.items.map((item, index) => {
-        const heading = item.section !== section ? item.section : null;
-        section = item.section;
+        const shown = wordsOf(item, language);
+        const heading = shown.section !== section ? shown.section : null;
+        section = shown.section;
         return (
           <div key={item.key}>
             {heading ? <h3 className={styles.section}>{heading}</h3> : null}
             <RadioGroup
-              legend={item.prompt}
-              choices={item.levels.map((level) => ({
+              legend={shown.prompt}
+              choices={shown.levels.map((level) => ({
                 value: String(level.level),
                 label: level.label,
                 hint: level.descriptor,
@@ -57,7 +88,7 @@ export function AnswerForm({ round }: { round: Round }) {
       })}
       <div className="actions">
         <button type="submit" className="button" disabled={answer.isPending}>
-          Submit answers
+          {words.submit}
         </button>
       </div>
     </form>

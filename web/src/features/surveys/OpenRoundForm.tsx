@@ -8,11 +8,11 @@ import { useOpenRound } from "./surveys.api";
 
 type OpenValues = { instrumentRef: string; audience: string; termLabel: string; opensOn: string; closesOn: string };
 
-/** "team:<id>" or "school:<id>" from the audience select, as the contract's audience. */
+/** "team:<id>", "school:<id>" or "families:<id>" from the audience select, as the contract's audience. */
 function audienceOf(value: string) {
   const [kind, id] = value.split(":");
   if (kind === "team") return { kind, communityId: id };
-  if (kind === "school") return { kind, schoolId: id };
+  if (kind === "school" || kind === "families") return { kind, schoolId: id };
   return null;
 }
 
@@ -22,7 +22,11 @@ type OpenRoundFormProps = {
   onOpened: (roundId: string) => void;
 };
 
-/** Opens a round of an instrument for a team or a school, for a term. */
+/**
+ * Opens a round of an instrument for a team, a school's staff or a school's families, for a term. The instruments
+ * offered are those written for the audience chosen (a family survey for families; meeting feedback is asked from
+ * the meeting's page).
+ */
 export function OpenRoundForm({ instruments, options, onOpened }: OpenRoundFormProps) {
   const open = useOpenRound();
   const form = useContractForm<typeof RoundInput, OpenValues>({
@@ -47,19 +51,13 @@ export function OpenRoundForm({ instruments, options, onOpened }: OpenRoundFormP
         onError: form.showProblem,
       }),
   });
+  const forFamilies = form.watch("audience").startsWith("families:");
+  const offered = instruments.filter((i) => i.audience === (forFamilies ? "families" : "staff"));
   return (
     <section className="panel" aria-labelledby="open-round-heading">
       <h2 id="open-round-heading">Open a round</h2>
       <form ref={form.formRef} onSubmit={form.onSubmit} noValidate className="form">
         <FormAlert message={form.formMessage} />
-        <SelectField label="Instrument" {...form.register("instrumentRef")} error={form.fieldError("instrumentRef")}>
-          <option value="">Choose…</option>
-          {instruments.map((instrument) => (
-            <option key={instrument.ref} value={instrument.ref}>
-              {instrument.title}
-            </option>
-          ))}
-        </SelectField>
         <SelectField label="Who answers" {...form.register("audience")} error={form.errorWithin("audience")}>
           <option value="">Choose…</option>
           {options.communities.length ? (
@@ -80,6 +78,23 @@ export function OpenRoundForm({ instruments, options, onOpened }: OpenRoundFormP
               ))}
             </optgroup>
           ) : null}
+          {options.schools.length ? (
+            <optgroup label="Families of a school">
+              {options.schools.map((s) => (
+                <option key={s.id} value={`families:${s.id}`}>
+                  Families of {s.name}
+                </option>
+              ))}
+            </optgroup>
+          ) : null}
+        </SelectField>
+        <SelectField label="Instrument" {...form.register("instrumentRef")} error={form.fieldError("instrumentRef")}>
+          <option value="">Choose…</option>
+          {offered.map((instrument) => (
+            <option key={instrument.ref} value={instrument.ref}>
+              {instrument.title}
+            </option>
+          ))}
         </SelectField>
         <TextField label="Term" {...form.register("termLabel")} error={form.fieldError("termLabel")} />
         <TextField label="Opens on" type="date" {...form.register("opensOn")} error={form.fieldError("opensOn")} />
