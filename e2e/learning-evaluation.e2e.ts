@@ -20,7 +20,7 @@ it("a district leader evaluates the district's professional learning and downloa
   await page.goto("/goals");
   await page.getByRole("link", { name: "Evaluation of professional learning" }).click();
   await page.getByRole("heading", { level: 1, name: "Evaluation of professional learning" }).waitFor();
-  const participation = page.getByRole("table", { name: "1. Participation, by team" });
+  const participation = page.getByRole("table", { name: "1. Participation and reactions, by team" });
   await participation.waitFor();
   const firstTeam = ((await participation.getByRole("rowheader").first().textContent()) ?? "").trim();
   await expect.poll(() => participation.getByRole("rowheader", { name: "All teams" }).count()).toBe(1);

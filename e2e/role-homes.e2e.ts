@@ -93,6 +93,9 @@ it("a school leader's home raises the stalled cycle as an alert, and the team's 
     .getByRole("table", { name: `Teams of ${school.name}` })
     .getByRole("row")
     .filter({ has: page.getByRole("rowheader", { name: stalled.community.name }) });
+  // The team's goals drill down to its own goals; the stalled cycle to the cycle.
+  const goalsLink = row.getByRole("link", { name: /goals?|at risk/ });
+  expect(await goalsLink.getAttribute("href")).toBe(`/goals?communityId=${stalled.community.id}`);
   await row.getByRole("link", { name: /stalled/ }).click();
   await page.waitForURL(`**/communities/${stalled.community.id}/cycles/${stalled.cycle.id}`);
   await page.getByRole("heading", { level: 1, name: stalled.cycle.title }).waitFor();

@@ -3,18 +3,23 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { buildApp } from "./app";
+import { now, nowMs } from "./clock";
 import { type Config, publicBaseUrl } from "./config";
 import type { Db } from "./db/client";
 import { openDatabase } from "./db/client";
 import { migrateDatabase } from "./db/migrate";
 import { seedDemoDistrict } from "./demo/demo-district";
 import { sendNotificationDigests } from "./features/notifications/email-digest";
+import { runReminders } from "./features/notifications/reminders";
 import { markImportsLeftRunning } from "./features/rosters/interrupted-imports";
 import { removeAbandonedUploads } from "./http/upload-tmp";
 import { WEB_DIST } from "./http/web-app";
 import { type JobHandler, startJobRunner } from "./jobs/queue";
 import { ensureScheduled, nextUtcHour } from "./jobs/recurring";
 import { mailDeliveryJob } from "./mail/deliver-mail";
+
+/** How often reminders are looked for: a meeting's one-hour reminder comes at most this late. */
+const REMINDER_EVERY_MS = 5 * 60_000;
 
 /** Opens the configured database (PGlite under DATA_DIR unless DATABASE_URL is set). */
 export function openConfiguredDatabase(config: Config) {
@@ -57,6 +62,13 @@ export async function serve(
     await ensureScheduled(db, "notifications.digest", nextUtcHour(22));
   };
   await ensureScheduled(database.db, "notifications.digest", nextUtcHour(22));
+  // Reminders (meetings soon, action items due, decision rules fired), every few minutes from any process: each
+  // notice carries its occasion's key, so processes running them at once still send each one once.
+  handlers["notifications.remind"] = async (db) => {
+    await runReminders(db, now(), { smtpConfigured: Boolean(config.smtpUrl), baseUrl: publicBaseUrl(config) });
+    await ensureScheduled(db, "notifications.remind", new Date(nowMs() + REMINDER_EVERY_MS));
+  };
+  await ensureScheduled(database.db, "notifications.remind", now());
   const stopJobs = startJobRunner(database.db, handlers, app.log);
   await app.listen({ port: config.port, host: config.host });
   const { port } = app.server.address() as AddressInfo;

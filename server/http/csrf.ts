@@ -2,6 +2,11 @@ import type { FastifyInstance } from "fastify";
 import { HttpProblem } from "../errors";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+/**
+ * RFC 8058 one-click unsubscribe is posted by mail providers, from anywhere, with no session: its token is the
+ * whole authority, so where it came from does not matter.
+ */
+const ANY_ORIGIN_PATHS = ["/api/v1/notifications/unsubscribe?"];
 
 /**
  * Refuses state-changing requests that a browser sent from another site. Browsers always send Origin
@@ -12,6 +17,7 @@ export function registerOriginCheck(app: FastifyInstance, publicUrl: string | un
   const allowedOrigin = publicUrl ? new URL(publicUrl).origin : undefined;
   app.addHook("onRequest", async (request) => {
     if (SAFE_METHODS.has(request.method)) return;
+    if (ANY_ORIGIN_PATHS.some((path) => request.url.startsWith(path))) return;
     const origin = request.headers.origin;
     if (origin) {
       let originHost: string | undefined;

@@ -11,6 +11,20 @@ function secretText(payload: Record<string, unknown>): string | undefined {
   return undefined;
 }
 
+/** The full headers of such a message, when it had any. */
+function secretHeaders(payload: Record<string, unknown>): Record<string, string> | undefined {
+  const secret = payload.secret;
+  if (
+    secret &&
+    typeof secret === "object" &&
+    "headers" in secret &&
+    secret.headers &&
+    typeof secret.headers === "object"
+  )
+    return secret.headers as Record<string, string>;
+  return undefined;
+}
+
 /**
  * The job that hands one outbox message to the SMTP server. Once sent, the outbox keeps only who, what
  * subject and when: the body is dropped, since the recipient's mailbox has it.
@@ -23,7 +37,8 @@ export function mailDeliveryJob(smtpUrl: string, from: string): JobHandler {
     if (!message || message.status === "sent") return;
     const text = secretText(payload) ?? message.textBody;
     try {
-      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text });
+      const headers = secretHeaders(payload) ?? message.headers;
+      await transport.sendMail({ from, to: message.toAddress, subject: message.subject, text, headers });
       await db
         .update(outbox)
         .set({ status: "sent", sentAt: sql`now()`, error: null, textBody: "" })

@@ -7,8 +7,10 @@ export type Mail = {
   to: string;
   subject: string;
   text: string;
-  /** Parts of the text only the recipient may read (a link carrying an invite or reset token). */
+  /** Parts of the text (and headers) only the recipient may read (a link carrying an invite or reset token). */
   secrets?: string[];
+  /** Extra headers (a notice's List-Unsubscribe and List-Unsubscribe-Post, RFC 8058). */
+  headers?: Record<string, string>;
 };
 
 /** What the outbox shows in place of a secret: leaders read the outbox, and a token there is a takeover. */
@@ -32,6 +34,11 @@ export function redactSecrets(text: string, secrets: string[] = []): string {
  */
 export async function sendMail(db: Db, mail: Mail, options: { smtpConfigured: boolean }): Promise<string> {
   const stored = redactSecrets(mail.text, mail.secrets);
+  const headers = mail.headers ?? {};
+  const storedHeaders = Object.fromEntries(
+    Object.entries(headers).map(([name, value]) => [name, redactSecrets(value, mail.secrets)]),
+  );
+  const hidden = stored !== mail.text || JSON.stringify(storedHeaders) !== JSON.stringify(headers);
   const [row] = await db
     .insert(outbox)
     .values({
@@ -39,6 +46,7 @@ export async function sendMail(db: Db, mail: Mail, options: { smtpConfigured: bo
       toAddress: mail.to,
       subject: mail.subject,
       textBody: stored,
+      headers: storedHeaders,
       status: options.smtpConfigured ? "queued" : "held",
     })
     .returning({ id: outbox.id });
@@ -46,7 +54,7 @@ export async function sendMail(db: Db, mail: Mail, options: { smtpConfigured: bo
   if (options.smtpConfigured) {
     await enqueueJob(db, "mail.deliver", {
       outboxId: row.id,
-      ...(stored === mail.text ? {} : { secret: { text: mail.text } }),
+      ...(hidden ? { secret: { text: mail.text, headers } } : {}),
     });
   }
   return row.id;

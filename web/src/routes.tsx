@@ -18,6 +18,7 @@ import { SignInPage } from "./features/auth/SignInPage";
 import { CommunityLayout } from "./features/communities/CommunityLayout";
 import { CommunitiesSearch } from "./features/communities/communities-search";
 import { DiscussionSearch, ThreadsSearch } from "./features/discussions/discussions-search";
+import { GoalsSearch } from "./features/goals/goals-search";
 import { HomePage } from "./features/home/HomePage";
 import { NewGroupSearch } from "./features/interventions/new-group-search";
 import { LibrarySearch } from "./features/library/library-search";
@@ -247,6 +248,8 @@ const planRoute = createRoute({
 const interventionReportsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "interventions/reports",
+  // A drill-down from a home opens the report on one school.
+  validateSearch: z.object({ schoolId: z.string().optional().catch(undefined) }),
   component: lazyRouteComponent(
     () => import("./features/intervention-reports/InterventionReportsPage"),
     "InterventionReportsPage",
@@ -255,6 +258,7 @@ const interventionReportsRoute = createRoute({
 const goalsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "goals",
+  validateSearch: GoalsSearch,
   component: lazyRouteComponent(() => import("./features/goals/GoalsPage"), "GoalsPage"),
 });
 const learningEvaluationRoute = createRoute({

@@ -1,5 +1,17 @@
 import { sql } from "drizzle-orm";
-import { boolean, customType, index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import {
+  boolean,
+  customType,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { type Channels, NOTIFICATION_KINDS, type NotificationKind } from "../../../contract/notifications";
 import { communities } from "./communities";
 import { districtIdColumn, districts, people } from "./organizations";
 
@@ -77,10 +89,17 @@ export const notifications = pgTable(
     personId: uuid("person_id")
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
-    kind: text("kind", { enum: ["mention", "reply", "action_item", "visit"] }).notNull(),
+    kind: text("kind", { enum: NOTIFICATION_KINDS }).notNull(),
     title: text("title").notNull(),
     link: text("link").notNull(),
     actorId: uuid("actor_id").references(() => people.id),
+    /**
+     * What the notice is about, once per person (a meeting's 24-hour reminder, a plan's flag on its latest score):
+     * every server process may decide to send it, and the unique index lets only the first one through.
+     */
+    dedupeKey: text("dedupe_key"),
+    /** Shown on the bell (the person may take a kind by email only). */
+    inBell: boolean("in_bell").notNull().default(true),
     readAt: timestamp("read_at", { withTimezone: true }),
     emailedAt: timestamp("emailed_at", { withTimezone: true }),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
@@ -88,6 +107,7 @@ export const notifications = pgTable(
   (t) => [
     index("notifications_person_idx").on(t.personId, t.createdAt.desc()),
     index("notifications_unread_idx").on(t.personId).where(sql`${t.readAt} is null`),
+    uniqueIndex("notifications_dedupe_uq").on(t.personId, t.dedupeKey),
   ],
 );
 
@@ -99,4 +119,8 @@ export const notificationSettings = pgTable("notification_settings", {
     .notNull()
     .references(() => districts.id),
   emailDigest: boolean("email_digest").notNull().default(true),
+  /** Each kind's channels where the person changed them (DEFAULT_CHANNELS otherwise). */
+  channels: jsonb("channels").$type<Partial<Record<NotificationKind, Channels>>>().notNull().default({}),
+  /** The secret of the one-click unsubscribe links in their email (RFC 8058); made when first needed. */
+  unsubscribeToken: text("unsubscribe_token").unique(),
 });

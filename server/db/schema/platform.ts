@@ -32,6 +32,8 @@ export const outbox = pgTable(
     toAddress: text("to_address").notNull(),
     subject: text("subject").notNull(),
     textBody: text("text_body").notNull(),
+    /** Extra headers for delivery: a notice's one-click unsubscribe (List-Unsubscribe, List-Unsubscribe-Post). */
+    headers: jsonb("headers").$type<Record<string, string>>().notNull().default({}),
     status: text("status", { enum: ["held", "queued", "sent", "failed"] })
       .notNull()
       .default("held"),

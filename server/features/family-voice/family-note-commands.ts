@@ -6,15 +6,21 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { familyNotes, interventionPlans } from "../../db/schema";
 import { invalid } from "../../errors";
+import { type NoticeMail, sendNotices } from "../notifications/notices";
 
 type Student = { id: string; districtId: string };
 
-/** A family's note to their child's team, about the child or one of the child's plans; returns its id. */
+/**
+ * A family's note to their child's team, about the child or one of the child's plans; returns its id. The child's
+ * teachers and whoever delivers the child's plans are told in the same transaction (bell, and email by their
+ * choice), so a note is never stored without its notice, nor noticed twice.
+ */
 export async function createFamilyNote(
   db: Db,
   context: ActorContext,
   student: Student,
   input: z.infer<typeof FamilyNoteInput>,
+  mail: NoticeMail,
 ): Promise<string> {
   const { actor } = context;
   const { body, planId } = input;
@@ -38,6 +44,28 @@ export async function createFamilyNote(
       })
       .returning({ id: familyNotes.id });
     if (!note) throw new Error("family note insert returned nothing");
+    const recipients = await tx.execute<{ person_id: string; first_name: string }>(sql`
+      select distinct x.person_id,
+             (select coalesce(nullif(trim(s.preferred_name), ''), s.given_name) from students s where s.id = ${student.id})
+               as first_name
+        from (select ct.person_id from class_students cs join class_teachers ct on ct.class_id = cs.class_id
+               where cs.student_id = ${student.id}
+              union
+              select p.delivered_by_id from intervention_plans p
+               where p.student_id = ${student.id} and p.status = 'active' and p.delivered_by_id is not null) x`);
+    await sendNotices(
+      tx,
+      recipients.rows.map((row) => ({
+        districtId: student.districtId,
+        personId: row.person_id,
+        kind: "family_note" as const,
+        title: `A family wrote about ${row.first_name}`,
+        link: `/students/${student.id}`,
+        actorId: actor.personId,
+        dedupeKey: `family_note:${note.id}`,
+      })),
+      mail,
+    );
     await recordAudit(tx, context, {
       action: "family_note.created",
       subjectType: "student",

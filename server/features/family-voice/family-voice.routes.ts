@@ -1,6 +1,7 @@
 import { IdParams } from "../../../contract/common";
 import { ChildSupport, FamilyNote, FamilyNoteInput, FamilyNoteList } from "../../../contract/family-voice";
 import { recordAudit } from "../../audit/record-audit";
+import { publicBaseUrl } from "../../config";
 import { notFound } from "../../errors";
 import { actorContextOf, requireActor } from "../../http/signed-in";
 import { authorize } from "../../policy/authorize";
@@ -42,7 +43,10 @@ export async function familyVoiceRoutes(app: App) {
       const actor = requireActor(request);
       const student = await loadStudent(request.params.id);
       authorize(actor, "familyNote.create", student);
-      const id = await createFamilyNote(app.db, actorContextOf(request), student, request.body);
+      const id = await createFamilyNote(app.db, actorContextOf(request), student, request.body, {
+        smtpConfigured: Boolean(app.config.smtpUrl),
+        baseUrl: publicBaseUrl(app.config),
+      });
       return reply.status(201).send((await findFamilyNote(app.db, id)) ?? notFound("family note"));
     },
   );

@@ -1,6 +1,6 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { z } from "zod";
-import type { MarkReadInput } from "../../../contract/notifications";
+import type { MarkReadInput, NotificationKind, NotificationSettings } from "../../../contract/notifications";
 import type { Db } from "../../db/client";
 import { notificationSettings, notifications } from "../../db/schema";
 import type { Actor } from "../../policy/actor";
@@ -23,10 +23,35 @@ export async function markNotificationsRead(
     .where(and(...conditions));
 }
 
-/** Saves whether the actor gets the daily email digest. */
-export async function saveEmailDigestSetting(db: Db, actor: Actor, emailDigest: boolean): Promise<void> {
+/** Saves whether the actor gets the daily email digest, and the channels of the kinds they name. */
+export async function saveNotificationSettings(
+  db: Db,
+  actor: Actor,
+  settings: z.infer<typeof NotificationSettings>,
+): Promise<void> {
+  const channels = settings.channels ?? {};
   await db
     .insert(notificationSettings)
-    .values({ personId: actor.personId, districtId: actor.districtId, emailDigest })
-    .onConflictDoUpdate({ target: notificationSettings.personId, set: { emailDigest } });
+    .values({ personId: actor.personId, districtId: actor.districtId, emailDigest: settings.emailDigest, channels })
+    .onConflictDoUpdate({
+      target: notificationSettings.personId,
+      set: {
+        emailDigest: settings.emailDigest,
+        channels: sql`${notificationSettings.channels} || ${JSON.stringify(channels)}::jsonb`,
+      },
+    });
+}
+
+/**
+ * One-click unsubscribe (RFC 8058): the person whose email carried this token gets no more email of this kind,
+ * neither at once nor in the digest (the bell keeps it). False when no one has that token.
+ */
+export async function unsubscribe(db: Db, token: string, kind: NotificationKind): Promise<boolean> {
+  const result = await db.execute<{ person_id: string }>(sql`
+    update notification_settings
+       set channels = channels || jsonb_build_object(${kind}::text, jsonb_build_object(
+             'bell', coalesce((channels -> ${kind}::text ->> 'bell')::boolean, true), 'email', false, 'digest', false))
+     where unsubscribe_token = ${token}
+    returning person_id`);
+  return result.rows.length > 0;
 }

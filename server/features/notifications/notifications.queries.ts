@@ -1,10 +1,12 @@
 import { eq, sql } from "drizzle-orm";
+import { NOTIFICATION_KINDS, type NotificationKind, type NotificationSettings } from "../../../contract/notifications";
 import type { Db } from "../../db/client";
 import { notificationSettings } from "../../db/schema";
+import { channelsFor } from "./notices";
 
 export type RawNotification = {
   id: string;
-  kind: "mention" | "reply" | "action_item" | "visit";
+  kind: NotificationKind;
   title: string;
   link: string;
   actor_name: string | null;
@@ -17,15 +19,19 @@ export type RawNotification = {
 export async function listNotifications(db: Db, personId: string): Promise<RawNotification[]> {
   const result = await db.execute<RawNotification>(sql`
         select n.id, n.kind, n.title, n.link, p.display_name as actor_name, n.read_at, n.created_at,
-               (select count(*) from notifications u where u.person_id = ${personId} and u.read_at is null)::int as unread
+               (select count(*) from notifications u
+                 where u.person_id = ${personId} and u.read_at is null and u.in_bell)::int as unread
           from notifications n left join people p on p.id = n.actor_id
-         where n.person_id = ${personId}
+         where n.person_id = ${personId} and n.in_bell
          order by n.created_at desc limit 50`);
   return result.rows;
 }
 
-/** Whether a person gets the daily email digest (yes, until they say otherwise). */
-export async function findEmailDigestSetting(db: Db, personId: string): Promise<boolean> {
+/** A person's notification settings: the digest at all (yes until they say otherwise) and every kind's channels. */
+export async function findNotificationSettings(db: Db, personId: string): Promise<NotificationSettings> {
   const [row] = await db.select().from(notificationSettings).where(eq(notificationSettings.personId, personId));
-  return row?.emailDigest ?? true;
+  return {
+    emailDigest: row?.emailDigest ?? true,
+    channels: Object.fromEntries(NOTIFICATION_KINDS.map((kind) => [kind, channelsFor(row?.channels ?? null, kind)])),
+  };
 }

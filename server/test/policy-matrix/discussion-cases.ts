@@ -95,6 +95,11 @@ export const discussionCases: Record<string, Case> = {
     own: () => ({ url: "/api/v1/me/notifications/read", payload: { all: true } }),
   },
   "GET /api/v1/me/notification-settings": { allowed: "all", own: () => ({ url: "/api/v1/me/notification-settings" }) },
+  // One-click unsubscribe: its token is its only authority (a made-up one names nobody: 404, for every role).
+  "POST /api/v1/notifications/unsubscribe": {
+    allowed: "public",
+    own: () => ({ url: `/api/v1/notifications/unsubscribe?token=${"u".repeat(43)}&kind=meeting_soon` }),
+  },
   "PUT /api/v1/me/notification-settings": {
     allowed: "all",
     own: () => ({ url: "/api/v1/me/notification-settings", payload: { emailDigest: true } }),

@@ -9,6 +9,7 @@ import { QueryResult } from "../../components/QueryResult";
 import { GoalLine } from "./AlignmentTree";
 import { LEVEL_LABELS, STATUS_LABELS } from "./goal-format";
 import { type GoalFilters, goalListQuery } from "./goals.api";
+import type { GoalsSearch } from "./goals-search";
 
 const SORTS = [
   { value: "level", label: "Level" },
@@ -17,9 +18,12 @@ const SORTS = [
   { value: "status", label: "Status, needing attention first" },
 ] as const;
 
-/** Every goal the reader may see, searched, filtered by level, school, team and status, and sorted. */
-export function GoalListSection() {
-  const [filters, setFilters] = useState<GoalFilters>({ sort: "level" });
+/**
+ * Every goal the reader may see, searched, filtered by level, school, team and status, and sorted; a drill-down
+ * from another page opens it with its filters (`initial`).
+ */
+export function GoalListSection({ initial = {} }: { initial?: GoalsSearch }) {
+  const [filters, setFilters] = useState<GoalFilters>({ sort: "level", ...initial });
   const goals = useQuery(goalListQuery(filters));
   const set = (change: GoalFilters) => setFilters((current) => ({ ...current, ...change }));
   const places = goals.data;

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Link } from "@tanstack/react-router";
+import { getRouteApi, Link } from "@tanstack/react-router";
 import { PageHeader } from "../../components/PageHeader";
 import { QueryResult } from "../../components/QueryResult";
 import { useMe } from "../auth/me.api";
@@ -9,9 +9,12 @@ import { GoalForm } from "./GoalForm";
 import { GoalListSection } from "./GoalListSection";
 import { goalTreeQuery } from "./goals.api";
 
+const route = getRouteApi("/signed-in/goals");
+
 /** The "Goals & cycles" area: the alignment tree, the teams' active cycles, every goal, setting a goal. */
 export function GoalsPage() {
   const me = useMe();
+  const search = route.useSearch();
   const tree = useQuery(goalTreeQuery);
   return (
     <>
@@ -36,7 +39,7 @@ export function GoalsPage() {
         <Link to="/cycles/record">Finished cycles across the district</Link>: what other teams tried, and how their
         students' results moved.
       </p>
-      <GoalListSection />
+      <GoalListSection initial={search} />
       <GoalForm />
     </>
   );

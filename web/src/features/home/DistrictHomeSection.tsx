@@ -60,13 +60,19 @@ export function DistrictHomeSection() {
                       </Link>
                     </td>
                     <td>
-                      <Link to="/goals">{row.goalsAtRisk}</Link>
+                      <Link to="/goals" search={{ schoolId: row.school.id }}>
+                        {row.goalsAtRisk}
+                      </Link>
                     </td>
                     <td>
-                      <Link to="/interventions/reports">{row.overdueReviews}</Link>
+                      <Link to="/interventions/reports" search={{ schoolId: row.school.id }}>
+                        {row.overdueReviews}
+                      </Link>
                     </td>
                     <td>
-                      <Link to="/interventions/reports">{shareText(row.responsiveness)}</Link>
+                      <Link to="/interventions/reports" search={{ schoolId: row.school.id }}>
+                        {shareText(row.responsiveness)}
+                      </Link>
                     </td>
                   </tr>
                 ))}

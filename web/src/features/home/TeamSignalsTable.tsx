@@ -88,7 +88,7 @@ export function TeamSignalsTable({ teams, caption }: { teams: TeamSignals[]; cap
                 )}
               </td>
               <td>
-                <Link to="/goals">
+                <Link to="/goals" search={{ communityId: team.community.id }}>
                   {team.goals.total === 0 ? "No goals" : `${team.goals.atRisk} of ${team.goals.total} at risk`}
                 </Link>
               </td>

@@ -1,4 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { getRouteApi } from "@tanstack/react-router";
 import { useState } from "react";
 import type { InterventionReport } from "../../../../contract/intervention-reports";
 import { ApiError } from "../../api/client";
@@ -11,11 +12,14 @@ import { interventionReportQuery, type ReportFilters, reportDownloadUrl } from "
 import { OutcomesSection, OverdueSection, ResponsivenessSection } from "./ReportTables";
 import { TiersSection } from "./TiersChart";
 
+const route = getRouteApi("/signed-in/interventions/reports");
+
 /** For school and district leaders: tiers over time, overdue reviews, responsiveness and outcomes, by team. */
 export function InterventionReportsPage() {
   const me = useMe();
   const isLeader = me.can.readInterventionReports;
-  const [filters, setFilters] = useState<ReportFilters>({});
+  const { schoolId } = route.useSearch();
+  const [filters, setFilters] = useState<ReportFilters>(schoolId ? { schoolId } : {});
   const report = useQuery({
     ...interventionReportQuery(filters),
     enabled: isLeader,

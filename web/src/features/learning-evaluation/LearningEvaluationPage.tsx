@@ -91,6 +91,26 @@ function TeamLink({ to, teamId, children }: { to: TeamPage; teamId: string | nul
 
 type TeamPage = "/communities/$communityId/meetings" | "/communities/$communityId/cycles";
 
+/** A team's goals figure, leading to the team's goals (every team's goals from the "All teams" row). */
+function GoalsLink({ teamId, children }: { teamId: string | null; children: ReactNode }) {
+  return (
+    <Link to="/goals" search={teamId ? { communityId: teamId } : {}}>
+      {children}
+    </Link>
+  );
+}
+
+const meetingsOf = (teamId: string | null, value: ReactNode) => (
+  <TeamLink to="/communities/$communityId/meetings" teamId={teamId}>
+    {value}
+  </TeamLink>
+);
+const cyclesOf = (teamId: string | null, value: ReactNode) => (
+  <TeamLink to="/communities/$communityId/cycles" teamId={teamId}>
+    {value}
+  </TeamLink>
+);
+
 type Column = { header: string; cell: (figures: LearningFigures, teamId: string | null) => ReactNode };
 
 const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] = [
@@ -108,13 +128,16 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
           </TeamLink>
         ),
       },
-      { header: "Attendance", cell: (f) => percent(f.attendancePresent, f.attendanceMarked) },
-      { header: "Collaborative minutes", cell: (f) => f.collaborativeMinutes },
+      { header: "Attendance", cell: (f, t) => meetingsOf(t, percent(f.attendancePresent, f.attendanceMarked)) },
+      { header: "Collaborative minutes", cell: (f, t) => meetingsOf(t, f.collaborativeMinutes) },
       { header: "Minutes per educator per week", cell: (f) => f.minutesPerEducatorPerWeek ?? "—" },
       {
         header: "Meeting feedback",
-        cell: (f) =>
-          f.feedbackRounds === 0 ? "Not asked" : `${f.feedbackRespondents} answers on ${f.feedbackRounds} meetings`,
+        cell: (f, t) =>
+          meetingsOf(
+            t,
+            f.feedbackRounds === 0 ? "Not asked" : `${f.feedbackRespondents} answers on ${f.feedbackRounds} meetings`,
+          ),
       },
     ],
   },
@@ -131,8 +154,8 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
           </TeamLink>
         ),
       },
-      { header: "Minutes", cell: (f) => f.learningMinutes },
-      { header: "Educators learning", cell: (f) => f.learners },
+      { header: "Minutes", cell: (f, t) => cyclesOf(t, f.learningMinutes) },
+      { header: "Educators learning", cell: (f, t) => cyclesOf(t, f.learners) },
     ],
   },
   {
@@ -140,8 +163,8 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
     title: "3. Organisational support",
     hint: "Classroom visits held by each team, and coaching logged in its cycles.",
     columns: [
-      { header: "Classroom visits held", cell: (f) => f.visitsCompleted },
-      { header: "Coaching entries", cell: (f) => f.coachingEntries },
+      { header: "Classroom visits held", cell: (f) => <Link to="/visits">{f.visitsCompleted}</Link> },
+      { header: "Coaching entries", cell: (f, t) => cyclesOf(t, f.coachingEntries) },
     ],
   },
   {
@@ -157,8 +180,8 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
           </TeamLink>
         ),
       },
-      { header: "Went well", cell: (f) => f.implementationsWentWell },
-      { header: "Strategies applied", cell: (f) => f.strategiesApplied },
+      { header: "Went well", cell: (f, t) => cyclesOf(t, f.implementationsWentWell) },
+      { header: "Strategies applied", cell: (f, t) => cyclesOf(t, f.strategiesApplied) },
     ],
   },
   {
@@ -176,10 +199,16 @@ const LEVELS: { id: string; title: string; hint: string; columns: Column[] }[] =
       },
       {
         header: "Students' targets moved up",
-        cell: (f) =>
-          `${f.studentTargetsUp} of ${f.studentTargetsMatched} (${percent(f.studentTargetsUp, f.studentTargetsMatched)})`,
+        cell: (f, t) =>
+          cyclesOf(
+            t,
+            `${f.studentTargetsUp} of ${f.studentTargetsMatched} (${percent(f.studentTargetsUp, f.studentTargetsMatched)})`,
+          ),
       },
-      { header: "Goals met of due", cell: (f) => `${f.goalsMet} of ${f.goalsDue}` },
+      {
+        header: "Goals met of due",
+        cell: (f, t) => <GoalsLink teamId={t}>{`${f.goalsMet} of ${f.goalsDue}`}</GoalsLink>,
+      },
     ],
   },
 ];

@@ -20,7 +20,7 @@ export function DigestSetting() {
               label="Email me a daily digest of unread notifications"
               checked={save.isPending ? save.variables.emailDigest : data.emailDigest}
               disabled={save.isPending}
-              onChange={(event) => save.mutate({ emailDigest: event.target.checked })}
+              onChange={(event) => save.mutate({ emailDigest: event.target.checked, channels: {} })}
             />
             <p role="status" className="save-status">
               {save.isSuccess ? "Saved." : ""}

@@ -1,4 +1,5 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
+import type { z } from "zod";
 import { Ok } from "../../../../contract/common";
 import { NotificationList, NotificationSettings } from "../../../../contract/notifications";
 import { api } from "../../api/client";
@@ -28,7 +29,7 @@ export const notificationSettingsQuery = queryOptions({
 export function useSaveNotificationSettings() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (input: { emailDigest: boolean }) =>
+    mutationFn: (input: z.input<typeof NotificationSettings>) =>
       api("/me/notification-settings", NotificationSettings, { method: "PUT", body: input }),
     onSuccess: (settings) => queryClient.setQueryData(notificationSettingsQuery.queryKey, settings),
   });

@@ -2,6 +2,7 @@ import { ROLE_LABELS } from "../../../../contract/people";
 import { PageHeader } from "../../components/PageHeader";
 import { useMe } from "../auth/me.api";
 import { DigestSetting } from "../notifications/DigestSetting";
+import { NoticeChannels } from "../notifications/NoticeChannels";
 import { ApiTokensSection } from "./ApiTokensSection";
 import { CalendarFeedSection } from "./CalendarFeedSection";
 import { ChangePasswordForm } from "./ChangePasswordForm";
@@ -41,6 +42,7 @@ export function ProfilePage() {
         <ChangePasswordForm />
       </div>
       <DigestSetting />
+      <NoticeChannels />
       <CalendarFeedSection />
       <SessionsList />
       {me.can.manageApiTokens ? <ApiTokensSection /> : null}

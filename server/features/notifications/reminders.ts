@@ -1,0 +1,152 @@
+import { sql } from "drizzle-orm";
+import { DateTime } from "luxon";
+import type { Db } from "../../db/client";
+import { applyDecisionRule } from "../interventions/progress-rules";
+import { type Notice, type NoticeMail, sendNotices } from "./notices";
+
+/*
+ * Reminders: what is due is found from the data at `now` (the clock is a parameter, so a test fixes it), and each
+ * notice carries a key naming its occasion, so every server process may run this at once and each person still
+ * gets one notice per occasion and channel (sendNotices). Run every few minutes by the job queue.
+ */
+
+/** Overdue items older than this are not announced (a district starting out is not flooded with old ones). */
+const OVERDUE_WINDOW_DAYS = 7;
+/** Plans whose latest score is older than this are left to the review list. */
+const SCORE_WINDOW_DAYS = 14;
+
+type District = { id: string; time_zone: string };
+
+/** Members about to meet: each scheduled meeting starting within 24 hours, once at 24 hours and once at 1 hour. */
+async function meetingNotices(db: Db, district: District, now: Date): Promise<Notice[]> {
+  const result = await db.execute<{
+    id: string;
+    title: string;
+    starts_at: string | Date;
+    community_name: string;
+    person_id: string;
+    agenda: { title: string; minutes?: number | null }[];
+  }>(sql`
+    select m.id, m.title, m.starts_at, c.name as community_name, cm.person_id, m.agenda
+      from meetings m
+      join communities c on c.id = m.community_id and c.archived_at is null
+      join community_members cm on cm.community_id = m.community_id
+     where m.district_id = ${district.id} and m.status = 'scheduled'
+       and m.starts_at > ${now.toISOString()}::timestamptz
+       and m.starts_at <= ${now.toISOString()}::timestamptz + interval '24 hours'`);
+  return result.rows.map((row) => {
+    const startsAt = new Date(row.starts_at);
+    const within = startsAt.getTime() - now.getTime() <= 3_600_000 ? "1h" : "24h";
+    const when = DateTime.fromJSDate(startsAt, { zone: district.time_zone }).toFormat("cccc d LLLL 'at' h:mm a");
+    const agenda = row.agenda.length
+      ? `Agenda:\n${row.agenda.map((item) => `- ${item.title}${item.minutes ? ` (${item.minutes} min)` : ""}`).join("\n")}`
+      : "No agenda yet.";
+    return {
+      districtId: district.id,
+      personId: row.person_id,
+      kind: "meeting_soon" as const,
+      title: `${row.community_name}: “${row.title}” starts ${within === "1h" ? "within the hour" : "within a day"}`,
+      link: `/meetings/${row.id}`,
+      actorId: null,
+      dedupeKey: `meeting:${row.id}:${startsAt.toISOString()}:${within}`,
+      detail: `${when} (${district.time_zone}).\n\n${agenda}`,
+    };
+  });
+}
+
+/** Owners of open action items due tomorrow, and of those that became overdue this past week. */
+async function actionItemNotices(db: Db, district: District, today: string): Promise<Notice[]> {
+  const result = await db.execute<{ id: string; title: string; owner_id: string; due_on: string; overdue: boolean }>(
+    sql`
+    select a.id, a.title, a.owner_id, a.due_on::text, a.due_on < ${today}::date as overdue
+      from action_items a
+      join communities c on c.id = a.community_id and c.archived_at is null
+     where a.district_id = ${district.id} and a.status = 'open' and a.owner_id is not null
+       and (a.due_on = ${today}::date + 1
+            or a.due_on between ${today}::date - ${OVERDUE_WINDOW_DAYS}::int and ${today}::date - 1)`,
+  );
+  return result.rows.map((row) => ({
+    districtId: district.id,
+    personId: row.owner_id,
+    kind: row.overdue ? ("action_item_overdue" as const) : ("action_item_due" as const),
+    title: row.overdue ? `Overdue since ${row.due_on}: “${row.title}”` : `Due tomorrow: “${row.title}”`,
+    link: "/",
+    actorId: null,
+    dedupeKey: `action:${row.id}:${row.overdue ? "overdue" : "due"}:${row.due_on}`,
+  }));
+}
+
+/** Whoever delivers a plan and its team's facilitators, when the decision rule flags its latest scores. */
+async function decisionRuleNotices(db: Db, district: District, today: string): Promise<Notice[]> {
+  const result = await db.execute<{
+    id: string;
+    student_name: string;
+    start_date: string;
+    baseline: string;
+    goal: string;
+    goal_date: string;
+    rule_points: number;
+    score_dates: string[];
+    scores: string[];
+    recipients: string[];
+  }>(sql`
+    select p.id, trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name) as student_name,
+           p.start_date::text, p.baseline, p.goal, p.goal_date::text, p.rule_points,
+           latest.score_dates, latest.scores,
+           array(select x from unnest(array_append(
+                   array(select cm.person_id from community_members cm
+                          where cm.community_id = p.community_id and cm.team_role = 'facilitator'),
+                   p.delivered_by_id)) x where x is not null) as recipients
+      from intervention_plans p
+      join students s on s.id = p.student_id
+      cross join lateral (
+        select array_agg(ps.measured_on::text order by ps.measured_on desc) as score_dates,
+               array_agg(ps.score::text order by ps.measured_on desc) as scores
+          from (select measured_on, score from progress_scores
+                 where plan_id = p.id order by measured_on desc limit p.rule_points) ps
+      ) latest
+     where p.district_id = ${district.id} and p.status = 'active' and p.closed_at is null
+       and latest.score_dates[1]::date >= ${today}::date - ${SCORE_WINDOW_DAYS}::int`);
+  const notices: Notice[] = [];
+  for (const plan of result.rows) {
+    const points = plan.score_dates.map((measuredOn, i) => ({ measuredOn, score: Number(plan.scores[i]) }));
+    const aim = {
+      startDate: plan.start_date,
+      baseline: Number(plan.baseline),
+      goalDate: plan.goal_date,
+      goal: Number(plan.goal),
+    };
+    const { flag } = applyDecisionRule(aim, points, plan.rule_points);
+    if (!flag) continue;
+    const advice =
+      flag === "adjust" ? "is behind the aim line: time to adjust" : "is ahead of the aim line: consider exit";
+    for (const personId of new Set(plan.recipients)) {
+      notices.push({
+        districtId: district.id,
+        personId,
+        kind: "decision_rule",
+        title: `${plan.student_name}'s progress ${advice}`,
+        link: `/interventions/plans/${plan.id}`,
+        actorId: null,
+        dedupeKey: `plan:${plan.id}:${flag}:${plan.score_dates[0]}`,
+      });
+    }
+  }
+  return notices;
+}
+
+/** Finds every reminder due at `now` in every district and sends each once. Returns how many were new. */
+export async function runReminders(db: Db, now: Date, mail: NoticeMail): Promise<number> {
+  const districts = await db.execute<District>(sql`select id, time_zone from districts`);
+  let sent = 0;
+  for (const district of districts.rows) {
+    const today = DateTime.fromJSDate(now, { zone: district.time_zone }).toISODate() as string;
+    const notices = [
+      ...(await meetingNotices(db, district, now)),
+      ...(await actionItemNotices(db, district, today)),
+      ...(await decisionRuleNotices(db, district, today)),
+    ];
+    sent += await sendNotices(db, notices, mail);
+  }
+  return sent;
+}
