@@ -13,6 +13,20 @@ export const FamilyNoteInput = z.strictObject({
 });
 export type FamilyNoteInput = z.infer<typeof FamilyNoteInput>;
 
+/** The team's answer to a family's note, in the language it was written in (the family's, as a rule). */
+export const FamilyReplyInput = z.strictObject({
+  body: z.string().trim().min(1).max(2000),
+  language: FamilyLanguage,
+});
+
+export const FamilyNoteReply = z.object({
+  id: z.uuid(),
+  body: z.string(),
+  language: z.string(),
+  author: Ref.nullable(),
+  createdAt: z.string(),
+});
+
 export const FamilyNote = z.object({
   id: z.uuid(),
   studentId: z.uuid(),
@@ -20,13 +34,23 @@ export const FamilyNote = z.object({
   body: z.string(),
   language: z.string(),
   author: Ref.nullable(),
+  /** The language the family reads (their preferred one), for answering in it. */
+  familyLanguage: z.string(),
   createdAt: z.string(),
   acknowledgedAt: z.string().nullable(),
   acknowledgedBy: Ref.nullable(),
+  replies: z.array(FamilyNoteReply),
 });
 export type FamilyNote = z.infer<typeof FamilyNote>;
 
 export const FamilyNoteList = z.object({ items: z.array(FamilyNote) });
+
+/** The family notes across the students a staff member may see, those not yet read first, with the student. */
+export const FamilyInbox = z.object({
+  items: z.array(FamilyNote.extend({ student: Ref })),
+  unread: z.number().int(),
+});
+export type FamilyInbox = z.infer<typeof FamilyInbox>;
 export type FamilyNoteList = z.infer<typeof FamilyNoteList>;
 
 /**
@@ -67,12 +91,15 @@ export const ChildSupportPlan = z.object({
 });
 export type ChildSupportPlan = z.infer<typeof ChildSupportPlan>;
 
-/** A note the family sent, as they see it. */
+/** A note the family sent, as they see it, with the team's answers. */
 export const SentNote = z.object({
   id: z.uuid(),
   body: z.string(),
   createdAt: z.string(),
   isAcknowledged: z.boolean(),
+  replies: z.array(
+    z.object({ id: z.uuid(), body: z.string(), language: z.string(), authorName: z.string(), createdAt: z.string() }),
+  ),
 });
 
 export const ChildSupport = z.object({

@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * What a notice is about. The first four come from people's work (a mention, a reply, an item assigned, a visit);
  * the others close the loop: a family note arrives, an action item is due tomorrow or overdue, a meeting starts
- * soon, a decision rule fires on a plan.
+ * soon, a decision rule fires on a plan, the team answers a family's note.
  */
 export const NOTIFICATION_KINDS = [
   "mention",
@@ -15,6 +15,7 @@ export const NOTIFICATION_KINDS = [
   "action_item_overdue",
   "meeting_soon",
   "decision_rule",
+  "family_reply",
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -34,6 +35,7 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   action_item_overdue: { bell: true, email: false, digest: true },
   meeting_soon: { bell: true, email: true, digest: false },
   decision_rule: { bell: true, email: true, digest: false },
+  family_reply: { bell: true, email: true, digest: false },
 };
 
 export const Notification = z.object({

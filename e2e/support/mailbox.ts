@@ -3,7 +3,7 @@ import path from "node:path";
 import { expect, inject } from "vitest";
 
 /** The newest email delivered to this address (the journeys' SMTP server), with soft line breaks undone. */
-export async function waitForMailTo(address: string): Promise<string> {
+export async function waitForMailTo(address: string, containing = ""): Promise<string> {
   const mailDir = inject("mailDir");
   let found = "";
   await expect
@@ -11,7 +11,7 @@ export async function waitForMailTo(address: string): Promise<string> {
       () => {
         const files = readdirSync(mailDir).sort().reverse();
         const messages = files.map((file) => readFileSync(path.join(mailDir, file), "utf8").replace(/=\r?\n/g, ""));
-        found = messages.find((message) => message.includes(address)) ?? "";
+        found = messages.find((message) => message.includes(address) && message.includes(containing)) ?? "";
         return found !== "";
       },
       { timeout: 15_000, interval: 250 },

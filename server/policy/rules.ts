@@ -460,6 +460,9 @@ export const rules = {
   // Family voice: a family member writes to their own child's team; staff who read the student see it.
   "familyNote.create": (a: Actor, s: StudentTarget) => inDistrict(a, s) && s.familyIds.includes(a.personId),
   "familyNote.acknowledge": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
+  // Answering a family is for the staff who read the note; the inbox lists only the students the reader may read.
+  "familyNote.reply": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
+  "familyNote.inbox": (a: Actor, d: DistrictOwned) => inDistrict(a, d) && isStaff(a),
   // Family notes are read by staff who read the student; the family sees its own notes in the family view.
   "familyNote.read": (a: Actor, s: StudentTarget) => isStaff(a) && readsStudent(a, s),
   // The family view of one child (plans in plain words): only a family member linked to that child.
@@ -570,6 +573,7 @@ export const refusalRevealedBy: { [A in Action]?: RevealerOf<A> } = {
   "team.reviewStudents": "community.read",
   "familyNote.create": "familyNote.read",
   "familyNote.acknowledge": "familyNote.read",
+  "familyNote.reply": "familyNote.read",
   "cycle.create": "community.read",
   "cycle.contribute": "cycle.read",
   "cycle.manage": "cycle.read",

@@ -224,6 +224,11 @@ const familyRoute = createRoute({
   path: "family",
   component: lazyRouteComponent(() => import("./features/family/FamilyPage"), "FamilyPage"),
 });
+const familyInboxRoute = createRoute({
+  getParentRoute: () => signedInRoute,
+  path: "family-notes",
+  component: lazyRouteComponent(() => import("./features/family-voice/FamilyInboxPage"), "FamilyInboxPage"),
+});
 const standardsRoute = createRoute({
   getParentRoute: () => signedInRoute,
   path: "standards",
@@ -425,6 +430,7 @@ const routeTree = rootRoute.addChildren([
     studentRoute,
     newStudentPlanRoute,
     familyRoute,
+    familyInboxRoute,
     standardsRoute,
     interventionsRoute,
     groupRoute,

@@ -203,3 +203,20 @@ export const familyNotes = pgTable(
   },
   (t) => [index("family_notes_student_idx").on(t.studentId, t.createdAt)],
 );
+
+/** The team's answers to a family's note: the conversation, each reply in the language it was written in. */
+export const familyNoteReplies = pgTable(
+  "family_note_replies",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    districtId: districtIdColumn(),
+    noteId: uuid("note_id")
+      .notNull()
+      .references(() => familyNotes.id, { onDelete: "cascade" }),
+    authorId: uuid("author_id").references(() => people.id),
+    body: text("body").notNull(),
+    language: text("language").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("family_note_replies_note_idx").on(t.noteId, t.createdAt)],
+);

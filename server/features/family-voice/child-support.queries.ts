@@ -65,8 +65,17 @@ export async function loadChildSupport(db: Db, studentId: string): Promise<Child
       left join people d on d.id = p.delivered_by_id
      where p.student_id = ${studentId}
      order by (p.status = 'active') desc, p.start_date desc`);
-  const notes = await db.execute<{ id: string; body: string; created_at: Date | string; acknowledged: boolean }>(sql`
-    select n.id, n.body, n.created_at, n.acknowledged_at is not null as acknowledged
+  const notes = await db.execute<{
+    id: string;
+    body: string;
+    created_at: Date | string;
+    acknowledged: boolean;
+    replies: { id: string; body: string; language: string; author_name: string | null; created_at: string }[] | null;
+  }>(sql`
+    select n.id, n.body, n.created_at, n.acknowledged_at is not null as acknowledged,
+           (select json_agg(json_build_object('id', r.id, 'body', r.body, 'language', r.language,
+                              'author_name', a.display_name, 'created_at', r.created_at) order by r.created_at, r.id)
+              from family_note_replies r left join people a on a.id = r.author_id where r.note_id = n.id) as replies
       from family_notes n where n.student_id = ${studentId}
      order by n.created_at desc limit 20`);
   return {
@@ -109,6 +118,13 @@ export async function loadChildSupport(db: Db, studentId: string): Promise<Child
       body: n.body,
       createdAt: new Date(n.created_at).toISOString(),
       isAcknowledged: n.acknowledged,
+      replies: (n.replies ?? []).map((r) => ({
+        id: r.id,
+        body: r.body,
+        language: r.language,
+        authorName: r.author_name ?? "",
+        createdAt: new Date(r.created_at).toISOString(),
+      })),
     })),
   };
 }

@@ -4,7 +4,7 @@ import type { FamilyNoteInput } from "../../../contract/family-voice";
 import type { ActorContext } from "../../audit/audit-context";
 import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
-import { familyNotes, interventionPlans } from "../../db/schema";
+import { familyNoteReplies, familyNotes, interventionPlans } from "../../db/schema";
 import { invalid } from "../../errors";
 import { type NoticeMail, sendNotices } from "../notifications/notices";
 
@@ -93,6 +93,70 @@ export async function acknowledgeFamilyNote(
       subjectType: "student",
       subjectId: student.id,
       details: { noteId },
+    });
+  });
+}
+
+/** The family's words for "the school answered", in the language they read. */
+const ANSWERED: Record<string, (child: string) => string> = {
+  en: (child) => `The school answered your note about ${child}`,
+  es: (child) => `La escuela respondió a su nota sobre ${child}`,
+};
+
+/**
+ * A team member answers a family's note: the reply is kept with the language it was written in, the note counts as
+ * read, and the family is told in their own language (bell, and email by their choice), in one transaction.
+ */
+export async function replyToFamilyNote(
+  db: Db,
+  context: ActorContext,
+  student: Student,
+  note: { id: string; authorId: string | null },
+  input: { body: string; language: string },
+  mail: NoticeMail,
+): Promise<void> {
+  const { actor } = context;
+  await db.transaction(async (tx) => {
+    const [reply] = await tx
+      .insert(familyNoteReplies)
+      .values({ districtId: student.districtId, noteId: note.id, authorId: actor.personId, ...input })
+      .returning({ id: familyNoteReplies.id });
+    if (!reply) throw new Error("reply insert returned nothing");
+    await tx
+      .update(familyNotes)
+      .set({ acknowledgedAt: sql`now()`, acknowledgedById: actor.personId })
+      .where(and(eq(familyNotes.id, note.id), isNull(familyNotes.acknowledgedAt)));
+    if (note.authorId) {
+      const family = await tx.execute<{ language: string; first_name: string }>(sql`
+        select p.preferred_language as language,
+               (select coalesce(nullif(trim(s.preferred_name), ''), s.given_name) from students s where s.id = ${student.id})
+                 as first_name
+          from people p where p.id = ${note.authorId}`);
+      const row = family.rows[0];
+      const say = ANSWERED[row?.language ?? "en"] ?? ANSWERED.en;
+      if (row && say) {
+        await sendNotices(
+          tx,
+          [
+            {
+              districtId: student.districtId,
+              personId: note.authorId,
+              kind: "family_reply",
+              title: say(row.first_name),
+              link: "/family",
+              actorId: actor.personId,
+              dedupeKey: `family_reply:${reply.id}`,
+            },
+          ],
+          mail,
+        );
+      }
+    }
+    await recordAudit(tx, context, {
+      action: "family_note.replied",
+      subjectType: "student",
+      subjectId: student.id,
+      details: { noteId: note.id, replyId: reply.id, language: input.language },
     });
   });
 }

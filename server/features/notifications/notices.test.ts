@@ -101,3 +101,50 @@ describe("a family's note reaches the child's teacher", () => {
     expect(wrong.statusCode).toBe(404);
   });
 });
+
+describe("a conversation with a family", () => {
+  it("lists a teacher's family notes, unread first, and only for students they may read", async () => {
+    const inbox = (await call("GET", "/family-notes", teacher)).json();
+    expect(inbox.unread).toBe(3);
+    expect(inbox.items.map((n: { student: { id: string } }) => n.student.id)).toEqual([childId, childId, childId]);
+    expect(inbox.items[0]).toMatchObject({ language: "en", familyLanguage: "en", replies: [] });
+    expect((await call("GET", "/family-notes", otherTeacher)).json()).toEqual({ items: [], unread: 0 });
+    expect((await call("GET", "/family-notes", family)).statusCode).toBe(403);
+  });
+
+  it("answers the family in their language, tells them so in it, and shows them the answer", async () => {
+    await t.db.execute(sql`update people set preferred_language = 'es' where id = ${family.id}`);
+    const [note] = (await call("GET", "/family-notes", teacher)).json().items;
+    expect(note.familyLanguage).toBe("es");
+    const refused = await call("POST", `/family-notes/${note.id}/replies`, otherTeacher, {
+      body: "Hola",
+      language: "es",
+    });
+    expect(refused.statusCode).toBe(404);
+    const answered = await call("POST", `/family-notes/${note.id}/replies`, teacher, {
+      body: "Lucía va muy bien en lectura.",
+      language: "es",
+    });
+    expect(answered.statusCode, answered.body).toBe(201);
+    expect(answered.json()).toMatchObject({
+      acknowledgedBy: { id: teacher.id },
+      replies: [{ body: "Lucía va muy bien en lectura.", language: "es", author: { id: teacher.id } }],
+    });
+    const bell = (await call("GET", "/me/notifications", family)).json();
+    expect(bell.items[0]).toMatchObject({ kind: "family_reply", title: "La escuela respondió a su nota sobre Lucia" });
+    const [mail] = (
+      await t.db.execute<{ subject: string; text_body: string }>(
+        sql`select subject, text_body from outbox where to_address = ${family.email}`,
+      )
+    ).rows;
+    expect(mail?.subject).toBe("Collective: La escuela respondió a su nota sobre Lucia");
+    expect(mail?.text_body).toContain("Ábralo aquí:");
+    const support = (await call("GET", `/family/children/${childId}/support`, family)).json();
+    const sent = support.notes.find((n: { id: string }) => n.id === note.id);
+    expect(sent).toMatchObject({
+      isAcknowledged: true,
+      replies: [{ body: "Lucía va muy bien en lectura.", language: "es" }],
+    });
+    expect((await call("GET", "/family-notes", teacher)).json().unread).toBe(2);
+  });
+});

@@ -30,8 +30,23 @@ type Recipient = {
   id: string;
   email: string | null;
   display_name: string;
+  language: string;
   active: boolean;
   channels: Partial<Record<NotificationKind, Channels>> | null;
+};
+
+/** An email's own words, in the recipient's language (the notice's title is already in it). */
+const EMAIL_WORDS: Record<string, { hello: (name: string) => string; open: string; choose: string }> = {
+  en: {
+    hello: (name) => `Hello ${name},`,
+    open: "Open it:",
+    choose: "Choose which notices reach you, and how, on your profile:",
+  },
+  es: {
+    hello: (name) => `Hola, ${name}:`,
+    open: "Ábralo aquí:",
+    choose: "Elija qué avisos le llegan, y cómo, en su perfil:",
+  },
 };
 
 /** A person's channels for a kind: their choice where they made one, else the kind's default. */
@@ -68,7 +83,7 @@ export async function sendNotices(db: Db, notices: readonly Notice[], mail: Noti
   });
   if (wanted.length === 0) return 0;
   const people = await db.execute<Recipient>(sql`
-    select p.id, p.email, p.display_name, p.status = 'active' as active, s.channels
+    select p.id, p.email, p.display_name, p.preferred_language as language, p.status = 'active' as active, s.channels
       from people p left join notification_settings s on s.person_id = p.id
      where p.id in (${sql.join(
        [...new Set(wanted.map((n) => n.personId))].map((id) => sql`${id}::uuid`),
@@ -101,6 +116,8 @@ export async function sendNotices(db: Db, notices: readonly Notice[], mail: Noti
       if (!row) return false;
       if (emailNow && mail && person.email) {
         const token = await unsubscribeToken(tx, person, notice.districtId);
+        const words = EMAIL_WORDS[person.language] ?? EMAIL_WORDS.en;
+        if (!words) throw new Error("no email words");
         const unsubscribe = `${mail.baseUrl}/api/v1/notifications/unsubscribe?token=${token}&kind=${notice.kind}`;
         await sendMail(
           tx,
@@ -109,14 +126,14 @@ export async function sendNotices(db: Db, notices: readonly Notice[], mail: Noti
             to: person.email,
             subject: `Collective: ${notice.title}`,
             text: [
-              `Hello ${person.display_name},`,
+              words.hello(person.display_name),
               "",
               notice.title,
               ...(notice.detail ? ["", notice.detail] : []),
               "",
-              `Open it: ${mail.baseUrl}${notice.link}`,
+              `${words.open} ${mail.baseUrl}${notice.link}`,
               "",
-              `Choose which notices reach you, and how, on your profile: ${mail.baseUrl}/profile`,
+              `${words.choose} ${mail.baseUrl}/profile`,
             ].join("\n"),
             headers: {
               "List-Unsubscribe": `<${unsubscribe}>`,

@@ -3,7 +3,7 @@ import { familyNotes } from "../../db/schema";
 import { buildClass, buildStudent, linkFamily } from "../evidence-factories";
 import type { TestPerson } from "../factories";
 import { buildPlan } from "../intervention-factories";
-import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_MANAGERS, type Ctx, type Targets } from "./matrix-context";
+import { type Case, COMMUNITY_CONTRIBUTORS, COMMUNITY_MANAGERS, type Ctx, STAFF, type Targets } from "./matrix-context";
 
 type ReviewFixture = { studentId: string; planId: string; noteId: string };
 
@@ -33,7 +33,7 @@ async function buildFixture(c: Ctx, targets: Targets): Promise<ReviewFixture> {
   const plan = await buildPlan(c.db, district, { studentId: student.id, communityId: targets.communityId });
   const [note] = await c.db
     .insert(familyNotes)
-    .values({ districtId: district.id, studentId: student.id, body: "A note from home" })
+    .values({ districtId: district.id, studentId: student.id, body: `Note from ${district.name}` })
     .returning();
   return { studentId: student.id, planId: plan.id, noteId: note?.id as string };
 }
@@ -84,4 +84,17 @@ export const reviewCases: Record<string, Case> = {
   ),
   "GET /api/v1/students/:id/family-notes": onFixture((f) => `/students/${f.studentId}/family-notes`, PLAN_WORKERS),
   "POST /api/v1/family-notes/:id/acknowledge": onFixture((f) => `/family-notes/${f.noteId}/acknowledge`, PLAN_WORKERS),
+  "POST /api/v1/family-notes/:id/replies": onFixture((f) => `/family-notes/${f.noteId}/replies`, PLAN_WORKERS, {
+    body: "Thank you for writing.",
+    language: "en",
+  }),
+  // Every staff member has an inbox; it lists only the notes of students they may read (never another district's).
+  "GET /api/v1/family-notes": {
+    allowed: STAFF,
+    own: async (c) => {
+      await fixtureOf(c, c.other);
+      return { url: "/api/v1/family-notes" };
+    },
+    leakCheck: (c) => `Note from ${c.other.district.name}`,
+  },
 };

@@ -38,6 +38,14 @@ export function ChildSupportSection({ studentId, firstName, language, t }: Props
                   {formatFamilyDay(note.createdAt.slice(0, 10), language)} ·{" "}
                   {note.isAcknowledged ? t.noteRead : t.noteUnread}
                 </p>
+                {note.replies.map((reply) => (
+                  <div key={reply.id} className={styles.reply}>
+                    <p lang={reply.language}>{reply.body}</p>
+                    <p className="muted">
+                      {t.answeredBy(reply.authorName, formatFamilyDay(reply.createdAt.slice(0, 10), language))}
+                    </p>
+                  </div>
+                ))}
               </li>
             ))}
           </ul>

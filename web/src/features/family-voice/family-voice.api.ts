@@ -1,5 +1,13 @@
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
-import { ChildSupport, FamilyNote, type FamilyNoteInput, FamilyNoteList } from "../../../../contract/family-voice";
+import type { z } from "zod";
+import {
+  ChildSupport,
+  FamilyInbox,
+  FamilyNote,
+  type FamilyNoteInput,
+  FamilyNoteList,
+  type FamilyReplyInput,
+} from "../../../../contract/family-voice";
 import { api } from "../../api/client";
 
 export function childSupportQuery(studentId: string) {
@@ -27,12 +35,30 @@ export function useSendFamilyNote(studentId: string) {
 }
 
 /** Staff mark a family note as read; it leaves the team's review list. */
-export function useAcknowledgeFamilyNote(studentId: string) {
+export function useAcknowledgeFamilyNote() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: (noteId: string) => api(`/family-notes/${noteId}/acknowledge`, FamilyNote, { method: "POST" }),
     onSuccess: async () => {
-      await queryClient.invalidateQueries({ queryKey: ["family-notes", studentId] });
+      await queryClient.invalidateQueries({ queryKey: ["family-notes"] });
+      await queryClient.invalidateQueries({ queryKey: ["student-review", "list"] });
+    },
+  });
+}
+
+export const familyInboxQuery = queryOptions({
+  queryKey: ["family-notes", "inbox"],
+  queryFn: () => api("/family-notes", FamilyInbox),
+});
+
+/** Staff answer a family's note (it counts as read); the family is told in their language. */
+export function useReplyToFamilyNote(noteId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: z.output<typeof FamilyReplyInput>) =>
+      api(`/family-notes/${noteId}/replies`, FamilyNote, { method: "POST", body: input }),
+    onSuccess: async () => {
+      await queryClient.invalidateQueries({ queryKey: ["family-notes"] });
       await queryClient.invalidateQueries({ queryKey: ["student-review", "list"] });
     },
   });

@@ -46,6 +46,7 @@ export type FamilyMessages = {
   sentNotesHeading: string;
   noteRead: string;
   noteUnread: string;
+  answeredBy: (name: string, day: string) => string;
   surveysHeading: string;
   surveyHeading: (school: string, closesOn: string) => string;
   surveyAnonymous: string;
@@ -112,6 +113,7 @@ const en: FamilyMessages = {
   sentNotesHeading: "Notes you sent",
   noteRead: "Read by the team",
   noteUnread: "Not read yet",
+  answeredBy: (name, day) => `Answer from ${name || "the school"}, ${day}`,
   surveysHeading: "A survey from your child's school",
   surveyHeading: (school, closesOn) => `${school}: your answers (open until ${closesOn})`,
   surveyAnonymous:
@@ -180,6 +182,7 @@ const es: FamilyMessages = {
   sentNotesHeading: "Notas que envió",
   noteRead: "Leída por el equipo",
   noteUnread: "Aún no leída",
+  answeredBy: (name, day) => `Respuesta de ${name || "la escuela"}, ${day}`,
   surveysHeading: "Una encuesta de la escuela de su hijo o hija",
   surveyHeading: (school, closesOn) => `${school}: sus respuestas (abierta hasta el ${closesOn})`,
   surveyAnonymous:

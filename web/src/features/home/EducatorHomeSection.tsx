@@ -207,6 +207,9 @@ function FamilyNotes({ home }: { home: EducatorHome }) {
           </li>
         ))}
       </ul>
+      <p>
+        <Link to="/family-notes">All notes from families, to read and answer</Link>
+      </p>
     </HomeSection>
   );
 }

@@ -17,6 +17,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   action_item_overdue: "An action item of mine is overdue",
   meeting_soon: "A team meeting starts within a day, and within the hour (with its agenda)",
   decision_rule: "A decision rule flags a plan I deliver or my team's",
+  family_reply: "The school answers a note I sent",
 };
 
 const CHANNELS: { key: keyof Channels; label: string }[] = [
