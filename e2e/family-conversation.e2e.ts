@@ -28,7 +28,10 @@ it("a family writes in Spanish, the teacher is told on the bell and by email in 
   await teacher.page.goto("/");
   const bell = teacher.page.getByRole("button", { name: /^Notifications, \d+ unread$/ });
   await bell.click();
-  await teacher.page.getByRole("link", { name: /A family wrote about Mateo/ }).first().waitFor();
+  await teacher.page
+    .getByRole("link", { name: /A family wrote about Mateo/ })
+    .first()
+    .waitFor();
   // The email is in the teacher's language, English, and names the note's link from configuration.
   const mail = await waitForMailTo(TEACHER.email, "A family wrote about Mateo");
   expect(mail).toContain("Hello Emily Chen,");
@@ -51,9 +54,15 @@ it("a family writes in Spanish, the teacher is told on the bell and by email in 
   await family.page.reload();
   await family.page.getByRole("heading", { level: 1, name: "Mis hijos" }).waitFor();
   await family.page.locator("p[lang=es]").filter({ hasText: answer }).waitFor();
-  await family.page.getByText(/Respuesta de Emily Chen/).first().waitFor();
+  await family.page
+    .getByText(/Respuesta de Emily Chen/)
+    .first()
+    .waitFor();
   await family.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
-  await family.page.getByRole("link", { name: /La escuela respondió a su nota sobre Mateo/ }).first().waitFor();
+  await family.page
+    .getByRole("link", { name: /La escuela respondió a su nota sobre Mateo/ })
+    .first()
+    .waitFor();
   expect(family.errors).toEqual([]);
   await family.close();
 }, 120_000);

@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../db/client";
-import { actionItems, meetings } from "../../db/schema";
-import { buildClass, buildCommunity, buildStudent } from "../../test/evidence-factories";
+import { actionItems, meetings, planDecisions } from "../../db/schema";
+import { buildClass, buildCommunity, buildStudent, linkFamily } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
 import { buildPlan, buildScores } from "../../test/intervention-factories";
 import { createTestDatabase, testDatabaseKind } from "../../test/test-db";
@@ -147,6 +147,36 @@ describe("reminders", () => {
     expect(await runReminders(database.db, soon, MAIL)).toBe(0);
     await buildScores(database.db, district, planId, [{ measuredOn: "2026-11-11", score: 43 }]);
     expect(await runReminders(database.db, soon, MAIL)).toBe(2);
+  });
+
+  it("tell a family in their language, once, when their child's plan changes", async () => {
+    const db = database.db;
+    const parent = await buildPerson(db, district, "family_member");
+    await db.execute(sql`update people set preferred_language = 'es' where id = ${parent.id}`);
+    const [plan] = (
+      await db.execute<{ student_id: string }>(sql`select student_id from intervention_plans where id = ${planId}`)
+    ).rows;
+    await linkFamily(db, district, parent.id, plan?.student_id as string);
+    await db.insert(planDecisions).values({
+      districtId: district.id,
+      planId,
+      decision: "intensify",
+      reason: "Four points under the aim line",
+      tierBefore: 2,
+      tierAfter: 3,
+      decidedById: coach.id,
+      decidedOn: "2026-11-10",
+      createdAt: new Date("2026-11-10T14:00:00Z"),
+    });
+    await Promise.all([runReminders(db, NOW, MAIL), runReminders(db, NOW, MAIL)]);
+    const told = await db.execute<{ title: string }>(
+      sql`select title from notifications where person_id = ${parent.id} and kind = 'plan_change'`,
+    );
+    expect(told.rows).toEqual([{ title: "El apoyo de Maya en la escuela cambió" }]);
+    const mail = await db.execute<{ text_body: string }>(
+      sql`select text_body from outbox where to_address = ${parent.email}`,
+    );
+    expect(mail.rows[0]?.text_body).toContain("Hola,");
   });
 
   it("leave nothing half-written when sending fails, and send it once when run again", async () => {

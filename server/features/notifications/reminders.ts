@@ -135,6 +135,77 @@ async function decisionRuleNotices(db: Db, district: District, today: string): P
   return notices;
 }
 
+/** How a family is told, in their language, that their child's plan started or changed: plain words, no staff text. */
+const PLAN_WORDS: Record<
+  string,
+  Record<"start" | "challenge" | "change" | "met" | "ended", (child: string) => string>
+> = {
+  en: {
+    start: (child) => `${child} has started extra support at school`,
+    challenge: (child) => `${child} has started an extra challenge at school`,
+    change: (child) => `${child}'s support at school has changed`,
+    met: (child) => `${child}'s extra support has ended: the goal was met`,
+    ended: (child) => `${child}'s extra support has ended`,
+  },
+  es: {
+    start: (child) => `${child} comenzó un apoyo adicional en la escuela`,
+    challenge: (child) => `${child} comenzó un reto adicional en la escuela`,
+    change: (child) => `El apoyo de ${child} en la escuela cambió`,
+    met: (child) => `El apoyo adicional de ${child} terminó: alcanzó la meta`,
+    ended: (child) => `El apoyo adicional de ${child} terminó`,
+  },
+};
+
+/**
+ * The families of children whose plan started, was adjusted, intensified or ended in the last two days (a decision
+ * recorded then), each told once per decision, in the language they read, with a link to their own page.
+ */
+async function planChangeNotices(db: Db, district: District, now: Date): Promise<Notice[]> {
+  const result = await db.execute<{
+    decision_id: string;
+    decision: string;
+    kind: string;
+    outcome: string | null;
+    first_name: string;
+    family_id: string;
+    language: string;
+  }>(sql`
+    select d.id as decision_id, d.decision::text, p.kind::text, p.outcome::text,
+           coalesce(nullif(trim(s.preferred_name), ''), s.given_name) as first_name,
+           f.person_id as family_id, fam.preferred_language as language
+      from plan_decisions d
+      join intervention_plans p on p.id = d.plan_id
+      join students s on s.id = p.student_id and s.archived_at is null
+      join family_links f on f.student_id = p.student_id
+      join people fam on fam.id = f.person_id
+     where d.district_id = ${district.id} and d.decision <> 'continue'
+       and d.created_at > ${now.toISOString()}::timestamptz - interval '2 days'
+       and d.created_at <= ${now.toISOString()}::timestamptz`);
+  return result.rows.map((row) => {
+    const words = PLAN_WORDS[row.language] ?? PLAN_WORDS.en;
+    if (!words) throw new Error("no plan words");
+    const say =
+      row.decision === "start"
+        ? row.kind === "extension"
+          ? words.challenge
+          : words.start
+        : row.decision === "exit"
+          ? row.outcome === "met"
+            ? words.met
+            : words.ended
+          : words.change;
+    return {
+      districtId: district.id,
+      personId: row.family_id,
+      kind: "plan_change" as const,
+      title: say(row.first_name),
+      link: "/family",
+      actorId: null,
+      dedupeKey: `plan_decision:${row.decision_id}`,
+    };
+  });
+}
+
 /** Finds every reminder due at `now` in every district and sends each once. Returns how many were new. */
 export async function runReminders(db: Db, now: Date, mail: NoticeMail): Promise<number> {
   const districts = await db.execute<District>(sql`select id, time_zone from districts`);
@@ -145,6 +216,7 @@ export async function runReminders(db: Db, now: Date, mail: NoticeMail): Promise
       ...(await meetingNotices(db, district, now)),
       ...(await actionItemNotices(db, district, today)),
       ...(await decisionRuleNotices(db, district, today)),
+      ...(await planChangeNotices(db, district, now)),
     ];
     sent += await sendNotices(db, notices, mail);
   }

@@ -18,6 +18,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   meeting_soon: "A team meeting starts within a day, and within the hour (with its agenda)",
   decision_rule: "A decision rule flags a plan I deliver or my team's",
   family_reply: "The school answers a note I sent",
+  plan_change: "My child's support at school starts or changes",
 };
 
 const CHANNELS: { key: keyof Channels; label: string }[] = [
