@@ -58,7 +58,8 @@ it("a family writes in Spanish, the teacher is told on the bell and by email in 
     .getByText(/Respuesta de Emily Chen/)
     .first()
     .waitFor();
-  await family.page.getByRole("button", { name: /^Notifications, \d+ unread$/ }).click();
+  // Her whole frame speaks Spanish, the bell too.
+  await family.page.getByRole("button", { name: /^Notificaciones, \d+ sin leer$/ }).click();
   await family.page
     .getByRole("link", { name: /La escuela respondió a su nota sobre Mateo/ })
     .first()

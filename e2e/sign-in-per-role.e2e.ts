@@ -20,7 +20,8 @@ const EXPECTED_NAVIGATION: Record<RoleName, string[]> = {
   coach: STAFF_AREAS,
   teacher: STAFF_AREAS,
   support_staff: STAFF_AREAS,
-  family_member: ["Home", "Communities", "My children"],
+  // The demo's family member reads Spanish: the whole frame speaks it.
+  family_member: ["Inicio", "Comunidades", "Mis hijos"],
   community_member: ["Home", "Communities", "Library"],
 };
 
@@ -34,15 +35,15 @@ describe("signing in as each demo role", () => {
     it(`${login.role} sees the navigation for their role`, async () => {
       const { page, errors, close } = await openPage(browser);
       await signIn(page, login.email, login.password);
-      const navigation = page.getByRole("navigation", { name: "Main" });
+      const navigation = page.getByRole("navigation", { name: /^(Main|Principal)$/ });
       const links = await navigation.getByRole("link").allInnerTexts();
       expect(links.map((l) => l.trim())).toEqual(EXPECTED_NAVIGATION[login.role]);
       await page
-        .getByRole("button", { name: /account|menu|profile/i })
+        .getByRole("button", { name: /account|menu|profile|cuenta/i })
         .first()
         .click()
         .catch(() => {});
-      await page.getByRole("button", { name: "Sign out" }).click();
+      await page.getByRole("button", { name: /^(Sign out|Cerrar sesión)$/ }).click();
       await page.getByRole("button", { name: "Sign in" }).waitFor();
       expect(errors).toEqual([]);
       await close();

@@ -169,7 +169,7 @@ it("a family member sees only their own child, in plain words, and no other stud
 
   const { page, errors, close } = await openPage(browser);
   await signIn(page, PARENT.email, PARENT.password);
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "My children" }).click();
+  await page.getByRole("navigation", { name: "Principal" }).getByRole("link", { name: "Mis hijos" }).click();
   // Ana Torres prefers Spanish, so the family page speaks Spanish.
   await settle(page, "Mis hijos");
   const children = page.locator("section.panel h2");
@@ -186,7 +186,8 @@ it("a family member sees only their own child, in plain words, and no other stud
   const guessed = await page.request.get(`/api/v1/students/${classmate.id}`);
   expect(guessed.status()).toBe(404);
   await page.goto(`/students/${classmate.id}`);
-  await page.getByRole("heading", { level: 1, name: /not found/i }).waitFor();
+  // Ana reads Spanish: the page says so in her language.
+  await page.getByRole("heading", { level: 1, name: /not found|no encontrad/i }).waitFor();
   expect(await page.content()).not.toContain(classmate.familyName);
   expect(errors).toEqual([]);
   await close();

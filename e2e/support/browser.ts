@@ -75,7 +75,8 @@ export async function signIn(page: Page, email: string, password: string) {
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password", { exact: true }).fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("navigation", { name: "Main" }).waitFor();
+  // The main navigation, named in the person's language (Ana Torres reads Spanish).
+  await page.getByRole("navigation", { name: /^(Main|Principal)$/ }).waitFor();
 }
 
 type AxeResult = { violations: { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }[] };

@@ -7,6 +7,7 @@ import { RouterProvider } from "@tanstack/react-router";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiError, onUnauthorized } from "./api/client";
+import "./i18n/i18n";
 import { createAppRouter } from "./routes";
 
 const queryClient = new QueryClient({

@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { configure, type RenderResult, render } from "@testing-library/react";
 import type { ReactElement } from "react";
 import { vi } from "vitest";
+// Components read their words from the catalog, as in the app.
+import "../i18n/i18n";
 
 // The machine running the suite is often busy: wait longer than the default second for a screen to settle.
 configure({ asyncUtilTimeout: 5_000 });

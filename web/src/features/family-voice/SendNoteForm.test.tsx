@@ -16,8 +16,10 @@ const note = {
   language: "es",
   author: null,
   createdAt: "2026-11-02T15:00:00.000Z",
+  familyLanguage: "es",
   acknowledgedAt: null,
   acknowledgedBy: null,
+  replies: [],
 };
 
 afterEach(() => {

@@ -2,6 +2,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "@tanstack/react-router";
 import { Bell } from "lucide-react";
 import type { MouseEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { formatDateTime } from "../../components/format";
 import { useDisclosure } from "../../components/use-disclosure";
 import styles from "./NotificationBell.module.css";
@@ -16,6 +17,7 @@ function appPath(link: string): string {
 
 /** The header's bell: the unread count, and a panel of the latest notifications that closes on Escape. */
 export function NotificationBell() {
+  const { t } = useTranslation();
   const notifications = useQuery(notificationsQuery);
   const markRead = useMarkRead();
   const { isOpen, setIsOpen, containerRef, buttonRef, panelId } = useDisclosure();
@@ -43,7 +45,7 @@ export function NotificationBell() {
       >
         {/* An SVG, not the emoji: a system with no emoji font showed the emoji as an empty box. */}
         <Bell aria-hidden="true" focusable="false" className={styles.icon} size={18} strokeWidth={2} />
-        <span className="visually-hidden">{unread > 0 ? `Notifications, ${unread} unread` : "Notifications"}</span>
+        <span className="visually-hidden">{t("bell.label", { unread })}</span>
         {unread > 0 ? (
           <span className={styles.count} aria-hidden="true">
             {unread > 99 ? "99+" : unread}
@@ -52,7 +54,7 @@ export function NotificationBell() {
       </button>
       <div id={panelId} className={styles.panel} hidden={!isOpen}>
         <div className={styles.panelHeader}>
-          <h2 className={styles.title}>Notifications</h2>
+          <h2 className={styles.title}>{t("bell.title")}</h2>
           {unread > 0 ? (
             <button
               type="button"
@@ -60,20 +62,20 @@ export function NotificationBell() {
               onClick={() => markRead.mutate({ all: true })}
               disabled={markRead.isPending}
             >
-              Mark all as read
+              {t("bell.markAllRead")}
             </button>
           ) : null}
         </div>
         {notifications.isError ? (
-          <p role="alert">Notifications could not be loaded.</p>
+          <p role="alert">{t("bell.loadFailed")}</p>
         ) : items.length === 0 ? (
-          <p className="muted">{notifications.isPending ? "Loading…" : "Nothing new."}</p>
+          <p className="muted">{notifications.isPending ? t("bell.loading") : t("bell.nothingNew")}</p>
         ) : (
           <ul className={styles.list}>
             {items.map((item) => (
               <li key={item.id} className={item.read ? styles.item : `${styles.item} ${styles.unread}`}>
                 <a href={appPath(item.link)} onClick={(event) => handleOpen(event, item)}>
-                  {item.read ? null : <span className="visually-hidden">Unread: </span>}
+                  {item.read ? null : <span className="visually-hidden">{t("bell.unread")}</span>}
                   {item.title}
                 </a>
                 <span className={styles.meta}>

@@ -1,5 +1,7 @@
 import { Link, Outlet, useRouterState } from "@tanstack/react-router";
 import { useEffect, useRef } from "react";
+import { useTranslation } from "react-i18next";
+import { languageOf } from "../../i18n/i18n";
 import { useMe } from "../auth/me.api";
 import { NotificationBell } from "../notifications/NotificationBell";
 import styles from "./AppFrame.module.css";
@@ -13,6 +15,14 @@ export function AppFrame() {
   const mainRef = useRef<HTMLElement>(null);
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   const previousPath = useRef(pathname);
+  const { i18n } = useTranslation();
+  const language = languageOf(me.preferredLanguage);
+
+  // The interface speaks the person's preferred language (set on the profile), and says so to assistive technology.
+  useEffect(() => {
+    if (i18n.language !== language) void i18n.changeLanguage(language);
+    document.documentElement.lang = language;
+  }, [i18n, language]);
 
   // A client-side navigation does not move focus like a page load does, so screen reader users would
   // stay on the link they followed; sending focus to the new page's main region fixes that.

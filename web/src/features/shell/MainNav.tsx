@@ -1,10 +1,12 @@
 import { Link, useRouterState } from "@tanstack/react-router";
 import { useEffect, useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import styles from "./MainNav.module.css";
 import { AREAS, type Area } from "./navigation";
 
 /** The areas this person may use; on a phone it folds behind a Menu button. */
 export function MainNav({ areas }: { areas: readonly Area[] }) {
+  const { t } = useTranslation();
   const [isOpen, setIsOpen] = useState(false);
   const listId = useId();
   const pathname = useRouterState({ select: (state) => state.location.pathname });
@@ -13,7 +15,7 @@ export function MainNav({ areas }: { areas: readonly Area[] }) {
   useEffect(() => setIsOpen(false), [pathname]);
 
   return (
-    <nav aria-label="Main" className={isOpen ? `${styles.nav} ${styles.open}` : styles.nav}>
+    <nav aria-label={t("shell.mainNav")} className={isOpen ? `${styles.nav} ${styles.open}` : styles.nav}>
       <button
         type="button"
         className={styles.toggle}
@@ -22,7 +24,7 @@ export function MainNav({ areas }: { areas: readonly Area[] }) {
         onClick={() => setIsOpen((open) => !open)}
       >
         <span className={styles.toggleIcon} aria-hidden="true" />
-        Menu
+        {t("shell.menu")}
       </button>
       <ul id={listId} className={styles.list}>
         {areas.map((area) => (
@@ -32,7 +34,7 @@ export function MainNav({ areas }: { areas: readonly Area[] }) {
               activeOptions={{ exact: area === "home" }}
               activeProps={{ className: styles.active, "aria-current": "page" }}
             >
-              {AREAS[area].label}
+              {t(AREAS[area].label)}
             </Link>
           </li>
         ))}

@@ -1,14 +1,16 @@
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { PageHeader } from "../../components/PageHeader";
 import { SkipLink } from "./SkipLink";
 
 /** Shown for an address that matches no page. */
 export function NotFoundPage() {
+  const { t } = useTranslation();
   return (
     <div className="not-found">
-      <PageHeader title="Page not found" description="There is no page at this address. It may have moved." />
+      <PageHeader title={t("notFound.title")} description={t("notFound.description")} />
       <p>
-        <Link to="/">Go to the home page</Link>
+        <Link to="/">{t("notFound.home")}</Link>
       </p>
     </div>
   );

@@ -1,4 +1,5 @@
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import type { Me } from "../../../../contract/auth";
 import { useDisclosure } from "../../components/use-disclosure";
 import { useSignOut } from "../auth/me.api";
@@ -17,6 +18,7 @@ function initials(name: string): string {
 export function UserMenu({ me }: { me: Me }) {
   const { isOpen, setIsOpen, containerRef, buttonRef, panelId } = useDisclosure();
   const signOut = useSignOut();
+  const { t } = useTranslation();
 
   return (
     <div className={styles.menu} ref={containerRef}>
@@ -31,18 +33,18 @@ export function UserMenu({ me }: { me: Me }) {
         <span className={styles.avatar} aria-hidden="true">
           {initials(me.displayName)}
         </span>
-        <span className="visually-hidden">Account: </span>
+        <span className="visually-hidden">{t("shell.account")}</span>
         <span className={styles.name}>{me.displayName}</span>
       </button>
       <div id={panelId} className={styles.panel} hidden={!isOpen}>
         <p className={styles.email}>{me.email}</p>
         <ul>
           <li>
-            <Link to="/profile">Profile</Link>
+            <Link to="/profile">{t("shell.profile")}</Link>
           </li>
           <li>
             <button type="button" className="link-button" onClick={() => signOut.mutate()} disabled={signOut.isPending}>
-              Sign out
+              {t("shell.signOut")}
             </button>
           </li>
         </ul>

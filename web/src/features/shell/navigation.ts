@@ -2,16 +2,16 @@ import type { Me } from "../../../../contract/auth";
 
 export type Area = Me["navigation"][number];
 
-/** Where each area lives and what it is called in the main navigation. */
-export const AREAS: Record<Area, { label: string; to: string }> = {
-  home: { label: "Home", to: "/" },
-  communities: { label: "Communities", to: "/communities" },
-  students: { label: "Students & data", to: "/students" },
-  family: { label: "My children", to: "/family" },
-  standards: { label: "Standards", to: "/standards" },
-  interventions: { label: "Interventions", to: "/interventions" },
-  goals: { label: "Goals & cycles", to: "/goals" },
-  surveys: { label: "Self-assessment", to: "/surveys" },
-  library: { label: "Library", to: "/library" },
-  admin: { label: "Admin", to: "/admin" },
+/** Where each area lives and the catalog key of its name in the main navigation. */
+export const AREAS: Record<Area, { label: `nav.${Area}`; to: string }> = {
+  home: { label: "nav.home", to: "/" },
+  communities: { label: "nav.communities", to: "/communities" },
+  students: { label: "nav.students", to: "/students" },
+  family: { label: "nav.family", to: "/family" },
+  standards: { label: "nav.standards", to: "/standards" },
+  interventions: { label: "nav.interventions", to: "/interventions" },
+  goals: { label: "nav.goals", to: "/goals" },
+  surveys: { label: "nav.surveys", to: "/surveys" },
+  library: { label: "nav.library", to: "/library" },
+  admin: { label: "nav.admin", to: "/admin" },
 };
