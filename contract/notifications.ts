@@ -3,7 +3,7 @@ import { z } from "zod";
 /**
  * What a notice is about. The first four come from people's work (a mention, a reply, an item assigned, a visit);
  * the others close the loop: a family note arrives, an action item is due tomorrow or overdue, a meeting starts
- * soon, a decision rule fires on a plan, the team answers a family's note, a child's plan starts or changes.
+ * soon, a decision rule fires on a plan, the team answers a family's note, a child's plan starts or changes, a student of mine is still not responded to.
  */
 export const NOTIFICATION_KINDS = [
   "mention",
@@ -17,6 +17,7 @@ export const NOTIFICATION_KINDS = [
   "decision_rule",
   "family_reply",
   "plan_change",
+  "not_responded",
 ] as const;
 export const NotificationKind = z.enum(NOTIFICATION_KINDS);
 export type NotificationKind = z.infer<typeof NotificationKind>;
@@ -38,6 +39,7 @@ export const DEFAULT_CHANNELS: Record<NotificationKind, Channels> = {
   decision_rule: { bell: true, email: true, digest: false },
   family_reply: { bell: true, email: true, digest: false },
   plan_change: { bell: true, email: true, digest: false },
+  not_responded: { bell: true, email: false, digest: true },
 };
 
 export const Notification = z.object({

@@ -6,6 +6,7 @@ import type { Database } from "../../db/client";
 import { actionItems, meetings, planDecisions } from "../../db/schema";
 import { buildClass, buildCommunity, buildStudent, linkFamily } from "../../test/evidence-factories";
 import { buildDistrict, buildPerson, type TestDistrict, type TestPerson } from "../../test/factories";
+import { buildHomeTeam } from "../../test/home-scenario";
 import { buildPlan, buildScores } from "../../test/intervention-factories";
 import { createTestDatabase, testDatabaseKind } from "../../test/test-db";
 import { runReminders } from "./reminders";
@@ -258,4 +259,26 @@ describe("reminders", () => {
     },
     60_000,
   );
+});
+
+describe("a student still waiting for a response", () => {
+  it("is named to their teacher once, after the team's days to respond, and only to them", async () => {
+    const db = database.db;
+    const other = await buildDistrict(db, "Waiting district");
+    const teacherHere = await buildPerson(db, other, "teacher");
+    const coachHere = await buildPerson(db, other, "coach");
+    const team = await buildHomeTeam(db, other, teacherHere, coachHere, "Grade 4 team");
+    const now = new Date();
+    await Promise.all([runReminders(db, now, MAIL), runReminders(db, now, MAIL)]);
+    const waiting = await db.execute<{ person_id: string; title: string; link: string }>(sql`
+      select person_id, title, link from notifications where district_id = ${other.id} and kind = 'not_responded'`);
+    expect(waiting.rows).toEqual([
+      {
+        person_id: teacherHere.id,
+        title: `${team.students.below.givenName} ${team.students.below.familyName} is still waiting for a response after “Grade 4 team unit check”`,
+        link: `/communities/${team.community.id}/review`,
+      },
+    ]);
+    expect(await runReminders(db, now, MAIL)).toBe(0);
+  });
 });

@@ -2,6 +2,8 @@ import { sql } from "drizzle-orm";
 import { DateTime } from "luxon";
 import type { Db } from "../../db/client";
 import { applyDecisionRule } from "../interventions/progress-rules";
+import { latestDateWithSchoolDaysSince } from "../student-review/not-yet-responded.queries";
+import { isResponseTo } from "../student-review/responded-to";
 import { type Notice, type NoticeMail, sendNotices } from "./notices";
 
 /*
@@ -135,6 +137,67 @@ async function decisionRuleNotices(db: Db, district: District, today: string): P
   return notices;
 }
 
+/** Calls to respond older than this are left to the review list (a district starting out is not flooded). */
+const CALL_WINDOW_DAYS = 30;
+
+/**
+ * The teachers of a student below proficiency on a team's assessment whose response time (the team's school days)
+ * has passed with a target of the call still without a plan responding to it: once per student and assessment.
+ * Only the student's own teachers are told (they always may read the student); the team sees the review list.
+ */
+async function notRespondedNotices(db: Db, district: District, today: string): Promise<Notice[]> {
+  const teams = await db.execute<{ id: string; response_days: number }>(sql`
+    select id, response_days from communities where district_id = ${district.id} and archived_at is null`);
+  if (teams.rows.length === 0) return [];
+  const deadlines = sql.join(
+    teams.rows.map(
+      (team) => sql`(${team.id}::uuid, ${latestDateWithSchoolDaysSince(today, team.response_days)}::date)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute<{
+    assessment_id: string;
+    title: string;
+    community_id: string;
+    student_id: string;
+    student_name: string;
+    teacher_id: string;
+  }>(sql`
+    with deadline(community_id, given_by) as (values ${deadlines}),
+    given as (
+      select a.id, a.title, a.community_id, a.given_on, c.counts_partly_scored_as_need as partial_is_need
+        from assessments a
+        join deadline d on d.community_id = a.community_id
+        join communities c on c.id = a.community_id
+       where a.district_id = ${district.id} and a.status <> 'draft' and a.given_on <= d.given_by
+         and a.given_on >= ${today}::date - ${CALL_WINDOW_DAYS}::int
+    ),
+    missed as (
+      select distinct g.id as assessment_id, g.title, g.community_id, bp.student_id
+        from given g
+        join below_proficient_students bp on bp.assessment_id = g.id
+        cross join lateral unnest(case when g.partial_is_need then bp.targets else bp.whole_targets end) t(target_id)
+       where not exists (select 1 from intervention_plans p
+                          where p.student_id = bp.student_id and ${isResponseTo("p", sql`t.target_id`, sql`g.given_on`, null)})
+    )
+    select distinct m.assessment_id, m.title, m.community_id, m.student_id,
+           trim(coalesce(nullif(trim(s.preferred_name), ''), s.given_name) || ' ' || s.family_name) as student_name,
+           ct.person_id as teacher_id
+      from missed m
+      join students s on s.id = m.student_id and s.archived_at is null
+      join class_students cs on cs.student_id = m.student_id
+      join class_teachers ct on ct.class_id = cs.class_id`);
+  return result.rows.map((row) => ({
+    districtId: district.id,
+    personId: row.teacher_id,
+    kind: "not_responded" as const,
+    title: `${row.student_name} is still waiting for a response after “${row.title}”`,
+    link: `/communities/${row.community_id}/review`,
+    actorId: null,
+    dedupeKey: `not_responded:${row.assessment_id}:${row.student_id}`,
+  }));
+}
+
 /** How a family is told, in their language, that their child's plan started or changed: plain words, no staff text. */
 const PLAN_WORDS: Record<
   string,
@@ -217,6 +280,7 @@ export async function runReminders(db: Db, now: Date, mail: NoticeMail): Promise
       ...(await actionItemNotices(db, district, today)),
       ...(await decisionRuleNotices(db, district, today)),
       ...(await planChangeNotices(db, district, now)),
+      ...(await notRespondedNotices(db, district, today)),
     ];
     sent += await sendNotices(db, notices, mail);
   }

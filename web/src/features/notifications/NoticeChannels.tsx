@@ -19,6 +19,7 @@ const KIND_LABELS: Record<NotificationKind, string> = {
   decision_rule: "A decision rule flags a plan I deliver or my team's",
   family_reply: "The school answers a note I sent",
   plan_change: "My child's support at school starts or changes",
+  not_responded: "A student of mine is still waiting for a response after the team's days to respond",
 };
 
 const CHANNELS: { key: keyof Channels; label: string }[] = [
