@@ -29,6 +29,10 @@ void i18next
     nsSeparator: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    // The catalogs are bundled: initialise at once, and never suspend a page while "loading" them (a suspended
+    // page is mounted again, and a form being filled in would lose what was typed).
+    initAsync: false,
+    react: { useSuspense: false },
   });
 
 export { i18next };
