@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { CYCLE_STAGE_LABELS } from "../../../../contract/cycle-work";
 import type { EducatorHome } from "../../../../contract/home";
 import { formatDateTime, formatDay } from "../../components/format";
@@ -11,14 +12,13 @@ import { educatorHomeQuery } from "./home.api";
 import { SupportedTeachersTable } from "./SupportedTeachersTable";
 import { TeamSignalsTable } from "./TeamSignalsTable";
 
-const students = (n: number) => (n === 1 ? "1 student" : `${n} students`);
-
 function Meetings({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-meetings"
-      title="Next meetings"
-      empty="No meetings coming up in your teams."
+      title={t("home.meetings.title")}
+      empty={t("home.meetings.empty")}
       isEmpty={home.meetings.length === 0}
     >
       <ul className={styles.list}>
@@ -34,7 +34,7 @@ function Meetings({ home }: { home: EducatorHome }) {
             </span>
             {meeting.canStart ? (
               <Link to="/meetings/$meetingId" params={{ meetingId: meeting.id }} className="button">
-                {meeting.status === "in_progress" ? "Join" : "Start"}
+                {meeting.status === "in_progress" ? t("home.meetings.join") : t("home.meetings.start")}
                 <span className="visually-hidden"> {meeting.title}</span>
               </Link>
             ) : null}
@@ -46,12 +46,13 @@ function Meetings({ home }: { home: EducatorHome }) {
 }
 
 function ActionItems({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-action-items"
-      title="My open action items"
+      title={t("home.items.title")}
       count={home.actionItems.length}
-      empty="You have no open action items."
+      empty={t("home.items.empty")}
       isEmpty={home.actionItems.length === 0}
     >
       <ul className={styles.list}>
@@ -70,8 +71,8 @@ function ActionItems({ home }: { home: EducatorHome }) {
               <span className={styles.meta}>{item.community.name}</span>
             </span>
             <span className={item.isOverdue ? styles.overdue : styles.meta}>
-              {item.isOverdue ? "Overdue: " : ""}
-              {item.dueOn ? `due ${formatDay(item.dueOn)}` : "no due date"}
+              {item.isOverdue ? t("home.items.overdue") : ""}
+              {item.dueOn ? t("home.items.due", { day: formatDay(item.dueOn) }) : t("home.items.noDueDate")}
             </span>
           </li>
         ))}
@@ -81,12 +82,13 @@ function ActionItems({ home }: { home: EducatorHome }) {
 }
 
 function ResultsToEnter({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-results"
-      title="Results to enter"
+      title={t("home.results.title")}
       count={home.resultsToEnter.length}
-      empty="Every open assessment has results for all your students."
+      empty={t("home.results.empty")}
       isEmpty={home.resultsToEnter.length === 0}
     >
       <ul className={styles.list}>
@@ -98,7 +100,7 @@ function ResultsToEnter({ home }: { home: EducatorHome }) {
               </Link>{" "}
               <span className={styles.meta}>{row.community.name}</span>
             </span>
-            <span>{students(row.studentsMissing)} without results</span>
+            <span>{t("home.results.missing", { count: row.studentsMissing })}</span>
           </li>
         ))}
       </ul>
@@ -107,21 +109,20 @@ function ResultsToEnter({ home }: { home: EducatorHome }) {
 }
 
 function StudentsToRespondTo({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   const waitingStudents = new Set(home.waitingStudents.map((row) => row.student.id)).size;
   const isEmpty = home.waitingStudents.length === 0 && home.flaggedPlans.length === 0;
   return (
     <HomeSection
       id="home-students"
-      title="Students waiting for a response"
+      title={t("home.waiting.title")}
       count={waitingStudents + home.flaggedPlans.length}
-      empty="No student of your classes is waiting for a response or flagged by a decision rule."
+      empty={t("home.waiting.empty")}
       isEmpty={isEmpty}
     >
       {home.waitingStudents.length > 0 ? (
         <>
-          <p className={styles.meta}>
-            {students(waitingStudents)} below proficient with no intervention yet, after the team's response days.
-          </p>
+          <p className={styles.meta}>{t("home.waiting.summary", { count: waitingStudents })}</p>
           <ul className={styles.list}>
             {home.waitingStudents.map((row) => (
               <li key={`${row.student.id}-${row.assessment.id}`} className={styles.row}>
@@ -132,7 +133,7 @@ function StudentsToRespondTo({ home }: { home: EducatorHome }) {
                   <Link to="/communities/$communityId/review" params={{ communityId: row.community.id }}>
                     {row.assessment.title}
                   </Link>
-                  , given {formatDay(row.givenOn)}
+                  {t("home.waiting.given", { day: formatDay(row.givenOn) })}
                 </span>
               </li>
             ))}
@@ -140,14 +141,14 @@ function StudentsToRespondTo({ home }: { home: EducatorHome }) {
         </>
       ) : null}
       {home.flaggedPlans.length > 0 ? (
-        <ul className={styles.list} aria-label="Flagged by a decision rule">
+        <ul className={styles.list} aria-label={t("home.flagged.label")}>
           {home.flaggedPlans.map((plan) => (
             <li key={plan.planId} className={styles.row}>
               <Link to="/interventions/plans/$planId" params={{ planId: plan.planId }}>
                 {plan.student.name}
               </Link>
               <span className={styles.flag}>
-                {plan.flag === "adjust" ? "Decision rule: adjust the plan" : "Decision rule: consider exit"}
+                {plan.flag === "adjust" ? t("home.flagged.adjust") : t("home.flagged.exit")}
               </span>
             </li>
           ))}
@@ -158,12 +159,13 @@ function StudentsToRespondTo({ home }: { home: EducatorHome }) {
 }
 
 function ScoresDue({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-scores"
-      title="Plans with a score due"
+      title={t("home.scores.title")}
       count={home.scoresDue.length}
-      empty="No plan you deliver needs a score this week."
+      empty={t("home.scores.empty")}
       isEmpty={home.scoresDue.length === 0}
     >
       <ul className={styles.list}>
@@ -173,7 +175,7 @@ function ScoresDue({ home }: { home: EducatorHome }) {
               {plan.student.name}: {plan.focus}
             </Link>
             <span className={styles.meta}>
-              {plan.lastScoredOn ? `last score ${formatDay(plan.lastScoredOn)}` : "no score yet"}
+              {plan.lastScoredOn ? t("home.scores.last", { day: formatDay(plan.lastScoredOn) }) : t("home.scores.none")}
             </span>
           </li>
         ))}
@@ -183,12 +185,13 @@ function ScoresDue({ home }: { home: EducatorHome }) {
 }
 
 function FamilyNotes({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-family-notes"
-      title="Unread family notes"
+      title={t("home.notes.title")}
       count={home.familyNotes.length}
-      empty="No unread notes from your students' families."
+      empty={t("home.notes.empty")}
       isEmpty={home.familyNotes.length === 0}
     >
       <ul className={styles.list}>
@@ -196,11 +199,11 @@ function FamilyNotes({ home }: { home: EducatorHome }) {
           <li key={note.id} className={styles.row}>
             {note.planId ? (
               <Link to="/interventions/plans/$planId" params={{ planId: note.planId }}>
-                From {note.student.name}'s family
+                {t("home.notes.from", { student: note.student.name })}
               </Link>
             ) : (
               <Link to="/students/$studentId" params={{ studentId: note.student.id }}>
-                From {note.student.name}'s family
+                {t("home.notes.from", { student: note.student.name })}
               </Link>
             )}
             <span className={styles.meta}>{formatDateTime(note.createdAt)}</span>
@@ -208,18 +211,19 @@ function FamilyNotes({ home }: { home: EducatorHome }) {
         ))}
       </ul>
       <p>
-        <Link to="/family-notes">All notes from families, to read and answer</Link>
+        <Link to="/family-notes">{t("home.notes.all")}</Link>
       </p>
     </HomeSection>
   );
 }
 
 function CyclesAndGoals({ home }: { home: EducatorHome }) {
+  const { t } = useTranslation();
   return (
     <HomeSection
       id="home-cycles"
-      title="My cycles and goals"
-      empty="No active cycle in your teams and no goals yet."
+      title={t("home.cycles.title")}
+      empty={t("home.cycles.empty")}
       isEmpty={home.cycles.length === 0 && home.goals.length === 0}
     >
       <ul className={styles.list}>
@@ -233,8 +237,8 @@ function CyclesAndGoals({ home }: { home: EducatorHome }) {
             </Link>
             <span className={cycle.isStalled ? styles.overdue : styles.meta}>
               {CYCLE_STAGE_LABELS[cycle.stage]}
-              {cycle.stageDueOn ? `, due ${formatDay(cycle.stageDueOn)}` : ""}
-              {cycle.isStalled ? " (stalled)" : ""}
+              {cycle.stageDueOn ? t("home.cycles.due", { day: formatDay(cycle.stageDueOn) }) : ""}
+              {cycle.isStalled ? t("home.cycles.stalled") : ""}
             </span>
           </li>
         ))}
@@ -253,11 +257,12 @@ function CyclesAndGoals({ home }: { home: EducatorHome }) {
 
 /** The educator's home: today and this week, across their teams and classes; then the teams they work with. */
 export function EducatorHomeSection() {
+  const { t } = useTranslation();
   const query = useQuery(educatorHomeQuery);
   return (
     <section aria-labelledby="home-educator">
-      <h2 id="home-educator">Today and this week</h2>
-      <QueryResult query={query} loadingLabel="Loading your day…">
+      <h2 id="home-educator">{t("home.today")}</h2>
+      <QueryResult query={query} loadingLabel={t("home.loadingDay")}>
         {(home) => (
           <>
             <div className={styles.grid}>
@@ -271,13 +276,13 @@ export function EducatorHomeSection() {
             </div>
             {home.teams.length > 0 ? (
               <section aria-labelledby="home-my-teams" className={styles.teams}>
-                <h3 id="home-my-teams">My teams</h3>
-                <TeamSignalsTable teams={home.teams} caption="My teams at a glance" />
+                <h3 id="home-my-teams">{t("home.myTeams")}</h3>
+                <TeamSignalsTable teams={home.teams} caption={t("home.myTeamsCaption")} />
               </section>
             ) : null}
             {home.teachers.length > 0 ? (
               <section aria-labelledby="home-my-teachers" className={styles.teams}>
-                <h3 id="home-my-teachers">Teachers I support</h3>
+                <h3 id="home-my-teachers">{t("home.teachersISupport")}</h3>
                 <SupportedTeachersTable teachers={home.teachers} />
               </section>
             ) : null}
