@@ -193,6 +193,11 @@ function FamilyNotes({ home }: { home: EducatorHome }) {
       count={home.familyNotes.length}
       empty={t("home.notes.empty")}
       isEmpty={home.familyNotes.length === 0}
+      footer={
+        <p>
+          <Link to="/family-notes">{t("home.notes.all")}</Link>
+        </p>
+      }
     >
       <ul className={styles.list}>
         {home.familyNotes.map((note) => (
@@ -210,9 +215,6 @@ function FamilyNotes({ home }: { home: EducatorHome }) {
           </li>
         ))}
       </ul>
-      <p>
-        <Link to="/family-notes">{t("home.notes.all")}</Link>
-      </p>
     </HomeSection>
   );
 }

@@ -10,10 +10,12 @@ type HomeSectionProps = {
   empty: string;
   isEmpty: boolean;
   children: ReactNode;
+  /** Shown whether or not there is anything (a link to the whole list). */
+  footer?: ReactNode;
 };
 
 /** One section of a home: a titled panel with its count, its list, or a sentence saying there is nothing. */
-export function HomeSection({ id, title, count, empty, isEmpty, children }: HomeSectionProps) {
+export function HomeSection({ id, title, count, empty, isEmpty, children, footer }: HomeSectionProps) {
   return (
     <section className={`panel ${styles.section}`} aria-labelledby={id}>
       <h3 id={id}>
@@ -21,6 +23,7 @@ export function HomeSection({ id, title, count, empty, isEmpty, children }: Home
         {count !== undefined && count > 0 ? <span className={styles.count}> ({count})</span> : null}
       </h3>
       {isEmpty ? <p className={styles.empty}>{empty}</p> : children}
+      {footer}
     </section>
   );
 }
