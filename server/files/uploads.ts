@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { once } from "node:events";
 import { createWriteStream } from "node:fs";
 import { mkdir, open, rm } from "node:fs/promises";
 import path from "node:path";
@@ -138,8 +139,9 @@ export async function receiveFile(part: MultipartFile, dataDir: string, maxBytes
       done(null, chunk);
     },
   });
+  const sink = createWriteStream(tmpPath, { flags: "wx", mode: 0o600 });
   try {
-    await pipeline(part.file, meter, createWriteStream(tmpPath, { flags: "wx", mode: 0o600 }));
+    await pipeline(part.file, meter, sink);
     if (part.file.truncated || byteSize > maxBytes) tooLarge(maxBytes);
     if (byteSize === 0) invalid("The file is empty.", [{ pointer: FIELD_POINTER, detail: "The file is empty." }]);
     const type = (await sniffAllowedType(tmpPath, part.filename)) ?? unsupportedType();
@@ -151,6 +153,9 @@ export async function receiveFile(part: MultipartFile, dataDir: string, maxBytes
       sha256: hash.digest("hex"),
     };
   } catch (error) {
+    // A body cut off early can end the pipeline while the file is still being opened: wait until it is closed,
+    // or that open would create the file again after it was removed (a stray .part left in uploads/tmp).
+    if (!sink.closed) await once(sink, "close").catch(() => undefined);
     await rm(tmpPath, { force: true });
     if (error instanceof HttpProblem && error.status === 413) tooLarge(maxBytes);
     refuseCutOffUpload(error);
