@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "@tanstack/react-router";
+import { useTranslation } from "react-i18next";
 import { QueryResult } from "../../components/QueryResult";
 import styles from "./HomePage.module.css";
 import { schoolHomeQuery } from "./home.api";
@@ -7,22 +8,23 @@ import { TeamSignalsTable } from "./TeamSignalsTable";
 
 /** A school's teams at a glance, with the alerts that need a leader first. */
 export function SchoolHomeSection({ schoolId, schoolName }: { schoolId: string; schoolName: string }) {
+  const { t } = useTranslation();
   const query = useQuery(schoolHomeQuery(schoolId));
   const headingId = `home-school-${schoolId}`;
   return (
     <section aria-labelledby={headingId} className={styles.teams}>
-      <h2 id={headingId}>{schoolName}: every team</h2>
-      <QueryResult query={query} loadingLabel={`Loading the teams of ${schoolName}…`}>
+      <h2 id={headingId}>{t("home.school.title", { school: schoolName })}</h2>
+      <QueryResult query={query} loadingLabel={t("home.school.loading", { school: schoolName })}>
         {(home) => {
           const alerts = home.teams.flatMap((team) => team.alerts.map((alert) => ({ team: team.community, alert })));
           return home.teams.length === 0 ? (
-            <p className={styles.empty}>No team works at this school yet.</p>
+            <p className={styles.empty}>{t("home.school.noTeams")}</p>
           ) : (
             <>
               <section className={`panel ${styles.section}`} aria-labelledby={`${headingId}-alerts`}>
-                <h3 id={`${headingId}-alerts`}>Alerts</h3>
+                <h3 id={`${headingId}-alerts`}>{t("home.school.alerts")}</h3>
                 {alerts.length === 0 ? (
-                  <p className={styles.empty}>No alerts: every team meets, works its cycle and is on track.</p>
+                  <p className={styles.empty}>{t("home.school.noAlerts")}</p>
                 ) : (
                   <ul className={styles.list}>
                     {alerts.map(({ team, alert }) => (
@@ -36,11 +38,13 @@ export function SchoolHomeSection({ schoolId, schoolName }: { schoolId: string; 
                   </ul>
                 )}
               </section>
-              <TeamSignalsTable teams={home.teams} caption={`Teams of ${home.school.name}`} />
+              <TeamSignalsTable teams={home.teams} caption={t("home.school.teamsOf", { school: home.school.name })} />
               <p className={styles.meta}>
-                Responded to in time: students below proficient on a team assessment this school year who had an
-                intervention within the team's school days.{" "}
-                <Link to="/interventions/reports">Open the intervention report</Link>.
+                {t("home.school.respondedNote")}{" "}
+                <Link to="/interventions/reports" search={{ schoolId }}>
+                  {t("home.school.report")}
+                </Link>
+                .
               </p>
             </>
           );
