@@ -7,7 +7,7 @@ import { SEARCH_CONFIG } from "../../db/search";
 import type { Actor } from "../../policy/actor";
 import { can } from "../../policy/authorize";
 import type { ThreadTarget } from "../../policy/rules";
-import { type NewNotification, notify } from "../notifications/notify";
+import { type Notice, sendNotices } from "../notifications/notices";
 import { mentionedHandles, renderMarkdown } from "./render-markdown";
 
 type Mentioned = { id: string; email: string; roles: Actor["roles"]; memberships: Actor["memberships"] };
@@ -60,7 +60,7 @@ export async function startThread(
       .returning({ id: discussionThreads.id });
     if (!row) throw new Error("thread insert returned nothing");
     const mentioned = await mentionedReaders(tx, actor, { ...target, id: row.id }, input.body);
-    await notify(
+    await sendNotices(
       tx,
       mentioned.map((personId) => ({
         districtId: actor.districtId,
@@ -70,6 +70,7 @@ export async function startThread(
         link: `/discussions/${row.id}`,
         actorId: actor.personId,
       })),
+      null,
     );
     await recordAudit(tx, context, { action: "discussion.thread_started", subjectType: "thread", subjectId: row.id });
     return row.id;
@@ -109,7 +110,7 @@ export async function replyToThread(
          select author_id from discussion_threads where id = ${thread.id}
          union select author_id from discussion_replies where thread_id = ${thread.id})`);
     const link = `/discussions/${thread.id}`;
-    const items: NewNotification[] = [
+    const items: Notice[] = [
       ...mentioned.map((personId) => ({
         districtId: actor.districtId,
         personId,
@@ -127,7 +128,7 @@ export async function replyToThread(
         actorId: actor.personId,
       })),
     ];
-    await notify(tx, items);
+    await sendNotices(tx, items, null);
     await recordAudit(tx, context, { action: "discussion.replied", subjectType: "thread", subjectId: thread.id });
     return row.id;
   });

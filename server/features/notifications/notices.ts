@@ -67,16 +67,23 @@ async function unsubscribeToken(db: Db, person: { id: string }, districtId: stri
   return token;
 }
 
+/** How many notices one statement writes. */
+const CHUNK = 500;
+
+const keyOf = (n: { personId: string; dedupeKey?: string | null }) => `${n.personId}|${n.dedupeKey ?? ""}`;
+
 /**
  * Delivers notices by each person's channels: the bell, an email at once, the daily digest (which picks up what is
- * left unemailed). Never to the person who acted, once per person in a call, and once per person and dedupeKey
- * ever: the notice and its email are written in one transaction, so a crash between deciding and sending leaves
- * both or neither, and the outbox's delivery job sends what was queued after a restart. Returns how many were new.
+ * left unemailed, and what was to be emailed at once where no mail was given). Never to the person who acted, once
+ * per person in a call, and once per person and dedupeKey ever. The notices and their emails are written in one
+ * transaction, a few hundred rows a statement, so a crash between deciding and sending leaves all or nothing, and
+ * the outbox's delivery job sends what was queued after a restart; rows go in one order, so two processes writing
+ * the same notices wait on each other instead of deadlocking. Returns how many were new.
  */
 export async function sendNotices(db: Db, notices: readonly Notice[], mail: NoticeMail): Promise<number> {
   const seen = new Set<string>();
   const wanted = notices.filter((notice) => {
-    const key = `${notice.personId}|${notice.dedupeKey ?? ""}`;
+    const key = keyOf(notice);
     if (notice.personId === notice.actorId || seen.has(key)) return false;
     seen.add(key);
     return true;
@@ -90,63 +97,78 @@ export async function sendNotices(db: Db, notices: readonly Notice[], mail: Noti
        sql`, `,
      )})`);
   const byId = new Map(people.rows.map((row) => [row.id, row]));
-  let sent = 0;
-  for (const notice of wanted) {
-    const person = byId.get(notice.personId);
-    if (!person?.active) continue;
-    const channels = channelsFor(person.channels, notice.kind);
-    const emailNow = channels.email && mail !== null && Boolean(person.email);
-    const inserted = await db.transaction(async (tx) => {
-      const [row] = await tx
+  const deliveries = wanted
+    .flatMap((notice) => {
+      const person = byId.get(notice.personId);
+      if (!person?.active) return [];
+      const channels = channelsFor(person.channels, notice.kind);
+      return [{ notice, person, channels, emailNow: channels.email && mail !== null && Boolean(person.email) }];
+    })
+    .sort((a, b) => keyOf(a.notice).localeCompare(keyOf(b.notice)));
+  if (deliveries.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    let sent = 0;
+    for (let start = 0; start < deliveries.length; start += CHUNK) {
+      const chunk = deliveries.slice(start, start + CHUNK);
+      const inserted = await tx
         .insert(notifications)
-        .values({
-          districtId: notice.districtId,
-          personId: notice.personId,
-          kind: notice.kind,
-          title: notice.title,
-          link: notice.link,
-          actorId: notice.actorId,
-          dedupeKey: notice.dedupeKey ?? null,
-          inBell: channels.bell,
-          // What is emailed now, or goes by no email at all, is not left for the digest.
-          emailedAt: emailNow || !channels.digest ? sql`now()` : null,
-        })
-        .onConflictDoNothing()
-        .returning({ id: notifications.id });
-      if (!row) return false;
-      if (emailNow && mail && person.email) {
-        const token = await unsubscribeToken(tx, person, notice.districtId);
-        const words = EMAIL_WORDS[person.language] ?? EMAIL_WORDS.en;
-        if (!words) throw new Error("no email words");
-        const unsubscribe = `${mail.baseUrl}/api/v1/notifications/unsubscribe?token=${token}&kind=${notice.kind}`;
-        await sendMail(
-          tx,
-          {
+        .values(
+          chunk.map(({ notice, channels, emailNow }) => ({
             districtId: notice.districtId,
-            to: person.email,
-            subject: `Collective: ${notice.title}`,
-            text: [
-              words.hello(person.display_name),
-              "",
-              notice.title,
-              ...(notice.detail ? ["", notice.detail] : []),
-              "",
-              `${words.open} ${mail.baseUrl}${notice.link}`,
-              "",
-              `${words.choose} ${mail.baseUrl}/profile`,
-            ].join("\n"),
-            headers: {
-              "List-Unsubscribe": `<${unsubscribe}>`,
-              "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
-            },
-            secrets: [token],
-          },
-          mail,
-        );
+            personId: notice.personId,
+            kind: notice.kind,
+            title: notice.title,
+            link: notice.link,
+            actorId: notice.actorId,
+            dedupeKey: notice.dedupeKey ?? null,
+            inBell: channels.bell,
+            // Emailed now, or wanted by no email at all: not for the digest.
+            emailedAt: emailNow || !(channels.digest || channels.email) ? sql`now()` : null,
+          })),
+        )
+        .onConflictDoNothing()
+        .returning({ personId: notifications.personId, dedupeKey: notifications.dedupeKey });
+      const fresh = new Set(inserted.map(keyOf));
+      for (const { notice, person, emailNow } of chunk) {
+        if (!fresh.has(keyOf(notice))) continue;
+        sent++;
+        if (emailNow && mail && person.email) await emailNotice(tx, notice, { ...person, email: person.email }, mail);
       }
-      return true;
-    });
-    if (inserted) sent++;
-  }
-  return sent;
+    }
+    return sent;
+  });
+}
+
+/** One notice's email, in the recipient's language, with RFC 8058 one-click unsubscribe. */
+async function emailNotice(
+  tx: Db,
+  notice: Notice,
+  person: Recipient & { email: string },
+  mail: NonNullable<NoticeMail>,
+): Promise<void> {
+  const token = await unsubscribeToken(tx, person, notice.districtId);
+  const words = EMAIL_WORDS[person.language] ?? EMAIL_WORDS.en;
+  if (!words) throw new Error("no email words");
+  const unsubscribe = `${mail.baseUrl}/api/v1/notifications/unsubscribe?token=${token}&kind=${notice.kind}`;
+  await sendMail(
+    tx,
+    {
+      districtId: notice.districtId,
+      to: person.email,
+      subject: `Collective: ${notice.title}`,
+      text: [
+        words.hello(person.display_name),
+        "",
+        notice.title,
+        ...(notice.detail ? ["", notice.detail] : []),
+        "",
+        `${words.open} ${mail.baseUrl}${notice.link}`,
+        "",
+        `${words.choose} ${mail.baseUrl}/profile`,
+      ].join("\n"),
+      headers: { "List-Unsubscribe": `<${unsubscribe}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+      secrets: [token],
+    },
+    mail,
+  );
 }

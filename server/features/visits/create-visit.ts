@@ -8,7 +8,7 @@ import { invalid } from "../../errors";
 import { isDistrictLeader } from "../../policy/actor";
 import { can } from "../../policy/authorize";
 import { findCommunity } from "../communities/communities.queries";
-import { notify } from "../notifications/notify";
+import { sendNotices } from "../notifications/notices";
 import { findActiveColleagueIds } from "./visits.queries";
 
 /** Invites colleagues into the actor's classroom: the visit, its visitors and their notifications; returns its id. */
@@ -52,7 +52,7 @@ export async function createVisit(db: Db, context: ActorContext, input: z.infer<
     await tx
       .insert(visitVisitors)
       .values([...known].map((visitorId) => ({ districtId: actor.districtId, visitId: visit.id, visitorId })));
-    await notify(
+    await sendNotices(
       tx,
       [...known].map((personId) => ({
         districtId: actor.districtId,
@@ -62,6 +62,7 @@ export async function createVisit(db: Db, context: ActorContext, input: z.infer<
         link: `/visits/${visit.id}`,
         actorId: actor.personId,
       })),
+      null,
     );
     await recordAudit(tx, context, { action: "visit.created", subjectType: "visit", subjectId: visit.id });
     return visit.id;

@@ -6,7 +6,7 @@ import { recordAudit } from "../../audit/record-audit";
 import type { Db } from "../../db/client";
 import { classroomVisits, visitFeedback } from "../../db/schema";
 import { conflict } from "../../errors";
-import { notify } from "../notifications/notify";
+import { sendNotices } from "../notifications/notices";
 import type { VisitRow } from "./visits.queries";
 
 /** A visitor's feedback, once per visit: it completes the visit and tells the host. */
@@ -25,16 +25,20 @@ export async function giveFeedback(
       .values({ districtId: visit.districtId, visitId: visit.id, visitorId: actor.personId, ...input });
     if (visit.status !== "completed")
       await tx.update(classroomVisits).set({ status: "completed" }).where(eq(classroomVisits.id, visit.id));
-    await notify(tx, [
-      {
-        districtId: visit.districtId,
-        personId: visit.host.id,
-        kind: "visit",
-        title: `${actor.displayName} left feedback on your classroom visit`,
-        link: `/visits/${visit.id}`,
-        actorId: actor.personId,
-      },
-    ]);
+    await sendNotices(
+      tx,
+      [
+        {
+          districtId: visit.districtId,
+          personId: visit.host.id,
+          kind: "visit",
+          title: `${actor.displayName} left feedback on your classroom visit`,
+          link: `/visits/${visit.id}`,
+          actorId: actor.personId,
+        },
+      ],
+      null,
+    );
     await recordAudit(tx, context, { action: "visit.feedback_given", subjectType: "visit", subjectId: visit.id });
   });
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { setDistrictTimeZone, todayIso } from "./format";
+import { districtDayOf, setDistrictTimeZone, todayIso } from "./format";
 
 afterEach(() => {
   vi.useRealTimers();
@@ -15,5 +15,14 @@ describe("todayIso", () => {
     expect(todayIso()).toBe("2026-12-16");
     setDistrictTimeZone("Pacific/Auckland");
     expect(todayIso()).toBe("2026-12-16");
+  });
+});
+
+describe("districtDayOf", () => {
+  it("dates a moment by the district's day: a family note written at 8:31 PM in Chicago is of that day", () => {
+    setDistrictTimeZone("America/Chicago");
+    expect(districtDayOf("2026-11-05T02:31:00Z")).toBe("2026-11-04");
+    setDistrictTimeZone("UTC");
+    expect(districtDayOf("2026-11-05T02:31:00Z")).toBe("2026-11-05");
   });
 });

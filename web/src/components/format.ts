@@ -37,12 +37,17 @@ export function setDistrictTimeZone(zone: string): void {
  * in Chicago it is still that day, wherever the browser thinks it is, as it is for the server's rules.
  */
 export function todayIso(): string {
+  return districtDayOf(now().toISOString());
+}
+
+/** The district's day ("YYYY-MM-DD") of a moment: a note written at 8:31 PM in Chicago is of that day, not UTC's next. */
+export function districtDayOf(iso: string): string {
   const parts = new Intl.DateTimeFormat("en-CA", {
     timeZone: districtTimeZone,
     year: "numeric",
     month: "2-digit",
     day: "2-digit",
-  }).formatToParts(now());
+  }).formatToParts(new Date(iso));
   const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
   return `${part("year")}-${part("month")}-${part("day")}`;
 }

@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import type { ChildSupport, ChildSupportPlan, FamilyLanguage } from "../../../../contract/family-voice";
+import { districtDayOf } from "../../components/format";
 import styles from "./ChildSupportSection.module.css";
 import { childSupportQuery } from "./family-voice.api";
 import { type FamilyMessages, formatFamilyDay, formatFamilyNumber } from "./messages";
@@ -35,14 +36,14 @@ export function ChildSupportSection({ studentId, firstName, language, t }: Props
               <li key={note.id}>
                 <p>{note.body}</p>
                 <p className="muted">
-                  {formatFamilyDay(note.createdAt.slice(0, 10), language)} ·{" "}
+                  {formatFamilyDay(districtDayOf(note.createdAt), language)} ·{" "}
                   {note.isAcknowledged ? t.noteRead : t.noteUnread}
                 </p>
                 {note.replies.map((reply) => (
                   <div key={reply.id} className={styles.reply}>
                     <p lang={reply.language}>{reply.body}</p>
                     <p className="muted">
-                      {t.answeredBy(reply.authorName, formatFamilyDay(reply.createdAt.slice(0, 10), language))}
+                      {t.answeredBy(reply.authorName, formatFamilyDay(districtDayOf(reply.createdAt), language))}
                     </p>
                   </div>
                 ))}
